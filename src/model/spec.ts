@@ -1,0 +1,114 @@
+/**
+ * TableSpec: a table as a config file describes it, normalized from any of the three dialects.
+ * Every field remembers the JSON pointer of the node it came from, so that a rule or a plan
+ * step can point at the exact key or value in the source (TOML or YAML) through the SourceMap.
+ *
+ * Pure data: no vscode, no SDK.
+ */
+
+export type Dialect = 'genesys' | 'planton' | 'component';
+export type AttributeType = 'S' | 'N' | 'B';
+export type KeyType = 'HASH' | 'RANGE';
+export type BillingMode = 'PAY_PER_REQUEST' | 'PROVISIONED';
+export type ProjectionType = 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+export type TableClass = 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+export type SseType = 'KMS' | 'AES256';
+
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['S', 'N', 'B'];
+export const BILLING_MODES: readonly BillingMode[] = ['PAY_PER_REQUEST', 'PROVISIONED'];
+export const PROJECTION_TYPES: readonly ProjectionType[] = ['ALL', 'KEYS_ONLY', 'INCLUDE'];
+export const STREAM_VIEW_TYPES: readonly StreamViewType[] = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'];
+export const TABLE_CLASSES: readonly TableClass[] = ['STANDARD', 'STANDARD_INFREQUENT_ACCESS'];
+
+/** A JSON pointer (RFC 6901) into the parsed config document, e.g. `/resources/dynamodb/0/name`. */
+export type Pointer = string;
+
+/**
+ * A value read from the config. `valid` is false when the value is present but not usable
+ * (an enum value outside the dialect's set, a wrong type): the schema reports it, and rules
+ * that depend on it stay silent until it is valid. `raw` is what the file holds.
+ */
+export type Field<T> =
+  | { readonly valid: true; readonly value: T; readonly raw: unknown; readonly pointer: Pointer }
+  | { readonly valid: false; readonly value?: undefined; readonly raw: unknown; readonly pointer: Pointer };
+
+export interface AttributeSpec {
+  readonly name: Field<string>;
+  readonly type?: Field<AttributeType>;
+  /** The element (list item or flat key pair) that defines the attribute. */
+  readonly pointer: Pointer;
+}
+
+export interface KeyElementSpec {
+  readonly name: Field<string>;
+  readonly keyType: Field<KeyType>;
+  readonly pointer: Pointer;
+}
+
+export interface ThroughputSpec {
+  readonly read?: Field<number>;
+  readonly write?: Field<number>;
+  /** The block holding the units, or the table/index block in flat dialects. */
+  readonly pointer: Pointer;
+}
+
+export interface ProjectionSpec {
+  readonly type?: Field<ProjectionType>;
+  readonly nonKeyAttributes?: Field<readonly string[]>;
+  readonly pointer: Pointer;
+}
+
+export interface IndexSpec {
+  readonly kind: 'GSI' | 'LSI';
+  readonly name: Field<string>;
+  readonly keySchema: readonly KeyElementSpec[];
+  /** Pointer of the key schema list (or of the index block in flat dialects). */
+  readonly keySchemaPointer: Pointer;
+  readonly projection?: ProjectionSpec;
+  readonly throughput?: ThroughputSpec;
+  /** The index block itself. */
+  readonly pointer: Pointer;
+}
+
+export interface TagSpec {
+  readonly key: string;
+  readonly value: Field<string>;
+  readonly pointer: Pointer;
+}
+
+export interface TableSpec {
+  readonly dialect: Dialect;
+  /** The table entry's block: `/resources/dynamodb/0`, `/spec`, `/components/0/config`. */
+  readonly pointer: Pointer;
+  readonly name?: Field<string>;
+  /** Region named by the file (genesys `region`), when the dialect has one. */
+  readonly region?: Field<string>;
+  readonly billingMode?: Field<BillingMode>;
+  readonly throughput?: ThroughputSpec;
+  readonly attributes: readonly AttributeSpec[];
+  /** Pointer of the attribute definition list (or the table block in flat dialects). */
+  readonly attributesPointer: Pointer;
+  readonly keySchema: readonly KeyElementSpec[];
+  readonly keySchemaPointer: Pointer;
+  readonly globalSecondaryIndexes: readonly IndexSpec[];
+  readonly localSecondaryIndexes: readonly IndexSpec[];
+  readonly stream?: { readonly enabled?: Field<boolean>; readonly viewType?: Field<StreamViewType>; readonly pointer: Pointer };
+  readonly ttl?: { readonly enabled?: Field<boolean>; readonly attributeName?: Field<string>; readonly pointer: Pointer };
+  readonly pointInTimeRecovery?: Field<boolean>;
+  readonly sse?: {
+    readonly enabled?: Field<boolean>;
+    readonly type?: Field<SseType>;
+    readonly kmsKeyId?: Field<string>;
+    readonly pointer: Pointer;
+  };
+  readonly tableClass?: Field<TableClass>;
+  readonly deletionProtection?: Field<boolean>;
+  readonly tags: readonly TagSpec[];
+  readonly tagsPointer?: Pointer;
+}
+
+/** The value of a field when it is present and valid, else undefined. */
+export function valueOf<T>(field: Field<T> | undefined): T | undefined {
+  return field && field.valid ? field.value : undefined;
+}
