@@ -1,0 +1,27 @@
+/** Turning errors into words for the user; a user's cancel is not an error. */
+import * as vscode from 'vscode';
+import type { Log } from './log';
+
+export function isCancellation(error: unknown): boolean {
+  if (error instanceof vscode.CancellationError) { return true; }
+  const name = (error as { name?: string } | undefined)?.name;
+  return name === 'AbortError' || name === 'Canceled';
+}
+
+/** A one-line message: the error's own words (AWS errors carry their code), never a stack. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: string; name?: string }).code ?? (error.name !== 'Error' ? error.name : undefined);
+    const message = error.message.split('\n')[0];
+    return code && !message.includes(code) ? `${message} (${code})` : message;
+  }
+  return String(error);
+}
+
+/** Logs the error with context and shows it, unless it is a cancellation. */
+export function reportError(log: Log, context: string, error: unknown): void {
+  if (isCancellation(error)) { log.info(`${context}: cancelled`); return; }
+  const message = `${context}: ${describeError(error)}`;
+  log.error(message);
+  void vscode.window.showErrorMessage(message, 'Show Log').then(choice => { if (choice) { log.show(true); } });
+}
