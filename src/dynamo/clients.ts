@@ -1,0 +1,130 @@
+/**
+ * Client factory: one DynamoDBClient per (connection id, region), cached, with the SDK's standard
+ * retry mode (exponential backoff with jitter, throttling included), a user agent naming the
+ * extension, short connection timeouts, and the connection's endpoint. Credentials come from
+ * `@aws-sdk/credential-providers`; SSO and other provider failures are reworded (errors.ts).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { Connection } from './connections';
+import { DynamoError, describeAwsError } from './errors';
+import { EnvLike, sharedFilePaths } from './profiles';
+
+/** Fixed credentials for local servers, which accept any. Not a secret. */
+export const LOCAL_SERVER_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export interface ClientFactoryOptions {
+  /** Extension name and version for the user agent, e.g. `dynamodb-designer`, `0.1.0`. */
+  readonly extensionName: string;
+  readonly extensionVersion: string;
+  /** Total attempts per call, retries with backoff included (default 5). */
+  readonly maxAttempts?: number;
+  /** Endpoint of the embedded local server, started on demand (LocalDynamo.ensureStarted). */
+  readonly localEndpoint?: (signal?: AbortSignal) => Promise<string>;
+  /** Environment used for profile file paths (default process.env). */
+  readonly env?: EnvLike;
+  /** Milliseconds to open a TCP connection (default 5000) and to wait for a response (default 60000). */
+  readonly connectionTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+}
+
+/** Wraps a provider so its failures carry the profile's wording (SSO login command, ...). */
+export function explainedProvider(provider: AwsCredentialIdentityProvider, profile: string | undefined): AwsCredentialIdentityProvider {
+  return async (options) => {
+    try {
+      return await provider(options);
+    } catch (error) {
+      throw new DynamoError(describeAwsError(error, { profile }), { cause: error });
+    }
+  };
+}
+
+export class ClientFactory {
+  private readonly clients = new Map<string, Promise<DynamoDBClient>>();
+  private readonly providers = new Map<string, AwsCredentialIdentityProvider>();
+  private disposed = false;
+
+  constructor(private readonly options: ClientFactoryOptions) {}
+
+  /** The credentials provider of a connection (memoized by the SDK providers themselves). */
+  credentials(connection: Connection): AwsCredentialIdentityProvider {
+    const cached = this.providers.get(connection.id);
+    if (cached) { return cached; }
+    const paths = sharedFilePaths(this.options.env ?? process.env);
+    const ini = (profile: string): AwsCredentialIdentityProvider => explainedProvider(fromIni({
+      profile, filepath: paths.credentialsFile, configFilepath: paths.configFile, ignoreCache: true,
+    }), profile);
+    let provider: AwsCredentialIdentityProvider;
+    switch (connection.kind) {
+      case 'profile': provider = ini(connection.profile); break;
+      case 'env': provider = explainedProvider(fromEnv(), undefined); break;
+      case 'endpoint': provider = connection.profile ? ini(connection.profile) : async () => LOCAL_SERVER_CREDENTIALS; break;
+      case 'local': provider = async () => LOCAL_SERVER_CREDENTIALS; break;
+    }
+    this.providers.set(connection.id, provider);
+    return provider;
+  }
+
+  /** The endpoint a connection talks to, or undefined for AWS's regional endpoint. */
+  async endpoint(connection: Connection, signal?: AbortSignal): Promise<string | undefined> {
+    switch (connection.kind) {
+      case 'profile': return connection.endpoint;
+      case 'env': return undefined;
+      case 'endpoint': return connection.url;
+      case 'local': {
+        if (!this.options.localEndpoint) { throw new Error('the embedded local DynamoDB is not available here'); }
+        return this.options.localEndpoint(signal);
+      }
+    }
+  }
+
+  /** The cached client of (connection, region); the embedded server starts on first use. */
+  client(connection: Connection, region: string = connection.regions[0], signal?: AbortSignal): Promise<DynamoDBClient> {
+    if (this.disposed) { return Promise.reject(new Error('the client factory was disposed')); }
+    const key = `${connection.id}\u0000${region}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.create(connection, region, signal);
+      this.clients.set(key, client);
+      // A failed creation (local server did not start) is not cached: the next call retries.
+      client.catch(() => { if (this.clients.get(key) === client) { this.clients.delete(key); } });
+    }
+    return client;
+  }
+
+  private async create(connection: Connection, region: string, signal?: AbortSignal): Promise<DynamoDBClient> {
+    const endpoint = await this.endpoint(connection, signal);
+    return new DynamoDBClient({
+      region,
+      endpoint,
+      credentials: this.credentials(connection),
+      retryMode: 'standard',
+      maxAttempts: this.options.maxAttempts ?? 5,
+      customUserAgent: [[this.options.extensionName, this.options.extensionVersion]],
+      requestHandler: {
+        connectionTimeout: this.options.connectionTimeoutMs ?? 5000,
+        requestTimeout: this.options.requestTimeoutMs ?? 60000,
+      },
+    });
+  }
+
+  /** Destroys the clients of one connection (after its settings or credentials changed). */
+  forget(connectionId: string): void {
+    this.providers.delete(connectionId);
+    for (const [key, client] of [...this.clients]) {
+      if (key.startsWith(`${connectionId}\u0000`)) {
+        this.clients.delete(key);
+        client.then(c => c.destroy(), () => undefined);
+      }
+    }
+  }
+
+  /** Destroys every client; the factory refuses new ones afterwards. */
+  dispose(): void {
+    this.disposed = true;
+    for (const client of this.clients.values()) { client.then(c => c.destroy(), () => undefined); }
+    this.clients.clear();
+    this.providers.clear();
+  }
+}
