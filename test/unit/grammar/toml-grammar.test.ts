@@ -364,7 +364,7 @@ describe('TOML comments and arrays', () => {
     const d = fixture();
     const ints = d.lineToks('ints = [ 1, 2, 3, ]');
     assert.deepEqual(ints.filter(t => t.scopes.includes('punctuation.separator.array.toml')).map(t => t.text), [',', ',', ',']);
-    d.expect('ints = [', ']', 'punctuation.definition.array.end.toml');
+    d.expect('ints = [ 1', ']', 'punctuation.definition.array.end.toml');
     d.expect('nested = [', '1', ['meta.array.toml', 'constant.numeric.integer.decimal.toml']);
     assert.equal(d.tok('nested = [', '1').scopes.filter(s => s === 'meta.array.toml').length, 2, 'inner array is nested');
     d.expect('nested = [', 'a', BASIC);
@@ -376,6 +376,21 @@ describe('TOML comments and arrays', () => {
     assert.equal(after?.text, ']');
     assert.ok(after.scopes.includes('punctuation.definition.array.end.toml'));
     d.expect('inline = { first', 'inline', KEY, { without: ['meta.array.toml'] });
+  });
+
+  it('does not close an array or inline table on a bracket inside a string, and handles empty and tight forms', () => {
+    const d = fixture();
+    d.expect('{ x = 1, y = "]" }', ']', [BASIC, 'meta.inline-table.toml', 'meta.array.toml'], { without: ['punctuation'] });
+    d.expect('{ x = 2, y = "}" }', '}', [BASIC, 'meta.inline-table.toml'], { without: ['punctuation'] });
+    d.expect('{ x = 2, y = "}" }', '}', 'punctuation.definition.inline-table.end.toml', { nth: 1 });
+    d.expect('# brackets inside strings', ' brackets inside strings do not close anything', [COMMENT, 'meta.array.toml']);
+    d.expect('pairs = [[1],[2]]', 'pairs', KEY, { without: ['meta.array.toml'] });
+    d.expect('tight=1', 'tight', KEY);
+    d.expect('tight=1', '=', EQ);
+    d.expect('tight=1', '1', 'constant.numeric.integer.decimal.toml');
+    d.expect('empty_array = []', '[', 'punctuation.definition.array.begin.toml');
+    d.expect('empty_array = []', ']', 'punctuation.definition.array.end.toml');
+    d.expect('empty_table = {}', '}', 'punctuation.definition.inline-table.end.toml');
   });
 });
 
