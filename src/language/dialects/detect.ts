@@ -1,0 +1,62 @@
+/**
+ * Which dialect a config is written in: forced by a schema comment in the first lines
+ * (`#:schema <id-or-path>` in TOML, `# yaml-language-server: $schema=<id-or-path>` in YAML) that
+ * names one of our schemas, else detected from content. Not a table config -> undefined.
+ */
+import type { Dialect } from '../../model/spec';
+import type { Format } from '../types';
+
+const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
+const HEADER_LINES = 10;
+
+/**
+ * The dialect a schema reference names: by our schema ids (when given) or by a file name
+ * ending in `<dialect>.schema.json`.
+ */
+export function dialectOfSchemaRef(ref: string, schemaIds?: Readonly<Partial<Record<Dialect, string>>>): Dialect | undefined {
+  const clean = ref.trim().replace(/^["']|["']$/g, '');
+  for (const d of DIALECTS) {
+    const id = schemaIds?.[d];
+    if (id && clean === id) { return d; }
+  }
+  const path = clean.replace(/[?#].*$/, '');
+  for (const d of DIALECTS) {
+    if (path === `${d}.schema.json` || path.endsWith(`/${d}.schema.json`) || path.endsWith(`\\${d}.schema.json`) || path.endsWith(`.${d}.schema.json`)) {
+      return d;
+    }
+  }
+  return undefined;
+}
+
+/** The schema reference of the first lines' schema comment, if any. */
+export function schemaComment(text: string, format: Format): string | undefined {
+  const head = text.slice(0, 4000).split(/\r\n|\r|\n/, HEADER_LINES);
+  for (const line of head) {
+    const m = format === 'toml'
+      ? /^\s*#:schema\s+(\S+)/.exec(line)
+      : /^\s*#\s*yaml-language-server:\s*\$schema=(\S+)/.exec(line);
+    if (m) { return m[1]; }
+  }
+  return undefined;
+}
+
+const GENESYS = /^[ \t]*\[\[[ \t]*resources[ \t]*\.[ \t]*dynamodb[ \t]*\]\]/m;
+const PLANTON = /^kind:[ \t]*["']?AwsDynamodb["']?[ \t]*(#.*)?$/m;
+const COMPONENTS = /^components:/m;
+const COMPONENT_TABLE = /^[ \t]*(-[ \t]+)?type:[ \t]*["']?dynamodb-table["']?[ \t]*(#.*)?$/m;
+
+export function detectDialect(
+  text: string,
+  format: Format,
+  schemaIds?: Readonly<Partial<Record<Dialect, string>>>,
+): Dialect | undefined {
+  const ref = schemaComment(text, format);
+  if (ref) {
+    const forced = dialectOfSchemaRef(ref, schemaIds);
+    if (forced && (forced === 'genesys') === (format === 'toml')) { return forced; }
+  }
+  if (format === 'toml') { return GENESYS.test(text) ? 'genesys' : undefined; }
+  if (PLANTON.test(text)) { return 'planton'; }
+  if (COMPONENTS.test(text) && COMPONENT_TABLE.test(text)) { return 'component'; }
+  return undefined;
+}

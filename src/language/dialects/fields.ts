@@ -1,0 +1,79 @@
+/**
+ * Reading typed Fields out of plain parsed data, each with its JSON pointer. A present value of
+ * the wrong type (or outside its enum) becomes an invalid Field: the schema reports it and the
+ * rules stay silent on it.
+ */
+import type { Dialect, Field, Pointer } from '../../model/spec';
+import { joinPointer } from '../sourcemap';
+import { decodeEnum, snakeCase } from './vocabulary';
+import type { EnumKind } from './vocabulary';
+
+export type Obj = Readonly<Record<string, unknown>>;
+
+export function isObj(value: unknown): value is Obj {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A key of a block as the file spells it (planton also accepts snake_case), with its pointer. */
+export interface Found { readonly key: string; readonly value: unknown; readonly pointer: Pointer }
+
+export class FieldReader {
+  constructor(readonly dialect: Dialect) {}
+
+  find(obj: Obj | undefined, key: string, base: Pointer): Found | undefined {
+    if (!obj) { return undefined; }
+    if (Object.prototype.hasOwnProperty.call(obj, key)) { return { key, value: obj[key], pointer: joinPointer(base, key) }; }
+    if (this.dialect === 'planton') {
+      const alias = snakeCase(key);
+      if (alias !== key && Object.prototype.hasOwnProperty.call(obj, alias)) {
+        return { key: alias, value: obj[alias], pointer: joinPointer(base, alias) };
+      }
+    }
+    return undefined;
+  }
+
+  /** A sub-block (mapping); `block === undefined` means the keys sit in `obj` itself. */
+  block(obj: Obj | undefined, block: string | undefined, base: Pointer): { obj: Obj | undefined; pointer: Pointer; present: boolean } {
+    if (block === undefined) { return { obj, pointer: base, present: obj !== undefined }; }
+    const found = this.find(obj, block, base);
+    return { obj: found && isObj(found.value) ? found.value : undefined, pointer: found ? found.pointer : joinPointer(base, block), present: found !== undefined };
+  }
+
+  string(obj: Obj | undefined, key: string, base: Pointer): Field<string> | undefined {
+    return this.typed(obj, key, base, (v): v is string => typeof v === 'string');
+  }
+
+  number(obj: Obj | undefined, key: string, base: Pointer): Field<number> | undefined {
+    return this.typed(obj, key, base, (v): v is number => typeof v === 'number' && Number.isFinite(v));
+  }
+
+  boolean(obj: Obj | undefined, key: string, base: Pointer): Field<boolean> | undefined {
+    return this.typed(obj, key, base, (v): v is boolean => typeof v === 'boolean');
+  }
+
+  stringList(obj: Obj | undefined, key: string, base: Pointer): Field<readonly string[]> | undefined {
+    return this.typed(obj, key, base, (v): v is readonly string[] => Array.isArray(v) && v.every(s => typeof s === 'string'));
+  }
+
+  enumeration<T extends string>(obj: Obj | undefined, key: string, base: Pointer, kind: EnumKind): Field<T> | undefined {
+    const found = this.find(obj, key, base);
+    if (!found) { return undefined; }
+    const canonical = decodeEnum(this.dialect, kind, found.value);
+    return canonical === undefined
+      ? { valid: false, raw: found.value, pointer: found.pointer }
+      : { valid: true, value: canonical as T, raw: found.value, pointer: found.pointer };
+  }
+
+  private typed<T>(obj: Obj | undefined, key: string, base: Pointer, ok: (v: unknown) => v is T): Field<T> | undefined {
+    const found = this.find(obj, key, base);
+    if (!found) { return undefined; }
+    return ok(found.value)
+      ? { valid: true, value: found.value, raw: found.value, pointer: found.pointer }
+      : { valid: false, raw: found.value, pointer: found.pointer };
+  }
+}
+
+/** A Field that the dialect implies rather than states (the HASH of a flat key), at a pointer. */
+export function impliedField<T>(value: T, pointer: Pointer): Field<T> {
+  return { valid: true, value, raw: value, pointer };
+}

@@ -1,0 +1,129 @@
+/**
+ * Genesys: flat TOML, one `[[resources.dynamodb]]` entry per table. Keys are flat pairs
+ * (`hash_key_name` + `hash_key_type`), which become attribute definitions and key schema
+ * elements (pointing at the name and the type keys). Indexes use the same flat style; an LSI's
+ * HASH is the table's HASH, implicitly. The document's top-level `region` applies to all tables.
+ */
+import type { AttributeSpec, IndexSpec, KeyElementSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
+import { joinPointer } from '../sourcemap';
+import type { ParsedConfig } from '../types';
+import { FieldReader, impliedField, isObj } from './fields';
+import type { Obj } from './fields';
+import { vocabulary } from './vocabulary';
+
+const V = vocabulary('genesys');
+const flat = V.flatKeys ?? { hashName: 'hash_key_name', hashType: 'hash_key_type', rangeName: 'range_key_name', rangeType: 'range_key_type' };
+
+interface FlatKeys { readonly attributes: AttributeSpec[]; readonly keySchema: KeyElementSpec[] }
+
+function flatKeys(r: FieldReader, obj: Obj, base: Pointer, hash: boolean): FlatKeys {
+  const attributes: AttributeSpec[] = [];
+  const keySchema: KeyElementSpec[] = [];
+  const pairs: readonly [string, string, 'HASH' | 'RANGE'][] = hash
+    ? [[flat.hashName, flat.hashType, 'HASH'], [flat.rangeName, flat.rangeType, 'RANGE']]
+    : [[flat.rangeName, flat.rangeType, 'RANGE']];
+  for (const [nameKey, typeKey, keyType] of pairs) {
+    const name = r.string(obj, nameKey, base);
+    if (!name) { continue; }
+    const type = r.enumeration<'S' | 'N' | 'B'>(obj, typeKey, base, 'attributeType');
+    attributes.push(type ? { name, type, pointer: name.pointer } : { name, pointer: name.pointer });
+    keySchema.push({ name, keyType: impliedField(keyType, name.pointer), pointer: name.pointer });
+  }
+  return { attributes, keySchema };
+}
+
+function index(r: FieldReader, kind: 'GSI' | 'LSI', obj: Obj, pointer: Pointer, tableHash: KeyElementSpec | undefined, attrs: AttributeSpec[]): IndexSpec {
+  const keys = flatKeys(r, obj, pointer, kind === 'GSI');
+  for (const a of keys.attributes) { addAttribute(attrs, a); }
+  const keySchema = kind === 'LSI' && tableHash ? [tableHash, ...keys.keySchema] : keys.keySchema;
+  const projectionType = r.enumeration<'ALL' | 'KEYS_ONLY' | 'INCLUDE'>(obj, V.projection.type, pointer, 'projectionType');
+  const nonKey = r.stringList(obj, V.projection.nonKeyAttributes, pointer);
+  const read = r.number(obj, V.throughput.read, pointer);
+  const write = r.number(obj, V.throughput.write, pointer);
+  return {
+    kind,
+    name: r.string(obj, V.gsi.name, pointer) ?? { valid: false, raw: undefined, pointer: joinPointer(pointer, V.gsi.name) },
+    keySchema,
+    keySchemaPointer: pointer,
+    projection: projectionType || nonKey ? { type: projectionType, nonKeyAttributes: nonKey, pointer } : undefined,
+    throughput: kind === 'GSI' && (read || write) ? { read, write, pointer } : undefined,
+    pointer,
+  };
+}
+
+/** Index keys define attributes too; the same name and type twice is one definition. */
+function addAttribute(attrs: AttributeSpec[], a: AttributeSpec): void {
+  const same = attrs.find(b => b.name.value === a.name.value && (b.type?.raw ?? null) === (a.type?.raw ?? null));
+  if (!same) { attrs.push(a); }
+}
+
+function tags(r: FieldReader, obj: Obj, base: Pointer): { tags: TagSpec[]; pointer?: Pointer } {
+  const found = r.find(obj, V.tags, base);
+  if (!found || !isObj(found.value)) { return { tags: [], pointer: found?.pointer }; }
+  const list: TagSpec[] = [];
+  for (const key of Object.keys(found.value)) {
+    const value = r.string(found.value, key, found.pointer);
+    if (value) { list.push({ key, value, pointer: value.pointer }); }
+  }
+  return { tags: list, pointer: found.pointer };
+}
+
+export function normalizeGenesys(config: ParsedConfig): TableSpec[] {
+  const root = config.value;
+  if (!isObj(root)) { return []; }
+  const r = new FieldReader('genesys');
+  const region = r.string(root, V.region ?? 'region', '');
+  const resources = root.resources;
+  const entries = isObj(resources) ? resources.dynamodb : undefined;
+  if (!Array.isArray(entries)) { return []; }
+  const tables: TableSpec[] = [];
+  entries.forEach((entry, i) => {
+    if (!isObj(entry)) { return; }
+    const p = `/resources/dynamodb/${i}`;
+    const keys = flatKeys(r, entry, p, true);
+    const attributes = [...keys.attributes];
+    const tableHash = keys.keySchema.find(k => k.keyType.value === 'HASH');
+    const list = (key: string, kind: 'GSI' | 'LSI'): IndexSpec[] => {
+      const found = r.find(entry, key, p);
+      if (!found || !Array.isArray(found.value)) { return []; }
+      const out: IndexSpec[] = [];
+      found.value.forEach((x, j) => { if (isObj(x)) { out.push(index(r, kind, x, joinPointer(found.pointer, j), tableHash, attributes)); } });
+      return out;
+    };
+    const gsis = list(V.gsi.list, 'GSI');
+    const lsis = list(V.lsi.list, 'LSI');
+    const read = r.number(entry, V.throughput.read, p);
+    const write = r.number(entry, V.throughput.write, p);
+    const streamEnabled = r.boolean(entry, V.stream.enabled, p);
+    const viewType = r.enumeration<'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES'>(entry, V.stream.viewType, p, 'streamViewType');
+    const ttlEnabled = r.boolean(entry, V.ttl.enabled, p);
+    const ttlAttribute = r.string(entry, V.ttl.attributeName, p);
+    const sseEnabled = r.boolean(entry, V.sse.enabled, p);
+    const sseType = V.sse.type ? r.enumeration<'KMS' | 'AES256'>(entry, V.sse.type, p, 'sseType') : undefined;
+    const kms = r.string(entry, V.sse.kmsKey, p);
+    const t = tags(r, entry, p);
+    tables.push({
+      dialect: 'genesys',
+      pointer: p,
+      name: r.string(entry, V.name, p),
+      region,
+      billingMode: r.enumeration(entry, V.billingMode, p, 'billingMode'),
+      throughput: read || write ? { read, write, pointer: p } : undefined,
+      attributes,
+      attributesPointer: p,
+      keySchema: keys.keySchema,
+      keySchemaPointer: p,
+      globalSecondaryIndexes: gsis,
+      localSecondaryIndexes: lsis,
+      stream: streamEnabled || viewType ? { enabled: streamEnabled, viewType, pointer: p } : undefined,
+      ttl: ttlEnabled || ttlAttribute ? { enabled: ttlEnabled, attributeName: ttlAttribute, pointer: p } : undefined,
+      pointInTimeRecovery: r.boolean(entry, V.pitr, p),
+      sse: sseEnabled || sseType || kms ? { enabled: sseEnabled, type: sseType, kmsKeyId: kms, pointer: p } : undefined,
+      tableClass: r.enumeration(entry, V.tableClass, p, 'tableClass'),
+      deletionProtection: r.boolean(entry, V.deletionProtection, p),
+      tags: t.tags,
+      tagsPointer: t.pointer,
+    });
+  });
+  return tables;
+}

@@ -1,0 +1,183 @@
+/**
+ * Shared pieces of the per-format source maps: offsets <-> LSP positions (UTF-16 code units,
+ * which is what JavaScript string indices count; lines end at LF, CRLF or CR) and a map from
+ * JSON pointer to key/value offsets that builds LSP ranges on demand.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Pointer } from '../model/spec';
+import type { Format, SourceLocation, SourceMap, SyntaxError } from './types';
+
+/** Line starts of a text, for offset <-> position conversion. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) { i++; }
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number { return this.starts.length; }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** Offset just before the line break of `line` (the end of its content). */
+  lineContentEnd(line: number): number {
+    if (line + 1 >= this.starts.length) { return this.text.length; }
+    let end = this.starts[line + 1];
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) { end--; }
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) { end--; }
+    return end;
+  }
+
+  lineOf(offset: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) { lo = mid; } else { hi = mid - 1; }
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(o);
+    // An offset between \r and \n belongs at the end of the line's content.
+    return { line, character: Math.min(o, this.lineContentEnd(line)) - this.starts[line] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) { return 0; }
+    if (position.line >= this.starts.length) { return this.text.length; }
+    const start = this.starts[position.line];
+    return Math.min(start + Math.max(0, position.character), this.lineContentEnd(position.line));
+  }
+
+  range(start: number, end: number): Range {
+    const s = Math.max(0, Math.min(start, end));
+    return { start: this.positionAt(s), end: this.positionAt(Math.max(start, end)) };
+  }
+}
+
+/** The range of an error point: the rest of its line, or the previous non-blank line's content. */
+export function widenPoint(text: string, lines: LineIndex, index: number): [number, number] {
+  let line = lines.lineOf(index);
+  const start = Math.min(Math.max(index, lines.lineStart(line)), lines.lineContentEnd(line));
+  let end = lines.lineContentEnd(line);
+  while (end > start && /\s/.test(text[end - 1])) { end--; }
+  if (end > start) { return [start, end]; }
+  // Nothing left on the line: mark the content of this or the nearest previous non-blank line.
+  for (; line >= 0; line--) {
+    let s = lines.lineStart(line);
+    let e = lines.lineContentEnd(line);
+    while (s < e && /\s/.test(text[s])) { s++; }
+    while (e > s && /\s/.test(text[e - 1])) { e--; }
+    if (e > s) { return [s, e]; }
+  }
+  return [Math.min(index, text.length), Math.min(index, text.length)];
+}
+
+/** Offsets of one pointer's key (optional) and value. */
+export interface OffsetLocation {
+  keyStart?: number;
+  keyEnd?: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function joinPointer(base: Pointer, token: string | number): Pointer {
+  return `${base}/${escapePointerToken(token)}`;
+}
+
+/** `/a/b/0` -> ['a', 'b', '0']; `''` -> []. */
+export function splitPointer(pointer: Pointer): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerToken);
+}
+
+export function parentPointer(pointer: Pointer): Pointer | undefined {
+  if (pointer === '') { return undefined; }
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+/** A SourceMap over offset locations; ranges are made when asked for. */
+export class OffsetSourceMap implements SourceMap {
+  private readonly entries = new Map<Pointer, OffsetLocation>();
+  private readonly errors: SyntaxError[] = [];
+
+  constructor(readonly format: Format, readonly lines: LineIndex) {}
+
+  /** Records a location; a second record of the same pointer widens its value range. */
+  record(pointer: Pointer, location: OffsetLocation): void {
+    const known = this.entries.get(pointer);
+    if (!known) {
+      this.entries.set(pointer, { ...location });
+      return;
+    }
+    known.valueStart = Math.min(known.valueStart, location.valueStart);
+    known.valueEnd = Math.max(known.valueEnd, location.valueEnd);
+    if (known.keyStart === undefined && location.keyStart !== undefined) {
+      known.keyStart = location.keyStart;
+      known.keyEnd = location.keyEnd;
+    }
+  }
+
+  addSyntaxError(message: string, start: number, end: number, severity?: 'warning'): void {
+    const range = this.lines.range(start, end);
+    this.errors.push(severity ? { message, range, severity } : { message, range });
+  }
+
+  get syntaxErrors(): readonly SyntaxError[] { return this.errors; }
+
+  offsets(pointer: Pointer): Readonly<OffsetLocation> | undefined {
+    return this.entries.get(pointer);
+  }
+
+  get(pointer: Pointer): SourceLocation | undefined {
+    const e = this.entries.get(pointer);
+    if (!e) { return undefined; }
+    const valueRange = this.lines.range(e.valueStart, e.valueEnd);
+    return e.keyStart !== undefined && e.keyEnd !== undefined
+      ? { keyRange: this.lines.range(e.keyStart, e.keyEnd), valueRange }
+      : { valueRange };
+  }
+
+  pointers(): Iterable<Pointer> {
+    return this.entries.keys();
+  }
+
+  pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined {
+    let best: { pointer: Pointer; on: 'key' | 'value'; size: number; depth: number } | undefined;
+    for (const [pointer, e] of this.entries) {
+      const depth = pointer.split('/').length;
+      if (e.keyStart !== undefined && e.keyEnd !== undefined && e.keyStart <= offset && offset <= e.keyEnd) {
+        const size = e.keyEnd - e.keyStart;
+        if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { pointer, on: 'key', size, depth }; }
+      }
+      if (e.valueStart <= offset && offset <= e.valueEnd) {
+        const size = e.valueEnd - e.valueStart;
+        if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { pointer, on: 'value', size, depth }; }
+      }
+    }
+    return best && { pointer: best.pointer, on: best.on };
+  }
+}

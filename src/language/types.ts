@@ -1,0 +1,118 @@
+/**
+ * The language service's shared vocabulary (pure: no vscode). Ranges and edits are LSP shapes
+ * from `vscode-languageserver-types`, so the service could be served over LSP unchanged.
+ *
+ * Flow: text -> ParsedConfig (format + SourceMap + plain value) -> dialect -> TableSpec[]
+ *   -> schema findings (schema.ts) + rule findings (rules/) -> Finding[] -> Diagnostic[]
+ *   Fixes are FixIntents (what to change, by JSON pointer and dialect key); edits.ts turns an
+ *   intent into minimal TextEdits for the file's format, keeping comments and indentation.
+ */
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Dialect, Pointer, TableSpec } from '../model/spec';
+
+export type Format = 'toml' | 'yaml';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Where one JSON pointer lives in the text. */
+export interface SourceLocation {
+  /** The key (`billing_mode` in `billing_mode = "X"`); absent for array elements and the root. */
+  readonly keyRange?: Range;
+  /** The value node (scalar, inline or block table/mapping, array). */
+  readonly valueRange: Range;
+}
+
+export interface SyntaxError {
+  readonly message: string;
+  readonly range: Range;
+  /** 'error' when absent; the YAML parser's warnings come as 'warning'. */
+  readonly severity?: Severity;
+}
+
+export interface SourceMap {
+  readonly format: Format;
+  /** Every pointer of the parsed value, `''` for the root. */
+  get(pointer: Pointer): SourceLocation | undefined;
+  /** All pointers in document order. */
+  pointers(): Iterable<Pointer>;
+  /** The deepest pointer whose key or value range contains the offset (for completion/hover). */
+  pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined;
+  readonly syntaxErrors: readonly SyntaxError[];
+}
+
+export interface ParsedConfig {
+  readonly format: Format;
+  readonly text: string;
+  /** The plain data (objects, arrays, strings, numbers, booleans); as much as could be parsed. */
+  readonly value: unknown;
+  readonly map: SourceMap;
+}
+
+/**
+ * A fix, stated by meaning; edits.ts makes the text edits. Keys are the dialect's own key names
+ * (`billing_mode` in genesys, `billingMode` in the YAML dialects); values are plain data written
+ * in the file's style (quoting as the neighbours do).
+ */
+export type FixIntent =
+  | {
+      readonly kind: 'insert';
+      /** The mapping/table to insert into. */
+      readonly parent: Pointer;
+      readonly key: string;
+      readonly value: unknown;
+      /** Sibling keys in schema order: the new key goes after the last of these that exists. */
+      readonly after?: readonly string[];
+    }
+  | { readonly kind: 'insertElement'; readonly parent: Pointer; readonly value: unknown }
+  | { readonly kind: 'replace'; readonly pointer: Pointer; readonly value: unknown }
+  | { readonly kind: 'delete'; readonly pointer: Pointer }
+  | { readonly kind: 'rename'; readonly pointer: Pointer; readonly newKey: string };
+
+export interface Fix {
+  readonly title: string;
+  /** The one fix applied by "Fix all" and shown first. */
+  readonly preferred?: boolean;
+  /** Applied in order, as one edit. */
+  readonly changes: readonly FixIntent[];
+}
+
+export interface Finding {
+  /** Rule id or schema id (`required`, `type`, `enum-value`, `unknown-key`, `range`, `pattern`, `syntax`). */
+  readonly code: string;
+  readonly severity: Severity;
+  /** Names the offending value and says what is valid. */
+  readonly message: string;
+  /** The node it is about; absent for syntax errors (which carry their range). */
+  readonly pointer?: Pointer;
+  /** Mark the key or the value of that node. */
+  readonly target: 'key' | 'value';
+  readonly fixes?: readonly Fix[];
+  /** Set for syntax errors, and filled in for every finding by the service. */
+  readonly range?: Range;
+}
+
+/** A finding resolved to a range, with its fixes resolved to text edits. */
+export interface ResolvedFinding extends Finding {
+  readonly range: Range;
+  readonly resolvedFixes: readonly { readonly title: string; readonly preferred: boolean; readonly edits: readonly TextEdit[] }[];
+}
+
+export interface RuleContext {
+  readonly dialect: Dialect;
+  readonly config: ParsedConfig;
+  /** All tables of the file (for cross-table rules such as duplicate-table). */
+  readonly tables: readonly TableSpec[];
+  /** Advice rules (hint severity) are skipped when false. */
+  readonly advice: boolean;
+  /** Pointers that already carry a schema finding (rules stay silent on them). */
+  readonly invalidPointers: ReadonlySet<Pointer>;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line for the README's Rules section. */
+  readonly description: string;
+  /** Dialects it applies to (all when absent). */
+  readonly dialects?: readonly Dialect[];
+  check(table: TableSpec, context: RuleContext): Finding[];
+}
