@@ -1,0 +1,92 @@
+/**
+ * Delete a table, safely: say what will be lost, require the table name typed back, honour
+ * deletion protection (and say how to turn it off), then wait until the table is gone.
+ */
+import { DeleteTableCommand, DescribeTableCommand, DynamoDBClient, waitUntilTableNotExists } from '@aws-sdk/client-dynamodb';
+import { DynamoError, toDynamoError } from './errors';
+
+export interface DeletionDetails {
+  readonly table: string;
+  readonly itemCount?: number;
+  readonly sizeBytes?: number;
+  /** `GSI name` / `LSI name`. */
+  readonly indexes: readonly string[];
+  readonly streamEnabled: boolean;
+  readonly deletionProtection: boolean;
+  /** What will be lost, in words, to show before asking for the typed name. */
+  readonly words: string;
+}
+
+/** Why a delete was refused before any call that changes anything. */
+export class DeletionRefused extends Error {
+  constructor(readonly reason: 'confirmation' | 'deletion-protection', message: string) {
+    super(message);
+    this.name = 'DeletionRefused';
+  }
+}
+
+/** How to turn deletion protection off, in words. */
+export function deletionProtectionHelp(name: string): string {
+  return `Table ${name} has deletion protection on, so it cannot be deleted. Turn it off first: set deletion protection to false in the config ` +
+    `(genesys: deletion_protection = false; planton and component: deletionProtectionEnabled: false) and apply it, ` +
+    `or run \`aws dynamodb update-table --table-name ${name} --no-deletion-protection-enabled\`, or turn it off in the DynamoDB console (table > Additional settings).`;
+}
+
+/** What deleting the table would lose. Throws (DynamoError kind `not-found`) when it does not exist. */
+export async function describeDeletion(client: DynamoDBClient, name: string, options: { signal?: AbortSignal } = {}): Promise<DeletionDetails> {
+  let table;
+  try {
+    table = (await client.send(new DescribeTableCommand({ TableName: name }), { abortSignal: options.signal })).Table;
+  } catch (error) {
+    throw toDynamoError(error, { operation: 'DescribeTable' });
+  }
+  if (!table) { throw new Error(`DescribeTable ${name}: the server returned no table`); }
+  const indexes = [
+    ...(table.GlobalSecondaryIndexes ?? []).map(i => `GSI ${i.IndexName}`),
+    ...(table.LocalSecondaryIndexes ?? []).map(i => `LSI ${i.IndexName}`),
+  ];
+  const streamEnabled = table.StreamSpecification?.StreamEnabled ?? false;
+  const deletionProtection = table.DeletionProtectionEnabled ?? false;
+  const items = table.ItemCount !== undefined ? `${table.ItemCount} item(s)` : 'all its items';
+  const size = table.TableSizeBytes !== undefined ? ` (${table.TableSizeBytes} bytes; DynamoDB updates these figures about every six hours)` : '';
+  const words = [
+    `Deleting table ${name} deletes ${items}${size}`,
+    indexes.length > 0 ? `its indexes ${indexes.join(', ')}` : undefined,
+    streamEnabled ? 'its stream' : undefined,
+  ].filter(Boolean).join(', ') + '. This cannot be undone.' + (deletionProtection ? ' Deletion protection is ON: the delete will be refused.' : '');
+  return { table: name, itemCount: table.ItemCount, sizeBytes: table.TableSizeBytes, indexes, streamEnabled, deletionProtection, words };
+}
+
+/**
+ * Deletes the table when `confirm` is exactly its name and deletion protection is off, then waits
+ * until it is gone. Refusals throw DeletionRefused; AWS errors throw DynamoError.
+ */
+export async function deleteTable(
+  client: DynamoDBClient,
+  name: string,
+  options: { confirm: string; signal?: AbortSignal; timeoutMs?: number },
+): Promise<void> {
+  if (options.confirm !== name) {
+    throw new DeletionRefused('confirmation', `Not deleted: the confirmation "${options.confirm}" is not the table name "${name}". Type the table name exactly to delete it.`);
+  }
+  const details = await describeDeletion(client, name, { signal: options.signal });
+  if (details.deletionProtection) { throw new DeletionRefused('deletion-protection', deletionProtectionHelp(name)); }
+  options.signal?.throwIfAborted();
+  try {
+    await client.send(new DeleteTableCommand({ TableName: name }), { abortSignal: options.signal });
+  } catch (error) {
+    // Turned on between the describe and the delete.
+    if ((error as { name?: string }).name === 'ValidationException' && /deletion protection/i.test(String((error as Error).message))) {
+      throw new DeletionRefused('deletion-protection', deletionProtectionHelp(name));
+    }
+    throw toDynamoError(error, { operation: 'DeleteTable' });
+  }
+  const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+  await waitUntilTableNotExists(
+    { client, maxWaitTime: Math.ceil(timeoutMs / 1000), minDelay: 1, maxDelay: 10, abortSignal: options.signal },
+    { TableName: name },
+  ).catch((error: unknown) => {
+    options.signal?.throwIfAborted();
+    throw new DynamoError({ kind: 'other', code: 'Timeout', retryable: true, message: `table ${name} was not gone within ${Math.round(timeoutMs / 1000)} s` }, { cause: error });
+  });
+}
