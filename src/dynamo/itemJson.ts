@@ -280,7 +280,7 @@ function displayText(value: JsonAttributeValue, budget: number): string {
   if ('B' in value) { return `${value.B} (${Buffer.from(value.B, 'base64').length} bytes)`; }
   if ('BOOL' in value) { return String(value.BOOL); }
   if ('NULL' in value) { return 'null'; }
-  if ('SS' in value) { return bounded('{', value.SS.map(s => JSON.stringify(s)), '}', budget); }
+  if ('SS' in value) { return bounded('{', lazy(value.SS, s => JSON.stringify(s)), '}', budget); }
   if ('NS' in value) { return bounded('{', value.NS, '}', budget); }
   if ('BS' in value) { return bounded('{', value.BS, '}', budget); }
   if ('L' in value) { return bounded('[', lazy(value.L, v => displayInner(v, budget)), ']', budget); }
