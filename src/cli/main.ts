@@ -1,0 +1,57 @@
+/**
+ * The `dynamodb-designer` command line: a table of subcommands on the same core as the
+ * extension. Usage errors and failures print one clear line (never a stack trace) and exit 2.
+ */
+import { UsageError, VALIDATE_HELP, runValidate } from './validate';
+import type { CliIo } from './validate';
+
+export interface Subcommand {
+  readonly summary: string;
+  readonly help: string;
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/** Subcommands by name; preview, apply and delete join here. */
+export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  validate: { summary: 'check table configs against their schema and rules', help: VALIDATE_HELP, run: runValidate },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(SUBCOMMANDS).map(n => n.length));
+  const lines = Object.entries(SUBCOMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: dynamodb-designer <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'dynamodb-designer <command> --help' for a command's options.`;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+  if (!command) {
+    io.err(`dynamodb-designer: unknown command ${JSON.stringify(name)}; commands: ${Object.keys(SUBCOMMANDS).join(', ')}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`dynamodb-designer ${name}: ${e.message} (see --help)`);
+      return 2;
+    }
+    io.err(`dynamodb-designer ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIo = {
+    out: line => { process.stdout.write(line + '\n'); },
+    err: line => { process.stderr.write(line + '\n'); },
+  };
+  main(process.argv.slice(2), io).then(
+    code => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`dynamodb-designer: ${e instanceof Error ? e.message : String(e)}\n`); process.exitCode = 2; },
+  );
+}
