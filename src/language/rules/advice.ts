@@ -1,0 +1,109 @@
+/**
+ * Advice (hint severity; the service skips them when advice is off): not-applied,
+ * low-cardinality-partition-key, pitr-disabled.
+ */
+import type { Dialect, TableSpec } from '../../model/spec';
+import type { Finding, Rule, RuleContext } from '../types';
+import { HINT, Writer, elementsOf, finding, fix, markKey, markValue, q, read, tableMark, usable, valueAt } from './shared';
+
+export type UnmanagedKind = 'DAX' | 'auto scaling' | 'backup plan' | 'monitoring';
+
+/**
+ * Keys of a table entry that the dialect's schema knows but preview/apply does not manage.
+ * Of DAX, auto scaling, backup plans and monitoring, the dialects' schemas have only monitoring
+ * (Contributor Insights): component and planton; genesys has none of them, so the rule has
+ * nothing to mark there.
+ */
+export const UNMANAGED_KEYS: Readonly<Record<Dialect, readonly { readonly key: string; readonly kind: UnmanagedKind; readonly what: string }[]>> = {
+  genesys: [],
+  planton: [
+    { key: 'contributorInsightsEnabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
+    { key: 'contributor_insights_enabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
+  ],
+  component: [
+    { key: 'contributorInsightsSpecification', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
+  ],
+};
+
+export const notApplied: Rule = {
+  id: 'not-applied',
+  severity: HINT,
+  description: 'Settings that preview/apply does not manage (DAX, auto scaling, backup plans, monitoring) are informational.',
+  check(table, ctx) {
+    const entry = valueAt(ctx.config.value, table.pointer);
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) { return []; }
+    const findings: Finding[] = [];
+    for (const u of UNMANAGED_KEYS[table.dialect]) {
+      if (!Object.prototype.hasOwnProperty.call(entry, u.key)) { continue; }
+      const pointer = `${table.pointer}/${u.key}`;
+      if (ctx.invalidPointers.has(pointer)) { continue; }
+      findings.push(finding(this, markKey(pointer),
+        `${u.key} (${u.what}, ${u.kind}) is informational: preview and apply do not manage it, so it is not applied to the table.`));
+    }
+    return findings;
+  },
+};
+
+/** Words in a key name that suggest few distinct values. */
+export const LOW_CARDINALITY_WORDS: ReadonlySet<string> = new Set([
+  'status', 'state', 'type', 'kind', 'category', 'class', 'date', 'day', 'month', 'year', 'gender', 'sex',
+  'country', 'region', 'locale', 'language', 'lang', 'flag', 'enabled', 'active', 'deleted', 'bool', 'boolean',
+  'level', 'priority', 'tier', 'color', 'colour', 'role', 'stage', 'env', 'environment', 'grade', 'rating',
+]);
+
+/** `orderStatus`, `order_status`, `Order-Status` -> ['order', 'status']. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z]+/)
+    .filter(w => w.length > 0)
+    .map(w => w.toLowerCase());
+}
+
+export const lowCardinalityPartitionKey: Rule = {
+  id: 'low-cardinality-partition-key',
+  severity: HINT,
+  description: "The table's partition key name does not suggest a low-cardinality value (status, type, date, ...).",
+  check(table, ctx) {
+    const hashes = elementsOf(table.keySchema, 'HASH', ctx);
+    if (hashes.length !== 1) { return []; }
+    const name = read(hashes[0].name, ctx);
+    if (name.state !== 'ok') { return []; }
+    const word = nameWords(name.value).find(w => LOW_CARDINALITY_WORDS.has(w));
+    if (!word) { return []; }
+    return [finding(this, markValue(name.pointer),
+      `Partition key ${q(name.value)} suggests a low-cardinality value (${q(word)}): few distinct values put the traffic on few partitions. Prefer a key with many distinct values (an id), or add a suffix to spread writes.`)];
+  },
+};
+
+/** Tag keys naming the environment, and the values that mean production. */
+const ENV_TAGS = new Set(['environment', 'env', 'stage']);
+const PROD_VALUES = new Set(['prod', 'production']);
+
+export function productionTag(table: TableSpec, ctx: RuleContext): { key: string; value: string } | undefined {
+  for (const t of table.tags) {
+    const v = usable(t.value, ctx);
+    if (v !== undefined && ENV_TAGS.has(t.key.toLowerCase()) && PROD_VALUES.has(v.trim().toLowerCase())) { return { key: t.key, value: v }; }
+  }
+  return undefined;
+}
+
+export const pitrDisabled: Rule = {
+  id: 'pitr-disabled',
+  severity: HINT,
+  description: 'A table tagged as production has point-in-time recovery on.',
+  check(table, ctx) {
+    const tag = productionTag(table, ctx);
+    if (!tag) { return []; }
+    const pitr = read(table.pointInTimeRecovery, ctx);
+    if (pitr.state === 'invalid' || (pitr.state === 'ok' && pitr.value)) { return []; }
+    const w = new Writer(ctx, table);
+    const key = w.key(w.v.pitr);
+    return [finding(this, pitr.state === 'ok' ? markValue(pitr.pointer) : tableMark(table),
+      `The table is tagged ${tag.key} = ${q(tag.value)} but point-in-time recovery is ${pitr.state === 'ok' ? 'off' : 'not set (off)'}: set ${key} = true to restore to any second of the last 35 days.`,
+      [fix(`Set ${key} = true`, w.set(w.tablePlace(undefined, 'table'), [[w.v.pitr, true]]), true)])];
+  },
+};
+
+export const ADVICE_RULES: readonly Rule[] = [notApplied, lowCardinalityPartitionKey, pitrDisabled];

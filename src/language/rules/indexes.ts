@@ -1,0 +1,270 @@
+/**
+ * Secondary indexes: gsi-key-schema-shape, lsi-key-schema-shape, projection-non-key-attributes,
+ * lsi-requires-sort-key, lsi-hash-key, gsi-limit, lsi-limit, projection-attribute-limit.
+ */
+import type { AttributeType, IndexSpec, KeyElementSpec, TableSpec } from '../../model/spec';
+import type { Finding, Fix, FixIntent, Rule, RuleContext } from '../types';
+import {
+  type Mark, Writer, blockMark, elementsOf, exists, finding, fix, indexMark, keyTypesUsable, markKey, markValue, plainList, q,
+  read, tableHashName, usable,
+} from './shared';
+import { addKeyElement, defineAttribute, inventKeyName } from './keys';
+
+export const MAX_GSIS = 20;
+export const MAX_LSIS = 5;
+export const MAX_PROJECTED_ATTRIBUTES = 100;
+
+/** DynamoDB's multi-attribute GSI keys: up to 4 HASH then up to 4 RANGE elements. */
+const GSI_SHAPE = { maxHash: 4, maxRange: 4 };
+/** The manifest dialect's spec: one HASH, at most one RANGE. */
+const SINGLE_SHAPE = { maxHash: 1, maxRange: 1 };
+
+type Shape = { readonly maxHash: number; readonly maxRange: number };
+type ShapeProblem =
+  | { readonly kind: 'noHash' }
+  | { readonly kind: 'tooManyHash' | 'tooManyRange' | 'order'; readonly element: KeyElementSpec };
+
+/** The first problem of a key schema whose key types are all usable, by type sequence. */
+function shapeProblem(types: readonly ('HASH' | 'RANGE')[], elements: readonly KeyElementSpec[], shape: Shape): ShapeProblem | undefined {
+  let hashes = 0;
+  let ranges = 0;
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] === 'HASH') {
+      if (ranges > 0) { return { kind: 'order', element: elements[i] }; }
+      if (++hashes > shape.maxHash) { return { kind: 'tooManyHash', element: elements[i] }; }
+    } else if (++ranges > shape.maxRange) {
+      return { kind: 'tooManyRange', element: elements[i] };
+    }
+  }
+  return hashes === 0 ? { kind: 'noHash' } : undefined;
+}
+
+function typesOf(elements: readonly KeyElementSpec[]): ('HASH' | 'RANGE')[] {
+  return elements.map(e => (e.keyType.valid ? e.keyType.value : 'HASH'));
+}
+
+/** The type of an attribute as the table defines it (S when unknown). */
+function attributeType(table: TableSpec, ctx: RuleContext, name: string): AttributeType {
+  for (const a of table.attributes) {
+    if (usable(a.name, ctx) === name) { return usable(a.type, ctx) ?? 'S'; }
+  }
+  return 'S';
+}
+
+/** Changes that give an index a key element (`name`, defined with the table's type for it). */
+function addIndexKey(w: Writer, table: TableSpec, index: IndexSpec, name: string, keyType: 'HASH' | 'RANGE'): FixIntent[] {
+  const kind = index.kind === 'GSI' ? 'gsi' : 'lsi';
+  const type = attributeType(table, w.ctx, name);
+  if (w.v.flatKeys) {
+    const flat = w.v.flatKeys;
+    const [nameKey, typeKey] = keyType === 'HASH' ? [flat.hashName, flat.hashType] : [flat.rangeName, flat.rangeType];
+    return w.set({ owner: index.pointer, ownerKind: kind, blockKind: kind }, [[nameKey, name], [typeKey, type]]);
+  }
+  return [...addKeyElement(w, index.pointer, kind, index.keySchema, name, keyType), ...defineAttribute(w, table, w.ctx, name, type)];
+}
+
+function indexName(index: IndexSpec, ctx: RuleContext): string {
+  return q(usable(index.name, ctx) ?? '?');
+}
+
+function listMark(ctx: RuleContext, index: IndexSpec): Mark {
+  return blockMark(ctx, index.keySchemaPointer, indexMark(index));
+}
+
+/** Move every HASH element before the RANGE elements (YAML dialects). */
+function reorderFix(w: Writer, index: IndexSpec): Fix[] {
+  const plain = plainList(w.ctx, index.keySchemaPointer);
+  if (!w.v.keySchema || plain.length !== index.keySchema.length) { return []; }
+  const types = typesOf(index.keySchema);
+  const value = [...plain.filter((_, i) => types[i] === 'HASH'), ...plain.filter((_, i) => types[i] === 'RANGE')];
+  return [fix('Move the HASH keys before the RANGE keys', [{ kind: 'replace', pointer: index.keySchemaPointer, value }], true)];
+}
+
+export const gsiKeySchemaShape: Rule = {
+  id: 'gsi-key-schema-shape',
+  severity: 'error',
+  description: 'Each GSI key schema has 1-4 HASH elements, then 0-4 RANGE elements (planton: one HASH, at most one RANGE).',
+  check(table, ctx) {
+    const shape = table.dialect === 'planton' ? SINGLE_SHAPE : GSI_SHAPE;
+    const what = shape === SINGLE_SHAPE ? 'one HASH key and at most one RANGE key' : '1-4 HASH keys followed by 0-4 RANGE keys';
+    const w = new Writer(ctx, table);
+    const findings: Finding[] = [];
+    for (const gsi of table.globalSecondaryIndexes) {
+      if (!keyTypesUsable(gsi.keySchema, ctx)) { continue; }
+      const types = typesOf(gsi.keySchema);
+      const problem = shapeProblem(types, gsi.keySchema, shape);
+      if (!problem) { continue; }
+      const name = indexName(gsi, ctx);
+      if (problem.kind === 'noHash') {
+        const hash = tableHashName(table, ctx) ?? inventKeyName(table, ctx, 'id');
+        findings.push(finding(this, listMark(ctx, gsi), `Index ${name} has no HASH (partition) key: a GSI needs ${what}.`,
+          [fix(`Insert the HASH key ${q(hash)}`, addIndexKey(w, table, gsi, hash, 'HASH'), true)]));
+      } else if (problem.kind === 'order') {
+        findings.push(finding(this, markValue(problem.element.keyType.pointer),
+          `Index ${name} has a HASH key ${q(usable(problem.element.name, ctx) ?? '?')} after a RANGE key: a GSI needs ${what}.`, reorderFix(w, gsi)));
+      } else {
+        const type = problem.kind === 'tooManyHash' ? 'HASH' : 'RANGE';
+        const count = elementsOf(gsi.keySchema, type, ctx).length;
+        const at = gsi.keySchema.indexOf(problem.element);
+        const asRange = types.map((t, i) => (i === at ? 'RANGE' as const : t));
+        const fixes = type === 'HASH' && !shapeProblem(asRange, gsi.keySchema, shape)
+          ? [fix(`Change ${q(usable(problem.element.name, ctx) ?? '?')} to RANGE`,
+            [{ kind: 'replace', pointer: problem.element.keyType.pointer, value: w.enc('keyType', 'RANGE') }], true)]
+          : [];
+        findings.push(finding(this, markValue(problem.element.keyType.pointer),
+          `Index ${name} has ${count} ${type} keys: a GSI needs ${what}.`, fixes));
+      }
+    }
+    return findings;
+  },
+};
+
+export const lsiKeySchemaShape: Rule = {
+  id: 'lsi-key-schema-shape',
+  severity: 'error',
+  description: 'Each LSI key schema has exactly one HASH key and exactly one RANGE key.',
+  check(table, ctx) {
+    const w = new Writer(ctx, table);
+    const implicitHash = w.v.flatKeys !== undefined; // flat dialect: the LSI's HASH is the table's
+    const findings: Finding[] = [];
+    for (const lsi of table.localSecondaryIndexes) {
+      if (!keyTypesUsable(lsi.keySchema, ctx)) { continue; }
+      const hashes = elementsOf(lsi.keySchema, 'HASH', ctx);
+      const ranges = elementsOf(lsi.keySchema, 'RANGE', ctx);
+      const name = indexName(lsi, ctx);
+      const shape = 'an LSI needs exactly one HASH key (the table\'s) and exactly one RANGE key';
+      if (hashes.length > 1 || ranges.length > 1) {
+        const extra = hashes.length > 1 ? hashes[1] : ranges[1];
+        findings.push(finding(this, markValue(extra.keyType.pointer),
+          `Index ${name} has ${hashes.length} HASH and ${ranges.length} RANGE keys: ${shape}.`));
+        continue;
+      }
+      if (hashes.length === 0 && !implicitHash) {
+        const hash = tableHashName(table, ctx);
+        findings.push(finding(this, listMark(ctx, lsi), `Index ${name} has no HASH key: ${shape}.`,
+          hash ? [fix(`Insert the table's HASH key ${q(hash)}`, addIndexKey(w, table, lsi, hash, 'HASH'), true)] : []));
+        continue;
+      }
+      if (ranges.length === 0) {
+        const range = inventKeyName(table, ctx, 'sk');
+        findings.push(finding(this, listMark(ctx, lsi), `Index ${name} has no RANGE (sort) key: ${shape}.`,
+          [fix(`Insert a RANGE key ${q(range)}`, addIndexKey(w, table, lsi, range, 'RANGE'), true)]));
+      }
+    }
+    return findings;
+  },
+};
+
+export const projectionNonKeyAttributes: Rule = {
+  id: 'projection-non-key-attributes',
+  severity: 'error',
+  description: 'INCLUDE projections list their non-key attributes; ALL and KEYS_ONLY list none.',
+  check(table, ctx) {
+    const w = new Writer(ctx, table);
+    const findings: Finding[] = [];
+    for (const index of [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]) {
+      const p = index.projection;
+      const type = read(p?.type, ctx);
+      if (!p || type.state !== 'ok') { continue; }
+      const nka = read(p.nonKeyAttributes, ctx);
+      if (nka.state === 'invalid') { continue; }
+      const place = w.indexPlace(index, w.v.projection.block, 'projection');
+      const typeKey = w.key(w.v.projection.type);
+      const listKey = w.key(w.v.projection.nonKeyAttributes);
+      if (type.value === 'INCLUDE' && nka.state === 'absent') {
+        findings.push(finding(this, markValue(type.pointer),
+          `Index ${indexName(index, ctx)} projects INCLUDE but lists no ${listKey}: list the attributes to include.`,
+          [fix(`Insert an empty ${listKey} list to fill`, w.set(place, [[w.v.projection.nonKeyAttributes, []]]), true)]));
+      } else if (type.value !== 'INCLUDE' && nka.state === 'ok') {
+        const typeValue = w.enc('projectionType', type.value);
+        findings.push(finding(this, markKey(nka.pointer),
+          `Index ${indexName(index, ctx)} projects ${typeValue}, which takes no ${listKey} (only INCLUDE does): remove the list or use INCLUDE.`,
+          [
+            fix(`Remove ${listKey}`, [{ kind: 'delete', pointer: nka.pointer }], true),
+            fix(`Change ${typeKey} to ${w.enc('projectionType', 'INCLUDE')}`,
+              [{ kind: 'replace', pointer: type.pointer, value: w.enc('projectionType', 'INCLUDE') }]),
+          ]));
+      }
+    }
+    return findings;
+  },
+};
+
+export const lsiRequiresSortKey: Rule = {
+  id: 'lsi-requires-sort-key',
+  severity: 'error',
+  description: 'A table with local secondary indexes has a RANGE key.',
+  check(table, ctx) {
+    if (table.localSecondaryIndexes.length === 0 || !keyTypesUsable(table.keySchema, ctx)) { return []; }
+    const hashes = elementsOf(table.keySchema, 'HASH', ctx);
+    if (hashes.length === 0 || elementsOf(table.keySchema, 'RANGE', ctx).length > 0) { return []; }
+    const mark = table.keySchemaPointer !== table.pointer && exists(ctx, table.keySchemaPointer)
+      ? markKey(table.keySchemaPointer) : markKey(hashes[0].name.pointer);
+    const n = table.localSecondaryIndexes.length;
+    return [finding(this, mark,
+      `The table has ${n} local secondary ${n === 1 ? 'index' : 'indexes'} (${table.localSecondaryIndexes.map(i => indexName(i, ctx)).join(', ')}) but no RANGE key: LSIs need a table with a sort key.`)];
+  },
+};
+
+export const lsiHashKey: Rule = {
+  id: 'lsi-hash-key',
+  severity: 'error',
+  description: "An LSI's HASH key is the table's HASH key.",
+  check(table, ctx) {
+    const hash = tableHashName(table, ctx);
+    if (hash === undefined) { return []; }
+    const findings: Finding[] = [];
+    for (const lsi of table.localSecondaryIndexes) {
+      for (const e of elementsOf(lsi.keySchema, 'HASH', ctx)) {
+        const name = read(e.name, ctx);
+        if (name.state !== 'ok' || name.value === hash) { continue; }
+        findings.push(finding(this, markValue(name.pointer),
+          `Index ${indexName(lsi, ctx)} has HASH key ${q(name.value)}, but an LSI's HASH key must be the table's, ${q(hash)}.`,
+          [fix(`Replace with ${q(hash)}`, [{ kind: 'replace', pointer: name.pointer, value: hash }], true)]));
+      }
+    }
+    return findings;
+  },
+};
+
+function limitRule(id: 'gsi-limit' | 'lsi-limit', max: number, pick: (t: TableSpec) => readonly IndexSpec[], what: string): Rule {
+  return {
+    id,
+    severity: 'error',
+    description: `A table has at most ${max} ${what}.`,
+    check(table) {
+      const indexes = pick(table);
+      if (indexes.length <= max) { return []; }
+      return [finding(this, indexMark(indexes[max]), `The table has ${indexes.length} ${what}; DynamoDB allows at most ${max}.`)];
+    },
+  };
+}
+
+export const gsiLimit: Rule = limitRule('gsi-limit', MAX_GSIS, t => t.globalSecondaryIndexes, 'global secondary indexes');
+export const lsiLimit: Rule = limitRule('lsi-limit', MAX_LSIS, t => t.localSecondaryIndexes, 'local secondary indexes');
+
+export const projectionAttributeLimit: Rule = {
+  id: 'projection-attribute-limit',
+  severity: 'error',
+  description: `At most ${MAX_PROJECTED_ATTRIBUTES} non-key attributes are projected across all indexes of a table.`,
+  check(table, ctx) {
+    let total = 0;
+    for (const index of [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]) {
+      const nka = read(index.projection?.nonKeyAttributes, ctx);
+      if (nka.state !== 'ok') { continue; }
+      total += nka.value.length;
+      if (total > MAX_PROJECTED_ATTRIBUTES) {
+        const all = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]
+          .reduce((n, i) => n + (usable(i.projection?.nonKeyAttributes, ctx)?.length ?? 0), 0);
+        return [finding(this, markValue(nka.pointer),
+          `The indexes project ${all} non-key attributes in all (index ${indexName(index, ctx)} passes the limit); DynamoDB allows at most ${MAX_PROJECTED_ATTRIBUTES} per table.`)];
+      }
+    }
+    return [];
+  },
+};
+
+export const INDEX_RULES: readonly Rule[] = [
+  gsiKeySchemaShape, lsiKeySchemaShape, projectionNonKeyAttributes, lsiRequiresSortKey, lsiHashKey,
+  gsiLimit, lsiLimit, projectionAttributeLimit,
+];

@@ -1,0 +1,149 @@
+/**
+ * Table keys: key-schema-shape (all dialects), hash-key-type / range-key-type (flat dialect:
+ * a key name comes with its type).
+ */
+import type { IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/spec';
+import type { Finding, FixIntent, Rule, RuleContext } from '../types';
+import type { BlockKind } from '../dialects/vocabulary';
+import {
+  Writer, blockMark, child, elementsOf, exists, finding, fix, keyTypesUsable, markValue, plainList, q, tableMark, usable,
+} from './shared';
+
+/** Attribute names used by any key of the table or its indexes. */
+export function usedKeyNames(table: TableSpec, ctx: RuleContext): Set<string> {
+  const used = new Set<string>();
+  for (const e of [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)]) {
+    const n = usable(e.name, ctx);
+    if (n !== undefined) { used.add(n); }
+  }
+  return used;
+}
+
+/** A name for a key a fix has to invent: the one unused definition if there is one, else `preferred`. */
+export function inventKeyName(table: TableSpec, ctx: RuleContext, preferred: string): string {
+  const used = usedKeyNames(table, ctx);
+  const unused = table.attributes.map(a => usable(a.name, ctx)).filter((n): n is string => n !== undefined && !used.has(n));
+  if (unused.length === 1) { return unused[0]; }
+  const taken = new Set([...used, ...table.attributes.map(a => usable(a.name, ctx)).filter((n): n is string => n !== undefined)]);
+  let name = preferred;
+  for (let i = 2; taken.has(name); i++) { name = `${preferred}${i}`; }
+  return name;
+}
+
+/** Changes that define attribute `name` as `type` (YAML dialects), unless it is defined already. */
+export function defineAttribute(w: Writer, table: TableSpec, ctx: RuleContext, name: string, type: 'S' | 'N' | 'B'): FixIntent[] {
+  const names = w.v.attributes;
+  if (!names) { return []; }
+  if (table.attributes.some(a => usable(a.name, ctx) === name)) { return []; }
+  const element = { [w.key(names.name)]: name, [w.key(names.type)]: w.enc('attributeType', type) };
+  const list = w.existing(table.pointer, names.list);
+  if (list !== undefined) { return [{ kind: 'insertElement', parent: list, value: element }]; }
+  return [w.insert(table.pointer, 'table', names.list, [element])];
+}
+
+/**
+ * Changes that add a key element (YAML dialects) to the key schema list of `owner`: appended when
+ * it keeps HASH elements before RANGE ones, else the list is rewritten with the element in place.
+ */
+export function addKeyElement(
+  w: Writer, owner: Pointer, ownerKind: BlockKind, elements: readonly KeyElementSpec[], name: string, keyType: 'HASH' | 'RANGE',
+): FixIntent[] {
+  const ks = w.v.keySchema;
+  if (!ks) { return []; }
+  const element = { [w.key(ks.name)]: name, [w.key(ks.keyType)]: w.enc('keyType', keyType) };
+  const list = w.existing(owner, ks.list);
+  if (list === undefined) { return [w.insert(owner, ownerKind, ks.list, [element])]; }
+  const hasRange = elements.some(e => e.keyType.valid && e.keyType.value === 'RANGE');
+  if (keyType === 'RANGE' || !hasRange) { return [{ kind: 'insertElement', parent: list, value: element }]; }
+  // A HASH must precede the RANGE elements: rewrite the list with the new element first.
+  return [{ kind: 'replace', pointer: list, value: [element, ...plainList(w.ctx, list)] }];
+}
+
+/** Changes that set a flat key pair (genesys): name and type S. */
+export function addFlatKey(w: Writer, owner: Pointer, ownerKind: BlockKind, which: 'hash' | 'range', name: string): FixIntent[] {
+  const flat = w.v.flatKeys;
+  if (!flat) { return []; }
+  const [nameKey, typeKey] = which === 'hash' ? [flat.hashName, flat.hashType] : [flat.rangeName, flat.rangeType];
+  return w.set({ owner, ownerKind, blockKind: ownerKind }, [[nameKey, name], [typeKey, 'S']]);
+}
+
+export const keySchemaShape: Rule = {
+  id: 'key-schema-shape',
+  severity: 'error',
+  description: 'The table key schema has exactly one HASH key, first, and at most one RANGE key.',
+  check(table, ctx) {
+    if (!keyTypesUsable(table.keySchema, ctx)) { return []; }
+    const w = new Writer(ctx, table);
+    const hashes = elementsOf(table.keySchema, 'HASH', ctx);
+    const ranges = elementsOf(table.keySchema, 'RANGE', ctx);
+    const listMark = blockMark(ctx, table.keySchemaPointer, tableMark(table));
+    const shape = `a table needs exactly one HASH key and at most one RANGE key`;
+    if (hashes.length === 0) {
+      const name = inventKeyName(table, ctx, 'id');
+      const changes = w.v.flatKeys
+        ? addFlatKey(w, table.pointer, 'table', 'hash', name)
+        : [...addKeyElement(w, table.pointer, 'table', table.keySchema, name, 'HASH'), ...defineAttribute(w, table, ctx, name, 'S')];
+      return [finding(this, listMark, `The key schema has no HASH (partition) key: ${shape}.`,
+        [fix(`Insert a HASH key ${q(name)}`, changes, true)])];
+    }
+    if (hashes.length > 1) {
+      const second = hashes[1];
+      const fixes = hashes.length === 2 && ranges.length === 0
+        ? [fix(`Change ${q(usable(second.name, ctx) ?? '?')} to RANGE`,
+          [{ kind: 'replace', pointer: second.keyType.pointer, value: w.enc('keyType', 'RANGE') } as const], true)]
+        : [];
+      return [finding(this, markValue(second.keyType.pointer),
+        `The key schema has ${hashes.length} HASH keys (${hashes.map(h => q(usable(h.name, ctx) ?? '?')).join(', ')}): ${shape}.`, fixes)];
+    }
+    if (ranges.length > 1) {
+      return [finding(this, markValue(ranges[1].keyType.pointer),
+        `The key schema has ${ranges.length} RANGE keys (${ranges.map(h => q(usable(h.name, ctx) ?? '?')).join(', ')}): ${shape}.`)];
+    }
+    if (table.keySchema[0] !== hashes[0] && w.v.keySchema) {
+      const list = table.keySchemaPointer;
+      const plain = plainList(ctx, list);
+      const at = table.keySchema.indexOf(hashes[0]);
+      const reordered = [plain[at], ...plain.filter((_, i) => i !== at)];
+      return [finding(this, listMark, `The HASH key ${q(usable(hashes[0].name, ctx) ?? '?')} must be the first element of the key schema.`,
+        plain.length === table.keySchema.length ? [fix('Move the HASH key first', [{ kind: 'replace', pointer: list, value: reordered }], true)] : [])];
+    }
+    return [];
+  },
+};
+
+/** Flat dialect: each `*_key_name` of the table and its indexes comes with its `*_key_type`. */
+function keyTypeRule(id: 'hash-key-type' | 'range-key-type', which: 'hash' | 'range'): Rule {
+  return {
+    id,
+    severity: 'error',
+    description: `A ${which} key name comes with its type S, N or B (flat dialect).`,
+    dialects: ['genesys'],
+    check(table, ctx) {
+      const w = new Writer(ctx, table);
+      const flat = w.v.flatKeys;
+      if (!flat) { return []; }
+      const [nameKey, typeKey] = which === 'hash' ? [flat.hashName, flat.hashType] : [flat.rangeName, flat.rangeType];
+      const owners: { pointer: Pointer; kind: BlockKind; index?: IndexSpec }[] = [
+        { pointer: table.pointer, kind: 'table' },
+        ...table.globalSecondaryIndexes.map(index => ({ pointer: index.pointer, kind: 'gsi' as const, index })),
+        ...table.localSecondaryIndexes.map(index => ({ pointer: index.pointer, kind: 'lsi' as const, index })),
+      ];
+      const findings: Finding[] = [];
+      for (const owner of owners) {
+        const namePointer = child(owner.pointer, nameKey);
+        if (!exists(ctx, namePointer) || exists(ctx, child(owner.pointer, typeKey))) { continue; }
+        if (ctx.invalidPointers.has(namePointer)) { continue; }
+        const name = (owner.index ? owner.index.keySchema : table.keySchema).find(e => e.name.pointer === namePointer);
+        findings.push(finding(this, { pointer: namePointer, target: 'key' },
+          `${nameKey} ${q(name ? usable(name.name, ctx) ?? '?' : '?')} has no ${typeKey}: give its type, "S", "N" or "B".`,
+          [fix(`Insert ${typeKey} = "S"`, [w.insert(owner.pointer, owner.kind, typeKey, 'S')], true)]));
+      }
+      return findings;
+    },
+  };
+}
+
+export const hashKeyType: Rule = keyTypeRule('hash-key-type', 'hash');
+export const rangeKeyType: Rule = keyTypeRule('range-key-type', 'range');
+
+export const KEY_RULES: readonly Rule[] = [keySchemaShape, hashKeyType, rangeKeyType];

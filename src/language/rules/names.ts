@@ -1,0 +1,86 @@
+/** Names: table-name, index-name, duplicate-table. */
+import type { Finding, Rule } from '../types';
+import { NAME_CHARS, finding, fix, markValue, q, read, sanitizeName, usable } from './shared';
+
+export const NAME_MIN = 3;
+export const NAME_MAX = 255;
+
+/** Why a table or index name is invalid, or undefined when it is valid. */
+export function nameProblem(name: string): string | undefined {
+  if (name.length < NAME_MIN) { return `is ${name.length} characters long`; }
+  if (name.length > NAME_MAX) { return `is ${name.length} characters long`; }
+  if (!NAME_CHARS.test(name)) {
+    const bad = [...new Set(name.replace(/[A-Za-z0-9_.-]/g, ''))].map(c => q(c)).join(', ');
+    return `contains ${bad}`;
+  }
+  return undefined;
+}
+
+const VALID = `${NAME_MIN}-${NAME_MAX} characters of A-Z a-z 0-9 _ - .`;
+
+export const tableName: Rule = {
+  id: 'table-name',
+  severity: 'error',
+  description: `A table name is ${VALID}.`,
+  check(table, ctx) {
+    const name = read(table.name, ctx);
+    if (name.state !== 'ok') { return []; }
+    const problem = nameProblem(name.value);
+    if (!problem) { return []; }
+    const better = sanitizeName(name.value);
+    return [finding(this, markValue(name.pointer), `Table name ${q(name.value)} ${problem}: a table name is ${VALID}.`,
+      [fix(`Rename to ${q(better)}`, [{ kind: 'replace', pointer: name.pointer, value: better }], true)])];
+  },
+};
+
+export const indexName: Rule = {
+  id: 'index-name',
+  severity: 'error',
+  description: `An index name is ${VALID}, unique within its table.`,
+  check(table, ctx) {
+    const indexes = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes];
+    const taken = new Set(indexes.map(i => usable(i.name, ctx)).filter((n): n is string => n !== undefined));
+    const seen = new Set<string>();
+    const findings: Finding[] = [];
+    const unique = (base: string): string => {
+      let candidate = base;
+      for (let i = 2; taken.has(candidate); i++) { candidate = `${base.slice(0, NAME_MAX - String(i).length - 1)}-${i}`; }
+      taken.add(candidate);
+      return candidate;
+    };
+    for (const index of indexes) {
+      const name = read(index.name, ctx);
+      if (name.state !== 'ok') { continue; }
+      const problem = nameProblem(name.value);
+      const duplicate = seen.has(name.value);
+      seen.add(name.value);
+      if (!problem && !duplicate) { continue; }
+      const better = unique(sanitizeName(name.value));
+      const message = problem
+        ? `Index name ${q(name.value)} ${problem}: an index name is ${VALID}.`
+        : `Index name ${q(name.value)} is used twice in this table: index names are unique within a table.`;
+      findings.push(finding(this, markValue(name.pointer), message,
+        [fix(`Rename to ${q(better)}`, [{ kind: 'replace', pointer: name.pointer, value: better }], true)]));
+    }
+    return findings;
+  },
+};
+
+export const duplicateTable: Rule = {
+  id: 'duplicate-table',
+  severity: 'error',
+  description: 'A table name appears once per file and region.',
+  check(table, ctx) {
+    const name = read(table.name, ctx);
+    if (name.state !== 'ok') { return []; }
+    const region = usable(table.region, ctx);
+    const at = ctx.tables.findIndex(t => t === table || t.pointer === table.pointer);
+    const earlier = ctx.tables.slice(0, at < 0 ? ctx.tables.length : at)
+      .find(t => usable(t.name, ctx) === name.value && usable(t.region, ctx) === region);
+    if (!earlier) { return []; }
+    return [finding(this, markValue(name.pointer),
+      `Table ${q(name.value)} is already defined in this file${region ? ` for region ${q(region)}` : ''}: a table name appears once per file and region.`)];
+  },
+};
+
+export const NAME_RULES: readonly Rule[] = [tableName, indexName, duplicateTable];

@@ -1,0 +1,231 @@
+/**
+ * Helpers shared by the rule groups: reading fields the way rules must (silent on values the
+ * schema already reports), naming the node a finding marks, and stating fixes as FixIntents in
+ * the dialect's own key names (from the vocabulary), so each rule is written once for all
+ * dialects. Pure: no vscode, no parsing.
+ */
+import type { Dialect, Field, IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/spec';
+import type { Finding, Fix, FixIntent, Rule, RuleContext, Severity } from '../types';
+import {
+  type BlockKind, type EnumKind, type Vocabulary, encodeEnum, keysBefore, snakeCase, vocabulary,
+} from '../dialects/vocabulary';
+
+/** What a rule may know of a field: absent, present but reported elsewhere, or usable. */
+export type Read<T> =
+  | { readonly state: 'absent' }
+  | { readonly state: 'invalid' }
+  | { readonly state: 'ok'; readonly value: T; readonly pointer: Pointer };
+
+export function read<T>(field: Field<T> | undefined, ctx: RuleContext): Read<T> {
+  if (!field) { return { state: 'absent' }; }
+  if (!field.valid || ctx.invalidPointers.has(field.pointer)) { return { state: 'invalid' }; }
+  return { state: 'ok', value: field.value, pointer: field.pointer };
+}
+
+/** The field's value when present, valid and not reported by the schema; else undefined. */
+export function usable<T>(field: Field<T> | undefined, ctx: RuleContext): T | undefined {
+  const r = read(field, ctx);
+  return r.state === 'ok' ? r.value : undefined;
+}
+
+/** True when any field is present but unusable: rules depending on them stay silent. */
+export function anyInvalid(ctx: RuleContext, ...fields: (Field<unknown> | undefined)[]): boolean {
+  return fields.some(f => f !== undefined && read(f, ctx).state === 'invalid');
+}
+
+/** RFC 6901 child pointer. */
+export function child(pointer: Pointer, ...keys: (string | number)[]): Pointer {
+  return keys.reduce<string>((p, k) => `${p}/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`, pointer);
+}
+
+/** The plain value at a pointer of the parsed document, or undefined. */
+export function valueAt(root: unknown, pointer: Pointer): unknown {
+  if (pointer === '') { return root; }
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) { node = node[Number(key)]; }
+    else if (node !== null && typeof node === 'object') { node = (node as Record<string, unknown>)[key]; }
+    else { return undefined; }
+  }
+  return node;
+}
+
+export function exists(ctx: RuleContext, pointer: Pointer): boolean {
+  return ctx.config.map.get(pointer) !== undefined;
+}
+
+/** A node a finding marks. */
+export interface Mark { readonly pointer: Pointer; readonly target: 'key' | 'value' }
+
+export function markValue(pointer: Pointer): Mark { return { pointer, target: 'value' }; }
+export function markKey(pointer: Pointer): Mark { return { pointer, target: 'key' }; }
+
+/** The key of the table entry (`[[resources.dynamodb]]`, `spec:`, `config:`). */
+export function tableMark(table: TableSpec): Mark { return markKey(table.pointer); }
+
+/** An index has no key of its own in a YAML list: mark its name's key, else the entry. */
+export function indexMark(index: IndexSpec): Mark {
+  return index.name ? markKey(index.name.pointer) : markKey(index.pointer);
+}
+
+/** A list or block the spec names may be the table block itself in flat dialects. */
+export function blockMark(ctx: RuleContext, pointer: Pointer, fallback: Mark): Mark {
+  return pointer !== fallback.pointer && exists(ctx, pointer) ? markKey(pointer) : fallback;
+}
+
+export function finding(rule: Pick<Rule, 'id' | 'severity'>, mark: Mark, message: string, fixes?: Fix[]): Finding {
+  return {
+    code: rule.id,
+    severity: rule.severity,
+    message,
+    pointer: mark.pointer,
+    target: mark.target,
+    ...(fixes && fixes.length > 0 ? { fixes } : {}),
+  };
+}
+
+export function fix(title: string, changes: FixIntent[], preferred = false): Fix {
+  return preferred ? { title, preferred: true, changes } : { title, changes };
+}
+
+/** Quote a value for a message. */
+export function q(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+
+/** Where a group of keys lives: in a sub-block of its owner entry, or flat in the entry. */
+export interface Place {
+  /** The owner entry (table or index block). */
+  readonly owner: Pointer;
+  readonly ownerKind: BlockKind;
+  /** Sub-block key, undefined when flat. */
+  readonly block?: string;
+  readonly blockKind: BlockKind;
+}
+
+/**
+ * Writes FixIntents for one table in its dialect: key names from the vocabulary (in the file's
+ * key style: planton accepts its proto snake_case names too), enum values encoded, `after`
+ * siblings from the schema order.
+ */
+export class Writer {
+  readonly dialect: Dialect;
+  readonly v: Vocabulary;
+  private readonly snake: boolean;
+
+  constructor(readonly ctx: RuleContext, readonly table: TableSpec) {
+    this.dialect = table.dialect;
+    this.v = vocabulary(table.dialect);
+    this.snake = table.dialect === 'planton' && usesSnakeCase(valueAt(ctx.config.value, table.pointer));
+  }
+
+  /** A vocabulary key in the file's style. */
+  key(name: string): string { return this.snake ? snakeCase(name) : name; }
+
+  enc(kind: EnumKind, canonical: string): string { return encodeEnum(this.dialect, kind, canonical); }
+
+  after(kind: BlockKind, key: string): readonly string[] {
+    return keysBefore(this.dialect, kind, key).map(k => this.key(k));
+  }
+
+  insert(parent: Pointer, kind: BlockKind, key: string, value: unknown): FixIntent {
+    const after = this.after(kind, key);
+    return { kind: 'insert', parent, key: this.key(key), value, ...(after.length > 0 ? { after } : {}) };
+  }
+
+  /** The pointer of a key (vocabulary name) in a block, in the file's style. */
+  at(parent: Pointer, key: string): Pointer { return child(parent, this.key(key)); }
+
+  /** The pointer where a key actually is: file style first, then the vocabulary name. */
+  existing(parent: Pointer, key: string): Pointer | undefined {
+    for (const k of [this.key(key), key]) {
+      const p = child(parent, k);
+      if (exists(this.ctx, p)) { return p; }
+    }
+    return undefined;
+  }
+
+  /** Set keys in a place: replace those present, insert the others, creating the block if needed. */
+  set(place: Place, entries: readonly (readonly [string, unknown])[]): FixIntent[] {
+    const blockPointer = place.block ? this.existing(place.owner, place.block) : place.owner;
+    if (blockPointer === undefined) {
+      const value: Record<string, unknown> = {};
+      for (const [k, val] of entries) { value[this.key(k)] = val; }
+      return [this.insert(place.owner, place.ownerKind, place.block as string, value)];
+    }
+    const kind = place.block ? place.blockKind : place.ownerKind;
+    return entries.map(([k, val]) => {
+      const present = this.existing(blockPointer, k);
+      return present !== undefined ? { kind: 'replace', pointer: present, value: val } as const : this.insert(blockPointer, kind, k, val);
+    });
+  }
+
+  /** Delete keys of a place that exist (the whole block when every key of it goes). */
+  remove(place: Place, keys: readonly string[]): FixIntent[] {
+    const blockPointer = place.block ? this.existing(place.owner, place.block) : place.owner;
+    if (blockPointer === undefined) { return []; }
+    if (place.block) { return [{ kind: 'delete', pointer: blockPointer }]; }
+    return keys.flatMap(k => {
+      const p = this.existing(blockPointer, k);
+      return p === undefined ? [] : [{ kind: 'delete', pointer: p } as const];
+    });
+  }
+
+  tablePlace(block: string | undefined, blockKind: BlockKind): Place {
+    return { owner: this.table.pointer, ownerKind: 'table', block, blockKind };
+  }
+
+  indexPlace(index: IndexSpec, block: string | undefined, blockKind: BlockKind): Place {
+    return { owner: index.pointer, ownerKind: index.kind === 'GSI' ? 'gsi' : 'lsi', block, blockKind };
+  }
+}
+
+function usesSnakeCase(block: unknown): boolean {
+  if (block === null || typeof block !== 'object' || Array.isArray(block)) { return false; }
+  const keys = Object.keys(block);
+  return keys.some(k => k.includes('_')) && !keys.some(k => /[a-z][A-Z]/.test(k));
+}
+
+/** The key elements of a given type whose type is usable. */
+export function elementsOf(elements: readonly KeyElementSpec[], type: 'HASH' | 'RANGE', ctx: RuleContext): KeyElementSpec[] {
+  return elements.filter(e => usable(e.keyType, ctx) === type);
+}
+
+/** True when every element's key type is usable (else a rule on the shape stays silent). */
+export function keyTypesUsable(elements: readonly KeyElementSpec[], ctx: RuleContext): boolean {
+  return elements.every(e => read(e.keyType, ctx).state === 'ok');
+}
+
+/** The table's effective billing mode: a missing mode in the component dialect means PROVISIONED. */
+export function billingMode(table: TableSpec, ctx: RuleContext): 'PAY_PER_REQUEST' | 'PROVISIONED' | undefined {
+  const r = read(table.billingMode, ctx);
+  if (r.state === 'ok') { return r.value; }
+  if (r.state === 'absent' && table.dialect === 'component') { return 'PROVISIONED'; }
+  return undefined;
+}
+
+/** The table's HASH key name, when known. */
+export function tableHashName(table: TableSpec, ctx: RuleContext): string | undefined {
+  const hashes = elementsOf(table.keySchema, 'HASH', ctx);
+  return hashes.length === 1 ? usable(hashes[0].name, ctx) : undefined;
+}
+
+/** The severity of advice rules. */
+export const HINT: Severity = 'hint';
+
+/** Characters DynamoDB allows in table and index names. */
+export const NAME_CHARS = /^[A-Za-z0-9_.-]+$/;
+
+/** A valid name for `name`: invalid characters replaced by `-`, clipped to 255, padded to 3. */
+export function sanitizeName(name: string): string {
+  let out = name.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 255);
+  while (out.length < 3) { out += '-'; }
+  return out;
+}
+
+/** Attribute names of a YAML key-element or attribute list, as plain data, for rebuilding lists. */
+export function plainList(ctx: RuleContext, pointer: Pointer): unknown[] {
+  const v = valueAt(ctx.config.value, pointer);
+  return Array.isArray(v) ? v : [];
+}
