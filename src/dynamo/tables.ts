@@ -14,6 +14,23 @@ import type { Fetched, LiveIndex, LiveKeyElement, LiveTable, LiveThroughput } fr
 import type { AttributeType, BillingMode, KeyType, ProjectionType, StreamViewType, TableClass } from '../model/spec';
 import { describeAwsError, isAbortError, permissionName, toDynamoError } from './errors';
 
+/** What a failed call was reaching (the client's endpoint, else its region), for the message. */
+async function targetOf(client: DynamoDBClient): Promise<string | undefined> {
+  try {
+    const endpoint = client.config.endpoint ? await client.config.endpoint() : undefined;
+    if (endpoint) { return `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}`; }
+    return `DynamoDB in ${await client.config.region()}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The error with its description; the target is looked up only when the error is a network one. */
+export async function explain(error: unknown, client: DynamoDBClient, operation: string): Promise<unknown> {
+  const first = describeAwsError(error, { operation });
+  return toDynamoError(error, { operation, target: first.kind === 'network' ? await targetOf(client) : undefined });
+}
+
 export interface CallOptions {
   readonly signal?: AbortSignal;
 }
@@ -38,7 +55,7 @@ export async function listTables(
     }), { abortSignal: options.signal });
     return { names: out.TableNames ?? [], lastEvaluated: out.LastEvaluatedTableName };
   } catch (error) {
-    throw toDynamoError(error, { operation: 'ListTables' });
+    throw await explain(error, client, 'ListTables');
   }
 }
 
@@ -51,7 +68,7 @@ export async function listAllTables(client: DynamoDBClient, options: CallOptions
       options.signal?.throwIfAborted();
     }
   } catch (error) {
-    throw toDynamoError(error, { operation: 'ListTables' });
+    throw await explain(error, client, 'ListTables');
   }
   return names;
 }
@@ -178,7 +195,7 @@ export async function describeTable(client: DynamoDBClient, name: string, option
   try {
     description = (await client.send(new DescribeTableCommand({ TableName: name }), { abortSignal: signal })).Table;
   } catch (error) {
-    throw toDynamoError(error, { operation: 'DescribeTable' });
+    throw await explain(error, client, 'DescribeTable');
   }
   if (!description) { throw new Error(`DescribeTable ${name}: the server returned no table`); }
   const base = fromTableDescription(description);
@@ -224,13 +241,13 @@ export async function waitForActive(
   await waitUntilTableExists(
     { client, maxWaitTime: Math.max(1, Math.ceil(timeoutMs / 1000)), minDelay: 1, maxDelay: 5, abortSignal: options.signal },
     { TableName: name },
-  ).catch((error: unknown) => {
+  ).catch(async (error: unknown) => {
     options.signal?.throwIfAborted();
     const state = typeof error === 'object' && error !== null && 'state' in error ? String((error as { state: unknown }).state) : undefined;
     if (state === 'TIMEOUT' || (error instanceof Error && error.name === 'TimeoutError')) {
       throw new Error(`table ${name} did not become ACTIVE within ${Math.round(timeoutMs / 1000)} s`, { cause: error });
     }
-    throw toDynamoError(error, { operation: 'DescribeTable' });
+    throw await explain(error, client, 'DescribeTable');
   });
   let delay = 250;
   for (;;) {
@@ -238,7 +255,7 @@ export async function waitForActive(
     try {
       table = (await client.send(new DescribeTableCommand({ TableName: name }), { abortSignal: options.signal })).Table;
     } catch (error) {
-      throw toDynamoError(error, { operation: 'DescribeTable' });
+      throw await explain(error, client, 'DescribeTable');
     }
     if (table && isFullyActive(table)) { return; }
     if (Date.now() + delay > deadline) {
