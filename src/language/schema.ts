@@ -80,6 +80,13 @@ export function schemaIdFor(dialect: Dialect): string {
   return id;
 }
 
+/** Every dialect's schema `$id` (the detector matches `#:schema` / `$schema=` against these). */
+export const SCHEMA_IDS: Readonly<Record<Dialect, string>> = {
+  genesys: schemaIdFor('genesys'),
+  planton: schemaIdFor('planton'),
+  component: schemaIdFor('component'),
+};
+
 /**
  * The dialect whose schema an association names (`#:schema X`, `$schema=X`): our `$id`, with or
  * without a fragment, or any path or URL ending in `<dialect>.schema.json` (a local copy).
