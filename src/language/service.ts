@@ -12,6 +12,7 @@ import { normalizePlanton } from './dialects/planton';
 import { vocabulary } from './dialects/vocabulary';
 import { fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
+import { SCHEMA_IDS, validateSchema } from './schema';
 import { parentPointer } from './sourcemap';
 import type { Finding, Format, ParsedConfig, ResolvedFinding, Rule, RuleContext } from './types';
 
@@ -32,10 +33,6 @@ export interface Analysis {
   readonly config: ParsedConfig;
 }
 
-interface SchemaModule {
-  validateSchema(dialect: Dialect, value: unknown): Finding[];
-  SCHEMA_IDS?: Readonly<Partial<Record<Dialect, string>>>;
-}
 interface RulesModule { readonly RULES: readonly Rule[] }
 
 /** Loads a sibling module that another part of the project provides, if it exists yet. */
@@ -48,8 +45,6 @@ function optionalModule<T>(load: () => unknown, path: string): T | undefined {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const schemaModule = optionalModule<SchemaModule>(() => require('./schema'), 'schema');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rulesModule = optionalModule<RulesModule>(() => require('./rules/catalogue'), 'catalogue');
 
@@ -66,7 +61,7 @@ export function formatOf(text: string, options: AnalyzeOptions): Format {
 }
 
 export function dialectOf(text: string, format: Format, options: AnalyzeOptions = {}): Dialect | undefined {
-  return options.forcedDialect ?? detectDialect(text, format, schemaModule?.SCHEMA_IDS);
+  return options.forcedDialect ?? detectDialect(text, format, SCHEMA_IDS);
 }
 
 /** Analyzes a config; undefined when the text is not a table config of ours. Never throws. */
@@ -97,8 +92,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   });
 
   let schemaFindings: Finding[] = [];
-  if (schemaModule && config.value !== undefined) {
-    try { schemaFindings = schemaModule.validateSchema(dialect, config.value); } catch (e) { findings.push(internal('schema validation', e)); }
+  if (config.value !== undefined) {
+    try { schemaFindings = validateSchema(dialect, config.value); } catch (e) { findings.push(internal('schema validation', e)); }
   }
   findings.push(...schemaFindings);
   const invalidPointers = new Set<Pointer>(schemaFindings.flatMap(f => (f.pointer === undefined ? [] : [f.pointer])));

@@ -22,7 +22,7 @@ export function parseYaml(text: string): ParsedConfig {
   map.record('', { valueStart: 0, valueEnd: text.length });
   let value: unknown;
   try {
-    const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false });
+    const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
     for (const issue of [...doc.errors, ...doc.warnings]) {
       const [s, e] = issue.pos;
       const [start, end] = e > s ? [s, e] : widenPoint(text, lines, s);
