@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { exportConfig } from '../../../src/dynamo/export';
+import { plan } from '../../../src/dynamo/plan';
+import { analyze } from '../../../src/language/service';
+import type { LiveTable } from '../../../src/model/live';
+import { formatPlan } from '../../../src/model/plan';
+import type { Dialect } from '../../../src/model/spec';
+import { liveOf, type SimpleTable } from './builder';
+
+const provisioned: SimpleTable = {
+  name: 'orders',
+  billingMode: 'PROVISIONED', read: 5, write: 4,
+  attributes: { pk: 'S', sk: 'N', status: 'S', due: 'N' },
+  hash: 'pk', range: 'sk',
+  gsis: [{ name: 'by-status', hash: 'status', range: 'sk', projection: 'INCLUDE', nonKey: ['total', 'currency'], read: 2, write: 1 }],
+  lsis: [{ name: 'by-due', range: 'due', projection: 'KEYS_ONLY' }],
+  stream: { enabled: true, viewType: 'NEW_AND_OLD_IMAGES' },
+  ttl: { enabled: true, attributeName: 'expires_at' },
+  pitr: true,
+  sse: { enabled: true, kmsKeyId: 'k-1' },
+  tableClass: 'STANDARD_INFREQUENT_ACCESS',
+  deletionProtection: true,
+  tags: { team: 'billing', env: 'staging' },
+};
+const onDemand: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, tags: {} };
+
+const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
+const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml' };
+
+function roundTrip(live: LiveTable, dialect: Dialect) {
+  const text = exportConfig(live, dialect, { now: new Date('2026-01-02T03:04:05Z') });
+  const analysis = analyze(text, { uri: URI[dialect] });
+  assert.ok(analysis, `${dialect}: not recognised as a config:\n${text}`);
+  assert.equal(analysis.dialect, dialect);
+  const problems = analysis.findings.filter(f => f.severity === 'error' || f.severity === 'warning');
+  assert.deepEqual(problems.map(f => `${f.code}: ${f.message}`), [], text);
+  assert.equal(analysis.tables.length, 1);
+  const p = plan(analysis.tables[0], live);
+  assert.equal(p.kind, 'none', `${formatPlan(p)}\n${text}`);
+  return { text, p };
+}
+
+describe('exportConfig()', () => {
+  for (const dialect of DIALECTS) {
+    it(`${dialect}: a provisioned table with every setting validates clean and plans empty`, () => {
+      const { text } = roundTrip(liveOf(provisioned), dialect);
+      assert.match(text, /^# Exported from DynamoDB table orders by DynamoDB Designer, 2026-01-02T03:04:05Z\./);
+      assert.match(text, /by-status/);
+      assert.match(text, /staging/);
+    });
+    it(`${dialect}: an on-demand table with a binary key validates clean and plans empty`, () => {
+      roundTrip(liveOf(onDemand), dialect);
+    });
+    it(`${dialect}: settings the server does not report are left out with a comment`, () => {
+      const { text, p } = roundTrip(liveOf(provisioned, ['ttl', 'tags', 'pitr']), dialect);
+      assert.match(text, /# TTL left out: UnknownOperationException/);
+      assert.doesNotMatch(text, /staging/);
+      assert.deepEqual(p.unknown, []);
+    });
+  }
+
+  it('genesys writes TOML with the region from the ARN and comments on enum values', () => {
+    const live = { ...liveOf(provisioned), arn: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders' };
+    const text = exportConfig(live, 'genesys');
+    const doc = parseToml(text) as { region: string; resources: { dynamodb: { billing_mode: string; tags: Record<string, string> }[] } };
+    assert.equal(doc.region, 'eu-west-1');
+    assert.equal(doc.resources.dynamodb[0].billing_mode, 'PROVISIONED');
+    assert.deepEqual({ ...doc.resources.dynamodb[0].tags }, { team: 'billing', env: 'staging' });
+    assert.match(text, /^billing_mode = "PROVISIONED"  # PAY_PER_REQUEST \| PROVISIONED$/m);
+    assert.doesNotMatch(exportConfig(liveOf(provisioned), 'genesys'), /^region/m, 'ddblocal is not an AWS region');
+  });
+
+  it('planton writes prefixed enums; component a components list', () => {
+    const planton = parseYaml(exportConfig(liveOf(provisioned), 'planton')) as { kind: string; metadata: { name: string }; spec: { billingMode: string } };
+    assert.equal(planton.kind, 'AwsDynamodb');
+    assert.equal(planton.metadata.name, 'orders');
+    assert.equal(planton.spec.billingMode, 'BILLING_MODE_PROVISIONED');
+    const component = parseYaml(exportConfig(liveOf(onDemand), 'component')) as { components: { type: string; config: { tableName: string } }[] };
+    assert.equal(component.components[0].type, 'dynamodb-table');
+    assert.equal(component.components[0].config.tableName, 'Carts.v2');
+  });
+
+  it('refuses a multi-attribute GSI key in the dialects that cannot express it', () => {
+    const live = liveOf(onDemand);
+    const multi: LiveTable = { ...live, attributes: { id: 'B', a: 'S', b: 'S' }, globalSecondaryIndexes: [{
+      kind: 'GSI', name: 'by-ab', keySchema: [{ name: 'a', keyType: 'HASH' }, { name: 'b', keyType: 'HASH' }], projectionType: 'ALL', nonKeyAttributes: [],
+    }] };
+    assert.throws(() => exportConfig(multi, 'genesys'), /multi-attribute key/);
+    assert.throws(() => exportConfig(multi, 'planton'), /multi-attribute key/);
+    roundTrip(multi, 'component');
+  });
+});
