@@ -23,8 +23,8 @@ export interface DemoTable {
   readonly ttlAttribute?: string;
   readonly pointInTimeRecovery?: boolean;
   readonly tags?: Readonly<Record<string, string>>;
-  /** Item i (0-based) of the table, from the PRNG. */
-  readonly item: (i: number, random: Random) => Record<string, unknown>;
+  /** Item i of `count` (0-based) from the PRNG; timestamps lie before `now` (epoch seconds). */
+  readonly item: (i: number, random: Random, clock: Clock) => Record<string, unknown>;
 }
 
 /** Deterministic PRNG (mulberry32) with helpers. */
@@ -49,9 +49,34 @@ export class Random {
   money(min: number, max: number): string { return (this.int(min * 100, max * 100) / 100).toFixed(2); }
 }
 
-/** Fixed origin of generated timestamps, so runs are identical: 2025-01-01T00:00:00Z. */
-export const SEED_EPOCH_SECONDS = 1735689600;
 const DAY = 86400;
+
+/**
+ * Timestamps of generated items: item i lies `i` steps before `now`, strictly decreasing, all
+ * within `windowDays`, so keys built on them are unique and TTL values (set after them) lie in the
+ * future: a server that honours TTL (DynamoDB Local, AWS) does not purge the demo data.
+ */
+export interface Clock {
+  readonly now: number;
+  readonly count: number;
+  /** Epoch seconds of item i, spread over the window before now. */
+  at(i: number, windowDays: number, random: Random): number;
+}
+
+function clock(now: number, count: number): Clock {
+  return {
+    now, count,
+    at(i, windowDays, random) {
+      const step = Math.max(1, Math.floor((windowDays * DAY) / Math.max(1, count)));
+      return now - i * step - random.int(0, step - 1);
+    },
+  };
+}
+
+/** Start of the current UTC day: items are the same all day long for the same seed. */
+export function startOfUtcDay(date = new Date()): number {
+  return Math.floor(date.getTime() / 1000 / DAY) * DAY;
+}
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF'] as const;
 const INVOICE_STATUSES = ['draft', 'issued', 'paid', 'paid', 'paid', 'overdue', 'void'] as const;
 const SKUS = ['SKU-TEA-001', 'SKU-MUG-014', 'SKU-BAG-203', 'SKU-PEN-077', 'SKU-LAMP-310', 'SKU-DESK-900'] as const;
@@ -79,9 +104,9 @@ export const DEMO_TABLES: readonly DemoTable[] = [
       KeySchema: [{ AttributeName: 'cart_id', KeyType: 'HASH' }],
     },
     ttlAttribute: 'expires_at',
-    item: (i, r) => {
+    item: (i, r, c) => {
       const lines = Array.from({ length: r.int(1, 4) }, () => ({ sku: r.pick(SKUS), qty: r.int(1, 5), price: Number(r.money(2, 120)) }));
-      const updated = SEED_EPOCH_SECONDS + i * 600 + r.int(0, 599);
+      const updated = c.at(i, 6, r);
       return {
         cart_id: `cart-${r.hex(8)}-${String(i).padStart(5, '0')}`,
         customer_id: `cust-${String(r.int(1, 60)).padStart(4, '0')}`,
@@ -89,7 +114,7 @@ export const DEMO_TABLES: readonly DemoTable[] = [
         total: Number(lines.reduce((t, l) => t + l.qty * l.price, 0).toFixed(2)),
         currency: r.pick(CURRENCIES),
         updated_at: new Date(updated * 1000).toISOString(),
-        expires_at: updated + 7 * DAY,
+        expires_at: updated + 30 * DAY,
       };
     },
   },
@@ -120,12 +145,12 @@ export const DEMO_TABLES: readonly DemoTable[] = [
     },
     pointInTimeRecovery: true,
     tags: { Team: 'billing', Environment: 'staging' },
-    item: (i, r) => {
-      const issued = SEED_EPOCH_SECONDS + i * 3 * 3600 + r.int(0, 3599);
+    item: (i, r, c) => {
+      const issued = c.at(i, 120, r);
       return {
         customer_id: `cust-${String(r.int(1, 40)).padStart(4, '0')}`,
         issued_at: issued,
-        invoice_no: `INV-2025-${String(i + 1).padStart(5, '0')}`,
+        invoice_no: `INV-${String(c.count - i).padStart(6, '0')}`,
         status: r.pick(INVOICE_STATUSES),
         due_at: issued + 30 * DAY,
         total: Number(r.money(15, 4800)),
@@ -157,8 +182,8 @@ export const DEMO_TABLES: readonly DemoTable[] = [
     },
     ttlAttribute: 'returnBy',
     pointInTimeRecovery: true,
-    item: (i, r) => {
-      const loaned = SEED_EPOCH_SECONDS + i * 2 * 3600 + r.int(0, 7199);
+    item: (i, r, c) => {
+      const loaned = c.at(i, 19, r);
       return {
         memberId: `member-${String(r.int(1, 80)).padStart(4, '0')}`,
         loanedAt: loaned,
@@ -189,9 +214,9 @@ export const DEMO_TABLES: readonly DemoTable[] = [
     ttlAttribute: 'purgeAt',
     pointInTimeRecovery: true,
     tags: { owner: 'telemetry' },
-    item: (i, r) => {
+    item: (i, r, c) => {
       const sensor = r.pick(SENSORS);
-      const readAt = (SEED_EPOCH_SECONDS + i * 60) * 1000 + r.int(0, 59999);
+      const readAt = c.at(i, 14, r) * 1000 + r.int(0, 999);
       return {
         deviceId: `dev-${String(r.int(1, 24)).padStart(3, '0')}`,
         readAt,
@@ -209,8 +234,10 @@ export interface SeedOptions {
   readonly signal?: AbortSignal;
   /** Items per table (default 300). */
   readonly itemsPerTable?: number;
-  /** PRNG seed (default 42): the same seed gives the same items. */
+  /** PRNG seed (default 42): the same seed and `now` give the same items. */
   readonly seed?: number;
+  /** Epoch seconds the generated timeline ends at (default: start of the current UTC day). */
+  readonly now?: number;
   /** Progress in words, e.g. for a VS Code progress notification. */
   readonly onProgress?: (message: string) => void;
   /** Only these tables (by name); default all. */
@@ -228,10 +255,11 @@ export interface SeededTable {
   readonly notApplied: readonly string[];
 }
 
-/** The items of a demo table, deterministic for a seed. Pure. */
-export function demoItems(table: DemoTable, count: number, seed = 42): Record<string, unknown>[] {
+/** The items of a demo table, deterministic for a seed and `now`. Pure. */
+export function demoItems(table: DemoTable, count: number, seed = 42, now = startOfUtcDay()): Record<string, unknown>[] {
   const random = new Random(seed ^ hash(table.create.TableName ?? ''));
-  return Array.from({ length: count }, (_, i) => table.item(i, random));
+  const c = clock(now, count);
+  return Array.from({ length: count }, (_, i) => table.item(i, random, c));
 }
 
 function hash(text: string): number {
@@ -327,7 +355,7 @@ export async function seedDemoTables(client: DynamoDBClient, options: SeedOption
     options.onProgress?.(`Writing ${count} items to ${name}`);
     let itemsWritten: number;
     try {
-      itemsWritten = await batchPut(client, name, demoItems(table, count, options.seed), signal);
+      itemsWritten = await batchPut(client, name, demoItems(table, count, options.seed, options.now), signal);
     } catch (error) {
       throw await explain(error, client, 'BatchWriteItem');
     }
