@@ -187,7 +187,10 @@ function remove(doc: Doc, pointer: Pointer): Splice | undefined {
   const loc = doc.loc(pointer);
   if (!loc || pointer === '') { return undefined; }
   const text = doc.text;
-  const start = loc.keyStart ?? loc.valueStart;
+  // A TOML [table] header key: the table goes from its header line.
+  const start = doc.toml && loc.keyStart !== undefined && isHeaderKey(doc, loc.keyStart)
+    ? doc.lines.lineStart(doc.lines.lineOf(loc.keyStart))
+    : loc.keyStart ?? loc.valueStart;
   const end = Math.max(loc.valueEnd, loc.keyEnd ?? 0);
   const firstLine = doc.lines.lineOf(start);
   const lastLine = doc.lastLine(start, end);
@@ -331,7 +334,8 @@ function insertElement(doc: Doc, parent: Pointer, value: unknown): Splice | unde
   const eol = doc.eol();
   const items = doc.children(parent);
   const open = text[loc.valueStart];
-  if (open === '[' && !(doc.toml && loc.keyStart !== undefined && text[loc.keyStart] === '[')) {
+  const tableArray = doc.toml && items.length > 0 && items[0].loc.keyStart !== undefined && text[items[0].loc.keyStart] === '[';
+  if (open === '[' && !tableArray) {
     // A flow sequence / TOML inline array.
     const rendered = doc.toml ? tomlValue(value, doc.tomlQuote(loc.valueStart)) : yamlInline(value);
     const lastItem = items[items.length - 1];
