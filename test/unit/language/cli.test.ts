@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { repoRoot } from '../../support/paths';
+import { example } from './helpers';
+
+const CLI = join(repoRoot(), 'out', 'src', 'cli', 'main.js');
+const dir = mkdtempSync(join(tmpdir(), 'ddb-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('dynamodb-designer validate', () => {
+  const clean = file('clean.toml', example('genesys.toml'));
+  const broken = file('broken.yaml', example('planton.yaml').replace('BILLING_MODE_PROVISIONED', 'ON_DEMAND'));
+
+  it('exits 0 and prints nothing for clean files', () => {
+    const r = run('validate', clean, file('c.yaml', example('component.yaml')));
+    assert.equal(r.stdout, '');
+    assert.equal(r.code, 0);
+  });
+  it('prints file:line:col severity code message and exits 1 on an error', () => {
+    const r = run('validate', broken);
+    assert.equal(r.code, 1);
+    const line = r.stdout.split('\n').find(l => l.includes('enum-value'));
+    assert.ok(line, r.stdout);
+    const row = example('planton.yaml').split('\n').findIndex(l => l.includes('BILLING_MODE_PROVISIONED')) + 1;
+    assert.ok(line.startsWith(`${broken}:${row}:16 error enum-value `), line);
+  });
+  it('prints a JSON array with 1-based positions', () => {
+    const r = run('validate', '--format', 'json', broken);
+    assert.equal(r.code, 1);
+    const problems = JSON.parse(r.stdout) as { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+    const p = problems.find(x => x.code === 'enum-value');
+    assert.ok(p);
+    assert.equal(p.column, 16);
+    assert.equal(p.endColumn, 16 + 'ON_DEMAND'.length);
+    assert.equal(p.endLine, p.line);
+    assert.equal(p.file, broken);
+    assert.deepEqual(Object.keys(p).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+  });
+  it('exits 2 with one clear line for an unreadable file, an unknown option, a bad format, no file', () => {
+    for (const args of [['validate', join(dir, 'missing.toml')], ['validate', '--bogus', clean], ['validate', '--format', 'xml', clean], ['validate'], ['frobnicate']]) {
+      const r = run(...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr, /^dynamodb-designer/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+  it('prints help and exits 0', () => {
+    const r = run('validate', '--help');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /--format text\|json/);
+    assert.match(run('--help').stdout, /validate/);
+  });
+  it('skips files that are not table configs, with a note', () => {
+    const r = run('validate', file('ci.yaml', 'name: ci\non: push\n'));
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /not a DynamoDB table config/);
+  });
+});
