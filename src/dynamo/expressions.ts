@@ -255,35 +255,57 @@ export interface UnchangedCondition {
   readonly complete: boolean;
 }
 
+/** One comparison of the unchanged-condition: its operator count, a bound on its text, and a writer. */
+interface Term {
+  readonly operators: number;
+  readonly bound: number;
+  readonly make: () => string;
+}
+
 /**
- * "The item is as it was read": every attribute of `original` equal (NULL by attribute_type,
- * since NULL has no ordering), and every attribute of `next` that the original lacked still
- * absent. Attributes are compared key first, until the expression limits are reached (then
- * `complete` is false and the caller must check the rest another way).
+ * The comparisons that pin a value at a path. Scalars and sets by `=`; NULL by attribute_type;
+ * lists and maps element by element with `size(...)` pinning their length (not `=` on the whole
+ * list or map: dynalite, the embedded local server, never finds two lists or maps equal).
+ */
+function* valueTerms(b: ExpressionBuilder, path: readonly PathSegment[], value: JsonAttributeValue): Generator<Term> {
+  const bound = path.length * 8 + 48;
+  if ('NULL' in value) {
+    yield { operators: 1, bound, make: () => `attribute_type(${b.path(path)}, ${b.value({ S: 'NULL' })})` };
+  } else if ('L' in value || 'M' in value) {
+    const entries: [PathSegment, JsonAttributeValue][] = 'L' in value ? value.L.map((v, i) => [i, v]) : Object.entries(value.M);
+    yield { operators: 1, bound, make: () => `attribute_type(${b.path(path)}, ${b.value({ S: 'L' in value ? 'L' : 'M' })})` };
+    yield { operators: 2, bound, make: () => `size(${b.path(path)}) = ${b.value({ N: String(entries.length) })}` };
+    for (const [segment, inner] of entries) { yield* valueTerms(b, [...path, segment], inner); }
+  } else {
+    yield { operators: 1, bound, make: () => `${b.path(path)} = ${b.value(value)}` };
+  }
+}
+
+/**
+ * "The item is as it was read": every attribute of `original` equal (see valueTerms), and every
+ * attribute of `next` that the original lacked still absent. Key attributes first, then the
+ * others, until DynamoDB's expression limits are reached (then `complete` is false and the
+ * caller must check the rest another way). Placeholders are registered only for the terms
+ * written: DynamoDB refuses unused ones.
  */
 export function unchangedCondition(b: ExpressionBuilder, original: JsonItem, keyNames: readonly string[], next?: JsonItem): UnchangedCondition {
   const names = [...keyNames.filter(k => k in original), ...Object.keys(original).filter(k => !keyNames.includes(k))];
   const added = next ? Object.keys(next).filter(k => !(k in original)) : [];
-  // Placeholders are registered only for terms that fit: DynamoDB refuses unused ones. Each
-  // term's length is bounded before it is written (placeholders stay under 6 characters).
-  const all: { readonly bound: number; readonly make: () => string }[] = [
-    ...names.map(name => {
-      const value = original[name]!;
-      return 'NULL' in value
-        ? { bound: 40, make: () => `attribute_type(${b.name(name)}, ${b.value({ S: 'NULL' })})` }
-        : { bound: 16, make: () => `${b.name(name)} = ${b.value(value)}` };
-    }),
-    ...added.map(name => ({ bound: 30, make: () => `attribute_not_exists(${b.name(name)})` })),
-  ];
+  function* all(): Generator<Term> {
+    for (const name of names) { yield* valueTerms(b, [name], original[name]!); }
+    for (const name of added) { yield { operators: 1, bound: 40, make: () => `attribute_not_exists(${b.name(name)})` }; }
+  }
   const terms: string[] = [];
   let length = 0;
+  let operators = 0;
   let complete = true;
-  for (const { bound, make } of all) {
-    const operators = terms.length * 2 + 1; // this term's operator plus the ANDs before it
-    if (operators > EXPRESSION_MAX_OPERATORS || length + bound + 5 > EXPRESSION_MAX_LENGTH - 64) { complete = false; break; }
-    const term = make();
-    terms.push(term);
-    length += term.length + 5;
+  for (const term of all()) {
+    const more = term.operators + (terms.length ? 1 : 0); // the AND joining it
+    if (operators + more > EXPRESSION_MAX_OPERATORS || length + term.bound + 5 > EXPRESSION_MAX_LENGTH - 64) { complete = false; break; }
+    const text = term.make();
+    terms.push(text);
+    operators += more;
+    length += text.length + 5;
   }
   return { expression: terms.join(' AND '), complete };
 }

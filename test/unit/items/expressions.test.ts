@@ -94,14 +94,27 @@ describe('readInput', () => {
 });
 
 describe('unchangedCondition', () => {
-  it('compares every original attribute, NULL by type, and requires new attributes still absent', () => {
+  it('compares every original attribute (NULL by type, lists and maps element by element) and requires new attributes still absent', () => {
     const b = new ExpressionBuilder();
     const condition = unchangedCondition(b, { x: { NULL: true }, pk: { S: 'a' }, l: { L: [{ N: '1' }] } }, ['pk'], { pk: { S: 'a' }, x: { NULL: true }, added: { S: 'new' } });
     assert.equal(condition.complete, true);
-    assert.equal(condition.expression, '#n0 = :v0 AND attribute_type(#n1, :v1) AND #n2 = :v2 AND attribute_not_exists(#n3)');
+    assert.equal(condition.expression, '#n0 = :v0 AND attribute_type(#n1, :v1) AND attribute_type(#n2, :v2) AND size(#n2) = :v3 AND #n2[0] = :v3 AND attribute_not_exists(#n3)');
     const attrs = b.attributes();
     assert.deepEqual(attrs.ExpressionAttributeNames, { '#n0': 'pk', '#n1': 'x', '#n2': 'l', '#n3': 'added' });
-    assert.deepEqual(toJsonItem(attrs.ExpressionAttributeValues!), { ':v0': { S: 'a' }, ':v1': { S: 'NULL' }, ':v2': { L: [{ N: '1' }] } });
+    assert.deepEqual(toJsonItem(attrs.ExpressionAttributeValues!), { ':v0': { S: 'a' }, ':v1': { S: 'NULL' }, ':v2': { S: 'L' }, ':v3': { N: '1' } });
+  });
+
+  it('walks nested maps and lists by path, pinning their sizes', () => {
+    const b = new ExpressionBuilder();
+    const condition = unchangedCondition(b, { pk: { S: 'a' }, m: { M: { 'x.y': { L: [{ M: {} }, { SS: ['s'] }] } } } }, ['pk']);
+    assert.equal(condition.expression, [
+      '#n0 = :v0', 'attribute_type(#n1, :v1)', 'size(#n1) = :v2', 'attribute_type(#n1.#n2, :v3)', 'size(#n1.#n2) = :v4',
+      'attribute_type(#n1.#n2[0], :v1)', 'size(#n1.#n2[0]) = :v5', '#n1.#n2[1] = :v6',
+    ].join(' AND '));
+    assert.deepEqual(b.attributes().ExpressionAttributeNames, { '#n0': 'pk', '#n1': 'm', '#n2': 'x.y' });
+    assert.deepEqual(toJsonItem(b.attributes().ExpressionAttributeValues!), {
+      ':v0': { S: 'a' }, ':v1': { S: 'M' }, ':v2': { N: '1' }, ':v3': { S: 'L' }, ':v4': { N: '2' }, ':v5': { N: '0' }, ':v6': { SS: ['s'] },
+    });
   });
 
   it('stops within DynamoDB limits (300 operators, 4 KB) and registers no unused placeholder', () => {
@@ -112,11 +125,17 @@ describe('unchangedCondition', () => {
     assert.ok(condition.expression.length <= 4096);
     const terms = condition.expression.split(' AND ');
     assert.ok(terms.length * 2 - 1 <= 300, `${terms.length} terms`);
+    assert.ok(terms.length >= 140, `${terms.length} terms: the limits are used, not wasted`);
     assert.equal(terms[0], '#n0 = :v0', 'the key is compared first');
     const attrs = b.attributes();
     assert.equal(Object.keys(attrs.ExpressionAttributeNames!).length, terms.length);
     for (const placeholder of [...Object.keys(attrs.ExpressionAttributeNames!), ...Object.keys(attrs.ExpressionAttributeValues!)]) {
       assert.ok(new RegExp(`${placeholder}(?!\\d)`).test(condition.expression), `${placeholder} is used`);
     }
+    const nested = unchangedCondition(new ExpressionBuilder(), { pk: { S: 'a' }, l: { L: Array.from({ length: 300 }, (_, i) => ({ M: { v: { N: String(i) } } })) } }, ['pk']);
+    assert.equal(nested.complete, false);
+    const operators = nested.expression.split(' AND ').length - 1 + (nested.expression.match(/ = |attribute_type\(|size\(/g) ?? []).length;
+    assert.ok(operators <= 300, `${operators} operators`);
+    assert.ok(nested.expression.length <= 4096);
   });
 });
