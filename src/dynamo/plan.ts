@@ -36,7 +36,8 @@
  * replacement (DeleteTable, CreateTable, then TTL and PITR) with the reasons.
  *
  * Live settings fetched by their own call that failed (`Fetched.state === 'unknown'`: TTL, tags,
- * PITR on servers that lack them) are listed in `plan.unknown`, never as changes.
+ * PITR on servers that lack them) are listed in `plan.unknown`, never as changes; so is SSE on
+ * DynamoDB Local (ARN region `ddblocal`), which accepts it but never reports it.
  */
 import type {
   AttributeDefinition,
@@ -527,7 +528,11 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
 
   // 6. SSE, table class, deletion protection
   const wsse = wanted.sse;
-  if (wsse) {
+  const sseUnreported = !live.sse.enabled && live.arn?.split(':')[3] === 'ddblocal';
+  if (wsse && sseUnreported) {
+    // DynamoDB Local (ARN region `ddblocal`) accepts SSESpecification but never reports it.
+    unknown.push({ field: 'SSE', reason: 'DynamoDB Local does not report server-side encryption', wanted: sseText(wsse), pointer: wsse.pointer });
+  } else if (wsse) {
     const keyDiffers = wsse.enabled && wsse.kmsKeyId !== undefined && !sameKmsKey(wsse.kmsKeyId, live.sse.kmsKeyArn);
     if (wsse.enabled !== live.sse.enabled || keyDiffers) {
       steps.push({

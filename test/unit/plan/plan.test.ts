@@ -89,6 +89,15 @@ describe('plan(): no change', () => {
     assert.equal(p.kind, 'none', formatPlan(p));
   });
 
+  it('SSE on DynamoDB Local (ARN region ddblocal, never reports SSE) is unknown; on AWS it is a change', () => {
+    const local = { ...liveOf(orders), sse: { enabled: false } };
+    const p = plan(specOf(orders), local);
+    assert.equal(p.kind, 'none');
+    assert.deepEqual(p.unknown.map(u => [u.field, u.reason]), [['SSE', 'DynamoDB Local does not report server-side encryption']]);
+    const aws = plan(specOf(orders), { ...local, arn: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders' });
+    assert.deepEqual(aws.changes.map(formatChange), ['SSE: disabled (AWS owned key) -> enabled (KMS, AWS managed key)']);
+  });
+
   it('AWS-owned aws: tags are not removed', () => {
     const live = { ...liveOf(orders), tags: { state: 'known' as const, value: { team: 'a', env: 'dev', 'aws:cloudformation:stack-name': 's' } } };
     assert.equal(plan(specOf(orders), live).kind, 'none');
