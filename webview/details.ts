@@ -1,0 +1,142 @@
+/** The table details panel: everything LiveTable holds, laid out for reading, with actions. */
+import type { LiveIndex, LiveKeyElement, LiveTable, Fetched } from '../src/model/live';
+import type { DetailsData, Limitation } from './protocol';
+import { Host, errorInfo } from './rpc';
+import { el, field, formatBytes, formatCount, replace } from './dom';
+import { badge, button, divider } from './toolkit';
+import { MessageArea, busy, start } from './ui';
+
+const app = start();
+const host = new Host();
+const messages = new MessageArea();
+const content = el('div', { id: 'details' });
+let data: DetailsData | undefined;
+
+const refreshButton = button('Refresh', () => { void load(); }, { id: 'refresh', title: 'Read the table description again' });
+const browseButton = button('Browse items', () => { void act('details.browse', 'Browse items'); }, { appearance: 'primary', id: 'browse' });
+const exportButton = button('Export as config', () => { void act('details.exportConfig', 'Export as config'); }, { id: 'export-config' });
+const toolbar = el('div', { class: 'toolbar' }, browseButton, refreshButton, exportButton);
+replace(app, toolbar, messages.element, content);
+
+host.on('refresh', () => { void load(); });
+
+async function act(method: 'details.browse' | 'details.exportConfig', what: string): Promise<void> {
+  messages.clear();
+  try { await host.request(method, {}); } catch (error) { messages.error(errorInfo(error), what); }
+}
+
+async function load(): Promise<void> {
+  const spinner = busy('Reading the table…');
+  messages.clear();
+  toolbar.append(spinner.element);
+  refreshButton.disabled = true;
+  try {
+    data = await host.request('details.load', {});
+    host.state = { v: 1, kind: 'details', target: data.target };
+    exportButton.classList.toggle('hidden', !data.canExportConfig);
+    render(data);
+  } catch (error) {
+    messages.error(errorInfo(error), 'Cannot read the table');
+  } finally {
+    spinner.element.remove();
+    refreshButton.disabled = false;
+  }
+}
+
+function limitation(limitations: readonly Limitation[], feature: string): HTMLElement | null {
+  const found = limitations.find(l => l.feature === feature);
+  return found ? el('div', { class: 'limitation', title: found.detail }, found.label) : null;
+}
+
+function unknown<T>(value: Fetched<T>, show: (v: T) => (Node | string)[]): (Node | string)[] {
+  return value.state === 'known' ? show(value.value) : [el('span', { class: 'unknown' }, `unknown: ${value.reason}`)];
+}
+
+function keyList(keys: readonly LiveKeyElement[], attributes: Readonly<Record<string, string>>): HTMLElement {
+  return el('span', { class: 'keys' }, ...keys.flatMap((k, i) => [
+    i ? ', ' : '',
+    el('span', { class: 'mono' }, k.name),
+    ' ', badge(attributes[k.name] ?? '?', 'attribute type'), ' ',
+    el('span', { class: 'note' }, k.keyType === 'HASH' ? 'partition key' : 'sort key'),
+  ]));
+}
+
+function throughput(t: { read: number; write: number } | undefined, billing: string): string {
+  if (billing === 'PAY_PER_REQUEST') { return 'on demand'; }
+  return t ? `${formatCount(t.read)} read / ${formatCount(t.write)} write capacity units` : 'not reported';
+}
+
+function copyable(text: string, label: string): HTMLElement {
+  return el('span', { class: 'copyable' },
+    el('span', { class: 'mono' }, text), ' ',
+    button('Copy', () => {
+      void host.request('copy', { text }).then(() => messages.notice(`${label} copied.`), error => messages.error(errorInfo(error), 'Copy'));
+    }, { title: `Copy the ${label}` }));
+}
+
+function indexBlock(index: LiveIndex, table: LiveTable): HTMLElement {
+  const projection = index.projectionType === 'INCLUDE' ? `INCLUDE: ${index.nonKeyAttributes.join(', ')}` : index.projectionType;
+  return el('div', { class: 'index' },
+    el('h3', {}, `${index.kind} `, el('span', { class: 'mono' }, index.name)),
+    el('dl', { class: 'facts' },
+      ...field('Keys', keyList(index.keySchema, table.attributes)),
+      ...field('Projection', projection),
+      ...(index.status ? field('Status', index.status, index.backfilling ? ' (backfilling)' : '') : []),
+      ...(index.kind === 'GSI' ? field('Throughput', throughput(index.throughput, table.billingMode)) : field('Throughput', 'shared with the table')),
+      ...(index.itemCount !== undefined ? field('Items', formatCount(index.itemCount), index.sizeBytes !== undefined ? `, ${formatBytes(index.sizeBytes)}` : '') : []),
+      ...(index.arn ? field('ARN', copyable(index.arn, 'index ARN')) : []),
+    ));
+}
+
+function render(d: DetailsData): void {
+  const t = d.table;
+  const lim = d.limitations;
+  const statusClass = t.status === 'ACTIVE' ? 'status-ok' : 'status-busy';
+  const tags = t.tags;
+  replace(content,
+    el('h1', {}, el('span', { class: 'mono' }, t.name), badge(t.status)),
+    el('p', { class: 'subtitle' }, `${d.target.connectionLabel} · ${d.target.region} · read ${new Date(d.fetchedAt).toLocaleTimeString()}`),
+    lim.length ? el('div', { class: 'limitation' }, 'Embedded local server: features it ignores or lacks are labelled below.') : null,
+    el('h2', {}, 'Table'),
+    el('dl', { class: 'facts' },
+      ...field('Status', el('span', { class: statusClass }, t.status)),
+      ...(t.arn ? field('ARN', copyable(t.arn, 'table ARN')) : field('ARN', el('span', { class: 'unknown' }, 'not reported'))),
+      ...(t.createdAt ? field('Created', new Date(t.createdAt).toLocaleString()) : []),
+      ...field('Billing', t.billingMode === 'PAY_PER_REQUEST' ? 'on demand (PAY_PER_REQUEST)' : 'provisioned'),
+      ...field('Throughput', throughput(t.throughput, t.billingMode)),
+      ...field('Table class', t.tableClass, limitation(lim, 'table-class')),
+      ...field('Deletion protection', t.deletionProtection ? 'on' : 'off', limitation(lim, 'deletion-protection')),
+      ...field('Items', t.itemCount !== undefined ? formatCount(t.itemCount) : 'not reported', ', ',
+        t.sizeBytes !== undefined ? formatBytes(t.sizeBytes) : 'size not reported',
+        el('div', { class: 'note' }, 'AWS refreshes the item count and size about every six hours.'), limitation(lim, 'item-count')),
+    ),
+    el('h2', {}, 'Key schema'),
+    el('dl', { class: 'facts' }, ...field('Primary key', keyList(t.keySchema, t.attributes))),
+    el('h2', {}, `Indexes (${t.globalSecondaryIndexes.length} global, ${t.localSecondaryIndexes.length} local)`),
+    t.globalSecondaryIndexes.length + t.localSecondaryIndexes.length === 0 ? el('p', { class: 'note' }, 'No secondary indexes.') : null,
+    ...t.globalSecondaryIndexes.map(i => indexBlock(i, t)),
+    ...t.localSecondaryIndexes.map(i => indexBlock(i, t)),
+    limitation(lim, 'gsi-update'),
+    el('h2', {}, 'Settings'),
+    el('dl', { class: 'facts' },
+      ...field('Stream', t.stream.enabled ? `on (${t.stream.viewType ?? 'view type not reported'})` : 'off',
+        t.stream.arn ? el('div', {}, copyable(t.stream.arn, 'stream ARN')) : null, limitation(lim, 'stream')),
+      ...field('Time to live', ...unknown(t.ttl, v => [v.enabled ? `on, attribute ${v.attributeName ?? '?'}` : 'off', v.status ? ` (${v.status})` : '']), limitation(lim, 'ttl')),
+      ...field('Point-in-time recovery', ...unknown(t.pointInTimeRecovery, v => [v.enabled ? 'on' : 'off',
+        v.earliestRestorableAt ? ` (restorable from ${new Date(v.earliestRestorableAt).toLocaleString()})` : '']), limitation(lim, 'pitr')),
+      ...field('Encryption', t.sse.enabled ? `${t.sse.type ?? 'KMS'}${t.sse.kmsKeyArn ? ` with ${t.sse.kmsKeyArn}` : ''}` : 'owned by AWS (default)', limitation(lim, 'sse')),
+    ),
+    el('h2', {}, 'Tags'),
+    tags.state === 'unknown'
+      ? el('p', { class: 'unknown' }, `unknown: ${tags.reason}`)
+      : Object.keys(tags.value).length === 0
+        ? el('p', { class: 'note' }, 'No tags.')
+        : el('table', { class: 'tags' }, el('thead', {}, el('tr', {}, el('th', {}, 'Key'), el('th', {}, 'Value'))),
+          el('tbody', {}, ...Object.entries(tags.value).map(([k, v]) => el('tr', {}, el('td', { class: 'mono' }, k), el('td', { class: 'mono' }, v))))),
+    limitation(lim, 'tags'),
+    divider(),
+  );
+}
+
+host.ready();
+void load();
