@@ -5,7 +5,7 @@
  * `dynamodbDesigner.regions`) plus the profiles found on disk, with defaults: every profile, the
  * environment when it has credentials, the embedded local always. No secrets here.
  */
-import { EnvLike, ProfileInfo, readProfiles } from './profiles';
+import { EnvLike, ProfileInfo, defaultProfileName, readProfiles } from './profiles';
 
 export const LOCAL_CONNECTION_ID = 'local';
 /** Region used when nothing names one. */
@@ -139,7 +139,8 @@ export function envHasCredentials(env: EnvLike): boolean {
 
 /**
  * The connection list from settings, environment and profiles. Pure. Order: settings entries in
- * their order first (so users can pin), then defaults not yet listed: profiles (`default` first),
+ * their order first (so users can pin), then defaults not yet listed: profiles (AWS_PROFILE's first,
+ * else `default`),
  * env, local. A setting with `enabled: false` removes the connection with the same id.
  */
 export function buildConnections(settings: ConnectionSettings, env: EnvLike, profiles: readonly ProfileInfo[]): ResolvedConnections {
@@ -188,7 +189,10 @@ export function buildConnections(settings: ConnectionSettings, env: EnvLike, pro
   };
   entries.filter(e => e.enabled !== false).forEach(add);
   if (settings.discoverProfiles !== false) {
-    for (const p of profiles) { add({ type: 'profile', profile: p.name }); }
+    // The profile the environment selects (AWS_PROFILE, else default) first.
+    const selected = defaultProfileName(env);
+    const ordered = [...profiles.filter(p => p.name === selected), ...profiles.filter(p => p.name !== selected)];
+    for (const p of ordered) { add({ type: 'profile', profile: p.name }); }
   }
   if (envHasCredentials(env)) { add({ type: 'env' }); }
   add({ type: 'local' });
