@@ -12,7 +12,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Dialect, Pointer } from '../model/spec';
-import { pointerSegments, resolveSchema, schemaAt, valueAt, type SchemaNode } from './schema';
+import { pointerSegments, prefersSnakeCase, resolveSchema, schemaAt, valueAt, type SchemaNode } from './schema';
 import type { Format } from './types';
 
 export interface CompletionInput {
@@ -55,7 +55,7 @@ function keyItems(input: CompletionInput, found: SchemaNode): CompletionItem[] {
   const presentKeys = new Set(isRecord(present) ? Object.keys(present) : []);
   const taken = new Set<string>();
   for (const key of presentKeys) { taken.add(properties[key]?.aliasOf ?? key); }
-  const snakeStyle = input.dialect === 'planton' && [...presentKeys].some(k => k.includes('_'));
+  const snakeStyle = input.dialect === 'planton' && prefersSnakeCase(presentKeys);
   const items: CompletionItem[] = [];
   let order = 0;
   for (const [key, raw] of Object.entries(properties)) {

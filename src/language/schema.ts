@@ -477,6 +477,16 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/[_\-\s.]/g, '');
 }
 
+/** Whether most of these keys are snake_case (`key_schema`) rather than camelCase (`keySchema`). */
+export function prefersSnakeCase(keys: Iterable<string>): boolean {
+  let snake = 0;
+  let camel = 0;
+  for (const key of keys) {
+    if (key.includes('_')) { snake++; } else if (/[a-z][A-Z]/.test(key)) { camel++; }
+  }
+  return snake > camel;
+}
+
 /**
  * The known key an unknown key most likely meant: equal ignoring case and separators
  * (`billingMode` for `billing_mode`), or within a small edit distance (`billng_mode`). Among
@@ -484,7 +494,7 @@ function squash(text: string): string {
  */
 export function closestKey(key: string, candidates: readonly string[], present: ReadonlySet<string> = new Set()): string | undefined {
   const target = squash(key);
-  const snakeStyle = [...present].some(k => k.includes('_')) || key.includes('_');
+  const snakeStyle = prefersSnakeCase([...present, key]);
   let best: { key: string; score: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(target, squash(candidate));
