@@ -154,7 +154,7 @@ export const throughputWithoutProvisioned: Rule = {
       const mark = blockPointer !== undefined ? markKey(blockPointer) : markKey((tp[nonzero[0]])!.pointer);
       const where = index ? `index ${q(usable(index.name, ctx) ?? '?')}` : 'the table';
       findings.push(finding(this, mark,
-        `Billing mode ${w.enc('billingMode', 'PAY_PER_REQUEST')} takes no throughput, but ${where} sets ${describeMissing(w, tp, nonzero, ctx)}: remove it, or use ${w.enc('billingMode', 'PROVISIONED')}.`,
+        `Billing mode ${w.enc('billingMode', 'PAY_PER_REQUEST')} takes no throughput, but ${where} sets ${nonzero.map(s => `${w.key(unitKey(w, s))} = ${usable(tp[s], ctx)}`).join(', ')}: remove it, or use ${w.enc('billingMode', 'PROVISIONED')}.`,
         [
           fix('Remove the throughput', w.remove(place, [w.v.throughput.read, w.v.throughput.write]), true),
           fix(`Switch to ${w.enc('billingMode', 'PROVISIONED')}`, [...setBillingMode(w, 'PROVISIONED'), ...provisionChanges(w, table, ctx)]),
@@ -178,7 +178,7 @@ export const gsiThroughputMatchesBilling: Rule = {
       if (sides.length === 0) { continue; }
       const mark = unitsMark(ctx, gsi.throughput, sides, indexMark(gsi));
       findings.push(finding(this, mark,
-        `Index ${q(usable(gsi.name, ctx) ?? '?')} of a PROVISIONED table needs read and write capacity units > 0: ${describeMissing(w, gsi.throughput, sides, ctx)}.`,
+        `Index ${q(usable(gsi.name, ctx) ?? '?')} of a ${w.enc('billingMode', 'PROVISIONED')} table needs read and write capacity units > 0: ${describeMissing(w, gsi.throughput, sides, ctx)}.`,
         [fix(`Insert the table's units (${units.read}/${units.write})`, fillUnits(w, sides, units, gsi), true)]));
     }
     return findings;

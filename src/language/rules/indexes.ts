@@ -5,10 +5,10 @@
 import type { AttributeType, IndexSpec, KeyElementSpec, TableSpec } from '../../model/spec';
 import type { Finding, Fix, FixIntent, Rule, RuleContext } from '../types';
 import {
-  type Mark, Writer, blockMark, elementsOf, exists, finding, fix, indexMark, keyTypesUsable, markKey, markValue, plainList, q,
+  type Mark, Writer, blockMark, elementsOf, exists, finding, fix, indexMark, keyTypesUsable, markKey, markValue, q,
   read, tableHashName, usable,
 } from './shared';
-import { addKeyElement, defineAttribute, inventKeyName } from './keys';
+import { addKeyElement, defineAttribute, inventKeyName, keyPairs, rewriteKeyList } from './keys';
 
 export const MAX_GSIS = 20;
 export const MAX_LSIS = 5;
@@ -73,11 +73,10 @@ function listMark(ctx: RuleContext, index: IndexSpec): Mark {
 
 /** Move every HASH element before the RANGE elements (YAML dialects). */
 function reorderFix(w: Writer, index: IndexSpec): Fix[] {
-  const plain = plainList(w.ctx, index.keySchemaPointer);
-  if (!w.v.keySchema || plain.length !== index.keySchema.length) { return []; }
-  const types = typesOf(index.keySchema);
-  const value = [...plain.filter((_, i) => types[i] === 'HASH'), ...plain.filter((_, i) => types[i] === 'RANGE')];
-  return [fix('Move the HASH keys before the RANGE keys', [{ kind: 'replace', pointer: index.keySchemaPointer, value }], true)];
+  const pairs = keyPairs(index.keySchema, w.ctx);
+  const changes = pairs && rewriteKeyList(w, index.keySchemaPointer, index.keySchema,
+    [...pairs.filter(p => p.keyType === 'HASH'), ...pairs.filter(p => p.keyType === 'RANGE')]);
+  return changes ? [fix('Move the HASH keys before the RANGE keys', changes, true)] : [];
 }
 
 export const gsiKeySchemaShape: Rule = {
@@ -173,7 +172,7 @@ export const projectionNonKeyAttributes: Rule = {
       const listKey = w.key(w.v.projection.nonKeyAttributes);
       if (type.value === 'INCLUDE' && nka.state === 'absent') {
         findings.push(finding(this, markValue(type.pointer),
-          `Index ${indexName(index, ctx)} projects INCLUDE but lists no ${listKey}: list the attributes to include.`,
+          `Index ${indexName(index, ctx)} projects ${w.enc('projectionType', 'INCLUDE')} but lists no ${listKey}: list the attributes to include.`,
           [fix(`Insert an empty ${listKey} list to fill`, w.set(place, [[w.v.projection.nonKeyAttributes, []]]), true)]));
       } else if (type.value !== 'INCLUDE' && nka.state === 'ok') {
         const typeValue = w.enc('projectionType', type.value);

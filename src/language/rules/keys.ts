@@ -6,7 +6,7 @@ import type { IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/
 import type { Finding, FixIntent, Rule, RuleContext } from '../types';
 import type { BlockKind } from '../dialects/vocabulary';
 import {
-  Writer, blockMark, child, elementsOf, exists, finding, fix, keyTypesUsable, markValue, plainList, q, tableMark, usable,
+  Writer, blockMark, child, elementsOf, exists, finding, fix, keyTypesUsable, markValue, q, tableMark, usable,
 } from './shared';
 
 /** Attribute names used by any key of the table or its indexes. */
@@ -41,9 +41,49 @@ export function defineAttribute(w: Writer, table: TableSpec, ctx: RuleContext, n
   return [w.insert(table.pointer, 'table', names.list, [element])];
 }
 
+/** A key element by value. */
+export interface KeyPair { readonly name: string; readonly keyType: 'HASH' | 'RANGE' }
+
+/**
+ * Changes that turn a YAML key schema list into `desired`, element by element: scalar replaces
+ * where a position changes, appended elements for the rest (no list rewrite: comments and layout
+ * stay). Undefined when an element's name or key type is not usable.
+ */
+export function rewriteKeyList(w: Writer, list: Pointer, current: readonly KeyElementSpec[], desired: readonly KeyPair[]): FixIntent[] | undefined {
+  const ks = w.v.keySchema;
+  if (!ks) { return undefined; }
+  const changes: FixIntent[] = [];
+  for (let i = 0; i < desired.length; i++) {
+    const want = desired[i];
+    const have = current[i];
+    if (!have) {
+      changes.push({ kind: 'insertElement', parent: list, value: { [w.key(ks.name)]: want.name, [w.key(ks.keyType)]: w.enc('keyType', want.keyType) } });
+      continue;
+    }
+    const name = usable(have.name, w.ctx);
+    const type = usable(have.keyType, w.ctx);
+    if (name === undefined || type === undefined) { return undefined; }
+    if (name !== want.name) { changes.push({ kind: 'replace', pointer: have.name.pointer, value: want.name }); }
+    if (type !== want.keyType) { changes.push({ kind: 'replace', pointer: have.keyType.pointer, value: w.enc('keyType', want.keyType) }); }
+  }
+  return changes;
+}
+
+/** The usable pairs of a key schema, or undefined. */
+export function keyPairs(elements: readonly KeyElementSpec[], ctx: RuleContext): KeyPair[] | undefined {
+  const out: KeyPair[] = [];
+  for (const e of elements) {
+    const name = usable(e.name, ctx);
+    const keyType = usable(e.keyType, ctx);
+    if (name === undefined || keyType === undefined) { return undefined; }
+    out.push({ name, keyType });
+  }
+  return out;
+}
+
 /**
  * Changes that add a key element (YAML dialects) to the key schema list of `owner`: appended when
- * it keeps HASH elements before RANGE ones, else the list is rewritten with the element in place.
+ * it keeps HASH elements before RANGE ones, else put first with the others moving one down.
  */
 export function addKeyElement(
   w: Writer, owner: Pointer, ownerKind: BlockKind, elements: readonly KeyElementSpec[], name: string, keyType: 'HASH' | 'RANGE',
@@ -55,8 +95,9 @@ export function addKeyElement(
   if (list === undefined) { return [w.insert(owner, ownerKind, ks.list, [element])]; }
   const hasRange = elements.some(e => e.keyType.valid && e.keyType.value === 'RANGE');
   if (keyType === 'RANGE' || !hasRange) { return [{ kind: 'insertElement', parent: list, value: element }]; }
-  // A HASH must precede the RANGE elements: rewrite the list with the new element first.
-  return [{ kind: 'replace', pointer: list, value: [element, ...plainList(w.ctx, list)] }];
+  // A HASH must precede the RANGE elements.
+  const pairs = keyPairs(elements, w.ctx);
+  return (pairs && rewriteKeyList(w, list, elements, [{ name, keyType }, ...pairs])) ?? [];
 }
 
 /** Changes that set a flat key pair (genesys): name and type S. */
@@ -100,12 +141,11 @@ export const keySchemaShape: Rule = {
         `The key schema has ${ranges.length} RANGE keys (${ranges.map(h => q(usable(h.name, ctx) ?? '?')).join(', ')}): ${shape}.`)];
     }
     if (table.keySchema[0] !== hashes[0] && w.v.keySchema) {
-      const list = table.keySchemaPointer;
-      const plain = plainList(ctx, list);
-      const at = table.keySchema.indexOf(hashes[0]);
-      const reordered = [plain[at], ...plain.filter((_, i) => i !== at)];
+      const pairs = keyPairs(table.keySchema, ctx);
+      const changes = pairs && rewriteKeyList(w, table.keySchemaPointer, table.keySchema,
+        [...pairs.filter(p => p.keyType === 'HASH'), ...pairs.filter(p => p.keyType === 'RANGE')]);
       return [finding(this, listMark, `The HASH key ${q(usable(hashes[0].name, ctx) ?? '?')} must be the first element of the key schema.`,
-        plain.length === table.keySchema.length ? [fix('Move the HASH key first', [{ kind: 'replace', pointer: list, value: reordered }], true)] : [])];
+        changes ? [fix('Move the HASH key first', changes, true)] : [])];
     }
     return [];
   },

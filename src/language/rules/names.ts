@@ -16,7 +16,7 @@ export function nameProblem(name: string): string | undefined {
   return undefined;
 }
 
-const VALID = `${NAME_MIN}-${NAME_MAX} characters of A-Z a-z 0-9 _ - .`;
+const VALID = `${NAME_MIN} to ${NAME_MAX} of the characters A-Z a-z 0-9 _ - and dot`;
 
 export const tableName: Rule = {
   id: 'table-name',

@@ -223,9 +223,3 @@ export function sanitizeName(name: string): string {
   while (out.length < 3) { out += '-'; }
   return out;
 }
-
-/** Attribute names of a YAML key-element or attribute list, as plain data, for rebuilding lists. */
-export function plainList(ctx: RuleContext, pointer: Pointer): unknown[] {
-  const v = valueAt(ctx.config.value, pointer);
-  return Array.isArray(v) ? v : [];
-}

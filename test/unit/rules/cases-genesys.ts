@@ -1,0 +1,179 @@
+/**
+ * Rule cases on examples/genesys.toml (flat TOML). Ranges are 0-based [line, char, endLine, endChar].
+ * Not applicable in this dialect: the attribute-definition rules (each key name carries its type:
+ * hash-key-type / range-key-type instead), lsi-hash-key (an LSI's HASH is implicitly the table's)
+ * and not-applied (the dialect has no DAX, auto scaling, backup or monitoring keys).
+ */
+import type { RuleCase } from './harness';
+
+const G = 'genesys' as const;
+const CARTS_HASH_TYPE = 'hash_key_type = "S"                   # S | N | B\n';
+const GSI_HEADER = '[[resources.dynamodb.global_secondary_indexes]]\n';
+const LSI_HEADER = '[[resources.dynamodb.local_secondary_indexes]]\n';
+
+function extraIndexes(text: string, kind: 'gsi' | 'lsi', count: number): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < count; i++) {
+    blocks.push(kind === 'gsi'
+      ? `${GSI_HEADER}name = "gsi-${i}"\nhash_key_name = "customer_id"\nhash_key_type = "S"\nprojection_type = "KEYS_ONLY"\nread_capacity_units = 1\nwrite_capacity_units = 1\n\n`
+      : `${LSI_HEADER}name = "lsi-${i}"\nrange_key_name = "due_at"\nrange_key_type = "N"\nprojection_type = "KEYS_ONLY"\n\n`);
+  }
+  return text.replace('[resources.dynamodb.tags]\n', blocks.join('') + '[resources.dynamodb.tags]\n');
+}
+
+export const GENESYS_CASES: readonly RuleCase[] = [
+  {
+    dialect: G, what: 'no billing_mode (PAY_PER_REQUEST table)', code: 'billing-mode-required',
+    mutation: [['billing_mode = "PAY_PER_REQUEST"      # or "PROVISIONED"\n', '']],
+    range: [6, 0, 6, 22], marks: '[[resources.dynamodb]]',
+  },
+  {
+    dialect: G, what: 'no billing_mode (table with throughput)', code: 'billing-mode-required',
+    mutation: [['billing_mode = "PROVISIONED"\n', '']],
+    range: [15, 0, 15, 22], marks: '[[resources.dynamodb]]',
+  },
+  {
+    dialect: G, what: 'no hash key', code: 'key-schema-shape',
+    mutation: [['hash_key_name = "cart_id"\n' + CARTS_HASH_TYPE, '']],
+    range: [6, 0, 6, 22], marks: '[[resources.dynamodb]]',
+  },
+  {
+    dialect: G, what: 'PROVISIONED without write units', code: 'provisioned-throughput-required',
+    mutation: [['write_capacity_units = 4\n', '']],
+    range: [15, 0, 15, 22], marks: '[[resources.dynamodb]]',
+  },
+  {
+    dialect: G, what: 'PROVISIONED with read units 0', code: 'provisioned-throughput-required',
+    mutation: [['read_capacity_units = 8\n', 'read_capacity_units = 0\n']],
+    range: [22, 22, 22, 23], marks: '0',
+  },
+  {
+    dialect: G, what: 'PAY_PER_REQUEST table with read units', code: 'throughput-without-provisioned',
+    mutation: [[CARTS_HASH_TYPE, CARTS_HASH_TYPE + 'read_capacity_units = 5\n']],
+    range: [11, 0, 11, 19], marks: 'read_capacity_units',
+  },
+  {
+    dialect: G, what: 'PAY_PER_REQUEST table whose GSI keeps its units', code: 'throughput-without-provisioned',
+    mutation: [['billing_mode = "PROVISIONED"\n', 'billing_mode = "PAY_PER_REQUEST"\n'], ['read_capacity_units = 8\nwrite_capacity_units = 4\n', '']],
+    range: [38, 0, 38, 19], marks: 'read_capacity_units',
+  },
+  {
+    dialect: G, what: 'streams enabled without view type', code: 'stream-view-type',
+    mutation: [['stream_view_type = "NEW_AND_OLD_IMAGES"   # KEYS_ONLY | NEW_IMAGE | OLD_IMAGE | NEW_AND_OLD_IMAGES\n', '']],
+    range: [24, 17, 24, 21], marks: 'true',
+  },
+  {
+    dialect: G, what: 'view type with streams disabled', code: 'stream-view-type',
+    mutation: [['enable_streams = false\n', 'enable_streams = false\nstream_view_type = "KEYS_ONLY"\n']],
+    range: [12, 0, 12, 16], marks: 'stream_view_type',
+  },
+  {
+    dialect: G, what: 'TTL enabled without attribute', code: 'ttl-attribute',
+    mutation: [['ttl_attribute_name = "expires_at"     # Number attribute, epoch seconds\n', '']],
+    range: [12, 13, 12, 17], marks: 'true',
+  },
+  {
+    dialect: G, what: 'TTL attribute with TTL disabled', code: 'ttl-attribute',
+    mutation: [['enable_ttl = false\n', 'enable_ttl = false\nttl_attribute_name = "expires_at"\n']],
+    range: [27, 0, 27, 18], marks: 'ttl_attribute_name',
+  },
+  {
+    dialect: G, what: 'GSI without hash key', code: 'gsi-key-schema-shape',
+    mutation: [['hash_key_name = "status"\nhash_key_type = "S"\n', '']],
+    range: [32, 0, 32, 47], marks: '[[resources.dynamodb.global_secondary_indexes]]',
+  },
+  {
+    dialect: G, what: 'LSI without range key', code: 'lsi-key-schema-shape',
+    mutation: [['range_key_name = "due_at"\nrange_key_type = "N"\n', '']],
+    range: [43, 0, 43, 46], marks: '[[resources.dynamodb.local_secondary_indexes]]',
+  },
+  {
+    dialect: G, what: 'INCLUDE without non-key attributes', code: 'projection-non-key-attributes',
+    mutation: [['non_key_attributes = ["total", "currency"]\n', '']],
+    range: [38, 18, 38, 27], marks: '"INCLUDE"',
+  },
+  {
+    dialect: G, what: 'KEYS_ONLY with non-key attributes', code: 'projection-non-key-attributes',
+    mutation: [['projection_type = "KEYS_ONLY"\n', 'projection_type = "KEYS_ONLY"\nnon_key_attributes = ["total"]\n']],
+    range: [48, 0, 48, 18], marks: 'non_key_attributes',
+  },
+  {
+    dialect: G, what: 'GSI of a PROVISIONED table without units', code: 'gsi-throughput-matches-billing',
+    mutation: [['read_capacity_units = 2\nwrite_capacity_units = 2\n', '']],
+    range: [33, 0, 33, 4], marks: 'name',
+  },
+  {
+    dialect: G, what: 'table name with a space and "!"', code: 'table-name',
+    mutation: [['name = "carts"', 'name = "my carts!"']],
+    range: [7, 7, 7, 18], marks: '"my carts!"',
+  },
+  {
+    dialect: G, what: 'hash key name without type', code: 'hash-key-type',
+    mutation: [[CARTS_HASH_TYPE, '']],
+    range: [9, 0, 9, 13], marks: 'hash_key_name',
+  },
+  {
+    dialect: G, what: 'range key name without type', code: 'range-key-type',
+    mutation: [['range_key_type = "N"\nread_capacity_units = 8\n', 'read_capacity_units = 8\n']],
+    range: [20, 0, 20, 14], marks: 'range_key_name',
+  },
+  {
+    dialect: G, what: 'index name with a space', code: 'index-name',
+    mutation: [['name = "by-status"', 'name = "by status"']],
+    range: [33, 7, 33, 18], marks: '"by status"',
+  },
+  {
+    dialect: G, what: 'two indexes with one name', code: 'index-name',
+    mutation: [['name = "by-due-date"', 'name = "by-status"']],
+    range: [44, 7, 44, 18], marks: '"by-status"',
+  },
+  {
+    dialect: G, what: 'LSI on a table without range key', code: 'lsi-requires-sort-key',
+    mutation: [['range_key_name = "issued_at"\nrange_key_type = "N"\nread_capacity_units = 8\n', 'read_capacity_units = 8\n']],
+    range: [18, 0, 18, 13], marks: 'hash_key_name',
+  },
+  {
+    dialect: G, what: '21 GSIs', code: 'gsi-limit', mutation: t => extraIndexes(t, 'gsi', 20),
+    range: [202, 0, 202, 4], marks: 'name',
+  },
+  {
+    dialect: G, what: '6 LSIs', code: 'lsi-limit', mutation: t => extraIndexes(t, 'lsi', 5),
+    range: [74, 0, 74, 4], marks: 'name',
+  },
+  {
+    dialect: G, what: '101 projected attributes', code: 'projection-attribute-limit',
+    mutation: [['non_key_attributes = ["total", "currency"]', `non_key_attributes = [${Array.from({ length: 101 }, (_, i) => `"a${i}"`).join(', ')}]`]],
+    range: [39, 21, 39, 719], marks: '["a0", "a1", "a2", "...',
+  },
+  {
+    dialect: G, what: 'TTL on a String key attribute', code: 'ttl-attribute-type',
+    mutation: [['ttl_attribute_name = "expires_at"', 'ttl_attribute_name = "cart_id"']],
+    range: [10, 16, 10, 19], marks: '"S"',
+  },
+  {
+    dialect: G, what: 'KMS key without SSE', code: 'sse-kms-key',
+    todo: 'genesys schema names SSE keys server_side_encryption / kms_key_arn, the vocabulary sse_enabled / sse_type / sse_kms_key_id',
+    mutation: [['enable_ttl = true\n', 'enable_ttl = true\nsse_kms_key_id = "alias/carts"\n']],
+    range: [13, 0, 13, 14], marks: 'sse_kms_key_id',
+  },
+  {
+    dialect: G, what: 'two tables named carts', code: 'duplicate-table',
+    mutation: [['name = "invoices"', 'name = "carts"']],
+    range: [16, 7, 16, 14], marks: '"carts"',
+  },
+  {
+    dialect: G, what: 'partition key named like a status', code: 'low-cardinality-partition-key',
+    mutation: [['hash_key_name = "cart_id"', 'hash_key_name = "cart_status"']],
+    range: [9, 16, 9, 29], marks: '"cart_status"',
+  },
+  {
+    dialect: G, what: 'production table with PITR off', code: 'pitr-disabled',
+    mutation: [['Environment = "staging"', 'Environment = "production"'], ['point_in_time_recovery = true', 'point_in_time_recovery = false']],
+    range: [28, 25, 28, 30], marks: 'false',
+  },
+  {
+    dialect: G, what: 'production table without PITR', code: 'pitr-disabled',
+    mutation: [['Environment = "staging"', 'env = "PROD"'], ['point_in_time_recovery = true\n', '']],
+    range: [15, 0, 15, 22], marks: '[[resources.dynamodb]]',
+  },
+];
