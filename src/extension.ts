@@ -2,28 +2,39 @@
  * activate(): builds the services, registers everything in context.subscriptions, nothing else.
  */
 import * as vscode from 'vscode';
+import { registerExplorerCommands } from './vscode/commands/explorer';
+import type { ExplorerNode } from './vscode/explorer/nodes';
 import { ExplorerProvider } from './vscode/explorer/provider';
 import { createLog } from './vscode/platform/log';
+import { Services } from './vscode/services';
 
+/** What the extension returns from activate(): used by the e2e tests. */
 export interface ExtensionApi {
+  readonly services: Services;
   readonly explorer: ExplorerProvider;
 }
+
+let shutdown: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog();
   context.subscriptions.push(log);
-  log.info(`DynamoDB Designer ${context.extension.packageJSON.version as string} activating`);
+  log.info(`DynamoDB Designer ${String(context.extension.packageJSON.version)} activating`);
 
-  const explorer = new ExplorerProvider();
+  const services = new Services(context, log);
+  shutdown = () => services.shutdown();
+  const explorer = new ExplorerProvider(services);
+  const view = vscode.window.createTreeView<ExplorerNode>('dynamodbDesigner.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   context.subscriptions.push(
+    services,
     explorer,
-    vscode.window.createTreeView('dynamodbDesigner.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
-    vscode.commands.registerCommand('dynamodbDesigner.refreshExplorer', () => explorer.refresh()),
+    view,
+    ...registerExplorerCommands(services, explorer, view),
     vscode.commands.registerCommand('dynamodbDesigner.showLog', () => log.show()),
   );
-  return { explorer };
+  return { services, explorer };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+export async function deactivate(): Promise<void> {
+  await shutdown?.();
 }

@@ -1,15 +1,134 @@
-/** The DynamoDB explorer: connections -> regions -> tables -> indexes. */
+/**
+ * The DynamoDB explorer's TreeDataProvider. Tables are listed a page (100) at a time; each table
+ * is then described in the background (a few at a time) so billing, item count and status show
+ * without blocking the list, and tables in CREATING/UPDATING/DELETING are polled until ACTIVE.
+ */
+import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { describeError } from '../platform/errors';
+import { readSettings } from '../platform/settings';
+import { ConnectionNode, ExplorerNode, NodeHost, RegionNode, TableNode } from './nodes';
 
-export class ExplorerProvider implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.TreeItem | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+const DESCRIBE_CONCURRENCY = 4;
+const POLL_MS = 2000;
 
-  getTreeItem(element: vscode.TreeItem): vscode.TreeItem { return element; }
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable, NodeHost {
+  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private roots: Promise<ConnectionNode[]> | undefined;
+  private readonly queue: TableNode[] = [];
+  private running = 0;
+  private readonly polling = new Map<string, NodeJS.Timeout>();
+  private readonly abort = new AbortController();
+  private readonly disposables: vscode.Disposable[] = [];
 
-  getChildren(): vscode.TreeItem[] { return []; }
+  constructor(private readonly services: Services) {
+    // One signal for every background call of the explorer (aborted on dispose).
+    setMaxListeners(0, this.abort.signal);
+    this.disposables.push(
+      services.onDidChangeConnections(() => this.refresh()),
+      services.local.onStatus(() => void this.roots?.then(roots => roots.filter(r => r.connection.kind === 'local').forEach(r => this.changed(r)))),
+    );
+  }
 
-  refresh(): void { this.changed.fire(undefined); }
+  getTreeItem(element: ExplorerNode): vscode.TreeItem { return element.treeItem(); }
 
-  dispose(): void { this.changed.dispose(); }
+  getParent(element: ExplorerNode): ExplorerNode | undefined { return element.parent; }
+
+  async getChildren(element?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (element) { return element.children(); }
+    this.roots ??= this.services.connections().then(list => list.map(c => new ConnectionNode(c, this)));
+    return this.roots;
+  }
+
+  /** Refreshes one node (its children are fetched again), or everything. */
+  refresh(node?: ExplorerNode): void {
+    if (!node) {
+      this.roots = undefined;
+      this.emitter.fire(undefined);
+      return;
+    }
+    node.invalidate();
+    this.emitter.fire(node);
+  }
+
+  /** After the filter setting changed: re-filter loaded regions without listing again. */
+  async refilter(): Promise<void> {
+    for (const root of await (this.roots ?? Promise.resolve([]))) {
+      for (const child of await root.children()) {
+        if (child instanceof RegionNode) { child.refilter(); }
+      }
+    }
+  }
+
+  // NodeHost
+
+  listTables(connectionId: string, region: string, startAfter: string | undefined, signal?: AbortSignal) {
+    return this.services.listTables(connectionId, region, startAfter, signal ?? this.abort.signal);
+  }
+
+  filter(): string { return readSettings().filterTables.trim(); }
+
+  localStatus(): string {
+    if (this.services.localAttached) { return 'running (started by npm start)'; }
+    const status = this.services.local.status;
+    switch (status.state) {
+      case 'running': return `running at ${status.endpoint.replace('http://', '')}`;
+      case 'starting': return 'starting…';
+      case 'failed': return `failed: ${status.message}`;
+      case 'stopped': return 'starts when expanded';
+    }
+  }
+
+  changed(node: ExplorerNode | undefined): void { this.emitter.fire(node); }
+
+  requestDescribe(node: TableNode): void {
+    this.queue.push(node);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running < DESCRIBE_CONCURRENCY && this.queue.length) {
+      const node = this.queue.shift()!;
+      this.running++;
+      this.services.describeTable(node.connection.id, node.region, node.name, this.abort.signal)
+        .then(table => node.update(table), error => node.update(undefined, describeError(error)))
+        .finally(() => {
+          this.running--;
+          this.schedulePoll(node);
+          this.pump();
+        });
+    }
+  }
+
+  /** Tables in transition are described again until ACTIVE. */
+  private schedulePoll(node: TableNode): void {
+    clearTimeout(this.polling.get(node.id));
+    this.polling.delete(node.id);
+    if (!node.transitional || this.abort.signal.aborted) { return; }
+    this.polling.set(node.id, setTimeout(() => {
+      this.polling.delete(node.id);
+      this.requestDescribe(node);
+    }, POLL_MS));
+  }
+
+  /** All table nodes currently loaded (for commands that find a table by name, and tests). */
+  async loadedTables(): Promise<TableNode[]> {
+    const out: TableNode[] = [];
+    for (const root of await (this.roots ?? Promise.resolve([]))) {
+      for (const region of await root.children()) {
+        if (!(region instanceof RegionNode)) { continue; }
+        for (const table of await region.children()) { if (table instanceof TableNode) { out.push(table); } }
+      }
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    this.polling.forEach(timer => clearTimeout(timer));
+    this.disposables.forEach(d => d.dispose());
+    this.emitter.dispose();
+  }
 }

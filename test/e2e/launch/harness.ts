@@ -97,7 +97,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
         await exited;
         clearTimeout(timer);
       }
-      if (!process.env.KEEP_TMP) { rmSync(tmp, { recursive: true, force: true }); }
+      if (!process.env.KEEP_TMP) { rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 }); }
     },
   };
 }
@@ -113,6 +113,7 @@ export async function launchBrowser(tmp: string, options: { colorScheme?: 'light
     colorScheme: options.colorScheme ?? 'dark',
     env: { ...process.env, HOME: join(tmp, 'browser-home'), TMPDIR: join(tmp, 'tmp') },
   });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = context.pages()[0] ?? await context.newPage();
   return { context, page };
 }

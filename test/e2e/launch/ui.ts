@@ -14,13 +14,25 @@ interface Scenario {
   readonly name: string;
   readonly theme?: 'light' | 'dark';
   readonly settings?: Record<string, unknown>;
-  run(page: Page, server: CodeServer): Promise<void>;
+  run(this: Scenario, page: Page, server: CodeServer): Promise<void>;
 }
 
-async function openWorkbench(page: Page, server: CodeServer): Promise<void> {
+async function openWorkbench(page: Page, server: CodeServer, theme: 'light' | 'dark'): Promise<void> {
   await page.goto(server.url([['extensionDevelopmentPath', server.remote(root)]]));
   await page.locator('.monaco-workbench').waitFor();
   await activityIcon(page).waitFor({ timeout: 60000 });
+  await setTheme(page, theme);
+}
+
+/**
+ * The Extension Development Host window ignores the user's and the workspace's theme setting, so
+ * the theme is switched the way a person does, from the command palette.
+ */
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const wanted = theme === 'dark' ? 'vs-dark' : 'vs';
+  if (await page.locator(`.monaco-workbench.${wanted}`).count()) { return; }
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  await page.locator(`.monaco-workbench.${wanted}`).waitFor();
 }
 
 const activityIcon = (page: Page) => page.locator('.activitybar .action-item a[aria-label^="DynamoDB"]');
@@ -29,14 +41,43 @@ const scenarios: Scenario[] = [
   {
     name: 'explorer view opens from the DynamoDB activity-bar icon',
     async run(page, server) {
-      await openWorkbench(page, server);
+      await openWorkbench(page, server, this.theme ?? 'dark');
       await activityIcon(page).click();
       await page.locator('.part.sidebar .title-label h2', { hasText: /DynamoDB: Tables/i }).waitFor();
       await page.locator('.part.sidebar .monaco-list, .part.sidebar .welcome-view').first().waitFor();
       await page.screenshot({ path: join(outDir, 'explorer.png') });
     },
   },
+  {
+    name: 'explorer expanded down to a table\'s indexes (embedded local DynamoDB, seeded)',
+    async run(page, server) {
+      await openWorkbench(page, server, this.theme ?? 'dark');
+      await activityIcon(page).click();
+      await runCommand(page, 'DynamoDB: Seed Demo Tables');
+      await page.locator('.notifications-toasts .notification-toast:has-text("Demo tables ready")').waitFor({ timeout: 60000 });
+      const sidebar = page.locator('.part.sidebar');
+      await sidebar.locator('.monaco-list-row:has-text("invoices")').first().waitFor();
+      await sidebar.locator('.monaco-list-row:has-text("invoices")').first().click();
+      await sidebar.locator('.monaco-list-row:has-text("by-status")').waitFor();
+      await sidebar.locator('.monaco-list-row:has-text("by-due-date")').waitFor();
+      await sidebar.locator('.monaco-list-row:has-text("invoices") .label-description:has-text("provisioned")').waitFor();
+      await page.locator('.notifications-toasts .notification-toast').first().hover();
+      await page.keyboard.press('Escape');
+      await page.screenshot({ path: join(outDir, 'explorer-indexes.png') });
+    },
+  },
 ];
+
+/** Runs a command through the command palette, by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor();
+  await page.keyboard.press('Enter');
+}
 
 async function main(): Promise<number> {
   mkdirSync(outDir, { recursive: true });
@@ -45,14 +86,11 @@ async function main(): Promise<number> {
   let failed = 0;
   for (const scenario of scenarios.filter(s => s.name.includes(filter))) {
     const theme = scenario.theme ?? 'dark';
-    const server = await startCodeServer({
-      workspaceFrom: join(root, 'test/fixtures/workspace'),
-      settings: { 'workbench.colorTheme': theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern', ...scenario.settings },
-    });
+    const server = await startCodeServer({ workspaceFrom: join(root, 'test/fixtures/workspace'), settings: scenario.settings });
     const { context, page } = await launchBrowser(server.tmp, { colorScheme: theme });
     page.setDefaultTimeout(30000);
     try {
-      await scenario.run(page, server);
+      await scenario.run.call(scenario, page, server);
       passed++;
       console.log(`ok   ${scenario.name} (${elapsed()})`);
     } catch (error) {

@@ -1,0 +1,122 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import type { ExplorerNode } from '../../../src/vscode/explorer/nodes';
+
+const EXTENSION_ID = 'dynamodb-designer.dynamodb-designer';
+
+async function api(): Promise<ExtensionApi> {
+  return vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) { return value; }
+    if (Date.now() > end) { throw new Error(`timed out waiting for ${what}`); }
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+async function labels(api: ExtensionApi, nodes: ExplorerNode[]): Promise<string[]> {
+  return nodes.map(n => String(api.explorer.getTreeItem(n).label));
+}
+
+async function localRegion(a: ExtensionApi): Promise<ExplorerNode> {
+  const roots = await a.explorer.getChildren();
+  const local = roots.find(n => a.explorer.getTreeItem(n).contextValue === 'connection.local');
+  assert.ok(local, `a local connection among ${await labels(a, roots)}`);
+  const regions = await a.explorer.getChildren(local);
+  assert.equal(regions.length, 1);
+  return regions[0];
+}
+
+async function tableNode(a: ExtensionApi, name: string): Promise<ExplorerNode> {
+  const region = await localRegion(a);
+  const tables = await a.explorer.getChildren(region);
+  const node = tables.find(n => a.explorer.getTreeItem(n).label === name);
+  assert.ok(node, `${name} among ${await labels(a, tables)}`);
+  return node;
+}
+
+describe('explorer', () => {
+  before(async function () {
+    this.timeout(120000);
+    const a = await api();
+    await vscode.workspace.getConfiguration('dynamodbDesigner').update('filterTables', '', vscode.ConfigurationTarget.Global);
+    const seeded = await vscode.commands.executeCommand<{ name: string }[]>('dynamodbDesigner.seedDemoTables');
+    assert.ok(seeded && seeded.length >= 4, 'the demo tables were seeded');
+    a.explorer.refresh();
+  });
+
+  it('shows the embedded connection, its region and the seeded tables', async () => {
+    const a = await api();
+    const region = await localRegion(a);
+    const names = await labels(a, await a.explorer.getChildren(region));
+    for (const expected of ['carts', 'invoices', 'library-loans', 'DeviceReadings']) { assert.ok(names.includes(expected), `${expected} in ${names}`); }
+    const regionItem = a.explorer.getTreeItem(region);
+    assert.match(String(regionItem.description), /^\d+ tables$/);
+  });
+
+  it('describes a table in the background: billing, status and tooltip, then its indexes and features', async () => {
+    const a = await api();
+    const invoices = await tableNode(a, 'invoices');
+    const item = await until('invoices described', () => {
+      const i = a.explorer.getTreeItem(invoices);
+      return i.description ? i : undefined;
+    });
+    assert.match(String(item.description), /^provisioned 8\/4/);
+    assert.equal(item.contextValue, 'table.withArn');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /arn:aws:dynamodb:/);
+    const children = await a.explorer.getChildren(invoices);
+    const childItems = children.map(c => a.explorer.getTreeItem(c));
+    const gsi = childItems.find(c => c.label === 'by-status');
+    assert.ok(gsi, 'GSI by-status shown');
+    assert.match(String(gsi.description), /^GSI · status, issued_at · INCLUDE total, currency/);
+    const lsi = childItems.find(c => c.label === 'by-due-date');
+    assert.match(String(lsi?.description), /^LSI · customer_id, due_at · KEYS_ONLY/);
+    const ttl = childItems.find(c => String(c.label).startsWith('TTL'));
+    assert.equal(ttl?.description, 'not supported by the embedded server');
+  });
+
+  it('filters tables by the setting and shows the filter', async () => {
+    const a = await api();
+    await vscode.workspace.getConfiguration('dynamodbDesigner').update('filterTables', 'CART', vscode.ConfigurationTarget.Global);
+    try {
+      const region = await localRegion(a);
+      const names = await until('filtered list', async () => {
+        const n = await labels(a, await a.explorer.getChildren(region));
+        return n.length === 1 ? n : undefined;
+      });
+      assert.deepEqual(names, ['carts']);
+      assert.match(String(a.explorer.getTreeItem(region).description), /1 of \d+ tables match "CART"/);
+    } finally {
+      await vscode.workspace.getConfiguration('dynamodbDesigner').update('filterTables', '', vscode.ConfigurationTarget.Global);
+    }
+    await until('unfiltered list', async () => (await a.explorer.getChildren(await localRegion(a))).length >= 4 || undefined);
+  });
+
+  it('refreshes a region and lists a table created meanwhile', async () => {
+    const a = await api();
+    const { CreateTableCommand } = await import('@aws-sdk/client-dynamodb');
+    const client = await a.services.client('local', 'us-east-1');
+    await client.send(new CreateTableCommand({
+      TableName: 'e2e-refresh', BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    }));
+    const region = await localRegion(a);
+    assert.ok(!(await labels(a, await a.explorer.getChildren(region))).includes('e2e-refresh'), 'cached until refreshed');
+    await vscode.commands.executeCommand('dynamodbDesigner.refreshNode', region);
+    assert.ok((await labels(a, await a.explorer.getChildren(region))).includes('e2e-refresh'));
+  });
+
+  it('copies a table ARN to the clipboard', async () => {
+    const a = await api();
+    const carts = await tableNode(a, 'carts');
+    await vscode.env.clipboard.writeText('before');
+    await vscode.commands.executeCommand('dynamodbDesigner.copyTableArn', carts);
+    const text = await vscode.env.clipboard.readText();
+    assert.match(text, /^arn:aws:dynamodb:us-east-1:\d+:table\/carts$/);
+  });
+});
