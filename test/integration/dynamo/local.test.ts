@@ -19,8 +19,7 @@ function alive(pid: number): boolean {
 describe('embedded local DynamoDB (LocalDynamo)', () => {
   const dirs: string[] = [];
   const servers: LocalDynamo[] = [];
-  function make(entryScript = ENTRY): LocalDynamo {
-    const dataDir = mkdtempSync(join(tmpdir(), 'ddd-local-'));
+  function make(entryScript = ENTRY, dataDir = mkdtempSync(join(tmpdir(), 'ddd-local-'))): LocalDynamo {
     dirs.push(dataDir);
     const local = new LocalDynamo({ entryScript, dataDir, stopTimeoutMs: 3000 });
     servers.push(local);
@@ -100,6 +99,18 @@ describe('embedded local DynamoDB (LocalDynamo)', () => {
     await assert.rejects(factory.client(connection));
     await assert.rejects(factory.client(connection), 'tried again, not a cached failure');
     factory.dispose();
+  });
+
+  it('a data folder held by another running server fails the second start with a clear message', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ddd-local-'));
+    const first = make(ENTRY, dataDir);
+    await first.start();
+    const second = make(ENTRY, dataDir);
+    await assert.rejects(second.start(), (e: Error) => /in use by another embedded server/.test(e.message));
+    assert.equal(second.status.state, 'failed');
+    await first.stop();
+    assert.match(await second.start(), /^http:\/\/127\.0\.0\.1:\d+$/, 'free again once the first stopped');
+    await second.stop();
   });
 
   it('stop() while stopped is harmless and an aborted wait does not cancel the shared start', async () => {
