@@ -1,0 +1,159 @@
+/**
+ * Rule semantics beyond one mutation per rule: silence on values the schema reports, the
+ * dialect differences, cross-table rules, advice switches, key style of fixes, and the
+ * (dialect, required key) pairs the rules own.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TableSpec } from '../../../src/model/spec';
+import { analyze } from '../../../src/language/service';
+import type { Rule } from '../../../src/language/types';
+import { RULES, RULE_OWNED_REQUIRED, ruleById, ruleOwnsRequired } from '../../../src/language/rules/catalogue';
+import { nameWords } from '../../../src/language/rules/advice';
+import { bad, context, ok, table } from './build';
+import { applyEdits, example, findings, mutate } from './harness';
+
+function rule(id: string): Rule {
+  const r = ruleById(id);
+  assert.ok(r, id);
+  return r;
+}
+
+function check(id: string, t: TableSpec, tables: readonly TableSpec[] = [t], invalid: readonly string[] = []): string[] {
+  return rule(id).check(t, context(t.dialect, tables, { invalid })).map(f => `${f.pointer} ${f.target}`);
+}
+
+describe('rules on TableSpec', () => {
+  it('duplicate-table marks the later table of the same name and region only', () => {
+    const region = ok('eu-west-1', '/region');
+    const a = table('genesys', '/resources/dynamodb/0', { region });
+    const b = table('genesys', '/resources/dynamodb/1', { region });
+    assert.deepEqual(check('duplicate-table', a, [a, b]), []);
+    assert.deepEqual(check('duplicate-table', b, [a, b]), ['/resources/dynamodb/1/tableName value']);
+    const elsewhere = table('genesys', '/resources/dynamodb/1', { region: ok('us-east-1', '/resources/dynamodb/1/region') });
+    assert.deepEqual(check('duplicate-table', elsewhere, [a, elsewhere]), []);
+  });
+
+  it('stays silent on values the schema reports (invalid fields and invalid pointers)', () => {
+    const base = table('planton', '/spec', { billingMode: ok('PROVISIONED', '/spec/billingMode') });
+    const tp = (read: TableSpec['throughput']) => ({ ...base, throughput: read });
+    // read is not a number: the schema says so; write is fine: nothing for the rule to say.
+    const invalidRead = tp({ read: bad(-1, '/spec/pt/read'), write: ok(5, '/spec/pt/write'), pointer: '/spec/pt' });
+    assert.deepEqual(check('provisioned-throughput-required', invalidRead), []);
+    // the same read value, valid as a number but reported by the schema (e.g. a range error)
+    const reported = tp({ read: ok(0, '/spec/pt/read'), write: ok(5, '/spec/pt/write'), pointer: '/spec/pt' });
+    assert.deepEqual(check('provisioned-throughput-required', reported), ['/spec/pt/read value']);
+    assert.deepEqual(check('provisioned-throughput-required', reported, [reported], ['/spec/pt/read']), []);
+    // a billing mode outside the enum: no billing-mode-required, no throughput rules
+    const enumBad = table('planton', '/spec', { billingMode: bad('ON_DEMAND', '/spec/billingMode') });
+    for (const id of ['billing-mode-required', 'provisioned-throughput-required', 'throughput-without-provisioned', 'gsi-throughput-matches-billing']) {
+      assert.deepEqual(check(id, enumBad), [], id);
+    }
+  });
+
+  it('component: a missing billingMode is PROVISIONED, so provisioned-throughput-required speaks', () => {
+    const t = table('component', '/components/0/config', { billingMode: undefined });
+    assert.equal(rule('billing-mode-required').dialects?.includes('component'), false);
+    assert.deepEqual(check('provisioned-throughput-required', t), ['/components/0/config key']);
+    const planton = table('planton', '/spec', { billingMode: undefined });
+    assert.deepEqual(check('provisioned-throughput-required', planton), []);
+    assert.deepEqual(check('billing-mode-required', planton), ['/spec key']);
+  });
+
+  it('low-cardinality-partition-key fires when the name suggests few values', () => {
+    const named = (n: string) => table('component', '/c', {
+      keySchema: [{ name: ok(n, '/c/k/0/n'), keyType: ok('HASH', '/c/k/0/t'), pointer: '/c/k/0' }],
+    });
+    for (const n of ['status', 'orderStatus', 'order_type', 'Country', 'createdDate', 'isActive', 'GENDER']) {
+      assert.deepEqual(check('low-cardinality-partition-key', named(n)), ['/c/k/0/n value'], n);
+    }
+    for (const n of ['id', 'customer_id', 'orderId', 'updatedAt', 'statement', 'typeface', 'email']) {
+      assert.deepEqual(check('low-cardinality-partition-key', named(n)), [], n);
+    }
+    assert.deepEqual(nameWords('HTTPStatusCode'), ['http', 'status', 'code']);
+  });
+
+  it('pitr-disabled reads Environment / env / stage tags meaning production', () => {
+    const tagged = (key: string, value: string, pitr?: boolean) => table('planton', '/spec', {
+      tags: [{ key, value: ok(value, `/spec/tags/${key}`), pointer: `/spec/tags/${key}` }],
+      pointInTimeRecovery: pitr === undefined ? undefined : ok(pitr, '/spec/pitr'),
+    });
+    assert.deepEqual(check('pitr-disabled', tagged('Stage', 'Production')), ['/spec key']);
+    assert.deepEqual(check('pitr-disabled', tagged('env', 'prod', false)), ['/spec/pitr value']);
+    assert.deepEqual(check('pitr-disabled', tagged('env', 'prod', true)), []);
+    assert.deepEqual(check('pitr-disabled', tagged('Environment', 'staging', false)), []);
+    assert.deepEqual(check('pitr-disabled', tagged('Owner', 'production', false)), []);
+  });
+
+  it('advice rules are hints, the others errors', () => {
+    const hints = RULES.filter(r => r.severity === 'hint').map(r => r.id).sort();
+    assert.deepEqual(hints, ['low-cardinality-partition-key', 'not-applied', 'pitr-disabled']);
+    assert.ok(RULES.filter(r => r.severity !== 'hint').every(r => r.severity === 'error'));
+  });
+});
+
+describe('rules through analyze()', () => {
+  it('a value outside its enum gets enum-value alone', () => {
+    const component = mutate(example('component'), [['billingMode: PAY_PER_REQUEST ', 'billingMode: ON_DEMAND ']]);
+    assert.deepEqual(findings(component, 'component').map(f => f.code), ['enum-value']);
+    const genesys = mutate(example('genesys'), [['billing_mode = "PROVISIONED"', 'billing_mode = "ON_DEMAND"']]);
+    assert.deepEqual(findings(genesys, 'genesys').map(f => f.code), ['enum-value']);
+    const keyType = mutate(example('planton'), [['keyType: KEY_TYPE_RANGE', 'keyType: RANGE']]);
+    assert.deepEqual(findings(keyType, 'planton').map(f => f.code), ['enum-value']);
+  });
+
+  it('advice off: no hints', () => {
+    const text = mutate(example('component'), [['pointInTimeRecoveryEnabled: true', 'pointInTimeRecoveryEnabled: false'], ['owner: telemetry', 'env: prod']]);
+    assert.deepEqual(analyze(text, { forcedDialect: 'component', advice: false })?.findings.map(f => f.code), []);
+    assert.deepEqual(analyze(text, { forcedDialect: 'component', advice: true })?.findings.map(f => f.code), ['pitr-disabled']);
+  });
+
+  it('planton written with proto snake_case names gets snake_case fixes', () => {
+    const [head, spec] = example('planton').split('\nspec:\n');
+    const snake = head + '\nspec:\n' + spec
+      .replace(/^(\s*(?:- )?)([a-z]+(?:[A-Z][a-z]*)+):/gm, (_, lead: string, key: string) => lead + key.replace(/[A-Z]/g, c => '_' + c.toLowerCase()) + ':');
+    assert.deepEqual(findings(snake, 'planton').map(f => f.code), [], 'the snake_case example is clean');
+    const broken = mutate(snake, [['  billing_mode: BILLING_MODE_PROVISIONED\n', '']]);
+    const [f] = findings(broken, 'planton');
+    assert.equal(f.code, 'billing-mode-required');
+    const preferred = f.resolvedFixes.find(x => x.preferred);
+    assert.ok(preferred);
+    const fixed = applyEdits(broken, preferred.edits);
+    assert.match(fixed, /^ {2}billing_mode: BILLING_MODE_PROVISIONED$/m);
+    assert.deepEqual(findings(fixed, 'planton').map(x => x.code), []);
+  });
+
+  it('one undefined key attribute used twice: one preferred definition (fix-all adds it once)', () => {
+    const text = mutate(example('planton'), [
+      ['    - name: isbn\n      type: ATTRIBUTE_TYPE_S\n', ''],
+      ['  ttl:\n', '  localSecondaryIndexes:\n    - name: by-isbn-too\n      keySchema:\n        - attributeName: memberId\n          keyType: KEY_TYPE_HASH\n        - attributeName: isbn\n          keyType: KEY_TYPE_RANGE\n      projection:\n        type: PROJECTION_TYPE_ALL\n  ttl:\n'],
+    ]);
+    const found = findings(text, 'planton').filter(f => f.code === 'key-attribute-undefined');
+    assert.equal(found.length, 2);
+    assert.equal(found.filter(f => f.resolvedFixes.some(x => x.preferred)).length, 1);
+  });
+});
+
+describe('RULE_OWNED_REQUIRED', () => {
+  it('names the required keys rules report, per dialect', () => {
+    assert.ok(ruleOwnsRequired('genesys', 'billing_mode'));
+    assert.ok(ruleOwnsRequired('planton', 'billingMode'));
+    assert.ok(ruleOwnsRequired('planton', 'billing_mode'));
+    assert.ok(!ruleOwnsRequired('component', 'billingMode'), 'component: missing billingMode is PROVISIONED');
+    assert.ok(ruleOwnsRequired('component', 'keySchema'));
+    for (const r of RULE_OWNED_REQUIRED) { assert.ok(ruleById(r.rule), r.rule); }
+  });
+
+  it('the schema does not also report them: a missing key gets the rule finding alone', () => {
+    const cases: [ 'genesys' | 'planton' | 'component', string, string][] = [
+      ['genesys', 'billing_mode = "PAY_PER_REQUEST"      # or "PROVISIONED"\n', 'billing-mode-required'],
+      ['planton', '  billingMode: BILLING_MODE_PROVISIONED\n', 'billing-mode-required'],
+      ['component', '      keySchema:\n        - attributeName: deviceId\n          keyType: HASH\n        - attributeName: readAt\n          keyType: RANGE\n', 'key-schema-shape'],
+    ];
+    for (const [dialect, line, code] of cases) {
+      const codes = findings(mutate(example(dialect), [[line, '']]), dialect).map(f => f.code);
+      assert.ok(codes.includes(code), `${dialect}: ${codes.join(', ')}`);
+      assert.ok(!codes.includes('required'), `${dialect}: ${codes.join(', ')}`);
+    }
+  });
+});
