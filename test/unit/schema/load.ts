@@ -17,9 +17,15 @@ export function parseText(text: string, file: string): unknown {
 }
 
 /** A fresh copy of the example's plain value (safe to mutate). */
+const parsed = new Map<Dialect, unknown>();
 export function example(dialect: Dialect): Record<string, unknown> {
-  const file = EXAMPLE_FILES[dialect];
-  return parseText(readFileSync(join(repoRoot(), 'examples', file), 'utf8'), file) as Record<string, unknown>;
+  let value = parsed.get(dialect);
+  if (value === undefined) {
+    const file = EXAMPLE_FILES[dialect];
+    value = parseText(readFileSync(join(repoRoot(), 'examples', file), 'utf8'), file);
+    parsed.set(dialect, value);
+  }
+  return structuredClone(value) as Record<string, unknown>;
 }
 
 export function fixture(name: string): unknown {
