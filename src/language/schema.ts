@@ -105,7 +105,9 @@ export function dialectForSchemaId(id: string): Dialect | undefined {
 let ajvInstance: Ajv | undefined;
 function ajv(): Ajv {
   if (!ajvInstance) {
-    ajvInstance = new Ajv({ allErrors: true, strict: true, verbose: true });
+    // verbose: errors carry their schema node (for ruleOwned and messages). optimize: false halves
+    // the one-time compile (~100-300 ms per dialect here) at no measurable validation cost.
+    ajvInstance = new Ajv({ allErrors: true, strict: true, verbose: true, code: { optimize: false } });
     for (const keyword of ['enumDescriptions', 'ruleOwned', 'aliasOf', 'patternDescription']) { ajvInstance.addKeyword(keyword); }
   }
   return ajvInstance;
