@@ -1,0 +1,175 @@
+/**
+ * `dynamodb-designer preview FILE [--profile P] [--region R] [--endpoint URL] [--table NAME]
+ * [--format text|json]`: plans each table of the config against the live tables.
+ * Exit 0 = no changes, 2 = changes pending, 1 = error (a config with validation errors included).
+ *
+ * Also the shared part of preview, apply and delete: their options, loading and validating the
+ * config, the client (credentials: --profile -> fromIni; --endpoint -> the environment's keys if
+ * any, else dummy local ones; otherwise the SDK's default chain), and one-line errors.
+ */
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fromEnv, fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { planSpec } from '../dynamo/apply';
+import { LOCAL_SERVER_CREDENTIALS, explainedProvider } from '../dynamo/clients';
+import { describeAwsError } from '../dynamo/errors';
+import { analyze } from '../language/service';
+import { formatPlan, type Plan } from '../model/plan';
+import type { TableSpec } from '../model/spec';
+import type { CliIo } from './validate';
+
+export const CONNECTION_OPTIONS_HELP = `  --profile P         AWS profile from ~/.aws/config and ~/.aws/credentials
+  --region R          region (default: the file's region, then AWS_REGION / AWS_DEFAULT_REGION)
+  --endpoint URL      a custom endpoint such as DynamoDB Local (dummy credentials unless the
+                      environment has keys)
+  --table NAME        only this table of the file
+  --format text|json  output format (default text)
+  -h, --help          show this help`;
+
+export const PREVIEW_HELP = `Usage: dynamodb-designer preview FILE [options]
+
+Shows what applying the config would change on each live table it names: the ordered steps and
+every change as field: old -> new. Nothing is changed.
+Options:
+${CONNECTION_OPTIONS_HELP}
+Exit status: 0 no changes, 2 changes pending, 1 error (including a config with errors).`;
+
+export interface TableCommandArgs {
+  readonly file?: string;
+  readonly profile?: string;
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly table?: string;
+  readonly yes: boolean;
+  readonly format: 'text' | 'json';
+  readonly help: boolean;
+  /** apply only: allow a replacement of this table without a terminal. */
+  readonly confirmReplace?: string;
+}
+
+/** A problem the user can fix, printed as one line. */
+export class CliError extends Error {}
+
+/** Parses the shared options; `allow` turns on the options only some commands take. */
+export function parseTableArgs(args: readonly string[], command: string, allow: { yes?: boolean; confirmReplace?: boolean } = {}): TableCommandArgs {
+  const files: string[] = [];
+  const values: Record<string, string> = {};
+  let yes = false;
+  let help = false;
+  const valued = new Set(['--profile', '--region', '--endpoint', '--table', '--format', ...(allow.confirmReplace ? ['--confirm-replace'] : [])]);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') { files.push(...args.slice(i + 1)); break; }
+    if (a === '-h' || a === '--help') { help = true; continue; }
+    if (allow.yes && (a === '--yes' || a === '-y')) { yes = true; continue; }
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (valued.has(name)) {
+      const value = name === a ? args[++i] : a.slice(eq + 1);
+      if (value === undefined || value === '') { throw new CliError(`${name} needs a value`); }
+      values[name] = value;
+      continue;
+    }
+    if (a.startsWith('-') && a !== '-') { throw new CliError(`unknown option ${a}`); }
+    files.push(a);
+  }
+  const format = values['--format'] ?? 'text';
+  if (format !== 'text' && format !== 'json') { throw new CliError(`--format must be text or json, not ${JSON.stringify(format)}`); }
+  if (!help && files.length !== 1) { throw new CliError(`${command} needs exactly one FILE (got ${files.length})`); }
+  return {
+    file: files[0], profile: values['--profile'], region: values['--region'], endpoint: values['--endpoint'], table: values['--table'],
+    yes, format, help, confirmReplace: values['--confirm-replace'],
+  };
+}
+
+export interface LoadedConfig {
+  readonly tables: readonly TableSpec[];
+  /** The region the file names (genesys), if any. */
+  readonly region?: string;
+}
+
+/** Reads, analyzes and validates the config; errors (severity error) refuse with their lines. */
+export async function loadConfig(args: TableCommandArgs, io: CliIo): Promise<LoadedConfig> {
+  const file = args.file!;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? (e as Error).message}`);
+  }
+  const analysis = analyze(text, { uri: file, advice: false });
+  if (!analysis) { throw new CliError(`${file} is not a DynamoDB table config (genesys TOML, planton or component YAML)`); }
+  const errors = analysis.findings.filter(f => f.severity === 'error');
+  if (errors.length > 0) {
+    for (const f of errors) { io.err(`${file}:${f.range.start.line + 1}:${f.range.start.character + 1} error ${f.code} ${f.message}`); }
+    throw new CliError(`${file} has ${errors.length} error(s); fix them first (dynamodb-designer validate ${file})`);
+  }
+  let tables = analysis.tables;
+  if (args.table !== undefined) {
+    tables = tables.filter(t => t.name?.value === args.table);
+    if (tables.length === 0) {
+      throw new CliError(`${file} has no table ${JSON.stringify(args.table)}; it has ${analysis.tables.map(t => t.name?.value ?? '?').join(', ') || 'none'}`);
+    }
+  }
+  if (tables.length === 0) { throw new CliError(`${file} names no table`); }
+  const region = tables.map(t => t.region?.value).find(r => r !== undefined);
+  return { tables, region };
+}
+
+/** The client for the options; the region comes from --region, the file, then the environment. */
+export function makeClient(args: TableCommandArgs, fileRegion: string | undefined, env: NodeJS.ProcessEnv = process.env): DynamoDBClient {
+  const region = args.region ?? fileRegion ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (args.endpoint ? 'us-east-1' : undefined);
+  if (!region) { throw new CliError('no region: pass --region, set region in the file, or set AWS_REGION'); }
+  if (args.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(args.endpoint)) {
+    throw new CliError(`--endpoint must be an http(s) URL, not ${JSON.stringify(args.endpoint)}`);
+  }
+  const credentials = args.profile !== undefined ? explainedProvider(fromIni({ profile: args.profile }), args.profile)
+    : args.endpoint !== undefined ? (env.AWS_ACCESS_KEY_ID ? explainedProvider(fromEnv(), undefined) : async () => LOCAL_SERVER_CREDENTIALS)
+      : explainedProvider(fromNodeProviderChain(), undefined);
+  return new DynamoDBClient({ region, endpoint: args.endpoint, credentials, retryMode: 'standard', maxAttempts: 5 });
+}
+
+/** One line for any error (no stack trace, no secret). */
+export function errorLine(command: string, error: unknown, context: { profile?: string; target?: string } = {}): string {
+  const message = error instanceof CliError ? error.message : describeAwsError(error, context).message;
+  return `dynamodb-designer ${command}: ${message}`;
+}
+
+/** Asks a question on the terminal; the answer trimmed. */
+export async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+export async function runPreview(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: TableCommandArgs | undefined;
+  let client: DynamoDBClient | undefined;
+  try {
+    args = parseTableArgs(argv, 'preview');
+    if (args.help) { io.out(PREVIEW_HELP); return 0; }
+    const config = await loadConfig(args, io);
+    client = makeClient(args, config.region);
+    const plans: Plan[] = [];
+    for (const spec of config.tables) { plans.push(await planSpec(client, spec)); }
+    if (args.format === 'json') {
+      io.out(JSON.stringify({ changes: plans.some(p => p.kind !== 'none'), tables: plans }, null, 2));
+    } else {
+      for (const p of plans) { io.out(formatPlan(p)); }
+    }
+    return plans.some(p => p.kind !== 'none') ? 2 : 0;
+  } catch (error) {
+    io.err(errorLine('preview', error, { profile: args?.profile, target: args?.endpoint }));
+    return 1;
+  } finally {
+    client?.destroy();
+  }
+}
+
+/** For the dispatch table in main.ts: `preview: PREVIEW_COMMAND`. */
+export const PREVIEW_COMMAND = { summary: 'show what applying a config would change (exit 2 when changes are pending)', help: PREVIEW_HELP, run: runPreview };

@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { repoRoot } from '../../support/paths';
+import { LocalServer, startDynamoDbLocal } from '../../support/servers';
+
+interface Run { code: number | null; out: string; err: string }
+
+/** Runs the built CLI (`node out/src/cli/main.js`) with stdin not a terminal. */
+function cli(args: readonly string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) { delete env[k]; }
+  const child = spawn(process.execPath, [join(repoRoot(), 'out/src/cli/main.js'), ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.end();
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => { out += d; });
+  child.stderr.on('data', (d: Buffer) => { err += d; });
+  // The SDK's own Node-version notice (process.emitWarning) is not the CLI's output.
+  const sdkNotice = /\(node:\d+\) Warning: NodeVersionSupportWarning[\s\S]*?--trace-warnings[^\n]*\n/;
+  return new Promise(resolve => child.once('close', code => resolve({ code, out, err: err.replace(sdkNotice, '') })));
+}
+
+describe('CLI end to end against DynamoDB Local', () => {
+  let server: LocalServer;
+  let dir: string;
+  let planton: string;
+  let genesys: string;
+  before(async () => {
+    server = await startDynamoDbLocal();
+    dir = mkdtempSync(join(tmpdir(), 'ddd-cli-'));
+    planton = join(dir, 'planton.yaml');
+    genesys = join(dir, 'genesys.toml');
+    writeFileSync(planton, readFileSync(join(repoRoot(), 'examples/planton.yaml')));
+    writeFileSync(genesys, readFileSync(join(repoRoot(), 'examples/genesys.toml')));
+  });
+  after(async () => {
+    await server?.stop();
+    if (dir) { rmSync(dir, { recursive: true, force: true }); }
+  });
+
+  it('validate, preview (2), apply --yes, preview (0), delete --yes, preview (2)', async () => {
+    const ep = ['--endpoint', server.endpoint];
+    const validate = await cli(['validate', planton]);
+    assert.equal(validate.code, 0, validate.err + validate.out);
+
+    const before = await cli(['preview', planton, ...ep]);
+    assert.equal(before.code, 2, before.err);
+    assert.match(before.out, /Table library-loans: will be created/);
+    assert.match(before.out, /GSI by-isbn: \(none\) -> keys isbn \(S, HASH\); projection KEYS_ONLY/);
+
+    const applied = await cli(['apply', planton, ...ep, '--yes']);
+    assert.equal(applied.code, 0, applied.err);
+    assert.match(applied.out, /\[1\/3\] Create table library-loans: done/);
+    assert.match(applied.out, /Enable point-in-time recovery: unsupported/);
+    assert.match(applied.out, /Table library-loans: applied 2 of 3 step\(s\)\. Not supported by this server: Enable point-in-time recovery\./);
+
+    const after = await cli(['preview', planton, ...ep, '--format', 'json']);
+    assert.equal(after.code, 0, after.err);
+    const json = JSON.parse(after.out) as { changes: boolean; tables: { table: string; kind: string; unknown: { field: string }[] }[] };
+    assert.equal(json.changes, false);
+    assert.deepEqual(json.tables.map(t => [t.table, t.kind]), [['library-loans', 'none']]);
+    assert.ok(json.tables[0].unknown.some(u => u.field === 'point-in-time recovery'));
+
+    const deleted = await cli(['delete', planton, ...ep, '--yes']);
+    assert.equal(deleted.code, 0, deleted.err);
+    assert.match(deleted.out, /Deleting table library-loans deletes 0 item\(s\)/);
+    assert.match(deleted.out, /Table library-loans deleted\./);
+    const gone = await cli(['preview', planton, ...ep]);
+    assert.equal(gone.code, 2, gone.err);
+  });
+
+  it('apply and delete refuse without --yes when stdin is not a terminal', async () => {
+    const apply = await cli(['apply', planton, '--endpoint', server.endpoint]);
+    assert.equal(apply.code, 1);
+    assert.equal(apply.err.trim(), 'dynamodb-designer apply: refusing to apply without --yes: stdin is not a terminal, so there is no one to confirm');
+    const del = await cli(['delete', planton, '--endpoint', server.endpoint]);
+    assert.equal(del.code, 1);
+    assert.match(del.err, /refusing to delete without --yes/);
+  });
+
+  it('a config with validation errors is never applied', async () => {
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, readFileSync(planton, 'utf8').replace('BILLING_MODE_PROVISIONED', 'BILLING_MODE_SOMETIMES'));
+    const run = await cli(['apply', broken, '--endpoint', server.endpoint, '--yes']);
+    assert.equal(run.code, 1);
+    assert.match(run.err, /broken\.yaml:\d+:\d+ error enum-value/);
+    assert.match(run.err, /dynamodb-designer apply: .*broken\.yaml has 1 error\(s\)/);
+    const preview = await cli(['preview', broken, '--endpoint', server.endpoint]);
+    assert.equal(preview.code, 1);
+  });
+
+  it('deletion protection: delete exits 1 and says how to turn it off; one-line errors, no stack', async () => {
+    const applied = await cli(['apply', genesys, '--endpoint', server.endpoint, '--table', 'invoices', '--yes']);
+    assert.equal(applied.code, 0, applied.err);
+    const del = await cli(['delete', genesys, '--endpoint', server.endpoint, '--table', 'invoices', '--yes']);
+    assert.equal(del.code, 1);
+    assert.match(del.err, /Table invoices has deletion protection on.*deletion_protection = false.*--no-deletion-protection-enabled/);
+    assert.equal(del.err.trim().split('\n').length, 1);
+    const unreachable = await cli(['preview', genesys, '--endpoint', 'http://127.0.0.1:9']);
+    assert.equal(unreachable.code, 1);
+    assert.equal(unreachable.err.trim().split('\n').length, 1, unreachable.err);
+    assert.doesNotMatch(unreachable.err, /\n\s+at /);
+    const badTable = await cli(['preview', genesys, '--endpoint', server.endpoint, '--table', 'nope']);
+    assert.equal(badTable.code, 1);
+    assert.match(badTable.err, /has no table "nope"; it has carts, invoices/);
+  });
+});
