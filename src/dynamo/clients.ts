@@ -82,19 +82,29 @@ export class ClientFactory {
   /** The cached client of (connection, region); the embedded server starts on first use. */
   client(connection: Connection, region: string = connection.regions[0], signal?: AbortSignal): Promise<DynamoDBClient> {
     if (this.disposed) { return Promise.reject(new Error('the client factory was disposed')); }
+    if (signal?.aborted) { return Promise.reject(signal.reason); }
     const key = `${connection.id}\u0000${region}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = this.create(connection, region, signal);
-      this.clients.set(key, client);
+      // Shared by concurrent callers, so not tied to one caller's signal.
+      const created = this.create(connection, region);
+      client = created;
+      this.clients.set(key, created);
       // A failed creation (local server did not start) is not cached: the next call retries.
-      client.catch(() => { if (this.clients.get(key) === client) { this.clients.delete(key); } });
+      created.catch(() => { if (this.clients.get(key) === created) { this.clients.delete(key); } });
     }
-    return client;
+    if (!signal) { return client; }
+    const shared = client;
+    // The caller's signal abandons its own wait only.
+    return new Promise<DynamoDBClient>((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
   }
 
-  private async create(connection: Connection, region: string, signal?: AbortSignal): Promise<DynamoDBClient> {
-    const endpoint = await this.endpoint(connection, signal);
+  private async create(connection: Connection, region: string): Promise<DynamoDBClient> {
+    const endpoint = await this.endpoint(connection);
     return new DynamoDBClient({
       region,
       endpoint,

@@ -279,8 +279,12 @@ async function tableExists(client: DynamoDBClient, name: string, signal?: AbortS
 }
 
 async function hasItems(client: DynamoDBClient, name: string, signal?: AbortSignal): Promise<boolean> {
-  const out = await client.send(new ScanCommand({ TableName: name, Limit: 1 }), { abortSignal: signal });
-  return (out.Items?.length ?? 0) > 0 || out.LastEvaluatedKey !== undefined;
+  try {
+    const out = await client.send(new ScanCommand({ TableName: name, Limit: 1 }), { abortSignal: signal });
+    return (out.Items?.length ?? 0) > 0 || out.LastEvaluatedKey !== undefined;
+  } catch (error) {
+    throw await explain(error, client, 'Scan');
+  }
 }
 
 /** Writes put requests in batches of 25, retrying UnprocessedItems with backoff (50 ms doubling to 2 s). */
