@@ -3,7 +3,7 @@
  * schema findings, TableSpec[], rule findings -> ranges and quick-fix edits. Pure (no vscode),
  * LSP-shaped results, and it never throws: a failing stage is reported, not propagated.
  */
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, Hover, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
 import { normalizeComponent } from './dialects/component';
 import { detectDialect } from './dialects/detect';
@@ -13,7 +13,9 @@ import { vocabulary } from './dialects/vocabulary';
 import { fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
 import { SCHEMA_IDS, validateSchema } from './schema';
-import { parentPointer } from './sourcemap';
+import { LineIndex, joinPointer, parentPointer } from './sourcemap';
+import { complete } from './completion';
+import { hover } from './hover';
 import type { Finding, Format, ParsedConfig, ResolvedFinding, Rule, RuleContext } from './types';
 
 export interface AnalyzeOptions {
@@ -147,4 +149,114 @@ function resolveFinding(f: Finding, config: ParsedConfig, dialect: Dialect, tabl
     if (edits && edits.length > 0) { resolvedFixes.push({ title: fix.title, preferred: fix.preferred ?? false, edits }); }
   }
   return { ...f, range, resolvedFixes };
+}
+
+// ---- completion and hover ------------------------------------------------------------------
+
+/** A one-line summary of a table for hover on its entry: name, billing, keys, index counts. */
+export function tableSummary(t: TableSpec): string {
+  const billing = t.billingMode?.valid ? t.billingMode.value : 'billing mode not set';
+  const units = t.throughput && (t.throughput.read?.valid || t.throughput.write?.valid)
+    ? ` (${t.throughput.read?.value ?? '?'} RCU / ${t.throughput.write?.value ?? '?'} WCU)` : '';
+  const typeOf = (name: string | undefined): string => t.attributes.find(a => a.name.value === name)?.type?.value ?? '?';
+  const keys = t.keySchema.map(k => `${k.name.value ?? '?'} (${typeOf(k.name.value)}, ${k.keyType.value ?? '?'})`).join(' + ') || 'no key schema';
+  const g = t.globalSecondaryIndexes.length;
+  const l = t.localSecondaryIndexes.length;
+  return `Table **${t.name?.value ?? '(unnamed)'}**: ${billing}${units}; key ${keys}; ${g} GSI${g === 1 ? '' : 's'}, ${l} LSI${l === 1 ? '' : 's'}`;
+}
+
+interface Cursor { readonly pointer: Pointer; readonly position: 'key' | 'value'; readonly inString?: boolean }
+
+/** Offsets of a pointer's key/value (via the LSP ranges). */
+function offsetsOf(config: ParsedConfig, lines: LineIndex, pointer: Pointer): { keyStart?: number; valueStart: number; valueEnd: number } | undefined {
+  const at = config.map.get(pointer);
+  if (!at) { return undefined; }
+  return {
+    keyStart: at.keyRange ? lines.offsetAt(at.keyRange.start) : undefined,
+    valueStart: lines.offsetAt(at.valueRange.start),
+    valueEnd: lines.offsetAt(at.valueRange.end),
+  };
+}
+
+/** The pointer of the mapping/table the line at `line` belongs to. */
+function containerAt(config: ParsedConfig, lines: LineIndex, line: number, indent: number): Pointer {
+  const text = config.text;
+  for (let l = line - 1; l >= 0; l--) {
+    const content = text.slice(lines.lineStart(l), lines.lineContentEnd(l));
+    if (/^\s*(#.*)?$/.test(content)) { continue; }
+    if (config.format === 'toml') {
+      if (!/^\s*\[/.test(content)) { continue; }
+      let best: Pointer = '';
+      for (const p of config.map.pointers()) {
+        const o = offsetsOf(config, lines, p);
+        if (o?.keyStart !== undefined && lines.lineOf(o.keyStart) === l && p.length > best.length) { best = p; }
+      }
+      return best;
+    }
+    const own = /^(\s*)(-\s+)?/.exec(content)?.[0].length ?? 0;
+    const dash = /^(\s*)-\s/.exec(content);
+    if (dash && dash[1].length < indent && own <= indent) {
+      const hit = config.map.pointerAt(lines.lineStart(l) + own);
+      if (hit) { return hit.on === 'key' ? parentPointer(hit.pointer) ?? '' : hit.pointer; }
+    }
+    const keyIndent = /^\s*/.exec(content)?.[0].length ?? 0;
+    if (keyIndent < indent) {
+      const hit = config.map.pointerAt(lines.lineStart(l) + own);
+      return hit ? hit.pointer : '';
+    }
+  }
+  return '';
+}
+
+function cursorAt(config: ParsedConfig, offset: number): Cursor {
+  const lines = new LineIndex(config.text);
+  const line = lines.lineOf(offset);
+  const before = config.text.slice(lines.lineStart(line), offset);
+  const toml = config.format === 'toml';
+  const valueRe = toml ? /^\s*([A-Za-z0-9_-]+)\s*=\s*(["']?)([^"']*)$/ : /^(\s*)(?:-\s+)?([A-Za-z0-9_-]+):\s+(\S*)$/;
+  const v = valueRe.exec(before);
+  const indent = /^\s*(?:-\s+)?/.exec(before)?.[0].length ?? 0;
+  const container = containerAt(config, lines, line, indent);
+  if (v) {
+    const key = toml ? v[1] : v[2];
+    return { pointer: joinPointer(container, key), position: 'value', inString: toml && v[2] !== '' };
+  }
+  return { pointer: container, position: 'key' };
+}
+
+/** Completion items at an offset of a config (empty for non-configs). Never throws. */
+export function completionAt(text: string, offset: number, options: AnalyzeOptions = {}): CompletionItem[] {
+  try {
+    const format = formatOf(text, options);
+    const dialect = dialectOf(text, format, options);
+    if (!dialect) { return []; }
+    const config = parseConfig(text, format);
+    const cursor = cursorAt(config, offset);
+    return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString });
+  } catch {
+    return [];
+  }
+}
+
+/** Hover at an offset: the schema's words, and on a table entry a summary of the table. */
+export function hoverAt(text: string, offset: number, options: AnalyzeOptions = {}): Hover | undefined {
+  try {
+    const format = formatOf(text, options);
+    const dialect = dialectOf(text, format, options);
+    if (!dialect) { return undefined; }
+    const config = parseConfig(text, format);
+    const at = config.map.pointerAt(offset);
+    if (!at) { return undefined; }
+    let summary: string | undefined;
+    if (at.on === 'key') {
+      const table = normalize(config, dialect).find(t => t.pointer === at.pointer);
+      if (table) { summary = tableSummary(table); }
+    }
+    const result = hover({ dialect, value: config.value, pointer: at.pointer, on: at.on, summary });
+    const range = config.map.get(at.pointer);
+    const r = range && (at.on === 'key' && range.keyRange ? range.keyRange : range.valueRange);
+    return result && r ? { ...result, range: r } : result;
+  } catch {
+    return undefined;
+  }
 }

@@ -87,7 +87,7 @@ const GENESYS: Vocabulary = {
   stream: { enabled: 'enable_streams', viewType: 'stream_view_type' },
   ttl: { enabled: 'enable_ttl', attributeName: 'ttl_attribute_name' },
   pitr: 'point_in_time_recovery',
-  sse: { enabled: 'sse_enabled', type: 'sse_type', kmsKey: 'sse_kms_key_id' },
+  sse: { enabled: 'server_side_encryption', kmsKey: 'kms_key_arn' },
   tableClass: 'table_class',
   deletionProtection: 'deletion_protection',
   tags: 'tags',
@@ -98,7 +98,7 @@ const GENESYS: Vocabulary = {
       'name', 'billing_mode', 'hash_key_name', 'hash_key_type', 'range_key_name', 'range_key_type',
       'read_capacity_units', 'write_capacity_units', 'enable_streams', 'stream_view_type',
       'enable_ttl', 'ttl_attribute_name', 'point_in_time_recovery', 'deletion_protection',
-      'table_class', 'sse_enabled', 'sse_type', 'sse_kms_key_id',
+      'table_class', 'server_side_encryption', 'kms_key_arn',
       'global_secondary_indexes', 'local_secondary_indexes', 'tags',
     ],
     gsi: [
