@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import { registerExplorerCommands } from './vscode/commands/explorer';
 import type { ExplorerNode } from './vscode/explorer/nodes';
 import { ExplorerProvider } from './vscode/explorer/provider';
+import { ConfigCodeActions } from './vscode/language/codeActions';
+import { ConfigDiagnostics } from './vscode/language/diagnostics';
+import { ConfigCompletion, ConfigHover } from './vscode/language/providers';
 import { createLog } from './vscode/platform/log';
 import { Services } from './vscode/services';
 
@@ -12,7 +15,14 @@ import { Services } from './vscode/services';
 export interface ExtensionApi {
   readonly services: Services;
   readonly explorer: ExplorerProvider;
+  readonly diagnostics: ConfigDiagnostics;
 }
+
+/** The documents the language features serve: TOML and YAML files on disk or unsaved. */
+const CONFIG_SELECTOR: vscode.DocumentSelector = [
+  { language: 'toml', scheme: 'file' }, { language: 'toml', scheme: 'untitled' },
+  { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
+];
 
 let shutdown: (() => Promise<void>) | undefined;
 
@@ -32,7 +42,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerExplorerCommands(services, explorer, view),
     vscode.commands.registerCommand('dynamodbDesigner.showLog', () => log.show()),
   );
-  return { services, explorer };
+
+  const diagnostics = new ConfigDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(diagnostics), ConfigCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(diagnostics), '=', ':', ' ', '"', '\n'),
+    vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(diagnostics)),
+  );
+  return { services, explorer, diagnostics };
 }
 
 export async function deactivate(): Promise<void> {
