@@ -24,6 +24,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { LiveTable } from '../model/live';
 import type { Change, Plan, Step, UnknownSetting } from '../model/plan';
 import type { TableSpec } from '../model/spec';
+import { deletionProtectionHelp } from './deleteTable';
 import { DynamoError, describeAwsError, isAbortError } from './errors';
 import { plan as planTable } from './plan';
 import { describeTable, waitForActive } from './tables';
@@ -207,7 +208,8 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
         emit(i, 'unsupported');
         continue;
       }
-      failure = { code: d.code, message: d.message };
+      const protectedTable = step.kind === 'DeleteTable' && d.kind === 'validation' && /deletion protection/i.test(d.message);
+      failure = { code: d.code, message: protectedTable ? deletionProtectionHelp(table) : d.message };
       results[i] = { ...results[i], status: 'failed', error: failure };
       outcome = 'failed';
       emit(i, 'failed');

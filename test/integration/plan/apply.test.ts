@@ -102,6 +102,13 @@ describe('plan and apply against DynamoDB Local', () => {
 
   it('a key schema change plans as replacement and apply refuses without confirmation', async () => {
     const rekeyed = specOf({ ...base, range: undefined });
+    // Deletion protection on: even a confirmed replacement stops at the delete, and says how to turn it off.
+    assert.equal((await applySpec(client, specOf({ ...base, deletionProtection: true }))).report.outcome, 'done');
+    const guarded = await applyPlan(client, await planSpec(client, rekeyed), { spec: rekeyed, confirmReplace: async () => true });
+    assert.equal(guarded.outcome, 'failed');
+    assert.deepEqual(guarded.steps.map(s => s.status), ['failed', 'not-run', 'not-run']);
+    assert.match(guarded.error?.message ?? '', /deletion protection on.*--no-deletion-protection-enabled/);
+    assert.equal((await applySpec(client, specOf(base))).report.outcome, 'done');
     const p = await planSpec(client, rekeyed);
     assert.equal(p.kind, 'replace');
     assert.match(p.replaceReasons?.[0] ?? '', /key schema differs/);
