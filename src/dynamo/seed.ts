@@ -328,8 +328,9 @@ export async function seedDemoTables(client: DynamoDBClient, options: SeedOption
     if (options.tables && !options.tables.includes(name)) { continue; }
     signal?.throwIfAborted();
     const notApplied: string[] = [];
-    let { exists, arn } = await tableExists(client, name, signal);
-    const created = !exists;
+    const found = await tableExists(client, name, signal);
+    let arn = found.arn;
+    const created = !found.exists;
     if (created) {
       options.onProgress?.(`Creating ${name}`);
       try {
