@@ -12,11 +12,12 @@ import { normalizePlanton } from './dialects/planton';
 import { vocabulary } from './dialects/vocabulary';
 import { fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
+import { RULES } from './rules/catalogue';
 import { SCHEMA_IDS, validateSchema } from './schema';
 import { LineIndex, joinPointer, parentPointer } from './sourcemap';
 import { complete } from './completion';
 import { hover } from './hover';
-import type { Finding, Format, ParsedConfig, ResolvedFinding, Rule, RuleContext } from './types';
+import type { Finding, Format, ParsedConfig, ResolvedFinding, RuleContext } from './types';
 
 export interface AnalyzeOptions {
   /** The document's URI or path: its extension decides the format when present. */
@@ -34,21 +35,6 @@ export interface Analysis {
   readonly findings: readonly ResolvedFinding[];
   readonly config: ParsedConfig;
 }
-
-interface RulesModule { readonly RULES: readonly Rule[] }
-
-/** Loads a sibling module that another part of the project provides, if it exists yet. */
-function optionalModule<T>(load: () => unknown, path: string): T | undefined {
-  try {
-    return load() as T;
-  } catch (e) {
-    if (e instanceof Error && (e as { code?: string }).code === 'MODULE_NOT_FOUND' && e.message.includes(path)) { return undefined; }
-    throw e;
-  }
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const rulesModule = optionalModule<RulesModule>(() => require('./rules/catalogue'), 'catalogue');
 
 export function normalize(config: ParsedConfig, dialect: Dialect): TableSpec[] {
   switch (dialect) {
@@ -105,7 +91,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
 
   const advice = options.advice ?? true;
   const context: RuleContext = { dialect, config, tables, advice, invalidPointers };
-  for (const rule of rulesModule?.RULES ?? []) {
+  for (const rule of RULES) {
     if (rule.dialects && !rule.dialects.includes(dialect)) { continue; }
     if (!advice && rule.severity === 'hint') { continue; }
     for (const table of tables) {
