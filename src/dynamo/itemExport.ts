@@ -9,8 +9,8 @@
  *
  * CSV (RFC 4180: comma separated, CRLF line ends, a field quoted with `"` when it holds a comma,
  * quote, CR or LF, quotes doubled inside):
- * - Columns are chosen from the first `csvSampleSize` items (default 1,000), buffered before the
- *   header is written: the key attributes first, then every other attribute of the sample by
+ * - Columns are chosen from the first `csvSampleSize` items (default 1,000; rounded up to whole
+ *   batches, i.e. server pages), buffered before the header is written: the key attributes first, then every other attribute of the sample by
  *   frequency (most first, ties by name). Each column is typed by its most frequent type in the
  *   sample, and the header names it `name:TYPE` (e.g. `price:N`; the type is after the last `:`).
  * - A last column `_other` holds, as a DynamoDB JSON map, any attributes of an item that have no
@@ -63,8 +63,29 @@ export function exportResult(client: DynamoDBClient, request: ItemRequest, path:
   return exportItems(readAll(client, request, { signal: options.signal }), path, { ...options, keyNames: options.keyNames ?? startKeyNames(request.target) });
 }
 
+/**
+ * Reads one batch ahead: the next page is being fetched while this one is converted and written,
+ * so the server and the conversion work at the same time. A read still in flight when the
+ * consumer stops is left to settle (its rejection, e.g. the abort, is swallowed).
+ */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T, void> {
+  const iterator = source[Symbol.asyncIterator]();
+  let pending = iterator.next();
+  try {
+    for (;;) {
+      const result = await pending;
+      if (result.done) { return; }
+      pending = iterator.next();
+      yield result.value;
+    }
+  } finally {
+    pending.catch(() => undefined);
+  }
+}
+
 /** Exports items from any source of item batches. */
-export async function exportItems(source: AsyncIterable<readonly JsonItem[]>, path: string, options: ExportOptions): Promise<ExportResult> {
+export async function exportItems(batches: AsyncIterable<readonly JsonItem[]>, path: string, options: ExportOptions): Promise<ExportResult> {
+  const source = readAhead(batches);
   const partial = `${path}.partial`;
   const stream = createWriteStream(partial, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
