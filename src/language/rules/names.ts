@@ -1,5 +1,6 @@
 /** Names: table-name, index-name, duplicate-table. */
-import type { Finding, Rule } from '../types';
+import type { TableSpec } from '../../model/spec';
+import type { Finding, Rule, RuleContext } from '../types';
 import { NAME_CHARS, finding, fix, markValue, q, read, sanitizeName, usable } from './shared';
 
 export const NAME_MIN = 3;
@@ -66,6 +67,24 @@ export const indexName: Rule = {
   },
 };
 
+/** The first table of each (region, name) of a file, computed once per analysis. */
+const FIRST_BY_NAME = new WeakMap<readonly TableSpec[], Map<string, TableSpec>>();
+
+function firstByName(ctx: RuleContext): Map<string, TableSpec> {
+  let first = FIRST_BY_NAME.get(ctx.tables);
+  if (!first) {
+    first = new Map();
+    for (const t of ctx.tables) {
+      const name = usable(t.name, ctx);
+      if (name === undefined) { continue; }
+      const key = `${usable(t.region, ctx) ?? ''}\u0000${name}`;
+      if (!first.has(key)) { first.set(key, t); }
+    }
+    FIRST_BY_NAME.set(ctx.tables, first);
+  }
+  return first;
+}
+
 export const duplicateTable: Rule = {
   id: 'duplicate-table',
   severity: 'error',
@@ -74,10 +93,8 @@ export const duplicateTable: Rule = {
     const name = read(table.name, ctx);
     if (name.state !== 'ok') { return []; }
     const region = usable(table.region, ctx);
-    const at = ctx.tables.findIndex(t => t === table || t.pointer === table.pointer);
-    const earlier = ctx.tables.slice(0, at < 0 ? ctx.tables.length : at)
-      .find(t => usable(t.name, ctx) === name.value && usable(t.region, ctx) === region);
-    if (!earlier) { return []; }
+    const earlier = firstByName(ctx).get(`${region ?? ''}\u0000${name.value}`);
+    if (earlier === undefined || earlier === table) { return []; }
     return [finding(this, markValue(name.pointer),
       `Table ${q(name.value)} is already defined in this file${region ? ` for region ${q(region)}` : ''}: a table name appears once per file and region.`)];
   },

@@ -43,7 +43,7 @@ export function valueAt(root: unknown, pointer: Pointer): unknown {
   if (pointer === '') { return root; }
   let node: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (Array.isArray(node)) { node = node[Number(key)]; }
     else if (node !== null && typeof node === 'object') { node = (node as Record<string, unknown>)[key]; }
     else { return undefined; }
@@ -51,8 +51,9 @@ export function valueAt(root: unknown, pointer: Pointer): unknown {
   return node;
 }
 
+/** True when the document holds a node at the pointer (read from the plain value: no range work). */
 export function exists(ctx: RuleContext, pointer: Pointer): boolean {
-  return ctx.config.map.get(pointer) !== undefined;
+  return valueAt(ctx.config.value, pointer) !== undefined;
 }
 
 /** A node a finding marks. */
