@@ -308,7 +308,9 @@ function show(view: PageView): void {
     view.stopped ? el('span', { class: 'unknown' }, 'stopped early: Next continues from here') : null,
     !view.hasNext ? el('span', {}, 'last page') : null,
   );
-  const head = el('tr', {}, ...view.columns.map(c => el('th', { class: view.keyColumns.includes(c) ? 'key' : '', title: view.keyColumns.includes(c) ? `${c} (key)` : c }, c)), el('th', { title: 'attributes not shown in a column' }, '…'));
+  const head = el('tr', {}, ...view.columns.map(c => view.keyColumns.includes(c)
+    ? el('th', { class: 'key', title: `${c} (key)` }, c, el('span', { class: 'key-tag' }, 'key'))
+    : el('th', { title: c }, c)), el('th', { title: 'attributes not shown in a column' }, '…'));
   const body = el('tbody', {}, ...view.rows.map((row, i) => rowElement(row, i)));
   replace(grid, el('thead', {}, head), body);
   if (view.rows.length === 0) {

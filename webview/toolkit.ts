@@ -4,7 +4,7 @@
  * toolkit can be swapped for another library (or plain elements) here alone.
  */
 import {
-  provideVSCodeDesignSystem, vsCodeBadge, vsCodeButton, vsCodeCheckbox, vsCodeDivider, vsCodeDropdown, vsCodeOption,
+  provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDivider, vsCodeDropdown, vsCodeOption,
   vsCodePanels, vsCodePanelTab, vsCodePanelView, vsCodeProgressRing, vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 
@@ -15,7 +15,7 @@ export function registerToolkit(): void {
   if (registered) { return; }
   registered = true;
   provideVSCodeDesignSystem().register(
-    vsCodeButton(), vsCodeTextField(), vsCodeDropdown(), vsCodeOption(), vsCodeProgressRing(), vsCodeBadge(), vsCodeDivider(),
+    vsCodeButton(), vsCodeTextField(), vsCodeDropdown(), vsCodeOption(), vsCodeProgressRing(), vsCodeDivider(),
     vsCodePanels(), vsCodePanelTab(), vsCodePanelView(), vsCodeCheckbox(),
   );
 }
@@ -67,6 +67,7 @@ export function dropdown(choices: readonly Choice[], value: string, onChange: (v
   for (const choice of choices) {
     const o = document.createElement('vscode-option') as HTMLElement & { value: string; selected: boolean };
     o.value = choice.value;
+    o.setAttribute('value', choice.value);
     o.textContent = choice.label;
     if (choice.value === value) { o.setAttribute('selected', ''); }
     d.append(o);
@@ -90,8 +91,13 @@ export function progressRing(): HTMLElement {
   return r;
 }
 
+/**
+ * A badge. Not the toolkit's vscode-badge: its template binds a `style` attribute, which the
+ * strict CSP (no 'unsafe-inline' styles) refuses; a span styled with the theme's badge colours.
+ */
 export function badge(text: string, title?: string): HTMLElement {
-  const b = document.createElement('vscode-badge');
+  const b = document.createElement('span');
+  b.className = 'badge';
   b.textContent = text;
   if (title) { b.title = title; }
   return b;

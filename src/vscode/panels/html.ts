@@ -2,7 +2,8 @@
  * The HTML page of a panel, with a strict Content Security Policy: nothing runs or loads but the
  * panel's own bundle (by nonce) and resources of the webview's own origin. No inline script, no
  * eval, no remote content. The bundle carries its CSS (adopted as a constructed stylesheet), so
- * the page itself has no style either.
+ * the page itself has no style either. The toolkit (FAST) probes `:focus-visible` with a <style>
+ * element carrying the nonce it reads from `<meta property="csp-nonce">`.
  *
  * Pure (no vscode import): the browser test builds the same page.
  */
@@ -53,6 +54,7 @@ export function panelHtml(options: PanelHtmlOptions): string {
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta property="csp-nonce" content="${escapeHtml(options.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>
 </head>
