@@ -91,9 +91,9 @@ function exportGenesys(live: LiveTable, options: ExportOptions): string {
   if (live.pointInTimeRecovery.state === 'known') { entry.point_in_time_recovery = live.pointInTimeRecovery.value.enabled; }
   entry.deletion_protection = live.deletionProtection;
   entry.table_class = live.tableClass;
-  // SSE is not written: the genesys schema (server_side_encryption, kms_key_arn) and the dialect
-  // reader (sse_enabled, sse_type, sse_kms_key_id) do not agree on its keys yet; left out, the
-  // config leaves SSE as it is, and a comment records the live setting.
+  const sseKeys = vocabulary('genesys').sse;
+  entry[sseKeys.enabled] = live.sse.enabled;
+  if (live.sse.enabled && live.sse.kmsKeyArn) { entry[sseKeys.kmsKey] = live.sse.kmsKeyArn; }
   const index = (i: LiveIndex): Record<string, unknown> => {
     const keys = hashAndRange(i, 'genesys');
     const out: Record<string, unknown> = { name: i.name };
@@ -119,8 +119,7 @@ function exportGenesys(live: LiveTable, options: ExportOptions): string {
     const comment = m ? TOML_COMMENTS[m[1]] : undefined;
     return comment ? `${line}  # ${comment}` : line;
   });
-  const sse = live.sse.enabled ? `KMS${live.sse.kmsKeyArn ? ` (${live.sse.kmsKeyArn})` : ''}` : 'AWS owned key';
-  const head = [...header(live, options), ...unknownNotes(live), `Server-side encryption on the table: ${sse}; not managed by this file.`].map(l => `# ${l}`);
+  const head = [...header(live, options), ...unknownNotes(live)].map(l => `# ${l}`);
   if (!region) { head.push('# No AWS region in the table ARN: add region = "..." to target a region.'); }
   return [...head, ...body].join('\n').replace(/\n+$/, '\n');
 }

@@ -70,6 +70,8 @@ describe('exportConfig()', () => {
     assert.equal(doc.resources.dynamodb[0].billing_mode, 'PROVISIONED');
     assert.deepEqual({ ...doc.resources.dynamodb[0].tags }, { team: 'billing', env: 'staging' });
     assert.match(text, /^billing_mode = "PROVISIONED"  # PAY_PER_REQUEST \| PROVISIONED$/m);
+    assert.match(text, /^server_side_encryption = true$/m);
+    assert.match(text, /^kms_key_arn = "arn:aws:kms:ddblocal:000000000000:key\/k-1"$/m);
     assert.doesNotMatch(exportConfig(liveOf(provisioned), 'genesys'), /^region/m, 'ddblocal is not an AWS region');
   });
 
