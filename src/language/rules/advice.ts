@@ -4,7 +4,7 @@
  */
 import type { Dialect, TableSpec } from '../../model/spec';
 import type { Finding, Rule, RuleContext } from '../types';
-import { HINT, Writer, elementsOf, finding, fix, markKey, markValue, q, read, tableMark, usable, valueAt } from './shared';
+import { HINT, Writer, elementsOf, finding, missing, fix, markKey, markValue, q, read, tableMark, usable, valueAt } from './shared';
 
 export type UnmanagedKind = 'DAX' | 'auto scaling' | 'backup plan' | 'monitoring';
 
@@ -100,9 +100,9 @@ export const pitrDisabled: Rule = {
     if (pitr.state === 'invalid' || (pitr.state === 'ok' && pitr.value)) { return []; }
     const w = new Writer(ctx, table);
     const key = w.key(w.v.pitr);
-    return [finding(this, pitr.state === 'ok' ? markValue(pitr.pointer) : tableMark(table),
+    return [missing(finding(this, pitr.state === 'ok' ? markValue(pitr.pointer) : tableMark(table),
       `The table is tagged ${tag.key} = ${q(tag.value)} but point-in-time recovery is ${pitr.state === 'ok' ? 'off' : 'not set (off)'}: set ${key} = true to restore to any second of the last 35 days.`,
-      [fix(`Set ${key} = true`, w.set(w.tablePlace(undefined, 'table'), [[w.v.pitr, true]]), true)])];
+      [fix(`Set ${key} = true`, w.set(w.tablePlace(undefined, 'table'), [[w.v.pitr, true]]), true)]), pitr.state === 'absent')];
   },
 };
 

@@ -5,7 +5,7 @@
  */
 import type { AttributeType, KeyElementSpec } from '../../model/spec';
 import type { Finding, Rule } from '../types';
-import { Writer, finding, fix, markValue, q, read, usable } from './shared';
+import { Writer, finding, fix, listBroken, missing, markValue, q, read, usable } from './shared';
 import { defineAttribute } from './keys';
 
 const LIST_DIALECTS = ['planton', 'component'] as const;
@@ -16,7 +16,7 @@ export const keyAttributeUndefined: Rule = {
   description: 'Every attribute of a table or index key schema is in the attribute definitions.',
   dialects: LIST_DIALECTS,
   check(table, ctx) {
-    if (table.attributes.some(a => read(a.name, ctx).state !== 'ok')) { return []; }
+    if (table.attributes.some(a => read(a.name, ctx).state !== 'ok') || listBroken(ctx, table.attributesPointer, table.pointer)) { return []; }
     const defined = new Set(table.attributes.map(a => usable(a.name, ctx)));
     const w = new Writer(ctx, table);
     const listKey = w.key(w.v.attributes?.list ?? 'attributeDefinitions');
@@ -33,9 +33,9 @@ export const keyAttributeUndefined: Rule = {
       const first = !reported.has(name.value);
       reported.add(name.value);
       const types: AttributeType[] = ['S', 'N', 'B'];
-      findings.push(finding(this, markValue(name.pointer),
+      findings.push(missing(finding(this, markValue(name.pointer),
         `Key attribute ${q(name.value)} is not in ${listKey}: define it with its type, S, N or B.`,
-        types.map(t => fix(`Define ${q(name.value)} as ${w.enc('attributeType', t)}`, defineAttribute(w, table, ctx, name.value, t), first && t === 'S'))));
+        types.map(t => fix(`Define ${q(name.value)} as ${w.enc('attributeType', t)}`, defineAttribute(w, table, ctx, name.value, t), first && t === 'S')))));
     }
     return findings;
   },
@@ -49,6 +49,11 @@ export const attributeDefinitionUnused: Rule = {
   check(table, ctx) {
     const elements = [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)];
     if (elements.some(e => read(e.name, ctx).state === 'invalid')) { return []; }
+    const lists = [
+      [table.keySchemaPointer, table.pointer],
+      ...[...table.globalSecondaryIndexes, ...table.localSecondaryIndexes].map(i => [i.keySchemaPointer, i.pointer]),
+    ];
+    if (lists.some(([list, owner]) => listBroken(ctx, list, owner))) { return []; }
     const used = new Set(elements.map(e => usable(e.name, ctx)));
     const w = new Writer(ctx, table);
     const listKey = w.key(w.v.attributes?.list ?? 'attributeDefinitions');
@@ -56,9 +61,9 @@ export const attributeDefinitionUnused: Rule = {
     for (const a of table.attributes) {
       const name = read(a.name, ctx);
       if (name.state !== 'ok' || used.has(name.value)) { continue; }
-      findings.push(finding(this, markValue(name.pointer),
+      findings.push(missing(finding(this, markValue(name.pointer),
         `Attribute ${q(name.value)} is defined but no table or index key uses it: DynamoDB accepts in ${listKey} only key attributes (other attributes need no definition).`,
-        [fix(`Remove the definition of ${q(name.value)}`, [{ kind: 'delete', pointer: a.pointer }], true)]));
+        [fix(`Remove the definition of ${q(name.value)}`, [{ kind: 'delete', pointer: a.pointer }], true)])));
     }
     return findings;
   },

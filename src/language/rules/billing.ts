@@ -5,7 +5,7 @@
 import type { IndexSpec, TableSpec, ThroughputSpec } from '../../model/spec';
 import type { Finding, FixIntent, Rule, RuleContext } from '../types';
 import {
-  type Mark, type Place, Writer, billingMode, blockMark, finding, fix, indexMark, markKey, markValue, q, read,
+  type Mark, type Place, Writer, billingMode, blockMark, finding, missing, fix, indexMark, markKey, markValue, q, read,
   tableMark, usable,
 } from './shared';
 
@@ -85,14 +85,14 @@ export const billingModeRequired: Rule = {
     const prov = w.enc('billingMode', 'PROVISIONED');
     const hasThroughput = hasAnyUnits(table.throughput) || table.globalSecondaryIndexes.some(g => hasAnyUnits(g.throughput));
     const removal = removeAllThroughput(w, table);
-    return [finding(this, tableMark(table),
+    return [missing(finding(this, tableMark(table),
       `The table has no ${w.key(w.v.billingMode)}: set it to ${q(ppr)} or ${q(prov)} (with read and write capacity units).`,
       [
         fix(removal.length > 0 ? `Insert ${w.key(w.v.billingMode)} = ${ppr} and remove the throughput` : `Insert ${w.key(w.v.billingMode)} = ${ppr}`,
           [...setBillingMode(w, 'PAY_PER_REQUEST'), ...removal], !hasThroughput),
         fix(`Insert ${w.key(w.v.billingMode)} = ${prov} with throughput`,
           [...setBillingMode(w, 'PROVISIONED'), ...provisionChanges(w, table, ctx)], hasThroughput),
-      ])];
+      ]))];
   },
 };
 
@@ -123,14 +123,15 @@ export const provisionedThroughputRequired: Rule = {
     const w = new Writer(ctx, table);
     const implicit = read(table.billingMode, ctx).state === 'absent';
     const mode = implicit ? `No ${w.key(w.v.billingMode)} means PROVISIONED, which` : `Billing mode ${w.enc('billingMode', 'PROVISIONED')}`;
-    return [finding(this, unitsMark(ctx, table.throughput, sides, tableMark(table)),
+    const absent = implicit || sides.some(s => read(table.throughput?.[s], ctx).state === 'absent');
+    return [missing(finding(this, unitsMark(ctx, table.throughput, sides, tableMark(table)),
       `${mode} needs read and write capacity units > 0: ${describeMissing(w, table.throughput, sides, ctx)}.`,
       [
         fix(`Insert the missing capacity units (${DEFAULT_UNITS}/${DEFAULT_UNITS})`,
           fillUnits(w, sides, { read: DEFAULT_UNITS, write: DEFAULT_UNITS }), true),
         fix(`Switch to ${w.enc('billingMode', 'PAY_PER_REQUEST')}`,
           [...setBillingMode(w, 'PAY_PER_REQUEST'), ...removeAllThroughput(w, table)]),
-      ])];
+      ]), absent)];
   },
 };
 
@@ -177,9 +178,10 @@ export const gsiThroughputMatchesBilling: Rule = {
       const sides = missingUnits(gsi.throughput, ctx);
       if (sides.length === 0) { continue; }
       const mark = unitsMark(ctx, gsi.throughput, sides, indexMark(gsi));
-      findings.push(finding(this, mark,
+      const absent = read(table.billingMode, ctx).state === 'absent' || sides.some(s => read(gsi.throughput?.[s], ctx).state === 'absent');
+      findings.push(missing(finding(this, mark,
         `Index ${q(usable(gsi.name, ctx) ?? '?')} of a ${w.enc('billingMode', 'PROVISIONED')} table needs read and write capacity units > 0: ${describeMissing(w, gsi.throughput, sides, ctx)}.`,
-        [fix(`Insert the table's units (${units.read}/${units.write})`, fillUnits(w, sides, units, gsi), true)]));
+        [fix(`Insert the table's units (${units.read}/${units.write})`, fillUnits(w, sides, units, gsi), true)]), absent));
     }
     return findings;
   },

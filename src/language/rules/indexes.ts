@@ -5,7 +5,7 @@
 import type { AttributeType, IndexSpec, KeyElementSpec, TableSpec } from '../../model/spec';
 import type { Finding, Fix, FixIntent, Rule, RuleContext } from '../types';
 import {
-  type Mark, Writer, blockMark, elementsOf, exists, finding, fix, indexMark, keyTypesUsable, markKey, markValue, q,
+  type Mark, Writer, blockMark, elementsOf, exists, finding, fix, indexMark, keyTypesUsable, listBroken, markKey, missing, markValue, q,
   read, tableHashName, usable,
 } from './shared';
 import { addKeyElement, defineAttribute, inventKeyName, keyPairs, rewriteKeyList } from './keys';
@@ -89,15 +89,15 @@ export const gsiKeySchemaShape: Rule = {
     const w = new Writer(ctx, table);
     const findings: Finding[] = [];
     for (const gsi of table.globalSecondaryIndexes) {
-      if (!keyTypesUsable(gsi.keySchema, ctx)) { continue; }
+      if (!keyTypesUsable(gsi.keySchema, ctx) || listBroken(ctx, gsi.keySchemaPointer, gsi.pointer)) { continue; }
       const types = typesOf(gsi.keySchema);
       const problem = shapeProblem(types, gsi.keySchema, shape);
       if (!problem) { continue; }
       const name = indexName(gsi, ctx);
       if (problem.kind === 'noHash') {
         const hash = tableHashName(table, ctx) ?? inventKeyName(table, ctx, 'id');
-        findings.push(finding(this, listMark(ctx, gsi), `Index ${name} has no HASH (partition) key: a GSI needs ${what}.`,
-          [fix(`Insert the HASH key ${q(hash)}`, addIndexKey(w, table, gsi, hash, 'HASH'), true)]));
+        findings.push(missing(finding(this, listMark(ctx, gsi), `Index ${name} has no HASH (partition) key: a GSI needs ${what}.`,
+          [fix(`Insert the HASH key ${q(hash)}`, addIndexKey(w, table, gsi, hash, 'HASH'), true)])));
       } else if (problem.kind === 'order') {
         findings.push(finding(this, markValue(problem.element.keyType.pointer),
           `Index ${name} has a HASH key ${q(usable(problem.element.name, ctx) ?? '?')} after a RANGE key: a GSI needs ${what}.`, reorderFix(w, gsi)));
@@ -127,7 +127,7 @@ export const lsiKeySchemaShape: Rule = {
     const implicitHash = w.v.flatKeys !== undefined; // flat dialect: the LSI's HASH is the table's
     const findings: Finding[] = [];
     for (const lsi of table.localSecondaryIndexes) {
-      if (!keyTypesUsable(lsi.keySchema, ctx)) { continue; }
+      if (!keyTypesUsable(lsi.keySchema, ctx) || listBroken(ctx, lsi.keySchemaPointer, lsi.pointer)) { continue; }
       const hashes = elementsOf(lsi.keySchema, 'HASH', ctx);
       const ranges = elementsOf(lsi.keySchema, 'RANGE', ctx);
       const name = indexName(lsi, ctx);
@@ -140,14 +140,14 @@ export const lsiKeySchemaShape: Rule = {
       }
       if (hashes.length === 0 && !implicitHash) {
         const hash = tableHashName(table, ctx);
-        findings.push(finding(this, listMark(ctx, lsi), `Index ${name} has no HASH key: ${shape}.`,
-          hash ? [fix(`Insert the table's HASH key ${q(hash)}`, addIndexKey(w, table, lsi, hash, 'HASH'), true)] : []));
+        findings.push(missing(finding(this, listMark(ctx, lsi), `Index ${name} has no HASH key: ${shape}.`,
+          hash ? [fix(`Insert the table's HASH key ${q(hash)}`, addIndexKey(w, table, lsi, hash, 'HASH'), true)] : [])));
         continue;
       }
       if (ranges.length === 0) {
         const range = inventKeyName(table, ctx, 'sk');
-        findings.push(finding(this, listMark(ctx, lsi), `Index ${name} has no RANGE (sort) key: ${shape}.`,
-          [fix(`Insert a RANGE key ${q(range)}`, addIndexKey(w, table, lsi, range, 'RANGE'), true)]));
+        findings.push(missing(finding(this, listMark(ctx, lsi), `Index ${name} has no RANGE (sort) key: ${shape}.`,
+          [fix(`Insert a RANGE key ${q(range)}`, addIndexKey(w, table, lsi, range, 'RANGE'), true)])));
       }
     }
     return findings;
@@ -171,9 +171,9 @@ export const projectionNonKeyAttributes: Rule = {
       const typeKey = w.key(w.v.projection.type);
       const listKey = w.key(w.v.projection.nonKeyAttributes);
       if (type.value === 'INCLUDE' && nka.state === 'absent') {
-        findings.push(finding(this, markValue(type.pointer),
+        findings.push(missing(finding(this, markValue(type.pointer),
           `Index ${indexName(index, ctx)} projects ${w.enc('projectionType', 'INCLUDE')} but lists no ${listKey}: list the attributes to include.`,
-          [fix(`Insert an empty ${listKey} list to fill`, w.set(place, [[w.v.projection.nonKeyAttributes, []]]), true)]));
+          [fix(`Insert an empty ${listKey} list to fill`, w.set(place, [[w.v.projection.nonKeyAttributes, []]]), true)])));
       } else if (type.value !== 'INCLUDE' && nka.state === 'ok') {
         const typeValue = w.enc('projectionType', type.value);
         findings.push(finding(this, markKey(nka.pointer),
@@ -194,14 +194,15 @@ export const lsiRequiresSortKey: Rule = {
   severity: 'error',
   description: 'A table with local secondary indexes has a RANGE key.',
   check(table, ctx) {
-    if (table.localSecondaryIndexes.length === 0 || !keyTypesUsable(table.keySchema, ctx)) { return []; }
+    if (table.localSecondaryIndexes.length === 0 || !keyTypesUsable(table.keySchema, ctx)
+      || listBroken(ctx, table.keySchemaPointer, table.pointer)) { return []; }
     const hashes = elementsOf(table.keySchema, 'HASH', ctx);
     if (hashes.length === 0 || elementsOf(table.keySchema, 'RANGE', ctx).length > 0) { return []; }
     const mark = table.keySchemaPointer !== table.pointer && exists(ctx, table.keySchemaPointer)
       ? markKey(table.keySchemaPointer) : markKey(hashes[0].name.pointer);
     const n = table.localSecondaryIndexes.length;
-    return [finding(this, mark,
-      `The table has ${n} local secondary ${n === 1 ? 'index' : 'indexes'} (${table.localSecondaryIndexes.map(i => indexName(i, ctx)).join(', ')}) but no RANGE key: LSIs need a table with a sort key.`)];
+    return [missing(finding(this, mark,
+      `The table has ${n} local secondary ${n === 1 ? 'index' : 'indexes'} (${table.localSecondaryIndexes.map(i => indexName(i, ctx)).join(', ')}) but no RANGE key: LSIs need a table with a sort key.`))];
   },
 };
 

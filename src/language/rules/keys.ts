@@ -6,7 +6,7 @@ import type { IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/
 import type { Finding, FixIntent, Rule, RuleContext } from '../types';
 import type { BlockKind } from '../dialects/vocabulary';
 import {
-  Writer, blockMark, child, elementsOf, exists, finding, fix, keyTypesUsable, markValue, q, tableMark, usable,
+  Writer, blockMark, child, elementsOf, exists, finding, fix, keyTypesUsable, listBroken, markValue, missing, q, tableMark, usable,
 } from './shared';
 
 /** Attribute names used by any key of the table or its indexes. */
@@ -113,7 +113,7 @@ export const keySchemaShape: Rule = {
   severity: 'error',
   description: 'The table key schema has exactly one HASH key, first, and at most one RANGE key.',
   check(table, ctx) {
-    if (!keyTypesUsable(table.keySchema, ctx)) { return []; }
+    if (!keyTypesUsable(table.keySchema, ctx) || listBroken(ctx, table.keySchemaPointer, table.pointer)) { return []; }
     const w = new Writer(ctx, table);
     const hashes = elementsOf(table.keySchema, 'HASH', ctx);
     const ranges = elementsOf(table.keySchema, 'RANGE', ctx);
@@ -124,8 +124,8 @@ export const keySchemaShape: Rule = {
       const changes = w.v.flatKeys
         ? addFlatKey(w, table.pointer, 'table', 'hash', name)
         : [...addKeyElement(w, table.pointer, 'table', table.keySchema, name, 'HASH'), ...defineAttribute(w, table, ctx, name, 'S')];
-      return [finding(this, listMark, `The key schema has no HASH (partition) key: ${shape}.`,
-        [fix(`Insert a HASH key ${q(name)}`, changes, true)])];
+      return [missing(finding(this, listMark, `The key schema has no HASH (partition) key: ${shape}.`,
+        [fix(`Insert a HASH key ${q(name)}`, changes, true)]))];
     }
     if (hashes.length > 1) {
       const second = hashes[1];
@@ -174,9 +174,9 @@ function keyTypeRule(id: 'hash-key-type' | 'range-key-type', which: 'hash' | 'ra
         if (!exists(ctx, namePointer) || exists(ctx, child(owner.pointer, typeKey))) { continue; }
         if (ctx.invalidPointers.has(namePointer)) { continue; }
         const name = (owner.index ? owner.index.keySchema : table.keySchema).find(e => e.name.pointer === namePointer);
-        findings.push(finding(this, { pointer: namePointer, target: 'key' },
+        findings.push(missing(finding(this, { pointer: namePointer, target: 'key' },
           `${nameKey} ${q(name ? usable(name.name, ctx) ?? '?' : '?')} has no ${typeKey}: give its type, "S", "N" or "B".`,
-          [fix(`Insert ${typeKey} = "S"`, [w.insert(owner.pointer, owner.kind, typeKey, 'S')], true)]));
+          [fix(`Insert ${typeKey} = "S"`, [w.insert(owner.pointer, owner.kind, typeKey, 'S')], true)])));
       }
       return findings;
     },

@@ -56,6 +56,18 @@ export function exists(ctx: RuleContext, pointer: Pointer): boolean {
   return valueAt(ctx.config.value, pointer) !== undefined;
 }
 
+/**
+ * A list the spec reads (attribute definitions, a key schema) that the schema reports, or that
+ * holds something other than a list: rules built on its elements stay silent. The table or index
+ * block itself (flat dialects) is never broken in this sense.
+ */
+export function listBroken(ctx: RuleContext, pointer: Pointer, owner: Pointer): boolean {
+  if (pointer === owner) { return false; }
+  if (ctx.invalidPointers.has(pointer)) { return true; }
+  const v = valueAt(ctx.config.value, pointer);
+  return v !== undefined && v !== null && !Array.isArray(v);
+}
+
 /** A node a finding marks. */
 export interface Mark { readonly pointer: Pointer; readonly target: 'key' | 'value' }
 
@@ -73,6 +85,27 @@ export function indexMark(index: IndexSpec): Mark {
 /** A list or block the spec names may be the table block itself in flat dialects. */
 export function blockMark(ctx: RuleContext, pointer: Pointer, fallback: Mark): Mark {
   return pointer !== fallback.pointer && exists(ctx, pointer) ? markKey(pointer) : fallback;
+}
+
+const ABSENCE = new WeakSet<Finding>();
+
+/**
+ * Marks a finding that reports something missing when `when` holds. While the file has syntax
+ * errors such findings are dropped (see catalogue.ts): the missing part may sit past the error,
+ * where the parser could not read, and the user would be told to add what is there.
+ */
+export function missing(f: Finding, when = true): Finding {
+  if (when) { ABSENCE.add(f); }
+  return f;
+}
+
+export function isAbsence(f: Finding): boolean {
+  return ABSENCE.has(f);
+}
+
+/** True when the parser could not read all of the file. */
+export function parseIncomplete(ctx: RuleContext): boolean {
+  return ctx.config.map.syntaxErrors.some(e => (e.severity ?? 'error') === 'error');
 }
 
 export function finding(rule: Pick<Rule, 'id' | 'severity'>, mark: Mark, message: string, fixes?: Fix[]): Finding {

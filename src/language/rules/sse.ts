@@ -1,6 +1,6 @@
 /** Server-side encryption: sse-kms-key. */
 import type { Rule } from '../types';
-import { Writer, finding, fix, markKey, q, read } from './shared';
+import { Writer, finding, fix, markKey, missing, q, read } from './shared';
 
 export const sseKmsKey: Rule = {
   id: 'sse-kms-key',
@@ -25,12 +25,13 @@ export const sseKmsKey: Rule = {
     if (!enabledOk) { entries.push([w.v.sse.enabled, true]); }
     if (!typeOk && typeKey) { entries.push([typeKey, w.enc('sseType', 'KMS')]); }
     const place = w.tablePlace(w.v.sse.block, 'sse');
-    return [finding(this, markKey(key.pointer),
+    const absent = (!enabledOk && enabled.state === 'absent') || (!typeOk && type.state === 'absent');
+    return [missing(finding(this, markKey(key.pointer),
       `A KMS key (${w.key(w.v.sse.kmsKey)}) is given but ${problems.join(' and ')}: the key applies only to enabled server-side encryption${typeKey ? ' of type KMS' : ''}.`,
       [
         fix(typeKey ? 'Enable server-side encryption with KMS' : 'Enable server-side encryption', w.set(place, entries), true),
         fix(`Remove ${w.key(w.v.sse.kmsKey)}`, [{ kind: 'delete', pointer: key.pointer }]),
-      ])];
+      ]), absent)];
   },
 };
 

@@ -6,7 +6,7 @@
  * these rules stay silent there until `enabled` is given.
  */
 import type { Finding, Rule } from '../types';
-import { Writer, finding, fix, markKey, markValue, q, read, usable } from './shared';
+import { Writer, finding, fix, markKey, markValue, missing, q, read, usable } from './shared';
 
 export const STREAM_FIX_VIEW_TYPE = 'NEW_AND_OLD_IMAGES';
 
@@ -35,17 +35,17 @@ export const streamViewType: Rule = {
     const values = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'].map(v => w.enc('streamViewType', v)).join(', ');
     if (enabled && view.state === 'absent' && enabledRead.state === 'ok') {
       const value = w.enc('streamViewType', STREAM_FIX_VIEW_TYPE);
-      return [finding(this, markValue(enabledRead.pointer),
+      return [missing(finding(this, markValue(enabledRead.pointer),
         `Streams are enabled but ${viewKey} is not set: set it to one of ${values}.`,
-        [fix(`Insert ${viewKey} = ${value}`, w.set(place, [[w.v.stream.viewType, value]]), true)])];
+        [fix(`Insert ${viewKey} = ${value}`, w.set(place, [[w.v.stream.viewType, value]]), true)]))];
     }
     if (!enabled && view.state === 'ok') {
-      return [finding(this, markKey(view.pointer),
+      return [missing(finding(this, markKey(view.pointer),
         `${viewKey} is ${q(w.enc('streamViewType', view.value))} but streams are not enabled (${enabledKey} is ${enabledRead.state === 'ok' ? 'false' : 'not set'}): remove the view type or enable streams.`,
         [
           fix(`Remove ${viewKey}`, [{ kind: 'delete', pointer: view.pointer }], true),
           fix(`Enable streams (${enabledKey} = true)`, w.set(place, [[w.v.stream.enabled, true]])),
-        ])];
+        ]), enabledRead.state === 'absent')];
     }
     return [];
   },
@@ -69,17 +69,17 @@ export const ttlAttribute: Rule = {
     const blank = attr.state === 'absent' || attr.value.trim() === '';
     if (enabled && blank && enabledRead.state === 'ok') {
       const name = w.v.ttlDefaultAttribute;
-      return [finding(this, attr.state === 'ok' ? markValue(attr.pointer) : markValue(enabledRead.pointer),
+      return [missing(finding(this, attr.state === 'ok' ? markValue(attr.pointer) : markValue(enabledRead.pointer),
         `TTL is enabled but ${attrKey} is ${attr.state === 'ok' ? 'empty' : 'not set'}: name the Number attribute holding the expiry time (epoch seconds).`,
-        [fix(`Set ${attrKey} = "${name}"`, w.set(place, [[w.v.ttl.attributeName, name]]), true)])];
+        [fix(`Set ${attrKey} = "${name}"`, w.set(place, [[w.v.ttl.attributeName, name]]), true)]), attr.state === 'absent')];
     }
     if (!enabled && !blank && attr.state === 'ok') {
-      return [finding(this, markKey(attr.pointer),
+      return [missing(finding(this, markKey(attr.pointer),
         `${attrKey} is ${q(attr.value)} but TTL is not enabled (${enabledKey} is ${enabledRead.state === 'ok' ? 'false' : 'not set'}): remove the attribute name or enable TTL.`,
         [
           fix(`Remove ${attrKey}`, [{ kind: 'delete', pointer: attr.pointer }], true),
           fix(`Enable TTL (${enabledKey} = true)`, w.set(place, [[w.v.ttl.enabled, true]])),
-        ])];
+        ]), enabledRead.state === 'absent')];
     }
     return [];
   },

@@ -157,3 +157,27 @@ describe('RULE_OWNED_REQUIRED', () => {
     }
   });
 });
+
+describe('rules on a file with a syntax error', () => {
+  it('drop "missing" findings (the part may be past the error) and keep the others', () => {
+    // The genesys invoices table is cut by a broken line before its keys: its billing mode, keys
+    // and throughput are unreadable, not missing. The carts table name before the error is bad.
+    const text = mutate(example('genesys'), [
+      ['name = "carts"', 'name = "my carts!"'],
+      ['name = "invoices"\n', 'name = "invoices"\nthis line = = is broken\n'],
+    ]);
+    const codes = findings(text, 'genesys').map(f => f.code);
+    assert.ok(codes.includes('syntax'), codes.join(', '));
+    assert.ok(codes.includes('table-name'), codes.join(', '));
+    for (const absent of ['billing-mode-required', 'key-schema-shape', 'provisioned-throughput-required', 'gsi-throughput-matches-billing']) {
+      assert.ok(!codes.includes(absent), `${absent} in ${codes.join(', ')}`);
+    }
+  });
+
+  it('the same table without the syntax error does report what is missing', () => {
+    const text = mutate(example('genesys'), [['billing_mode = "PROVISIONED"\n', '']]);
+    assert.deepEqual(findings(text, 'genesys').map(f => f.code), ['billing-mode-required']);
+    const broken = mutate(text, [['name = "carts"\n', 'name = "carts"\nthis line = = is broken\n']]);
+    assert.ok(!findings(broken, 'genesys').some(f => f.code === 'billing-mode-required'));
+  });
+});
