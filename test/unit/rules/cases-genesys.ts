@@ -152,9 +152,13 @@ export const GENESYS_CASES: readonly RuleCase[] = [
   },
   {
     dialect: G, what: 'KMS key without SSE', code: 'sse-kms-key',
-    todo: 'genesys schema names SSE keys server_side_encryption / kms_key_arn, the vocabulary sse_enabled / sse_type / sse_kms_key_id',
-    mutation: [['enable_ttl = true\n', 'enable_ttl = true\nsse_kms_key_id = "alias/carts"\n']],
-    range: [13, 0, 13, 14], marks: 'sse_kms_key_id',
+    mutation: [['enable_ttl = true\n', 'enable_ttl = true\nkms_key_arn = "arn:aws:kms:eu-west-1:111122223333:key/carts"\n']],
+    range: [13, 0, 13, 11], marks: 'kms_key_arn',
+  },
+  {
+    dialect: G, what: 'KMS key with SSE disabled', code: 'sse-kms-key',
+    mutation: [['point_in_time_recovery = true\n', 'point_in_time_recovery = true\nserver_side_encryption = false\nkms_key_arn = "arn:aws:kms:eu-west-1:111122223333:alias/invoices"\n']],
+    range: [30, 0, 30, 11], marks: 'kms_key_arn',
   },
   {
     dialect: G, what: 'two tables named carts', code: 'duplicate-table',
