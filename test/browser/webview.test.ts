@@ -26,6 +26,17 @@ import { targetsOf } from '../../src/model/items';
 import type { LiveTable } from '../../src/model/live';
 import type { DetailsData, ItemQuery, ItemsInit, PageView, PanelKind, PanelTarget } from '../../webview/protocol';
 
+// Browser globals, used only in code that runs in the page (init script, evaluate): the node
+// program has no DOM library, so the little used is declared here.
+interface PageNode { nodeName: string; getRootNode(): { host?: { nodeName: string } } }
+interface ViolationEvent { violatedDirective: string; blockedURI: string; sample: string; target: PageNode | null }
+declare const window: { postMessage(message: unknown, targetOrigin: string): void; scrollTo(x: number, y: number): void };
+declare const document: {
+  addEventListener(type: 'securitypolicyviolation', listener: (event: ViolationEvent) => void, capture: boolean): void;
+  createElement(tag: 'div'): { innerHTML: string };
+  body: { append(node: unknown): void };
+};
+
 const root = repoRoot();
 const distDir = join(root, 'dist/webview');
 const outDir = join(root, 'e2e-out');
@@ -132,8 +143,8 @@ function installStub(f: Fixtures): void {
   w.__requests = [];
   w.__violations = [];
   document.addEventListener('securitypolicyviolation', e => {
-    const target = e.target as Node | null;
-    const host = (target?.getRootNode() as ShadowRoot | undefined)?.host;
+    const target = e.target;
+    const host = target?.getRootNode().host;
     w.__violations.push(`${e.violatedDirective}: ${e.blockedURI} at ${target?.nodeName ?? '?'} in ${host?.nodeName ?? 'document'} (${e.sample})`);
   }, true);
   let state: unknown;
@@ -318,7 +329,7 @@ describe('webview bundle in Chromium (stub host)', () => {
     await page.locator('#next').click();
     await page.locator('#page-number', { hasText: 'Page 3' }).waitFor();
     assert.equal(await page.locator('#grid tbody tr').count(), 50, 'the last page holds the rest');
-    assert.ok(await page.locator('#next').evaluate(b => (b as HTMLElement & { disabled: boolean }).disabled), 'no next page after the last');
+    assert.ok(await page.locator('#next').evaluate(b => (b as unknown as { disabled: boolean }).disabled), 'no next page after the last');
     await page.locator('#previous').click();
     await page.locator('#page-number', { hasText: 'Page 2' }).waitFor();
     assert.ok((await firstCell.innerText()).includes('order-100'), 'previous shows the same page 2 as before');

@@ -1,0 +1,166 @@
+/**
+ * Items as editor documents: a `dynamodb-item:` file system. Opening an item reads it (strongly
+ * consistent) as DynamoDB JSON; saving parses and validates the text and writes it with PutItem
+ * conditioned on the item being exactly as it was read, so a concurrent change is never
+ * overwritten: the save fails with the explanation and the current item opens beside it.
+ * New items (create, duplicate) are written only if no item has their key; after the first
+ * successful save the document edits that item.
+ *
+ * URI: dynamodb-item:/<table>/<key text>.json?<JSON of {c, r, t, k, key?, id?}> (connection,
+ * region, table, key names; key for an existing item; id for a new one).
+ */
+import * as vscode from 'vscode';
+import type { JsonItem } from '../../model/items';
+import type { LiveKeyElement } from '../../model/live';
+import { getItem, ItemConflictError, keyText, putItem } from '../../dynamo/items';
+import type { ItemTable } from '../../dynamo/items';
+import { formatDynamoJson, parseDynamoJson } from '../../dynamo/itemJson';
+import type { PanelTarget } from '../../../webview/protocol';
+import { toErrorInfo } from './errorInfo';
+import type { PanelServices } from './services';
+
+export const ITEM_SCHEME = 'dynamodb-item';
+
+interface ItemAddress {
+  readonly c: string;
+  readonly r: string;
+  readonly t: string;
+  /** Table key names, partition key first. */
+  readonly k: readonly string[];
+  readonly key?: JsonItem;
+  readonly id?: string;
+}
+
+interface Entry {
+  /** The item as last read or written (undefined: a new item not yet saved). */
+  original: JsonItem | undefined;
+  text: Uint8Array;
+  mtime: number;
+  ctime: number;
+}
+
+let newCounter = 0;
+
+export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly entries = new Map<string, Entry>();
+  private readonly saved = new vscode.EventEmitter<{ target: PanelTarget; key: JsonItem }>();
+  /** Fired after an item is written (item panels of that table reload their page). */
+  readonly onDidSave = this.saved.event;
+
+  constructor(private readonly services: PanelServices) {}
+
+  /** Opens an existing item for editing. */
+  async openExisting(target: PanelTarget, keySchema: readonly LiveKeyElement[], key: JsonItem): Promise<vscode.TextEditor> {
+    const uri = this.uriOf({ c: target.connectionId, r: target.region, t: target.tableName, k: keySchema.map(k => k.name), key }, keyText(key));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, 'json');
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  /** Opens a new item (a template or a copy) that saving creates. */
+  async openNew(target: PanelTarget, keySchema: readonly LiveKeyElement[], item: JsonItem, label: string): Promise<vscode.TextEditor> {
+    const id = `${Date.now().toString(36)}-${++newCounter}`;
+    const uri = this.uriOf({ c: target.connectionId, r: target.region, t: target.tableName, k: keySchema.map(k => k.name), id }, label);
+    const now = Date.now();
+    this.entries.set(uri.toString(), { original: undefined, text: new TextEncoder().encode(formatDynamoJson(item)), mtime: now, ctime: now });
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, 'json');
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  private uriOf(address: ItemAddress, label: string): vscode.Uri {
+    const safe = label.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'item';
+    return vscode.Uri.from({ scheme: ITEM_SCHEME, path: `/${address.t}/${safe}.json`, query: JSON.stringify(address) });
+  }
+
+  private address(uri: vscode.Uri): ItemAddress {
+    try {
+      const a = JSON.parse(uri.query) as ItemAddress;
+      if (typeof a.c === 'string' && typeof a.r === 'string' && typeof a.t === 'string' && Array.isArray(a.k)) { return a; }
+    } catch { /* fall through */ }
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+
+  private table(a: ItemAddress): ItemTable {
+    return { name: a.t, keySchema: a.k.map((name, i) => ({ name, keyType: i === 0 ? 'HASH' as const : 'RANGE' as const })) };
+  }
+
+  private targetOf(a: ItemAddress): PanelTarget {
+    return { connectionId: a.c, connectionLabel: a.c, region: a.r, tableName: a.t };
+  }
+
+  watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const entry = this.entries.get(uri.toString()) ?? await this.load(uri);
+    return { type: vscode.FileType.File, ctime: entry.ctime, mtime: entry.mtime, size: entry.text.byteLength };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const entry = this.entries.get(uri.toString());
+    // An existing item is read from the server each time the document is (re)loaded.
+    if (entry && (entry.original === undefined)) { return entry.text; }
+    return (await this.load(uri)).text;
+  }
+
+  private async load(uri: vscode.Uri): Promise<Entry> {
+    const a = this.address(uri);
+    if (!a.key) {
+      const entry = this.entries.get(uri.toString());
+      if (entry) { return entry; }
+      throw vscode.FileSystemError.FileNotFound(uri);
+    }
+    const client = await this.services.client(a.c, a.r);
+    const item = await getItem(client, a.t, a.key);
+    if (!item) { throw vscode.FileSystemError.FileNotFound(`the item ${keyText(a.key)} no longer exists in ${a.t}`); }
+    const now = Date.now();
+    const entry: Entry = { original: item, text: new TextEncoder().encode(formatDynamoJson(item)), mtime: now, ctime: this.entries.get(uri.toString())?.ctime ?? now };
+    this.entries.set(uri.toString(), entry);
+    return entry;
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const a = this.address(uri);
+    const entry = this.entries.get(uri.toString()) ?? (a.key ? await this.load(uri) : undefined);
+    if (!entry) { throw vscode.FileSystemError.FileNotFound(uri); }
+    const item = parseDynamoJson(new TextDecoder().decode(content));
+    const client = await this.services.client(a.c, a.r);
+    try {
+      await putItem(client, this.table(a), item, { expected: entry.original ?? 'absent' });
+    } catch (error) {
+      if (error instanceof ItemConflictError) { void this.explainConflict(error); }
+      const info = toErrorInfo(error);
+      this.services.log.warn(`save ${a.t}: ${info.message} (${info.code})`);
+      throw new Error(`${info.message} (${info.code})`);
+    }
+    entry.original = item;
+    entry.text = content;
+    entry.mtime = Date.now();
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    this.saved.fire({ target: this.targetOf(a), key: Object.fromEntries(a.k.map(n => [n, item[n]!])) });
+    void vscode.window.setStatusBarMessage(`Saved the item ${keyText(Object.fromEntries(a.k.map(n => [n, item[n]!])))} to ${a.t}.`, 5000);
+  }
+
+  /** Shows why a save was refused, with the current item beside the edit. */
+  private async explainConflict(error: ItemConflictError): Promise<void> {
+    const show = error.current ? 'Show Current Item' : undefined;
+    const choice = await vscode.window.showErrorMessage(error.message, ...(show ? [show] : []));
+    if (choice && error.current) {
+      const document = await vscode.workspace.openTextDocument({ language: 'json', content: formatDynamoJson(error.current) });
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }
+  }
+
+  readDirectory(): [string, vscode.FileType][] { return []; }
+  createDirectory(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  delete(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  rename(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.saved.dispose();
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The item browser's host: reads pages with the Pager (exact next/previous), converts them for
+ * the grid, opens items in editor documents, deletes with a modal confirmation naming the key,
+ * and exports with a save dialog and a cancellable progress notification (streaming to disk).
+ */
+import * as vscode from 'vscode';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { JsonAttributeValue, JsonItem, QueryTarget } from '../../model/items';
+import { targetsOf } from '../../model/items';
+import type { LiveTable } from '../../model/live';
+import type { DeleteOutcome, ExportOutcome, ItemQuery, ItemsInit, PageView, PanelTarget } from '../../../webview/protocol';
+import { deleteItem, keyOf, keyText, Pager } from '../../dynamo/items';
+import { describeTable } from '../../dynamo/tables';
+import { exportPage, exportResult } from '../../dynamo/itemExport';
+import { isAbortError } from '../../dynamo/errors';
+import { PanelHost } from './host';
+import type { Handlers } from './host';
+import { PanelError } from './errorInfo';
+import { findItem, itemView, sameKey, toItemRequest, toPageView } from './pageView';
+import type { ItemDocuments } from './itemDocuments';
+import type { PanelServices } from './services';
+
+export class ItemsPanel extends PanelHost {
+  private table: LiveTable | undefined;
+  private targets: QueryTarget[] = [];
+  private pager: Pager | undefined;
+  private query: ItemQuery | undefined;
+  private stop: AbortController | undefined;
+
+  protected readonly handlers: Handlers = {
+    'items.init': (_p, signal) => this.init(signal),
+    'items.run': ({ query }, signal) => this.read(signal, () => {
+      const request = toItemRequest(query, this.targets);
+      return { pager: new Pager(this.clientOrThrow(), request), query, step: p => p.first(this.fetchOptions(signal)) };
+    }),
+    'items.next': ({ fromPage, after }, signal) => this.read(signal, () => {
+      const pager = this.current(fromPage);
+      if (!sameKey(pager.page?.lastEvaluatedKey, after)) { throw new PanelError('StalePage', 'the page shown is not the one read last; read it again'); }
+      return { pager, query: this.query!, step: p => p.next(this.fetchOptions(signal)) };
+    }),
+    'items.previous': ({ fromPage }, signal) => this.read(signal, () => ({ pager: this.current(fromPage), query: this.query!, step: p => p.previous(this.fetchOptions(signal)) })),
+    'items.reload': (_p, signal) => this.reload(signal),
+    'items.open': async ({ key }) => itemView(this.itemOnPage(key), this.keyNames()),
+    'items.edit': async ({ key }) => {
+      this.itemOnPage(key);
+      await this.documents.openExisting(this.target, this.liveTable().keySchema, keyOf(key, this.keyNames()));
+      return null;
+    },
+    'items.duplicate': async ({ key }) => {
+      const item = this.itemOnPage(key);
+      await this.documents.openNew(this.target, this.liveTable().keySchema, item, `copy of ${keyText(keyOf(item, this.keyNames()))}`);
+      return null;
+    },
+    'items.create': async () => {
+      const template: Record<string, JsonAttributeValue> = {};
+      for (const k of this.liveTable().keySchema) {
+        const type = this.liveTable().attributes[k.name] ?? 'S';
+        template[k.name] = type === 'N' ? { N: '0' } : type === 'B' ? { B: 'AA==' } : { S: '' };
+      }
+      await this.documents.openNew(this.target, this.liveTable().keySchema, template, 'new item');
+      return null;
+    },
+    'items.delete': ({ key }, signal) => this.deleteItem(key, signal),
+    'items.export': ({ scope, format }) => this.export(scope, format),
+  };
+
+  private client: DynamoDBClient | undefined;
+
+  constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: PanelServices, target: PanelTarget, private readonly documents: ItemDocuments) {
+    super('items', panel, context, services, target);
+  }
+
+  private clientOrThrow(): DynamoDBClient {
+    if (!this.client) { throw new PanelError('NotReady', 'the panel has not read the table yet'); }
+    return this.client;
+  }
+
+  private liveTable(): LiveTable {
+    if (!this.table) { throw new PanelError('NotReady', 'the panel has not read the table yet'); }
+    return this.table;
+  }
+
+  private keyNames(): string[] {
+    return this.liveTable().keySchema.map(k => k.name);
+  }
+
+  private async init(signal: AbortSignal): Promise<ItemsInit> {
+    this.client = await this.services.client(this.target.connectionId, this.target.region);
+    this.table = await describeTable(this.client, this.target.tableName, { signal });
+    this.targets = targetsOf(this.table);
+    const settings = this.services.settings();
+    const page = this.pager?.page && this.query ? this.view() : undefined;
+    return { target: this.target, tableName: this.table.name, targets: this.targets, pageSize: settings.pageSize, maxColumns: settings.maxColumns, ...(page ? { page } : {}) };
+  }
+
+  private fetchOptions(signal: AbortSignal): { signal: AbortSignal; stop: AbortSignal; onProgress: (p: { requests: number; scannedCount: number; count: number }) => void } {
+    this.stop = new AbortController();
+    return { signal, stop: this.stop.signal, onProgress: p => this.notify('progress', p) };
+  }
+
+  protected override onNotification(method: string): void {
+    if (method === 'items.stop') { this.stop?.abort(); }
+  }
+
+  private current(fromPage: number): Pager {
+    if (!this.pager || !this.query) { throw new PanelError('StalePage', 'no page has been read yet'); }
+    if (this.pager.pageNumber !== fromPage) { throw new PanelError('StalePage', `the panel shows page ${fromPage} but page ${this.pager.pageNumber} was read last; read it again`); }
+    return this.pager;
+  }
+
+  private async read(_signal: AbortSignal, prepare: () => { pager: Pager; query: ItemQuery; step: (pager: Pager) => Promise<unknown> }): Promise<PageView> {
+    const { pager, query, step } = prepare();
+    await step(pager);
+    this.pager = pager;
+    this.query = query;
+    return this.view();
+  }
+
+  private view(): PageView {
+    const pager = this.pager!;
+    return toPageView(pager.page!, {
+      pageNumber: pager.pageNumber, hasPrevious: pager.hasPrevious, query: this.query!, target: pager.request.target, maxColumns: this.services.settings().maxColumns,
+    });
+  }
+
+  private async reload(signal: AbortSignal): Promise<PageView> {
+    if (!this.pager) { throw new PanelError('StalePage', 'no page has been read yet'); }
+    await this.pager.reload(this.fetchOptions(signal));
+    return this.view();
+  }
+
+  /** After an item of this table was saved elsewhere: read the current page again and show it. */
+  async pageChanged(): Promise<void> {
+    if (!this.pager) { return; }
+    try {
+      const controller = new AbortController();
+      this.notify('page', await this.reload(controller.signal));
+    } catch (error) {
+      this.services.log.warn(`items panel ${this.target.tableName}: reload after save: ${(error as Error).message}`);
+    }
+  }
+
+  private itemOnPage(key: JsonItem): JsonItem {
+    const item = this.pager?.page ? findItem(this.pager.page.items, key, this.keyNames()) : undefined;
+    if (!item) { throw new PanelError('NotOnPage', `the item ${keyText(key)} is not on the page shown; reload the page`); }
+    return item;
+  }
+
+  private async deleteItem(key: JsonItem, signal: AbortSignal): Promise<DeleteOutcome> {
+    const item = this.itemOnPage(key);
+    const itemKey = keyOf(item, this.keyNames());
+    const answer = await vscode.window.showWarningMessage(
+      `Delete the item ${keyText(itemKey)} from table ${this.target.tableName}?`,
+      { modal: true, detail: `${this.target.connectionLabel} · ${this.target.region}. This cannot be undone.` },
+      'Delete',
+    );
+    if (answer !== 'Delete') { return { deleted: false, reason: 'cancelled' }; }
+    const result = await deleteItem(this.clientOrThrow(), this.liveTable(), itemKey, { expected: item, signal });
+    this.services.log.info(`deleted ${keyText(itemKey)} from ${this.target.tableName}`);
+    const page = await this.reload(signal);
+    return result.deleted ? { deleted: true, page } : { deleted: false, reason: 'gone', page };
+  }
+
+  private async export(scope: 'page' | 'all', format: 'jsonl' | 'csv'): Promise<ExportOutcome> {
+    const pager = this.pager;
+    if (!pager?.page) { throw new PanelError('NotReady', 'read a page first'); }
+    const extension = format === 'csv' ? 'csv' : 'jsonl';
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `${this.target.tableName}${pager.request.target.index ? `-${pager.request.target.index}` : ''}.${extension}`;
+    const uri = await vscode.window.showSaveDialog({
+      title: scope === 'page' ? 'Export the page' : 'Export the whole result',
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+      filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl', 'ndjson'] },
+    });
+    if (!uri) { return { done: false, reason: 'cancelled' }; }
+    if (uri.scheme !== 'file') { throw new PanelError('Unsupported', 'export writes to files on this machine only'); }
+    const items = pager.page.items;
+    const request = pager.request;
+    const keyNames = [...new Set([...this.keyNames(), ...(request.target.indexKeySchema ?? []).map(k => k.name)])];
+    try {
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${this.target.tableName}`, cancellable: true }, async (progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        let last = 0;
+        const onProgress = (n: number): void => {
+          progress.report({ message: `${n.toLocaleString('en-US')} items written`, ...(scope === 'page' ? { increment: ((n - last) / Math.max(1, items.length)) * 100 } : {}) });
+          last = n;
+        };
+        try {
+          const options = { format, signal: controller.signal, onProgress, keyNames };
+          return scope === 'page' ? await exportPage(items, uri.fsPath, options) : await exportResult(this.clientOrThrow(), request, uri.fsPath, options);
+        } finally {
+          subscription.dispose();
+        }
+      });
+      this.services.log.info(`exported ${result.items} items of ${this.target.tableName} to ${result.path}`);
+      return { done: true, path: result.path, items: result.items, bytes: result.bytes };
+    } catch (error) {
+      if (isAbortError(error)) { return { done: false, reason: 'cancelled' }; }
+      throw error;
+    }
+  }
+}

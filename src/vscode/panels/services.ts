@@ -1,0 +1,21 @@
+/** What the panels need from the extension (the lead wires it in extension.ts). */
+import type * as vscode from 'vscode';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { PanelTarget } from '../../../webview/protocol';
+
+export type { PanelTarget } from '../../../webview/protocol';
+
+export interface PanelSettings {
+  readonly pageSize: number;
+  readonly maxColumns: number;
+}
+
+export interface PanelServices {
+  /** A client for a connection and region (the factory's, with its retries and credentials). */
+  client(connectionId: string, region: string): Promise<DynamoDBClient>;
+  readonly log: vscode.LogOutputChannel;
+  /** `dynamodbDesigner.items.pageSize` / `items.maxColumns`, read when a panel needs them. */
+  settings(): PanelSettings;
+  /** Export the table as config text (a later issue); the details panel hides the action without it. */
+  exportAsConfig?(target: PanelTarget): Promise<void>;
+}
