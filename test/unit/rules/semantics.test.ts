@@ -4,12 +4,15 @@
  * (dialect, required key) pairs the rules own.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TableSpec } from '../../../src/model/spec';
 import { analyze } from '../../../src/language/service';
 import type { Rule } from '../../../src/language/types';
 import { RULES, RULE_OWNED_REQUIRED, ruleById, ruleOwnsRequired } from '../../../src/language/rules/catalogue';
-import { nameWords } from '../../../src/language/rules/advice';
+import { UNMANAGED_KEYS, nameWords } from '../../../src/language/rules/advice';
+import { repoRoot } from '../../support/paths';
 import { bad, context, ok, table } from './build';
 import { applyEdits, example, findings, mutate } from './harness';
 
@@ -179,5 +182,24 @@ describe('rules on a file with a syntax error', () => {
     assert.deepEqual(findings(text, 'genesys').map(f => f.code), ['billing-mode-required']);
     const broken = mutate(text, [['name = "carts"\n', 'name = "carts"\nthis line = = is broken\n']]);
     assert.ok(!findings(broken, 'genesys').some(f => f.code === 'billing-mode-required'));
+  });
+});
+
+describe('not-applied keys', () => {
+  it('are exactly the table keys each dialect schema documents as "Not managed by preview/apply"', () => {
+    for (const dialect of ['genesys', 'planton', 'component'] as const) {
+      const schema = JSON.parse(readFileSync(join(repoRoot(), 'schemas', `${dialect}.schema.json`), 'utf8')) as unknown;
+      const documented = new Set<string>();
+      const walk = (node: unknown): void => {
+        if (node === null || typeof node !== 'object') { return; }
+        const props = (node as { properties?: Record<string, { description?: string }> }).properties;
+        for (const [key, value] of Object.entries(props ?? {})) {
+          if (/not managed by preview\/apply/i.test(value.description ?? '')) { documented.add(key); }
+        }
+        for (const child of Object.values(node)) { walk(child); }
+      };
+      walk(schema);
+      assert.deepEqual(new Set(UNMANAGED_KEYS[dialect].map(u => u.key)), documented, dialect);
+    }
   });
 });
