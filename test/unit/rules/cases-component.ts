@@ -50,6 +50,11 @@ export const COMPONENT_CASES: readonly RuleCase[] = [
     range: [8, 6, 8, 27], marks: 'provisionedThroughput',
   },
   {
+    dialect: C, what: 'PAY_PER_REQUEST table whose GSI has throughput', code: 'throughput-without-provisioned',
+    mutation: [[PROJECTION, PROJECTION + '          provisionedThroughput:\n            readCapacityUnits: 2\n            writeCapacityUnits: 2\n']],
+    range: [29, 10, 29, 31], marks: 'provisionedThroughput',
+  },
+  {
     dialect: C, what: 'streams enabled without view type', code: 'stream-view-type',
     mutation: [['        streamViewType: NEW_AND_OLD_IMAGES\n', '']],
     range: [30, 23, 30, 27], marks: 'true',

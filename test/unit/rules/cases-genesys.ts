@@ -118,6 +118,16 @@ export const GENESYS_CASES: readonly RuleCase[] = [
     range: [20, 0, 20, 14], marks: 'range_key_name',
   },
   {
+    dialect: G, what: 'GSI hash key name without type', code: 'hash-key-type',
+    mutation: [['hash_key_name = "status"\nhash_key_type = "S"\n', 'hash_key_name = "status"\n']],
+    range: [34, 0, 34, 13], marks: 'hash_key_name',
+  },
+  {
+    dialect: G, what: 'LSI range key name without type', code: 'range-key-type',
+    mutation: [['range_key_name = "due_at"\nrange_key_type = "N"\n', 'range_key_name = "due_at"\n']],
+    range: [45, 0, 45, 14], marks: 'range_key_name',
+  },
+  {
     dialect: G, what: 'index name with a space', code: 'index-name',
     mutation: [['name = "by-status"', 'name = "by status"']],
     range: [33, 7, 33, 18], marks: '"by status"',

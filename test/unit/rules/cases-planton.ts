@@ -44,6 +44,11 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     range: [19, 2, 19, 11], marks: 'keySchema',
   },
   {
+    dialect: P, what: 'RANGE key listed before the HASH key', code: 'key-schema-shape',
+    mutation: [[TABLE_KEYS, '  keySchema:\n    - attributeName: loanedAt\n      keyType: KEY_TYPE_RANGE\n    - attributeName: memberId\n      keyType: KEY_TYPE_HASH\n']],
+    range: [19, 2, 19, 11], marks: 'keySchema',
+  },
+  {
     dialect: P, what: 'PROVISIONED without write units', code: 'provisioned-throughput-required',
     mutation: [['    readCapacityUnits: 6\n    writeCapacityUnits: 3\n', '    readCapacityUnits: 6\n']],
     range: [9, 2, 9, 23], marks: 'provisionedThroughput',
@@ -77,6 +82,11 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     dialect: P, what: 'GSI with two HASH keys (manifest: one HASH)', code: 'gsi-key-schema-shape',
     mutation: [[GSI_KEY, GSI_KEY + '        - attributeName: memberId\n          keyType: KEY_TYPE_HASH\n']],
     range: [30, 19, 30, 32], marks: 'KEY_TYPE_HASH',
+  },
+  {
+    dialect: P, what: 'GSI without HASH key (its one key made RANGE)', code: 'gsi-key-schema-shape',
+    mutation: [[GSI_KEY, GSI_KEY.replace('KEY_TYPE_HASH', 'KEY_TYPE_RANGE')]],
+    range: [26, 6, 26, 15], marks: 'keySchema',
   },
   {
     dialect: P, what: 'LSI without RANGE key', code: 'lsi-key-schema-shape',
