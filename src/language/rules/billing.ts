@@ -127,7 +127,7 @@ export const provisionedThroughputRequired: Rule = {
     return [missing(finding(this, unitsMark(ctx, table.throughput, sides, tableMark(table)),
       `${mode} needs read and write capacity units > 0: ${describeMissing(w, table.throughput, sides, ctx)}.`,
       [
-        fix(`Insert the missing capacity units (${DEFAULT_UNITS}/${DEFAULT_UNITS})`,
+        fix(`Set ${sides.map(s => w.key(unitKey(w, s))).join(' and ')} to ${DEFAULT_UNITS}`,
           fillUnits(w, sides, { read: DEFAULT_UNITS, write: DEFAULT_UNITS }), true),
         fix(`Switch to ${w.enc('billingMode', 'PAY_PER_REQUEST')}`,
           [...setBillingMode(w, 'PAY_PER_REQUEST'), ...removeAllThroughput(w, table)]),
