@@ -2,6 +2,9 @@
  * The `dynamodb-designer` command line: a table of subcommands on the same core as the
  * extension. Usage errors and failures print one clear line (never a stack trace) and exit 2.
  */
+import { APPLY_COMMAND } from './apply';
+import { DELETE_COMMAND } from './delete';
+import { PREVIEW_COMMAND } from './preview';
 import { UsageError, VALIDATE_HELP, runValidate } from './validate';
 import type { CliIo } from './validate';
 
@@ -11,9 +14,12 @@ export interface Subcommand {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
-/** Subcommands by name; preview, apply and delete join here. */
+/** Subcommands by name. */
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   validate: { summary: 'check table configs against their schema and rules', help: VALIDATE_HELP, run: runValidate },
+  preview: PREVIEW_COMMAND,
+  apply: APPLY_COMMAND,
+  delete: DELETE_COMMAND,
 };
 
 function usage(): string {
