@@ -17,6 +17,12 @@ export interface NodeHost {
   localStatus(): string;
   filter(): string;
   changed(node: ExplorerNode | undefined): void;
+  /**
+   * A region listed its tables while VS Code waits for its children: its description (the count)
+   * is redrawn once its tables' first describes have answered, never in the middle (a refresh of a
+   * region racing its tables' own updates makes the workbench lose the table rows).
+   */
+  regionListed(node: RegionNode): void;
 }
 
 export abstract class ExplorerNode {
@@ -114,7 +120,7 @@ export class RegionNode extends ExplorerNode {
       this.names = [...page.names];
       this.lastEvaluated = page.lastEvaluated;
       this.loaded = true;
-      this.host.changed(this);
+      this.host.regionListed(this);
     }
     return this.build();
   }

@@ -12,6 +12,8 @@ import { ConnectionNode, ExplorerNode, NodeHost, RegionNode, TableNode } from '.
 
 const DESCRIBE_CONCURRENCY = 4;
 const POLL_MS = 2000;
+/** Quiet time after a region's last table update before the region itself is redrawn. */
+const SETTLE_MS = 300;
 
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable, NodeHost {
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -19,6 +21,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private roots: Promise<ConnectionNode[]> | undefined;
   private readonly queue: TableNode[] = [];
   private running = 0;
+  /** Table nodes queued or being described. */
+  private readonly inFlight = new Set<TableNode>();
+  /** Regions waiting to redraw their description (see regionListed). */
+  private readonly settling = new Map<RegionNode, NodeJS.Timeout>();
   private readonly polling = new Map<string, NodeJS.Timeout>();
   private readonly abort = new AbortController();
   private readonly disposables: vscode.Disposable[] = [];
@@ -83,7 +89,20 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   changed(node: ExplorerNode | undefined): void { this.emitter.fire(node); }
 
+  regionListed(node: RegionNode): void { this.settle(node); }
+
+  /** Redraws a region SETTLE_MS after none of its tables is being described any more. */
+  private settle(region: RegionNode): void {
+    clearTimeout(this.settling.get(region));
+    this.settling.set(region, setTimeout(() => {
+      if ([...this.inFlight].some(t => t.regionNode === region)) { return; } // settled again when they answer
+      this.settling.delete(region);
+      if (!this.abort.signal.aborted) { this.changed(region); }
+    }, SETTLE_MS));
+  }
+
   requestDescribe(node: TableNode): void {
+    this.inFlight.add(node);
     this.queue.push(node);
     this.pump();
   }
@@ -96,6 +115,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         .then(table => node.update(table), error => node.update(undefined, describeError(error)))
         .finally(() => {
           this.running--;
+          this.inFlight.delete(node);
+          if (this.settling.has(node.regionNode)) { this.settle(node.regionNode); }
           this.schedulePoll(node);
           this.pump();
         });
@@ -128,6 +149,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   dispose(): void {
     this.abort.abort();
     this.polling.forEach(timer => clearTimeout(timer));
+    this.settling.forEach(timer => clearTimeout(timer));
     this.disposables.forEach(d => d.dispose());
     this.emitter.dispose();
   }
