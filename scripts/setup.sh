@@ -10,10 +10,15 @@ CS_DIR="$PWD/.vscode-test/code-server"
 say() { printf '[setup] %s\n' "$*"; }
 
 missing=()
+if [ "${1:-}" = "--code-server-only" ]; then
+  command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+  [ -e /usr/include/krb5.h ] || [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
+else
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [ -e /usr/include/krb5.h ] || [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
+fi
 need_cs=0
 [ -f "$CS_DIR/node_modules/code-server/out/node/entry.js" ] || need_cs=1
 

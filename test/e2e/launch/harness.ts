@@ -104,6 +104,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
 
 export async function launchBrowser(tmp: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const { chromium } = await import('playwright-core');
+  mkdirSync(join(tmp, 'tmp'), { recursive: true });
   const context = await chromium.launchPersistentContext(join(tmp, 'chromium'), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,

@@ -3,7 +3,9 @@
  * drives the UI and saves screenshots under e2e-out/ (git-ignored) to look at.
  * Usage: node out/test/e2e/launch/ui.js [scenario-name-substring]
  */
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CodeServer, elapsed, launchBrowser, root, startCodeServer } from './harness';
@@ -79,11 +81,68 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * `npm start` as a newcomer runs it (the code-server path): it must print a URL whose workbench
+ * has the extension loaded and the demo tables in the explorer; Ctrl+C must stop what it started.
+ */
+async function npmStartScenario(): Promise<void> {
+  const state = mkdtempSync(join(tmpdir(), 'ddd-start-'));
+  const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
+    cwd: root, env: { ...process.env, DDD_START_STATE: state, DDD_START_BROWSER_ONLY: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      log += d;
+      const m = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m.exec(log);
+      if (m) { resolve(m[1]); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', code => reject(new Error(`npm start exited (${code}):\n${log.slice(-1500)}`)));
+    setTimeout(() => reject(new Error(`npm start printed no URL in 180 s:\n${log.slice(-1500)}`)), 180000).unref();
+  });
+  const { context, page } = await launchBrowser(state);
+  page.setDefaultTimeout(30000);
+  try {
+    await page.goto(url);
+    await activityIcon(page).waitFor({ timeout: 60000 });
+    await setTheme(page, 'dark');
+    await activityIcon(page).click();
+    const sidebar = page.locator('.part.sidebar');
+    await sidebar.locator('.monaco-list-row:has-text("started by npm start")').waitFor();
+    for (const table of ['carts', 'invoices', 'library-loans', 'DeviceReadings']) {
+      await sidebar.locator(`.monaco-list-row:has-text("${table}")`).first().waitFor();
+    }
+    await page.screenshot({ path: join(outDir, 'npm-start.png') });
+  } catch (error) {
+    await page.screenshot({ path: join(outDir, 'failure-npm-start.png') }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close().catch(() => undefined);
+    const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<'hung'>(r => setTimeout(() => r('hung'), 15000))]);
+    rmSync(state, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    if (code === 'hung') { child.kill('SIGKILL'); throw new Error('npm start did not stop on Ctrl+C'); }
+  }
+}
+
 async function main(): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const filter = process.argv[2] ?? '';
   let passed = 0;
   let failed = 0;
+  if ('npm start serves the workbench'.includes(filter)) {
+    try {
+      await npmStartScenario();
+      passed++;
+      console.log(`ok   npm start serves the workbench with the extension and the seeded embedded DynamoDB (${elapsed()})`);
+    } catch (error) {
+      failed++;
+      console.log(`FAIL npm start: ${(error as Error).message.split('\n').slice(0, 6).join('\n')}`);
+    }
+  }
   for (const scenario of scenarios.filter(s => s.name.includes(filter))) {
     const theme = scenario.theme ?? 'dark';
     const server = await startCodeServer({ workspaceFrom: join(root, 'test/fixtures/workspace'), settings: scenario.settings });
