@@ -3,12 +3,17 @@
  */
 import * as vscode from 'vscode';
 import { registerExplorerCommands } from './vscode/commands/explorer';
+import { registerPanelCommands } from './vscode/commands/panels';
 import type { ExplorerNode } from './vscode/explorer/nodes';
 import { ExplorerProvider } from './vscode/explorer/provider';
 import { ConfigCodeActions } from './vscode/language/codeActions';
 import { ConfigDiagnostics } from './vscode/language/diagnostics';
 import { ConfigCompletion, ConfigHover } from './vscode/language/providers';
+import { findPanel, registerPanels } from './vscode/panels/panels';
+import type { PanelServices } from './vscode/panels/services';
 import { createLog } from './vscode/platform/log';
+import type { Prompts } from './vscode/platform/prompts';
+import { readSettings } from './vscode/platform/settings';
 import { Services } from './vscode/services';
 
 /** What the extension returns from activate(): used by the e2e tests. */
@@ -16,6 +21,10 @@ export interface ExtensionApi {
   readonly services: Services;
   readonly explorer: ExplorerProvider;
   readonly diagnostics: ConfigDiagnostics;
+  /** The open panel of a kind for a table (e2e). */
+  readonly findPanel: typeof findPanel;
+  /** Replaces the person answering prompts (e2e); returns the previous one. */
+  setPrompts(prompts: Prompts): Prompts;
 }
 
 /** The documents the language features serve: TOML and YAML files on disk or unsaved. */
@@ -43,6 +52,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.commands.registerCommand('dynamodbDesigner.showLog', () => log.show()),
   );
 
+  const panels: PanelServices = {
+    client: (connectionId, region) => services.client(connectionId, region),
+    log,
+    get prompts() { return services.prompts; },
+    settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns }; },
+  };
+  registerPanels(context, panels);
+  context.subscriptions.push(...registerPanelCommands(context, services, panels));
+
   const diagnostics = new ConfigDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
   context.subscriptions.push(
     diagnostics,
@@ -50,7 +68,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(diagnostics), '=', ':', ' ', '"', '\n'),
     vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(diagnostics)),
   );
-  return { services, explorer, diagnostics };
+  const setPrompts = (prompts: Prompts): Prompts => {
+    const previous = services.prompts;
+    services.prompts = prompts;
+    return previous;
+  };
+  return { services, explorer, diagnostics, findPanel, setPrompts };
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,6 +13,8 @@ import { seedDemoTables, SeededTable } from '../dynamo/seed';
 import { describeTable, listTables, TablePage, TABLE_PAGE_SIZE } from '../dynamo/tables';
 import type { LiveTable } from '../model/live';
 import type { Log } from './platform/log';
+import { windowPrompts } from './platform/prompts';
+import type { Prompts } from './platform/prompts';
 import { onSettingsChanged, readSettings } from './platform/settings';
 
 /** Set by `npm start`: attach the embedded connection to a server it already started. */
@@ -26,6 +28,8 @@ export class Services implements vscode.Disposable {
   /** Fires when the connection list may have changed (settings, AWS files). */
   readonly onDidChangeConnections = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Every question to the person goes here (the e2e suite scripts the answers). */
+  prompts: Prompts = windowPrompts;
 
   constructor(context: vscode.ExtensionContext, readonly log: Log) {
     const attached = process.env[ATTACH_ENV];

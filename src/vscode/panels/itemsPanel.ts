@@ -149,12 +149,12 @@ export class ItemsPanel extends PanelHost {
   private async deleteItem(key: JsonItem, signal: AbortSignal): Promise<DeleteOutcome> {
     const item = this.itemOnPage(key);
     const itemKey = keyOf(item, this.keyNames());
-    const answer = await vscode.window.showWarningMessage(
+    const confirmed = await this.services.prompts.confirm(
       `Delete the item ${keyText(itemKey)} from table ${this.target.tableName}?`,
-      { modal: true, detail: `${this.target.connectionLabel} · ${this.target.region}. This cannot be undone.` },
+      `${this.target.connectionLabel} · ${this.target.region}. This cannot be undone.`,
       'Delete',
     );
-    if (answer !== 'Delete') { return { deleted: false, reason: 'cancelled' }; }
+    if (!confirmed) { return { deleted: false, reason: 'cancelled' }; }
     const result = await deleteItem(this.clientOrThrow(), this.liveTable(), itemKey, { expected: item, signal });
     this.services.log.info(`deleted ${keyText(itemKey)} from ${this.target.tableName}`);
     const page = await this.reload(signal);
@@ -167,7 +167,7 @@ export class ItemsPanel extends PanelHost {
     const extension = format === 'csv' ? 'csv' : 'jsonl';
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `${this.target.tableName}${pager.request.target.index ? `-${pager.request.target.index}` : ''}.${extension}`;
-    const uri = await vscode.window.showSaveDialog({
+    const uri = await this.services.prompts.saveLocation({
       title: scope === 'page' ? 'Export the page' : 'Export the whole result',
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
       filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl', 'ndjson'] },

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { PanelTarget } from '../../../webview/protocol';
+import type { Prompts } from '../platform/prompts';
 
 export type { PanelTarget } from '../../../webview/protocol';
 
@@ -14,6 +15,8 @@ export interface PanelServices {
   /** A client for a connection and region (the factory's, with its retries and credentials). */
   client(connectionId: string, region: string): Promise<DynamoDBClient>;
   readonly log: vscode.LogOutputChannel;
+  /** Confirmations and save locations (scripted in the e2e suite). */
+  readonly prompts: Prompts;
   /** `dynamodbDesigner.items.pageSize` / `items.maxColumns`, read when a panel needs them. */
   settings(): PanelSettings;
   /** Export the table as config text (a later issue); the details panel hides the action without it. */

@@ -1,0 +1,110 @@
+/**
+ * Every question the extension asks a person goes through Prompts: modal confirmations, typed
+ * confirmations, picks and inputs (with wizard steps and a Back button), save locations. The
+ * default answers through VS Code's own dialogs; the e2e suite swaps in a scripted person
+ * (ExtensionApi.setPrompts) because an extension host test cannot click a modal dialog.
+ */
+import * as vscode from 'vscode';
+
+/** The answer of a wizard step whose Back button was pressed. */
+export const BACK = Symbol('back');
+export type Back = typeof BACK;
+
+export interface StepInfo {
+  /** 1-based step of a multi-step flow, and how many there are (shown as "2/9"). */
+  readonly step?: number;
+  readonly totalSteps?: number;
+}
+
+export interface InputOptions extends StepInfo {
+  readonly title: string;
+  readonly prompt?: string;
+  readonly value?: string;
+  readonly placeHolder?: string;
+  /** A message while the value is not acceptable (shown as the user types), undefined when it is. */
+  readonly validate?: (value: string) => string | undefined;
+}
+
+export interface PickOptions extends StepInfo {
+  readonly title: string;
+  readonly placeHolder?: string;
+}
+
+export interface Prompts {
+  /** A modal question; true only when the person chose `action`. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** Text typed by the person; undefined when dismissed, BACK when they went back a step. */
+  input(options: InputOptions): Promise<string | undefined | Back>;
+  /** One of the items; undefined when dismissed, BACK when they went back a step. */
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined | Back>;
+  /** Where to save a new file; undefined when dismissed. */
+  saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+}
+
+/** Asks with VS Code's quick input, modal message boxes and save dialog. */
+export const windowPrompts: Prompts = {
+  async confirm(message, detail, action) {
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, action);
+    return choice === action;
+  },
+
+  input(options) {
+    return new Promise(resolve => {
+      const box = vscode.window.createInputBox();
+      box.title = options.title;
+      box.step = options.step;
+      box.totalSteps = options.totalSteps;
+      box.prompt = options.prompt;
+      box.placeholder = options.placeHolder;
+      box.value = options.value ?? '';
+      box.ignoreFocusOut = true;
+      if (options.step !== undefined && options.step > 1) { box.buttons = [vscode.QuickInputButtons.Back]; }
+      let done = false;
+      const finish = (answer: string | undefined | Back) => {
+        if (done) { return; }
+        done = true;
+        resolve(answer);
+        box.dispose();
+      };
+      const check = (value: string) => { box.validationMessage = options.validate?.(value); };
+      check(box.value);
+      box.onDidChangeValue(check);
+      box.onDidAccept(() => {
+        const problem = options.validate?.(box.value);
+        if (problem) { box.validationMessage = problem; return; }
+        finish(box.value);
+      });
+      box.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) { finish(BACK); } });
+      box.onDidHide(() => finish(undefined));
+      box.show();
+    });
+  },
+
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined | Back> {
+    return new Promise(resolve => {
+      const quick = vscode.window.createQuickPick<T>();
+      quick.title = options.title;
+      quick.step = options.step;
+      quick.totalSteps = options.totalSteps;
+      quick.placeholder = options.placeHolder;
+      quick.items = items;
+      quick.ignoreFocusOut = true;
+      if (options.step !== undefined && options.step > 1) { quick.buttons = [vscode.QuickInputButtons.Back]; }
+      let done = false;
+      const finish = (answer: T | undefined | Back) => {
+        if (done) { return; }
+        done = true;
+        resolve(answer);
+        quick.dispose();
+      };
+      quick.onDidAccept(() => finish(quick.selectedItems[0]));
+      quick.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) { finish(BACK); } });
+      quick.onDidHide(() => finish(undefined));
+      quick.show();
+    });
+  },
+
+  saveLocation(options) {
+    return Promise.resolve(vscode.window.showSaveDialog(options));
+  },
+};
