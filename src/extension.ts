@@ -2,8 +2,14 @@
  * activate(): builds the services, registers everything in context.subscriptions, nothing else.
  */
 import * as vscode from 'vscode';
+import { registerApply } from './vscode/commands/apply';
+import type { ConfigCommandContext } from './vscode/commands/config';
+import { registerDelete } from './vscode/commands/deleteTable';
 import { registerExplorerCommands } from './vscode/commands/explorer';
+import { registerExport } from './vscode/commands/exportConfig';
 import { registerPanelCommands } from './vscode/commands/panels';
+import { PlanDocuments, registerPreview } from './vscode/commands/preview';
+import { ConfigTargets, registerChooseTarget } from './vscode/commands/target';
 import type { ExplorerNode } from './vscode/explorer/nodes';
 import { ExplorerProvider } from './vscode/explorer/provider';
 import { ConfigCodeActions } from './vscode/language/codeActions';
@@ -12,7 +18,8 @@ import { ConfigCompletion, ConfigHover } from './vscode/language/providers';
 import { findPanel, registerPanels } from './vscode/panels/panels';
 import type { PanelServices } from './vscode/panels/services';
 import { createLog } from './vscode/platform/log';
-import type { Prompts } from './vscode/platform/prompts';
+import { BACK } from './vscode/platform/prompts';
+import type { Back, Prompts } from './vscode/platform/prompts';
 import { readSettings } from './vscode/platform/settings';
 import { Services } from './vscode/services';
 
@@ -21,8 +28,12 @@ export interface ExtensionApi {
   readonly services: Services;
   readonly explorer: ExplorerProvider;
   readonly diagnostics: ConfigDiagnostics;
+  readonly targets: ConfigTargets;
+  readonly plans: PlanDocuments;
   /** The open panel of a kind for a table (e2e). */
   readonly findPanel: typeof findPanel;
+  /** What a prompt answers when the person pressed Back (the bundle's own symbol). */
+  readonly back: Back;
   /** Replaces the person answering prompts (e2e); returns the previous one. */
   setPrompts(prompts: Prompts): Prompts;
 }
@@ -52,15 +63,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.commands.registerCommand('dynamodbDesigner.showLog', () => log.show()),
   );
 
-  const panels: PanelServices = {
-    client: (connectionId, region) => services.client(connectionId, region),
-    log,
-    get prompts() { return services.prompts; },
-    settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns }; },
-  };
-  registerPanels(context, panels);
-  context.subscriptions.push(...registerPanelCommands(context, services, panels));
-
   const diagnostics = new ConfigDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
   context.subscriptions.push(
     diagnostics,
@@ -68,12 +70,35 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(diagnostics), '=', ':', ' ', '"', '\n'),
     vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(diagnostics)),
   );
+
+  const panels: PanelServices = {
+    client: (connectionId, region) => services.client(connectionId, region),
+    log,
+    get prompts() { return services.prompts; },
+    settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns }; },
+    exportAsConfig: async target => { await vscode.commands.executeCommand('dynamodbDesigner.exportTableAsConfig', target); },
+  };
+  registerPanels(context, panels);
+  context.subscriptions.push(...registerPanelCommands(context, services, panels));
+
+  const targets = new ConfigTargets(context.workspaceState, services, diagnostics);
+  const configs: ConfigCommandContext = { services, diagnostics, targets, explorer };
+  const plans = new PlanDocuments();
+  context.subscriptions.push(
+    targets,
+    ...registerPreview(configs, plans),
+    ...registerApply(configs, plans),
+    ...registerDelete(configs),
+    ...registerExport(services, targets),
+    registerChooseTarget(targets, diagnostics, log),
+  );
+
   const setPrompts = (prompts: Prompts): Prompts => {
     const previous = services.prompts;
     services.prompts = prompts;
     return previous;
   };
-  return { services, explorer, diagnostics, findPanel, setPrompts };
+  return { services, explorer, diagnostics, targets, plans, findPanel, setPrompts, back: BACK };
 }
 
 export async function deactivate(): Promise<void> {

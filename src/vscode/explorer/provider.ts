@@ -59,6 +59,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.emitter.fire(node);
   }
 
+  /** Lists a region's tables again (after apply or delete changed them), if it is loaded. */
+  refreshRegion(connectionId: string, region: string): void {
+    void this.roots?.then(async roots => {
+      const root = roots.find(r => r.connection.id === connectionId);
+      const node = root ? (await root.children()).find(n => n instanceof RegionNode && n.region === region) : undefined;
+      if (node) { this.refresh(node); }
+    });
+  }
+
   /** After the filter setting changed: re-filter loaded regions without listing again. */
   async refilter(): Promise<void> {
     for (const root of await (this.roots ?? Promise.resolve([]))) {

@@ -2,6 +2,14 @@
 import * as vscode from 'vscode';
 import type { Log } from './log';
 
+/** A problem the person can fix (not a failure of ours): shown as is, with an optional action. */
+export class UserError extends Error {
+  constructor(message: string, readonly action?: { readonly title: string; readonly command: string }) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
 export function isCancellation(error: unknown): boolean {
   if (error instanceof vscode.CancellationError) { return true; }
   const name = (error as { name?: string } | undefined)?.name;
@@ -21,6 +29,14 @@ export function describeError(error: unknown): string {
 /** Logs the error with context and shows it, unless it is a cancellation. */
 export function reportError(log: Log, context: string, error: unknown): void {
   if (isCancellation(error)) { log.info(`${context}: cancelled`); return; }
+  if (error instanceof UserError) {
+    log.warn(`${context}: ${error.message}`);
+    const action = error.action;
+    void vscode.window.showWarningMessage(error.message, ...(action ? [action.title] : [])).then(choice => {
+      if (action && choice === action.title) { void vscode.commands.executeCommand(action.command); }
+    });
+    return;
+  }
   const message = `${context}: ${describeError(error)}`;
   log.error(message);
   void vscode.window.showErrorMessage(message, 'Show Log').then(choice => { if (choice) { log.show(true); } });

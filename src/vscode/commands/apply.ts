@@ -1,0 +1,132 @@
+/**
+ * Apply Config: plans every table of the config against its target, asks once (a modal showing
+ * the plan), then applies table by table, step by step, under a cancellable notification. A
+ * replacement needs its own confirmation naming the data loss and the table name typed back.
+ * The report says what was done, what the server did not apply and what was not run; the
+ * explorer, an open details panel and the preview are refreshed afterwards.
+ */
+import * as vscode from 'vscode';
+import { applyPlan } from '../../dynamo/apply';
+import type { ApplyReport, ReplaceDetails } from '../../dynamo/apply';
+import { formatChange, formatPlan } from '../../model/plan';
+import { refreshTableDetails } from '../panels/panels';
+import { reportError } from '../platform/errors';
+import type { Prompts } from '../platform/prompts';
+import { configDocument, planAll, refuseErrors, requireTrust, targetClient, withCancellableProgress } from './config';
+import type { ConfigCommandContext } from './config';
+import { previewConfig } from './preview';
+import type { PlanDocuments } from './preview';
+import { targetLabel } from './target';
+
+/** Lines of plan shown in the confirmation before the rest is elided. */
+const CONFIRM_LINES = 40;
+
+export interface ApplyResult {
+  readonly reports: readonly ApplyReport[];
+  /** Tables that had nothing to do. */
+  readonly unchanged: readonly string[];
+}
+
+/** The modal confirmation and typed table name a replacement needs. */
+export async function confirmReplacement(prompts: Prompts, details: ReplaceDetails): Promise<boolean> {
+  const ok = await prompts.confirm(`Replace table ${details.table}? All its items will be lost.`,
+    `${details.words}\n\nWhy: ${details.reasons.join('; ')}.`, 'Delete and Create Again…');
+  if (!ok) { return false; }
+  const typed = await prompts.input({
+    title: `Replace table ${details.table}: type its name to confirm the data loss`,
+    prompt: details.words,
+    placeHolder: details.table,
+    validate: v => (v === details.table ? undefined : `Type ${details.table} exactly to delete the table and its items and create it again`),
+  });
+  return typed === details.table;
+}
+
+function elide(text: string, lines: number): string {
+  const all = text.split('\n');
+  return all.length <= lines ? text : [...all.slice(0, lines), `… and ${all.length - lines} more line(s): run Preview Changes to see all`].join('\n');
+}
+
+function reportLines(report: ApplyReport): string[] {
+  return [
+    report.message,
+    ...report.steps.map(s => `  ${s.status.padEnd(11)} ${s.title}${s.error ? ` (${s.error.code}: ${s.error.message})` : ''}`),
+    ...report.notApplied.map(c => `  not applied: ${formatChange(c)}`),
+    ...report.unknown.map(u => `  unknown: ${u.field} (${u.reason})`),
+  ];
+}
+
+export async function applyConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown): Promise<ApplyResult | undefined> {
+  requireTrust('apply');
+  const { services } = context;
+  const config = await configDocument(context, argument, 'apply');
+  refuseErrors(config, 'apply it');
+  const target = await context.targets.resolve(config.document, config.analysis);
+  if (!target) { return undefined; }
+  const where = targetLabel(target);
+  const client = await targetClient(context, target);
+
+  const planned = await withCancellableProgress(`Planning ${config.fileName} on ${where}`, (_p, signal) => planAll(client, config.tables, signal));
+  const pending = planned.map((plan, index) => ({ plan, spec: config.tables[index] })).filter(p => p.plan.kind !== 'none');
+  const unchanged = planned.filter(p => p.kind === 'none').map(p => p.table);
+  if (pending.length === 0) {
+    void vscode.window.showInformationMessage(`No changes: ${unchanged.join(', ')} already match${unchanged.length === 1 ? 'es' : ''} ${config.fileName} on ${where}.`);
+    return { reports: [], unchanged };
+  }
+  const names = pending.map(p => p.plan.table).join(', ');
+  const replacing = pending.filter(p => p.plan.kind === 'replace').map(p => p.plan.table);
+  const confirmed = await services.prompts.confirm(
+    `Apply ${config.fileName} to ${names} on ${where}?`,
+    elide(pending.map(p => formatPlan(p.plan)).join('\n\n'), CONFIRM_LINES) +
+      (replacing.length ? `\n\n${replacing.join(', ')} must be REPLACED: you will be asked again, and to type the table name.` : ''),
+    'Apply',
+  );
+  if (!confirmed) { return undefined; }
+
+  const reports: ApplyReport[] = [];
+  await withCancellableProgress(`Applying ${config.fileName} on ${where}`, async (progress, signal) => {
+    for (const { plan, spec } of pending) {
+      if (signal.aborted) { break; }
+      const report = await applyPlan(client, plan, {
+        spec, signal,
+        confirmReplace: details => confirmReplacement(services.prompts, details),
+        onProgress: e => {
+          const state = { running: 'sending', waiting: 'waiting for ACTIVE', done: 'done', unsupported: 'not supported by this server', failed: 'failed' }[e.state];
+          progress.report({ message: `${e.table} [${e.index + 1}/${e.total}] ${e.title}: ${state}` });
+        },
+      });
+      reports.push(report);
+      services.log.info(`apply ${config.document.uri.fsPath} on ${where}:\n${reportLines(report).join('\n')}`);
+      if (report.outcome !== 'done' && report.outcome !== 'nothing-to-do') { break; }
+    }
+  });
+
+  // The server changed: what shows it must read it again.
+  context.explorer.refreshRegion(target.connection.id, target.region);
+  for (const { plan } of pending) {
+    refreshTableDetails({ connectionId: target.connection.id, connectionLabel: target.connection.label, region: target.region, tableName: plan.table });
+  }
+  if (plans.isOpen(config.document.uri)) { void previewConfig(context, plans, config.document.uri, { reveal: false }).catch(() => undefined); }
+
+  const notRun = pending.slice(reports.length).map(p => p.plan.table);
+  const messages = [...reports.map(r => r.message), ...(notRun.length ? [`Not started: ${notRun.join(', ')}.`] : [])];
+  const failed = reports.some(r => r.outcome === 'failed' || r.outcome === 'refused');
+  const partial = failed || notRun.length > 0 || reports.some(r => r.outcome === 'cancelled' || r.notApplied.length > 0 || r.steps.some(s => s.status === 'unsupported'));
+  const text = messages.join(' ');
+  const shown = failed ? vscode.window.showErrorMessage(text, 'Show Log')
+    : partial ? vscode.window.showWarningMessage(text, 'Show Log') : vscode.window.showInformationMessage(text, 'Show Log');
+  void shown.then(choice => { if (choice) { services.log.show(true); } });
+  return { reports, unchanged };
+}
+
+export function registerApply(context: ConfigCommandContext, plans: PlanDocuments): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('dynamodbDesigner.applyConfig', async (argument?: unknown) => {
+      try {
+        return await applyConfig(context, plans, argument);
+      } catch (error) {
+        reportError(context.services.log, 'Apply', error);
+        return undefined;
+      }
+    }),
+  ];
+}

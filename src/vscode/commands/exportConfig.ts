@@ -1,0 +1,66 @@
+/**
+ * Export Table as Config: a live table written as a commented config in the dialect the person
+ * picks, saved where they choose (never over an existing file without asking), opened, and
+ * remembered as targeting the same connection and region, so its preview plans no change.
+ */
+import * as vscode from 'vscode';
+import { exportConfig } from '../../dynamo/export';
+import type { Dialect } from '../../model/spec';
+import { reportError } from '../platform/errors';
+import { BACK } from '../platform/prompts';
+import type { Services } from '../services';
+import type { ConfigTargets } from './target';
+import { resolveTableRef } from './tableRef';
+import type { TableRef } from './tableRef';
+
+const DIALECTS: readonly { label: string; description: string; dialect: Dialect; extension: string }[] = [
+  { label: 'genesys', description: 'flat TOML, one [[resources.dynamodb]] entry per table', dialect: 'genesys', extension: 'toml' },
+  { label: 'planton', description: 'AwsDynamodb manifest (YAML, spec: …)', dialect: 'planton', extension: 'yaml' },
+  { label: 'component', description: 'components list, CloudFormation-style camelCase (YAML)', dialect: 'component', extension: 'yaml' },
+];
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
+}
+
+/** Writes the table's config and opens it; undefined when the person cancelled. */
+export async function exportTable(services: Services, targets: ConfigTargets, ref: TableRef): Promise<vscode.Uri | undefined> {
+  const picked = await services.prompts.pick(DIALECTS, { title: `Export ${ref.tableName} as a config`, placeHolder: 'Dialect' });
+  if (picked === undefined || picked === BACK) { return undefined; }
+  const live = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading ${ref.tableName}` },
+    () => services.describeTable(ref.connection.id, ref.region, ref.tableName));
+  const text = exportConfig(live, picked.dialect, { region: ref.region, source: `${ref.connection.label}, ${ref.region}` });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const fileName = `${ref.tableName}.${picked.extension}`;
+  const uri = await services.prompts.saveLocation({
+    title: `Save the ${picked.label} config of ${ref.tableName}`,
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
+    filters: picked.extension === 'toml' ? { TOML: ['toml'] } : { YAML: ['yaml', 'yml'] },
+  });
+  if (!uri) { return undefined; }
+  if (await exists(uri)) {
+    const name = uri.path.replace(/^.*\//, '');
+    const replace = await services.prompts.confirm(`${name} already exists. Replace it with the config of ${ref.tableName}?`,
+      `${uri.fsPath} will be overwritten; its current content is lost unless it is under version control.`, 'Replace');
+    if (!replace) { return undefined; }
+  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await targets.remember(uri, ref.connection.id, ref.region);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  services.log.info(`exported ${ref.tableName} (${ref.connection.label}, ${ref.region}) as ${picked.label} to ${uri.fsPath}`);
+  return uri;
+}
+
+export function registerExport(services: Services, targets: ConfigTargets): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('dynamodbDesigner.exportTableAsConfig', async (argument?: unknown) => {
+      try {
+        const ref = await resolveTableRef(services, services.prompts, argument, 'Export Table as Config');
+        return ref ? await exportTable(services, targets, ref) : undefined;
+      } catch (error) {
+        reportError(services.log, 'Export as config', error);
+        return undefined;
+      }
+    }),
+  ];
+}

@@ -1,0 +1,135 @@
+/**
+ * Preview Changes: plans every table of a config against its target and shows the plan in a
+ * read-only document (scheme dynamodb-plan) beside the config, with code lenses to apply it or
+ * plan again. Nothing is changed on the server.
+ */
+import * as vscode from 'vscode';
+import { formatPlan } from '../../model/plan';
+import type { Plan } from '../../model/plan';
+import { reportError } from '../platform/errors';
+import { configDocument, planAll, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
+import type { ConfigCommandContext } from './config';
+import { targetLabel } from './target';
+import type { ConfigTarget } from './target';
+
+export interface PreviewResult {
+  readonly source: vscode.Uri;
+  readonly target: ConfigTarget;
+  readonly plans: readonly Plan[];
+  readonly text: string;
+  readonly uri: vscode.Uri;
+}
+
+interface Shown { readonly text: string; readonly pending: number; readonly target: string }
+
+/** The plan of a config as text: a header, then each table's plan. */
+export function previewText(fileName: string, target: ConfigTarget, plans: readonly Plan[], at: Date = new Date()): string {
+  const counts = { create: 0, update: 0, replace: 0, none: 0 };
+  for (const p of plans) { counts[p.kind]++; }
+  const summary = [
+    counts.create ? `${counts.create} to create` : '', counts.update ? `${counts.update} to update` : '',
+    counts.replace ? `${counts.replace} to REPLACE` : '', counts.none ? `${counts.none} unchanged` : '',
+  ].filter(Boolean).join(', ');
+  const pending = plans.length - counts.none;
+  return [
+    `Preview of ${fileName} on ${targetLabel(target)}${target.regionFromFile ? ' (region from the file)' : ''}, read ${at.toLocaleTimeString('en-GB')}`,
+    `${plans.length} table${plans.length === 1 ? '' : 's'}: ${summary}. Nothing has been changed.`,
+    '',
+    ...plans.flatMap(p => [formatPlan(p), '']),
+    pending > 0
+      ? 'To apply: "DynamoDB: Apply Config…" (the Apply lens above, or the ▶ button in the editor title). You confirm before anything is sent.'
+      : 'The live tables match the config.',
+    '',
+  ].join('\n');
+}
+
+/** The preview documents: their text by config URI, refreshed when a preview runs again. */
+export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider, vscode.Disposable {
+  private readonly shown = new Map<string, Shown>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  private readonly lenses = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.lenses.event;
+
+  static uriFor(source: vscode.Uri): vscode.Uri {
+    const name = source.path.replace(/^.*\//, '');
+    return vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Preview ${name}`, query: encodeURIComponent(source.toString()) });
+  }
+
+  set(source: vscode.Uri, shown: Shown): vscode.Uri {
+    const uri = PlanDocuments.uriFor(source);
+    this.shown.set(uri.toString(), shown);
+    this.emitter.fire(uri);
+    this.lenses.fire();
+    return uri;
+  }
+
+  /** The text shown for a config, if it was previewed. */
+  textOf(source: vscode.Uri): string | undefined {
+    return this.shown.get(PlanDocuments.uriFor(source).toString())?.text;
+  }
+
+  isOpen(source: vscode.Uri): boolean {
+    const uri = PlanDocuments.uriFor(source).toString();
+    return vscode.workspace.textDocuments.some(d => d.uri.toString() === uri && !d.isClosed);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.shown.get(uri.toString())?.text ?? `No preview yet: run "DynamoDB: Preview Changes" on ${sourceOfPlan(uri).path}.\n`;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const shown = this.shown.get(document.uri.toString());
+    if (!shown) { return []; }
+    const source = sourceOfPlan(document.uri);
+    const top = new vscode.Range(0, 0, 0, 0);
+    const lenses = [new vscode.CodeLens(top, { title: '$(refresh) Preview again', command: 'dynamodbDesigner.previewConfig', arguments: [source] })];
+    if (shown.pending > 0) {
+      lenses.unshift(new vscode.CodeLens(top, {
+        title: `$(play) Apply ${shown.pending} table change${shown.pending === 1 ? '' : 's'} on ${shown.target}…`, command: 'dynamodbDesigner.applyConfig', arguments: [source],
+      }));
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    this.lenses.dispose();
+  }
+}
+
+/** Plans the config and shows (or refreshes) its preview document. */
+export async function previewConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown, options: { reveal?: boolean } = {}): Promise<PreviewResult | undefined> {
+  const config = await configDocument(context, argument, 'preview');
+  refuseErrors(config, 'preview it');
+  const target = await context.targets.resolve(config.document, config.analysis);
+  if (!target) { return undefined; }
+  const planned = await withCancellableProgress(`Planning ${config.fileName} on ${targetLabel(target)}`, async (_progress, signal) => {
+    const client = await targetClient(context, target, signal);
+    return planAll(client, config.tables, signal);
+  });
+  const text = previewText(config.fileName, target, planned);
+  const uri = plans.set(config.document.uri, { text, pending: planned.filter(p => p.kind !== 'none').length, target: targetLabel(target) });
+  context.services.log.info(`preview of ${config.document.uri.fsPath} on ${targetLabel(target)}:\n${text}`);
+  if (options.reveal !== false) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+  }
+  return { source: config.document.uri, target, plans: planned, text, uri };
+}
+
+export function registerPreview(context: ConfigCommandContext, plans: PlanDocuments): vscode.Disposable[] {
+  return [
+    plans,
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, plans),
+    vscode.languages.registerCodeLensProvider({ scheme: PLAN_SCHEME }, plans),
+    vscode.commands.registerCommand('dynamodbDesigner.previewConfig', async (argument?: unknown) => {
+      try {
+        return await previewConfig(context, plans, argument);
+      } catch (error) {
+        reportError(context.services.log, 'Preview', error);
+        return undefined;
+      }
+    }),
+  ];
+}

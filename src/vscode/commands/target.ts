@@ -1,0 +1,161 @@
+/**
+ * Where a config is previewed and applied: a connection and a region. The region is the file's
+ * own where the dialect has one (genesys `region`); otherwise, like the connection, it is asked
+ * once per file and remembered in the workspace state. The status bar shows the target of the
+ * active config and changes it on click. Also sets the `dynamodbDesigner.activeIsConfig` context
+ * key for the editor menus.
+ */
+import * as vscode from 'vscode';
+import type { Connection } from '../../dynamo/connections';
+import type { Analysis } from '../../language/service';
+import type { ConfigDiagnostics } from '../language/diagnostics';
+import { reportError } from '../platform/errors';
+import type { Log } from '../platform/log';
+import { BACK } from '../platform/prompts';
+import type { Services } from '../services';
+import { pickConnection } from './tableRef';
+
+const STATE_KEY = 'dynamodbDesigner.configTargets';
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+interface Remembered { readonly connectionId: string; readonly region?: string }
+
+export interface ConfigTarget {
+  readonly connection: Connection;
+  readonly region: string;
+  /** The region came from the file itself. */
+  readonly regionFromFile: boolean;
+}
+
+export function targetLabel(target: ConfigTarget): string {
+  return `${target.connection.label} · ${target.region}`;
+}
+
+/** The region a config names (the first table's), if its dialect has one. */
+export function fileRegion(analysis: Analysis): string | undefined {
+  return analysis.tables.map(t => (t.region?.valid ? t.region.value : undefined)).find(r => r !== undefined);
+}
+
+export class ConfigTargets implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('dynamodbDesigner.configTarget', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a file's remembered target changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento, private readonly services: Services, private readonly diagnostics: ConfigDiagnostics) {
+    this.item.name = 'DynamoDB config target';
+    this.item.command = 'dynamodbDesigner.chooseConfigTarget';
+    this.disposables.push(
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor(() => void this.showActive()),
+      diagnostics.onDidAnalyze(uri => { if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) { void this.showActive(); } }),
+      services.onDidChangeConnections(() => void this.showActive()),
+      this.onDidChange(() => void this.showActive()),
+    );
+    void this.showActive();
+  }
+
+  private all(): Record<string, Remembered> {
+    return this.state.get<Record<string, Remembered>>(STATE_KEY, {});
+  }
+
+  /** Remembers a target for a file (also used by export, so the new file plans against its table). */
+  async remember(uri: vscode.Uri, connectionId: string, region: string | undefined): Promise<void> {
+    await this.state.update(STATE_KEY, { ...this.all(), [uri.toString()]: { connectionId, ...(region ? { region } : {}) } });
+    this.changed.fire(uri);
+  }
+
+  /** The target without asking anything; undefined when some part of it is still to be chosen. */
+  async known(uri: vscode.Uri, analysis: Analysis): Promise<ConfigTarget | undefined> {
+    const connections = await this.services.connections();
+    const saved = this.all()[uri.toString()];
+    const connection = connections.find(c => c.id === saved?.connectionId) ?? (connections.length === 1 ? connections[0] : undefined);
+    if (!connection) { return undefined; }
+    const own = fileRegion(analysis);
+    if (own) { return { connection, region: own, regionFromFile: true }; }
+    const region = saved?.connectionId === connection.id ? saved.region : undefined;
+    if (region) { return { connection, region, regionFromFile: false }; }
+    return connection.regions.length === 1 ? { connection, region: connection.regions[0], regionFromFile: false } : undefined;
+  }
+
+  /** The target, asking for what is not known yet (or for everything when `again`). */
+  async resolve(document: vscode.TextDocument, analysis: Analysis, options: { again?: boolean } = {}): Promise<ConfigTarget | undefined> {
+    if (!options.again) {
+      const known = await this.known(document.uri, analysis);
+      if (known) { return known; }
+    }
+    const name = document.uri.path.replace(/^.*\//, '');
+    const own = fileRegion(analysis);
+    const connections = await this.services.connections();
+    const previous = this.all()[document.uri.toString()];
+    for (;;) {
+      const ordered = [...connections].sort((a, b) => Number(b.id === previous?.connectionId) - Number(a.id === previous?.connectionId));
+      const connection = await pickConnection(this.services.prompts, ordered, { title: `Preview and apply ${name} on`, step: 1, totalSteps: own ? 1 : 2 });
+      if (!connection) { return undefined; }
+      let region = own;
+      if (!region) {
+        const picked = await this.pickRegion(connection, name, previous?.connectionId === connection.id ? previous.region : undefined);
+        if (picked === BACK) { if (connections.length > 1) { continue; } return undefined; }
+        if (picked === undefined) { return undefined; }
+        region = picked;
+      }
+      await this.remember(document.uri, connection.id, own ? undefined : region);
+      return { connection, region, regionFromFile: Boolean(own) };
+    }
+  }
+
+  private async pickRegion(connection: Connection, file: string, previous: string | undefined): Promise<string | undefined | typeof BACK> {
+    if (connection.regions.length === 1 && !previous) { return connection.regions[0]; }
+    const regions = [...new Set([previous, ...connection.regions].filter((r): r is string => Boolean(r)))];
+    const other = { label: '$(edit) Other region…', region: '' };
+    const picked = await this.services.prompts.pick([...regions.map(r => ({ label: r, region: r })), other], {
+      title: `Region for ${file} on ${connection.label}`, step: 2, totalSteps: 2,
+    });
+    if (picked === BACK || picked === undefined) { return picked; }
+    if (picked !== other) { return picked.region; }
+    const typed = await this.services.prompts.input({
+      title: `Region for ${file} on ${connection.label}`, step: 2, totalSteps: 2, placeHolder: 'eu-west-1',
+      validate: v => (REGION.test(v.trim()) ? undefined : 'A region looks like us-east-1 or eu-west-2'),
+    });
+    return typeof typed === 'string' ? typed.trim() : typed;
+  }
+
+  /** The status bar entry and the editor context key for the active editor. */
+  private async showActive(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const analysis = editor && editor.document.uri.scheme === 'file' ? this.diagnostics.analysisOf(editor.document) : undefined;
+    void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsConfig', analysis !== undefined);
+    if (!editor || !analysis) { this.item.hide(); return; }
+    const target = await this.known(editor.document.uri, analysis).catch(() => undefined);
+    if (editor !== vscode.window.activeTextEditor) { return; }
+    this.item.text = target ? `$(database) ${targetLabel(target)}` : '$(database) DynamoDB: choose target';
+    this.item.tooltip = target
+      ? `Preview and apply this config on ${targetLabel(target)}${target.regionFromFile ? ' (region from the file)' : ''}. Click to change.`
+      : 'Choose the connection and region this config is previewed and applied on.';
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.disposables.forEach(d => d.dispose());
+  }
+}
+
+/** Choose Connection and Region for Config: asks again for the active (or given) config. */
+export function registerChooseTarget(targets: ConfigTargets, diagnostics: ConfigDiagnostics, log: Log): vscode.Disposable {
+  return vscode.commands.registerCommand('dynamodbDesigner.chooseConfigTarget', async (argument?: unknown) => {
+    try {
+      const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
+      const document = uri && await vscode.workspace.openTextDocument(uri);
+      const analysis = document && diagnostics.analysisOf(document);
+      if (!document || !analysis) {
+        void vscode.window.showWarningMessage('Open a DynamoDB table config to choose where it is previewed and applied.');
+        return undefined;
+      }
+      return await targets.resolve(document, analysis, { again: true });
+    } catch (error) {
+      reportError(log, 'Choosing the target of the config', error);
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * A scripted person for the e2e suite: answers the extension's questions (Prompts) from a list,
+ * in order, and records every question asked. A question of another kind than the next answer,
+ * or one with no answer left, is recorded as a problem and dismissed, so the test sees it.
+ */
+import type * as vscode from 'vscode';
+import type { Back, InputOptions, PickOptions, Prompts } from '../../../src/vscode/platform/prompts';
+
+export type Answer =
+  | { readonly confirm: boolean }
+  /** Typed text; the prompt's own validation must accept it unless `invalid` says it should not. */
+  | { readonly input: string; readonly invalid?: boolean }
+  /** The first item whose label contains this text. */
+  | { readonly pick: string }
+  | { readonly save: vscode.Uri | undefined }
+  | { readonly back: true }
+  | { readonly dismiss: true };
+
+export interface Asked {
+  readonly kind: 'confirm' | 'input' | 'pick' | 'save';
+  readonly title: string;
+  readonly detail?: string;
+  readonly items?: readonly string[];
+  /** For inputs: what the prompt's validation said of the typed answer. */
+  readonly validation?: string;
+}
+
+export class ScriptedPrompts implements Prompts {
+  readonly asked: Asked[] = [];
+  readonly problems: string[] = [];
+  private readonly answers: Answer[];
+  private readonly back: Back;
+
+  constructor(back: Back, answers: readonly Answer[]) {
+    this.back = back;
+    this.answers = [...answers];
+  }
+
+  /** Answers not used yet. */
+  get left(): number { return this.answers.length; }
+
+  private next(question: Asked): Answer | undefined {
+    this.asked.push(question);
+    const answer = this.answers.shift();
+    if (!answer) { this.problems.push(`no answer left for ${question.kind} "${question.title}"`); }
+    return answer;
+  }
+
+  private mismatch(question: Asked, answer: Answer): undefined {
+    this.problems.push(`${question.kind} "${question.title}" got the answer ${JSON.stringify(answer)}`);
+    return undefined;
+  }
+
+  async confirm(message: string, detail: string): Promise<boolean> {
+    const question: Asked = { kind: 'confirm', title: message, detail };
+    const answer = this.next(question);
+    if (!answer || 'dismiss' in answer) { return false; }
+    if (!('confirm' in answer)) { this.mismatch(question, answer); return false; }
+    return answer.confirm;
+  }
+
+  async input(options: InputOptions): Promise<string | undefined | Back> {
+    const question = { kind: 'input' as const, title: options.title, detail: options.prompt };
+    const answer = this.next(question);
+    if (!answer || 'dismiss' in answer) { return undefined; }
+    if ('back' in answer) { return this.back; }
+    if (!('input' in answer)) { return this.mismatch(question, answer); }
+    const validation = options.validate?.(answer.input);
+    this.asked[this.asked.length - 1] = { ...question, validation };
+    // The real input box does not accept a value its validation refuses.
+    if (validation !== undefined) {
+      if (!answer.invalid) { this.problems.push(`input "${options.title}" refused ${JSON.stringify(answer.input)}: ${validation}`); }
+      return undefined;
+    }
+    return answer.input;
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined | Back> {
+    const question: Asked = { kind: 'pick', title: options.title, items: items.map(i => i.label) };
+    const answer = this.next(question);
+    if (!answer || 'dismiss' in answer) { return undefined; }
+    if ('back' in answer) { return this.back; }
+    if (!('pick' in answer)) { return this.mismatch(question, answer); }
+    const item = items.find(i => i.label.includes(answer.pick));
+    if (!item) { this.problems.push(`pick "${options.title}": no item contains ${JSON.stringify(answer.pick)} in ${question.items!.join(', ')}`); }
+    return item;
+  }
+
+  async saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
+    const question: Asked = { kind: 'save', title: options.title ?? 'save' };
+    const answer = this.next(question);
+    if (!answer || 'dismiss' in answer) { return undefined; }
+    if (!('save' in answer)) { return this.mismatch(question, answer); }
+    return answer.save;
+  }
+}
