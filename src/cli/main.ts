@@ -52,6 +52,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
+  // The SDK's notice about its own future Node.js support is not about the user's configs.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const io: CliIo = {
     out: line => { process.stdout.write(line + '\n'); },
     err: line => { process.stderr.write(line + '\n'); },
