@@ -95,3 +95,24 @@ export function formatPlan(plan: Plan): string {
   for (const u of plan.unknown) { lines.push(`  unknown: ${u.field} (wanted ${u.wanted}): ${u.reason}`); }
   return lines.join('\n');
 }
+
+/** A config's preview: a header naming the file and where it was planned, then each table's plan. */
+export function formatPreview(fileName: string, where: string, plans: readonly Plan[], at: Date = new Date()): string {
+  const counts: Record<PlanKind, number> = { create: 0, update: 0, replace: 0, none: 0 };
+  for (const p of plans) { counts[p.kind]++; }
+  const summary = [
+    counts.create ? `${counts.create} to create` : '', counts.update ? `${counts.update} to update` : '',
+    counts.replace ? `${counts.replace} to REPLACE` : '', counts.none ? `${counts.none} unchanged` : '',
+  ].filter(Boolean).join(', ');
+  const pending = plans.length - counts.none;
+  return [
+    `Preview of ${fileName} on ${where}, read ${at.toISOString().slice(11, 19)} UTC`,
+    `${plans.length} table${plans.length === 1 ? '' : 's'}: ${summary}. Nothing has been changed.`,
+    '',
+    ...plans.flatMap(p => [formatPlan(p), '']),
+    pending > 0
+      ? 'To apply: "DynamoDB: Apply Config…" (the Apply lens above, or the ▶ button in the editor title). You confirm before anything is sent.'
+      : 'The live tables match the config.',
+    '',
+  ].join('\n');
+}

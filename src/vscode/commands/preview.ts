@@ -4,7 +4,7 @@
  * plan again. Nothing is changed on the server.
  */
 import * as vscode from 'vscode';
-import { formatPlan } from '../../model/plan';
+import { formatPreview } from '../../model/plan';
 import type { Plan } from '../../model/plan';
 import { reportError } from '../platform/errors';
 import { configDocument, planAll, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
@@ -21,27 +21,6 @@ export interface PreviewResult {
 }
 
 interface Shown { readonly text: string; readonly pending: number; readonly target: string }
-
-/** The plan of a config as text: a header, then each table's plan. */
-export function previewText(fileName: string, target: ConfigTarget, plans: readonly Plan[], at: Date = new Date()): string {
-  const counts = { create: 0, update: 0, replace: 0, none: 0 };
-  for (const p of plans) { counts[p.kind]++; }
-  const summary = [
-    counts.create ? `${counts.create} to create` : '', counts.update ? `${counts.update} to update` : '',
-    counts.replace ? `${counts.replace} to REPLACE` : '', counts.none ? `${counts.none} unchanged` : '',
-  ].filter(Boolean).join(', ');
-  const pending = plans.length - counts.none;
-  return [
-    `Preview of ${fileName} on ${targetLabel(target)}${target.regionFromFile ? ' (region from the file)' : ''}, read ${at.toLocaleTimeString('en-GB')}`,
-    `${plans.length} table${plans.length === 1 ? '' : 's'}: ${summary}. Nothing has been changed.`,
-    '',
-    ...plans.flatMap(p => [formatPlan(p), '']),
-    pending > 0
-      ? 'To apply: "DynamoDB: Apply Config…" (the Apply lens above, or the ▶ button in the editor title). You confirm before anything is sent.'
-      : 'The live tables match the config.',
-    '',
-  ].join('\n');
-}
 
 /** The preview documents: their text by config URI, refreshed when a preview runs again. */
 export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider, vscode.Disposable {
@@ -108,11 +87,12 @@ export async function previewConfig(context: ConfigCommandContext, plans: PlanDo
     const client = await targetClient(context, target, signal);
     return planAll(client, config.tables, signal);
   });
-  const text = previewText(config.fileName, target, planned);
+  const text = formatPreview(config.fileName, targetLabel(target) + (target.regionFromFile ? ' (region from the file)' : ''), planned);
   const uri = plans.set(config.document.uri, { text, pending: planned.filter(p => p.kind !== 'none').length, target: targetLabel(target) });
   context.services.log.info(`preview of ${config.document.uri.fsPath} on ${targetLabel(target)}:\n${text}`);
   if (options.reveal !== false) {
-    const document = await vscode.workspace.openTextDocument(uri);
+    let document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== 'dynamodb-plan') { document = await vscode.languages.setTextDocumentLanguage(document, 'dynamodb-plan'); }
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
   }
   return { source: config.document.uri, target, plans: planned, text, uri };
