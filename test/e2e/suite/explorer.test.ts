@@ -119,4 +119,60 @@ describe('explorer', () => {
     const text = await vscode.env.clipboard.readText();
     assert.match(text, /^arn:aws:dynamodb:us-east-1:\d+:table\/carts$/);
   });
+
+  it('shows a region that cannot be reached as an error node with a retry, and the other connections still list', async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration('dynamodbDesigner');
+    await config.update('connections', [{ type: 'endpoint', name: 'Stopped server', endpoint: 'http://127.0.0.1:9', region: 'us-east-1' }], vscode.ConfigurationTarget.Global);
+    try {
+      const stopped = await until('the endpoint connection', async () => {
+        const roots = await a.explorer.getChildren();
+        return roots.find(n => a.explorer.getTreeItem(n).label === 'Stopped server');
+      });
+      const [region] = await a.explorer.getChildren(stopped);
+      const [error] = await a.explorer.getChildren(region);
+      const item = a.explorer.getTreeItem(error);
+      assert.equal(item.contextValue, 'error');
+      assert.match(String(item.label), /127\.0\.0\.1:9/);
+      assert.equal(item.command?.command, 'dynamodbDesigner.refreshNode');
+      assert.equal(item.command?.arguments?.[0], region, 'retry refreshes the region');
+      const local = await labels(a, await a.explorer.getChildren(await localRegion(a)));
+      assert.ok(local.includes('carts'), `the embedded connection still lists: ${local}`);
+    } finally {
+      await config.update('connections', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('lists 100 tables, then the rest after "Load more"', async function () {
+    this.timeout(120000);
+    const a = await api();
+    const { CreateTableCommand, DeleteTableCommand } = await import('@aws-sdk/client-dynamodb');
+    const client = await a.services.client('local', 'us-east-1');
+    const names = Array.from({ length: 101 }, (_, i) => `e2e-page-${String(i).padStart(3, '0')}`);
+    const created: string[] = [];
+    try {
+      for (const name of names) {
+        await client.send(new CreateTableCommand({
+          TableName: name, BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        }));
+        created.push(name);
+      }
+      const region = await localRegion(a);
+      await vscode.commands.executeCommand('dynamodbDesigner.refreshNode', region);
+      const first = await a.explorer.getChildren(region);
+      assert.equal(first.length, 101, '100 tables and a "Load more" node');
+      const more = first[100];
+      assert.equal(a.explorer.getTreeItem(more).label, 'Load more…');
+      assert.match(String(a.explorer.getTreeItem(region).description), /^100\+ tables$/);
+      await vscode.commands.executeCommand(a.explorer.getTreeItem(more).command!.command, ...(a.explorer.getTreeItem(more).command!.arguments ?? []));
+      const all = await labels(a, await a.explorer.getChildren(region));
+      assert.ok(!all.includes('Load more…'));
+      for (const name of [...names, 'carts', 'invoices']) { assert.ok(all.includes(name), `${name} listed`); }
+      assert.equal(new Set(all).size, all.length, 'every table once');
+    } finally {
+      for (const name of created) { await client.send(new DeleteTableCommand({ TableName: name })).catch(() => undefined); }
+      await vscode.commands.executeCommand('dynamodbDesigner.refreshNode', await localRegion(a));
+    }
+  });
 });
