@@ -3,6 +3,7 @@
  */
 import * as vscode from 'vscode';
 import { registerExplorerCommands } from './vscode/commands/explorer';
+import { registerNewConfigCommand } from './vscode/commands/newConfig';
 import { registerPanelCommands } from './vscode/commands/panels';
 import type { ExplorerNode } from './vscode/explorer/nodes';
 import { ExplorerProvider } from './vscode/explorer/provider';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   registerPanels(context, panels);
   context.subscriptions.push(...registerPanelCommands(context, services, panels));
+  context.subscriptions.push(registerNewConfigCommand(services));
 
   const diagnostics = new ConfigDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
   context.subscriptions.push(
