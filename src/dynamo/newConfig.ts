@@ -166,7 +166,7 @@ function enumChoices<T extends string>(key: string, values: readonly T[], id: St
   const node = schemaAt('genesys', `/resources/dynamodb/0/${key}`);
   return values.map(value => {
     const i = node?.enum?.indexOf(value) ?? -1;
-    return { label: value, ...(i >= 0 && node?.enumDescriptions?.[i] ? { description: node.enumDescriptions[i] } : {}), apply: (d: Draft) => ({ ...d, [id]: value }) };
+    return { label: value, ...(i >= 0 && node?.enumDescriptions?.[i] ? { detail: node.enumDescriptions[i] } : {}), apply: (d: Draft) => ({ ...d, [id]: value }) };
   });
 }
 

@@ -194,8 +194,8 @@ describe('wizardSteps(): the steps that apply, in order', () => {
   it('picks carry the schema\'s words and set their answer', () => {
     const billing = pick({}, 'billingMode');
     assert.deepEqual(billing.choices.map(c => c.label), ['PAY_PER_REQUEST', 'PROVISIONED']);
-    assert.match(billing.choices[0].description ?? '', /^On-demand/);
-    assert.deepEqual(pick({}, 'partitionKeyType').choices.map(c => [c.label, c.description?.split(' ')[0]]), [['S', 'String'], ['N', 'Number'], ['B', 'Binary']]);
+    assert.match(billing.choices[0].detail ?? '', /^On-demand/);
+    assert.deepEqual(pick({}, 'partitionKeyType').choices.map(c => [c.label, c.detail?.split(' ')[0]]), [['S', 'String'], ['N', 'Number'], ['B', 'Binary']]);
     assert.deepEqual(billing.choices[1].apply({ tableName: 'x' }), { tableName: 'x', billingMode: 'PROVISIONED' });
     assert.deepEqual(pick({ streams: true }, 'streamViewType').choices.map(c => c.label), ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES']);
   });
