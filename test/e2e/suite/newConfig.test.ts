@@ -58,9 +58,10 @@ class ScriptedPerson implements Prompts {
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | typeof BACK> {
     this.asked.push(`${options.step}/${options.totalSteps} pick ${options.placeHolder}`);
     const answer = this.next('pick', options.placeHolder ?? options.title);
-    if (!answer || answer.pick === undefined || answer.pick === BACK) { return answer?.pick; }
-    const item = items.find(i => i.label === answer.pick);
-    if (!item) { this.problems.push(`no item "${String(answer.pick)}" among ${items.map(i => i.label).join(', ')}`); }
+    const label = answer?.pick;
+    if (label === undefined || label === BACK) { return label; }
+    const item = items.find(i => i.label === label);
+    if (!item) { this.problems.push(`no item "${label}" among ${items.map(i => i.label).join(', ')}`); }
     return item;
   }
 
