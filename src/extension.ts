@@ -7,6 +7,7 @@ import type { ConfigCommandContext } from './vscode/commands/config';
 import { registerDelete } from './vscode/commands/deleteTable';
 import { registerExplorerCommands } from './vscode/commands/explorer';
 import { registerExport } from './vscode/commands/exportConfig';
+import { registerNewConfigCommand } from './vscode/commands/newConfig';
 import { registerPanelCommands } from './vscode/commands/panels';
 import { PlanDocuments, registerPreview } from './vscode/commands/preview';
 import { ConfigTargets, registerChooseTarget } from './vscode/commands/target';
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   registerPanels(context, panels);
   context.subscriptions.push(...registerPanelCommands(context, services, panels));
+  context.subscriptions.push(registerNewConfigCommand(services));
 
   const targets = new ConfigTargets(context.workspaceState, services, diagnostics);
   const configs: ConfigCommandContext = { services, diagnostics, targets, explorer };

@@ -19,6 +19,11 @@ export interface ExportOptions {
   readonly source?: string;
   /** For the header comment (tests pass a fixed one); default now. */
   readonly now?: Date;
+  /**
+   * The header comment lines, without `# ` (a new config is not exported from anywhere); default:
+   * which table it was exported from and when, plus, in genesys, a note when the ARN names no region.
+   */
+  readonly header?: readonly string[];
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
@@ -29,7 +34,8 @@ function regionOf(live: LiveTable, options: ExportOptions): string | undefined {
   return fromArn && REGION.test(fromArn) ? fromArn : undefined;
 }
 
-function header(live: LiveTable, options: ExportOptions): string[] {
+function header(live: LiveTable, options: ExportOptions): readonly string[] {
+  if (options.header) { return options.header; }
   const when = (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
   return [
     `Exported from DynamoDB table ${live.name}${options.source ? ` (${options.source})` : ''} by DynamoDB Designer, ${when}.`,
@@ -120,7 +126,7 @@ function exportGenesys(live: LiveTable, options: ExportOptions): string {
     return comment ? `${line}  # ${comment}` : line;
   });
   const head = [...header(live, options), ...unknownNotes(live)].map(l => `# ${l}`);
-  if (!region) { head.push('# No AWS region in the table ARN: add region = "..." to target a region.'); }
+  if (!region && !options.header) { head.push('# No AWS region in the table ARN: add region = "..." to target a region.'); }
   return [...head, ...body].join('\n').replace(/\n+$/, '\n');
 }
 

@@ -48,6 +48,9 @@ export interface SchemaNode {
   readonly maxLength?: number;
   readonly minItems?: number;
   readonly maxItems?: number;
+  readonly maxProperties?: number;
+  /** The schema every key of an object must match (tag keys). */
+  readonly propertyNames?: SchemaNode;
   readonly pattern?: string;
   readonly patternDescription?: string;
   readonly if?: SchemaNode;
@@ -267,7 +270,7 @@ export function walkSchema(node: SchemaNode, path: string, visit: (node: SchemaN
   for (const key of ['properties', 'definitions'] as const) {
     for (const [name, child] of Object.entries(node[key] ?? {})) { walkSchema(child, `${path}/${key}/${escapePointerSegment(name)}`, visit); }
   }
-  for (const key of ['items', 'if', 'then', 'else'] as const) {
+  for (const key of ['items', 'if', 'then', 'else', 'propertyNames'] as const) {
     const child = node[key];
     if (child) { walkSchema(child, `${path}/${key}`, visit); }
   }
@@ -286,7 +289,7 @@ const RANGE_KEYWORDS = new Set([
   'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'uniqueItems',
 ]);
 /** Errors of these keywords only say that a sub-schema failed, which its own errors already say. */
-const WRAPPER_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'not', 'allOf', 'then', 'else', '$ref']);
+const WRAPPER_KEYWORDS = new Set(['if', 'anyOf', 'oneOf', 'not', 'allOf', 'then', 'else', '$ref', 'propertyNames']);
 
 interface Pending {
   code: string;
@@ -338,6 +341,11 @@ function isRuleOwned(error: ErrorObject): boolean {
 
 function classify(error: ErrorObject): Pending {
   const base = { error, missing: [] as string[] };
+  if (error.propertyName !== undefined) {
+    // A key failing `propertyNames` (a tag key): the error is about the key itself.
+    const code = error.keyword === 'pattern' || error.keyword === 'format' ? 'pattern' : RANGE_KEYWORDS.has(error.keyword) ? 'range' : 'type';
+    return { ...base, code, pointer: joinPointer(error.instancePath, error.propertyName), target: 'key' };
+  }
   switch (error.keyword) {
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
@@ -361,6 +369,7 @@ function classify(error: ErrorObject): Pending {
 function toFinding(dialect: Dialect, root: unknown, p: Pending): Finding {
   const { error } = p;
   const schema = (error.parentSchema ?? {}) as SchemaNode;
+  if (error.propertyName !== undefined) { return keyNameFinding(p, schema); }
   switch (p.code) {
     case 'required': return requiredFinding(dialect, root, p);
     case 'unknown-key': return unknownKeyFinding(dialect, root, p);
@@ -644,12 +653,32 @@ function rangeFinding(p: Pending): Finding {
     case 'maxLength': message = `${name} is too long (${String(actual).length} characters): must have at most ${limit}`; break;
     case 'minItems': message = `${name} has ${Array.isArray(actual) ? actual.length : 0} item(s): must have at least ${limit}`; break;
     case 'maxItems': message = `${name} has ${Array.isArray(actual) ? actual.length : 0} items: must have at most ${limit}`; break;
+    case 'maxProperties': message = `${name} has ${isRecord(actual) ? Object.keys(actual).length : 0} keys: must have at most ${limit}`; break;
     default: message = `${name} ${showValue(actual)} is out of range: ${p.error.message ?? ''}`;
   }
   const fixes: Fix[] = typeof fix === 'number'
     ? [{ title: `Change to ${fix}`, preferred: false, changes: [{ kind: 'replace', pointer: p.pointer, value: fix }] }]
     : [];
   return { code: 'range', severity: 'error', message, pointer: p.pointer, target: 'value', fixes };
+}
+
+/** A key that fails its object's `propertyNames` (tag keys): marked on the key, with a fix that removes the entry. */
+function keyNameFinding(p: Pending, schema: SchemaNode): Finding {
+  const key = String(p.error.propertyName);
+  const owner = label(p.pointer.slice(0, p.pointer.lastIndexOf('/')));
+  const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+  const limit = (p.error.params as { limit?: number }).limit;
+  let message: string;
+  switch (p.error.keyword) {
+    case 'minLength': message = `${owner} has an empty key: a key has at least ${limit} character${limit === 1 ? '' : 's'}`; break;
+    case 'maxLength': message = `Key ${shown} of ${owner} is too long (${[...key].length} characters): must have at most ${limit}`; break;
+    case 'pattern': message = `Key ${shown} of ${owner} is not valid: must be ${schema.patternDescription ?? `text matching ${schema.pattern ?? 'the expected format'}`}`; break;
+    default: message = `Key ${shown} of ${owner} is not valid: ${p.error.message ?? 'fails the schema'}`;
+  }
+  return {
+    code: p.code, severity: 'error', message, pointer: p.pointer, target: 'key',
+    fixes: [{ title: `Remove ${shown}`, changes: [{ kind: 'delete', pointer: p.pointer }] }],
+  };
 }
 
 function patternFinding(p: Pending, schema: SchemaNode): Finding {

@@ -6,8 +6,11 @@
  */
 import * as vscode from 'vscode';
 
-/** The answer of a wizard step whose Back button was pressed. */
-export const BACK = Symbol('back');
+/**
+ * The answer of a wizard step whose Back button was pressed. A registered symbol, so that the
+ * e2e suite (compiled apart from the bundle) can answer with the same value.
+ */
+export const BACK: unique symbol = Symbol.for('dynamodbDesigner.prompts.back');
 export type Back = typeof BACK;
 
 export interface StepInfo {
@@ -25,9 +28,11 @@ export interface InputOptions extends StepInfo {
   readonly validate?: (value: string) => string | undefined;
 }
 
-export interface PickOptions extends StepInfo {
+export interface PickOptions<T = vscode.QuickPickItem> extends StepInfo {
   readonly title: string;
   readonly placeHolder?: string;
+  /** The item to highlight first (the earlier answer, after Back). */
+  readonly active?: T;
 }
 
 export interface Prompts {
@@ -36,7 +41,7 @@ export interface Prompts {
   /** Text typed by the person; undefined when dismissed, BACK when they went back a step. */
   input(options: InputOptions): Promise<string | undefined | Back>;
   /** One of the items; undefined when dismissed, BACK when they went back a step. */
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined | Back>;
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | Back>;
   /** Where to save a new file; undefined when dismissed. */
   saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
 }
@@ -80,7 +85,7 @@ export const windowPrompts: Prompts = {
     });
   },
 
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined | Back> {
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | Back> {
     return new Promise(resolve => {
       const quick = vscode.window.createQuickPick<T>();
       quick.title = options.title;
@@ -88,6 +93,7 @@ export const windowPrompts: Prompts = {
       quick.totalSteps = options.totalSteps;
       quick.placeholder = options.placeHolder;
       quick.items = items;
+      if (options.active) { quick.activeItems = [options.active]; }
       quick.ignoreFocusOut = true;
       if (options.step !== undefined && options.step > 1) { quick.buttons = [vscode.QuickInputButtons.Back]; }
       let done = false;

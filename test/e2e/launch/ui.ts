@@ -68,6 +68,27 @@ const scenarios: Scenario[] = [
       await page.screenshot({ path: join(outDir, 'explorer-indexes.png') });
     },
   },
+  {
+    name: 'new table config wizard: numbered steps, Back button, the table name checked as typed',
+    async run(page, server) {
+      await openWorkbench(page, server, this.theme ?? 'dark');
+      await runCommand(page, 'DynamoDB: New Table Config');
+      const widget = page.locator('.quick-input-widget');
+      await widget.locator('.quick-input-list .monaco-list-row:has-text("planton (YAML)")').click();
+      await widget.locator('.quick-input-title:has-text("New Table Config (2/9)")').waitFor();
+      const input = widget.locator('.quick-input-box input');
+      await input.fill('my table');
+      await widget.getByText('Table name "my table" contains " "').waitFor();
+      await page.screenshot({ path: join(outDir, 'new-config-name.png') });
+      await input.fill('orders');
+      await page.keyboard.press('Enter');
+      await widget.locator('.quick-input-title:has-text("New Table Config (3/9)")').waitFor();
+      await widget.locator('.quick-input-list .monaco-list-row:has-text("PROVISIONED")').waitFor();
+      await widget.locator('.quick-input-left-action-bar .action-label').first().waitFor();
+      await page.screenshot({ path: join(outDir, 'new-config-billing.png') });
+      await page.keyboard.press('Escape');
+    },
+  },
 ];
 
 /** Runs a command through the command palette, by its title. */

@@ -86,6 +86,33 @@ describe('validateSchema: genesys', () => {
     assert.deepEqual(shape(findings), [['range', `${T}/0/ttl_attribute_name`, 'value'], ['range', `${T}/1/tags/Team`, 'value']]);
     assert.match(findings[1].message, /at most 256/);
   });
+  it('tag keys as DynamoDB limits them: not empty, at most 128 characters, no aws: prefix, at most 50 tags; marked on the key', () => {
+    const findings = mutated('genesys', v => {
+      const tags = at(v, 'resources', 'dynamodb', 1, 'tags');
+      tags[''] = 'x';
+      tags['k'.repeat(129)] = 'x';
+      tags['AWS:owner'] = 'x';
+      tags['k'.repeat(128)] = 'fits';
+      tags['user:owner'] = 'fits';
+    });
+    assert.deepEqual(shape(findings), [
+      ['range', `${T}/1/tags/`, 'key'], ['range', `${T}/1/tags/${'k'.repeat(129)}`, 'key'], ['pattern', `${T}/1/tags/AWS:owner`, 'key'],
+    ]);
+    assert.equal(findings[0].message, 'tags has an empty key: a key has at least 1 character');
+    assert.match(findings[1].message, /^Key "k{40}…" of tags is too long \(129 characters\): must have at most 128$/);
+    assert.equal(findings[2].message, 'Key "AWS:owner" of tags is not valid: must be a key that does not start with aws: (reserved for AWS)');
+    assert.deepEqual(findings[2].fixes?.map(f => f.changes), [[{ kind: 'delete', pointer: `${T}/1/tags/AWS:owner` }]]);
+    const many = mutated('genesys', v => {
+      const tags = at(v, 'resources', 'dynamodb', 1, 'tags');
+      for (let i = tags ? Object.keys(tags).length : 0; i < 51; i++) { tags[`t${i}`] = 'x'; }
+    });
+    assert.deepEqual(shape(many), [['range', `${T}/1/tags`, 'value']]);
+    assert.equal(many[0].message, 'tags has 51 keys: must have at most 50');
+    assert.deepEqual(mutated('genesys', v => {
+      const tags = at(v, 'resources', 'dynamodb', 1, 'tags');
+      for (let i = Object.keys(tags).length; i < 50; i++) { tags[`t${i}`] = 'x'; }
+    }), []);
+  });
   it('pattern: a region that is not a region code', () => {
     const findings = mutated('genesys', v => { v.region = 'eu west 1'; });
     assert.deepEqual(shape(findings), [['pattern', '/region', 'value']]);
@@ -136,6 +163,10 @@ describe('validateSchema: planton', () => {
     const findings = mutated('planton', v => { at(v, 'spec', 'attributeDefinitions', 1).name = ''; });
     assert.deepEqual(shape(findings), [['range', '/spec/attributeDefinitions/1/name', 'value']]);
   });
+  it('tag keys: the same limits in spec.tags', () => {
+    assert.deepEqual(shape(mutated('planton', v => { at(v, 'spec').tags = { 'aws:cloudformation:stack-name': 'x', ok: 'y' }; })),
+      [['pattern', '/spec/tags/aws:cloudformation:stack-name', 'key']]);
+  });
   it('pattern: a KMS key that is not an ARN', () => {
     const findings = mutated('planton', v => { at(v, 'spec', 'serverSideEncryption').kmsKeyArn = 'my-key'; });
     assert.deepEqual(shape(findings), [['pattern', '/spec/serverSideEncryption/kmsKeyArn', 'value']]);
@@ -175,6 +206,10 @@ describe('validateSchema: component', () => {
   it('range: an empty TTL attribute name', () => {
     assert.deepEqual(shape(mutated('component', v => { at(v, 'components', 0, 'config', 'timeToLiveSpecification').attributeName = ''; })),
       [['range', `${C}/timeToLiveSpecification/attributeName`, 'value']]);
+  });
+  it('tag keys: the same limits in config.tags', () => {
+    assert.deepEqual(shape(mutated('component', v => { at(v, 'components', 0, 'config', 'tags')[''] = 'x'; })),
+      [['range', `${C}/tags/`, 'key']]);
   });
   it('pattern: a KMS master key id that is no key id, ARN or alias', () => {
     assert.deepEqual(shape(mutated('component', v => { at(v, 'components', 0, 'config', 'sseSpecification').kmsMasterKeyId = 'my key'; })),

@@ -1,0 +1,94 @@
+/**
+ * New Table Config: asks the wizard's steps (src/dynamo/newConfig.ts) through Prompts, with Back
+ * keeping the earlier answers and Escape cancelling, then writes the config where the person
+ * chooses (an existing file only after they confirm replacing it) and opens it. Thin: the steps,
+ * their checks and the text are the pure module's.
+ */
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { answersOf, configExtension, configFileName, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../dynamo/newConfig';
+import { reportError } from '../platform/errors';
+import { BACK, type Prompts } from '../platform/prompts';
+import type { Services } from '../services';
+
+const TITLE = 'New Table Config';
+
+/** The answered draft, or undefined when the person dismissed a step. */
+async function askSteps(prompts: Prompts): Promise<Draft | undefined> {
+  let draft: Draft = {};
+  let i = 0;
+  for (;;) {
+    const steps = wizardSteps(draft);
+    if (i >= steps.length) { return draft; }
+    const step = steps[i];
+    const position = { title: TITLE, step: i + 1, totalSteps: steps.length };
+    let next: Draft | undefined | typeof BACK;
+    if (step.kind === 'pick') {
+      const picked = await prompts.pick(step.choices, { ...position, placeHolder: step.placeHolder, active: step.active });
+      next = picked === undefined || picked === BACK ? picked : picked.apply(draft);
+    } else {
+      const typed = await prompts.input({ ...position, prompt: step.prompt, placeHolder: step.placeHolder, value: step.value, validate: step.validate });
+      next = typed === undefined || typed === BACK ? typed : step.accept(draft, typed);
+    }
+    if (next === undefined) { return undefined; }
+    if (next === BACK) { i = Math.max(0, i - 1); continue; }
+    draft = next;
+    i++;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') { return false; }
+    throw error;
+  }
+}
+
+/** Where to write: the save dialog (default `<workspace folder>/<table>.<ext>`); an existing file only once the person confirms. */
+async function chooseFile(prompts: Prompts, answers: NewTableAnswers): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  const name = configFileName(answers);
+  let defaultUri = folder ? vscode.Uri.joinPath(folder.uri, name) : vscode.Uri.joinPath(vscode.Uri.file(homedir()), name);
+  const ext = configExtension(answers.dialect);
+  const filters: Record<string, string[]> = ext === 'toml' ? { TOML: ['toml'] } : { YAML: ['yaml', 'yml'] };
+  for (;;) {
+    const uri = await prompts.saveLocation({ defaultUri, filters, saveLabel: 'Create', title: `${TITLE}: save ${answers.tableName} as` });
+    if (!uri) { return undefined; }
+    if (!(await exists(uri))) { return uri; }
+    const file = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const replace = await prompts.confirm(`${file} already exists. Replace it with the new table config?`,
+      `${uri.scheme === 'file' ? uri.fsPath : uri.toString()} would be overwritten and its content lost. Choose another name by answering no.`, 'Replace');
+    if (replace) { return uri; }
+    defaultUri = uri;
+  }
+}
+
+/** Runs the wizard; the written file, or undefined when the person cancelled (nothing written). */
+async function newConfig(prompts: Prompts): Promise<vscode.Uri | undefined> {
+  const draft = await askSteps(prompts);
+  if (!draft) { return undefined; }
+  const answers = answersOf(draft);
+  // Every typed value was checked on the way; a problem here is a bug, not the person's input.
+  const problem = configProblem(answers);
+  if (problem) { throw new Error(`the answers make a config the language service rejects (${problem})`); }
+  const uri = await chooseFile(prompts, answers);
+  if (!uri) { return undefined; }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(newConfigText(answers)));
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return uri;
+}
+
+export function registerNewConfigCommand(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand('dynamodbDesigner.newConfig', async () => {
+    try {
+      return await newConfig(services.prompts);
+    } catch (error) {
+      reportError(services.log, 'New Table Config', error);
+      return undefined;
+    }
+  });
+}
