@@ -19,8 +19,7 @@ import { ConfigCompletion, ConfigHover } from './vscode/language/providers';
 import { findPanel, registerPanels } from './vscode/panels/panels';
 import type { PanelServices } from './vscode/panels/services';
 import { createLog } from './vscode/platform/log';
-import { BACK } from './vscode/platform/prompts';
-import type { Back, Prompts } from './vscode/platform/prompts';
+import type { Prompts } from './vscode/platform/prompts';
 import { readSettings } from './vscode/platform/settings';
 import { Services } from './vscode/services';
 
@@ -33,8 +32,6 @@ export interface ExtensionApi {
   readonly plans: PlanDocuments;
   /** The open panel of a kind for a table (e2e). */
   readonly findPanel: typeof findPanel;
-  /** What a prompt answers when the person pressed Back (the bundle's own symbol). */
-  readonly back: Back;
   /** Replaces the person answering prompts (e2e); returns the previous one. */
   setPrompts(prompts: Prompts): Prompts;
 }
@@ -100,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     services.prompts = prompts;
     return previous;
   };
-  return { services, explorer, diagnostics, targets, plans, findPanel, setPrompts, back: BACK };
+  return { services, explorer, diagnostics, targets, plans, findPanel, setPrompts };
 }
 
 export async function deactivate(): Promise<void> {

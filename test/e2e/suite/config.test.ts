@@ -53,7 +53,7 @@ describe('config commands on the embedded local DynamoDB', () => {
 
   /** Runs a command with scripted answers; every answer must be used and nothing else asked. */
   async function answered<T>(answers: readonly Answer[], command: string, ...args: unknown[]): Promise<{ result: T; prompts: ScriptedPrompts }> {
-    const prompts = new ScriptedPrompts(a.back, answers);
+    const prompts = new ScriptedPrompts(answers);
     a.setPrompts(prompts);
     const result = await vscode.commands.executeCommand<T>(command, ...args);
     assert.deepEqual(prompts.problems, [], 'the questions asked are the ones scripted');
@@ -83,7 +83,7 @@ describe('config commands on the embedded local DynamoDB', () => {
   before(async function () {
     this.timeout(60000);
     a = await api();
-    previous = a.setPrompts(new ScriptedPrompts(a.back, []));
+    previous = a.setPrompts(new ScriptedPrompts([]));
     folder = vscode.workspace.workspaceFolders![0].uri;
     uri = vscode.Uri.joinPath(folder, `${TABLE}.toml`);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(CONFIG));

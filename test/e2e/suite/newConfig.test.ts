@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import { BACK, type InputOptions, type PickOptions, type Prompts } from '../../../src/vscode/platform/prompts';
+import { Answer, ScriptedPrompts } from './prompts';
 
 const EXTENSION_ID = 'dynamodb-designer.dynamodb-designer';
 
@@ -9,68 +9,7 @@ async function api(): Promise<ExtensionApi> {
   return vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
 }
 
-/** One answer of the scripted person, in the order the questions come. */
-type Answer =
-  | { readonly pick: string | typeof BACK | undefined }
-  | { readonly input: string | typeof BACK | undefined; readonly shown?: string }
-  | { readonly save: vscode.Uri | undefined }
-  | { readonly confirm: boolean };
-
-/**
- * A person answering from a script, as the real one would: typed text must pass the step's check
- * (the input box refuses it otherwise), a picked label must be among the items. Every question is
- * logged as `step/total kind text`; a question the script did not expect is a problem.
- */
-class ScriptedPerson implements Prompts {
-  readonly asked: string[] = [];
-  readonly problems: string[] = [];
-  readonly saveDefaults: string[] = [];
-  constructor(private readonly script: Answer[]) {}
-
-  private next<K extends 'pick' | 'input' | 'save' | 'confirm'>(kind: K, question: string): Extract<Answer, Record<K, unknown>> | undefined {
-    const answer = this.script.shift();
-    if (!answer || !(kind in answer)) {
-      this.problems.push(`unexpected ${kind} "${question}" (script: ${answer ? JSON.stringify(answer) : 'ended'})`);
-      return undefined;
-    }
-    return answer as Extract<Answer, Record<K, unknown>>;
-  }
-
-  get unanswered(): number { return this.script.length; }
-
-  async confirm(message: string): Promise<boolean> {
-    this.asked.push(`confirm ${message}`);
-    return this.next('confirm', message)?.confirm ?? false;
-  }
-
-  async input(options: InputOptions): Promise<string | undefined | typeof BACK> {
-    this.asked.push(`${options.step}/${options.totalSteps} input ${options.prompt} [${options.value ?? ''}]`);
-    const answer = this.next('input', options.prompt ?? options.title);
-    if (!answer) { return undefined; }
-    if (answer.shown !== undefined && answer.shown !== options.value) { this.problems.push(`input "${options.prompt}" showed "${options.value}", not "${answer.shown}"`); }
-    if (typeof answer.input === 'string') {
-      const problem = options.validate?.(answer.input);
-      if (problem) { this.problems.push(`"${answer.input}" refused: ${problem}`); return undefined; }
-    }
-    return answer.input;
-  }
-
-  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | typeof BACK> {
-    this.asked.push(`${options.step}/${options.totalSteps} pick ${options.placeHolder}`);
-    const answer = this.next('pick', options.placeHolder ?? options.title);
-    const label = answer?.pick;
-    if (label === undefined || label === BACK) { return label; }
-    const item = items.find(i => i.label === label);
-    if (!item) { this.problems.push(`no item "${label}" among ${items.map(i => i.label).join(', ')}`); }
-    return item;
-  }
-
-  async saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
-    this.asked.push('save');
-    this.saveDefaults.push(options.defaultUri?.toString() ?? '');
-    return this.next('save', 'save location')?.save;
-  }
-}
+const saveDefaults = (person: ScriptedPrompts) => person.asked.filter(q => q.kind === 'save').map(q => q.value ?? '');
 
 const workspace = () => vscode.workspace.workspaceFolders![0].uri;
 const fileIn = (name: string) => vscode.Uri.joinPath(workspace(), name);
@@ -79,7 +18,7 @@ async function listWorkspace(): Promise<string[]> {
   return (await vscode.workspace.fs.readDirectory(workspace())).map(([name]) => name).sort();
 }
 
-async function run(person: ScriptedPerson): Promise<vscode.Uri | undefined> {
+async function run(person: ScriptedPrompts): Promise<vscode.Uri | undefined> {
   const a = await api();
   const previous = a.setPrompts(person);
   try {
@@ -101,12 +40,12 @@ describe('New Table Config', () => {
   const target = () => fileIn('e2e-orders.yaml');
 
   it('asks every step (Back keeps the earlier answer), writes a clean config into the workspace and opens it', async () => {
-    const person = new ScriptedPerson([
+    const person = new ScriptedPrompts([
       { pick: 'component (YAML)' },
       { input: 'e2e-orders' },
       { pick: 'PROVISIONED' },
       { input: '7', shown: '5' },
-      { input: BACK },
+      { back: true },
       { input: '8', shown: '7' },
       { input: '4' },
       { input: 'customerId' },
@@ -122,11 +61,11 @@ describe('New Table Config', () => {
     ]);
     const written = await run(person);
     assert.deepEqual(person.problems, []);
-    assert.equal(person.unanswered, 0);
+    assert.equal(person.left, 0);
     assert.equal(written?.toString(), target().toString());
-    assert.deepEqual(person.saveDefaults, [target().toString()], 'the save dialog proposes <workspace>/<table>.yaml');
+    assert.deepEqual(saveDefaults(person), [target().toString()], 'the save dialog proposes <workspace>/<table>.yaml');
     // Step numbers count the steps that apply: capacity appears with PROVISIONED, the sort key type with a sort key, ...
-    assert.deepEqual(person.asked.map(q => q.split(' ')[0]), [
+    assert.deepEqual(person.asked.map(q => q.step ?? q.kind), [
       '1/9', '2/9', '3/9', '4/11', '5/11', '4/11', '5/11', '6/11', '7/11', '8/11', '9/12', '10/12', '11/13', '12/13', '13/14', '14/14', 'save',
     ]);
 
@@ -145,18 +84,18 @@ describe('New Table Config', () => {
 
   it('never writes over an existing file without confirmation: answering no leaves it byte-identical', async () => {
     const before = await vscode.workspace.fs.readFile(target());
-    const person = new ScriptedPerson(onDemandScript('e2e-orders', { save: target() }, { confirm: false }, { save: undefined }));
+    const person = new ScriptedPrompts(onDemandScript('e2e-orders', { save: target() }, { confirm: false }, { save: undefined }));
     const written = await run(person);
     assert.deepEqual(person.problems, []);
-    assert.equal(person.unanswered, 0);
+    assert.equal(person.left, 0);
     assert.equal(written, undefined);
-    assert.ok(person.asked.includes('confirm e2e-orders.yaml already exists. Replace it with the new table config?'), person.asked.join('\n'));
-    assert.deepEqual(person.saveDefaults, [target().toString(), target().toString()], 'no: the save dialog again, to choose another name');
+    assert.ok(person.asked.some(q => q.kind === 'confirm' && q.title === 'e2e-orders.yaml already exists. Replace it with the new table config?'), JSON.stringify(person.asked));
+    assert.deepEqual(saveDefaults(person), [target().toString(), target().toString()], 'no: the save dialog again, to choose another name');
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(target())), Buffer.from(before));
   });
 
   it('replaces the existing file when the person confirms', async () => {
-    const person = new ScriptedPerson(onDemandScript('e2e-orders', { save: target() }, { confirm: true }));
+    const person = new ScriptedPrompts(onDemandScript('e2e-orders', { save: target() }, { confirm: true }));
     const written = await run(person);
     assert.deepEqual(person.problems, []);
     assert.equal(written?.toString(), target().toString());
@@ -167,17 +106,17 @@ describe('New Table Config', () => {
 
   it('writes nothing when cancelled at a step or at the save dialog', async () => {
     const files = await listWorkspace();
-    const atTtl = new ScriptedPerson([
+    const atTtl = new ScriptedPrompts([
       { pick: 'genesys (TOML)' }, { input: 'e2e-cancelled' }, { pick: 'PAY_PER_REQUEST' }, { input: 'id' }, { pick: 'N' }, { input: '' },
-      { pick: 'On' }, { pick: 'KEYS_ONLY' }, { pick: undefined },
+      { pick: 'On' }, { pick: 'KEYS_ONLY' }, { dismiss: true },
     ]);
     assert.equal(await run(atTtl), undefined);
     assert.deepEqual(atTtl.problems, []);
-    assert.ok(!atTtl.asked.includes('save'), 'no save dialog after Escape');
-    const atFirst = new ScriptedPerson([{ pick: undefined }]);
+    assert.ok(!atTtl.asked.some(q => q.kind === 'save'), 'no save dialog after Escape');
+    const atFirst = new ScriptedPrompts([{ dismiss: true }]);
     assert.equal(await run(atFirst), undefined);
     assert.deepEqual(atFirst.asked.length, 1);
-    const atSave = new ScriptedPerson(onDemandScript('e2e-cancelled', { save: undefined }));
+    const atSave = new ScriptedPrompts(onDemandScript('e2e-cancelled', { save: undefined }));
     assert.equal(await run(atSave), undefined);
     assert.deepEqual(atSave.problems, []);
     assert.deepEqual(await listWorkspace(), files);

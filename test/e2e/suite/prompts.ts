@@ -4,13 +4,17 @@
  * or one with no answer left, is recorded as a problem and dismissed, so the test sees it.
  */
 import type * as vscode from 'vscode';
+import { BACK } from '../../../src/vscode/platform/prompts';
 import type { Back, InputOptions, PickOptions, Prompts } from '../../../src/vscode/platform/prompts';
 
 export type Answer =
   | { readonly confirm: boolean }
-  /** Typed text; the prompt's own validation must accept it unless `invalid` says it should not. */
-  | { readonly input: string; readonly invalid?: boolean }
-  /** The first item whose label contains this text. */
+  /**
+   * Typed text; the prompt's own validation must accept it unless `invalid` says it should not.
+   * `shown`: the value the box must offer before typing (a default, or the answer kept after Back).
+   */
+  | { readonly input: string; readonly invalid?: boolean; readonly shown?: string }
+  /** The item with this label, else the first whose label contains it. */
   | { readonly pick: string }
   | { readonly save: vscode.Uri | undefined }
   | { readonly back: true }
@@ -19,20 +23,26 @@ export type Answer =
 export interface Asked {
   readonly kind: 'confirm' | 'input' | 'pick' | 'save';
   readonly title: string;
+  /** `step/total` of a wizard step. */
+  readonly step?: string;
+  /** An input's offered value, a save dialog's proposed file. */
+  readonly value?: string;
   readonly detail?: string;
   readonly items?: readonly string[];
   /** For inputs: what the prompt's validation said of the typed answer. */
   readonly validation?: string;
 }
 
+function stepOf(options: { step?: number; totalSteps?: number }): string | undefined {
+  return options.step === undefined ? undefined : `${options.step}/${options.totalSteps}`;
+}
+
 export class ScriptedPrompts implements Prompts {
   readonly asked: Asked[] = [];
   readonly problems: string[] = [];
   private readonly answers: Answer[];
-  private readonly back: Back;
 
-  constructor(back: Back, answers: readonly Answer[]) {
-    this.back = back;
+  constructor(answers: readonly Answer[]) {
     this.answers = [...answers];
   }
 
@@ -60,11 +70,14 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async input(options: InputOptions): Promise<string | undefined | Back> {
-    const question = { kind: 'input' as const, title: options.title, detail: options.prompt };
+    const question = { kind: 'input' as const, title: options.title, detail: options.prompt, step: stepOf(options), value: options.value };
     const answer = this.next(question);
     if (!answer || 'dismiss' in answer) { return undefined; }
-    if ('back' in answer) { return this.back; }
+    if ('back' in answer) { return BACK; }
     if (!('input' in answer)) { return this.mismatch(question, answer); }
+    if (answer.shown !== undefined && answer.shown !== (options.value ?? '')) {
+      this.problems.push(`input "${options.title}" offered ${JSON.stringify(options.value)}, not ${JSON.stringify(answer.shown)}`);
+    }
     const validation = options.validate?.(answer.input);
     this.asked[this.asked.length - 1] = { ...question, validation };
     // The real input box does not accept a value its validation refuses.
@@ -75,19 +88,19 @@ export class ScriptedPrompts implements Prompts {
     return answer.input;
   }
 
-  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined | Back> {
-    const question: Asked = { kind: 'pick', title: options.title, items: items.map(i => i.label) };
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | Back> {
+    const question: Asked = { kind: 'pick', title: options.title, detail: options.placeHolder, step: stepOf(options), items: items.map(i => i.label) };
     const answer = this.next(question);
     if (!answer || 'dismiss' in answer) { return undefined; }
-    if ('back' in answer) { return this.back; }
+    if ('back' in answer) { return BACK; }
     if (!('pick' in answer)) { return this.mismatch(question, answer); }
-    const item = items.find(i => i.label.includes(answer.pick));
+    const item = items.find(i => i.label === answer.pick) ?? items.find(i => i.label.includes(answer.pick));
     if (!item) { this.problems.push(`pick "${options.title}": no item contains ${JSON.stringify(answer.pick)} in ${question.items!.join(', ')}`); }
     return item;
   }
 
   async saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
-    const question: Asked = { kind: 'save', title: options.title ?? 'save' };
+    const question: Asked = { kind: 'save', title: options.title ?? 'save', value: options.defaultUri?.toString() };
     const answer = this.next(question);
     if (!answer || 'dismiss' in answer) { return undefined; }
     if (!('save' in answer)) { return this.mismatch(question, answer); }
