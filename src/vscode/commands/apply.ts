@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { applyPlan } from '../../dynamo/apply';
 import type { ApplyReport, ReplaceDetails } from '../../dynamo/apply';
 import { formatChange, formatPlan } from '../../model/plan';
+import type { Plan } from '../../model/plan';
 import { refreshTableDetails } from '../panels/panels';
 import { reportError } from '../platform/errors';
 import type { Prompts } from '../platform/prompts';
@@ -44,6 +45,20 @@ export async function confirmReplacement(prompts: Prompts, details: ReplaceDetai
 function elide(text: string, lines: number): string {
   const all = text.split('\n');
   return all.length <= lines ? text : [...all.slice(0, lines), `… and ${all.length - lines} more line(s): run Preview Changes to see all`].join('\n');
+}
+
+/** One clause per table for the closing notification: what was done and what the server left as it was. */
+export function tableClause(report: ApplyReport, plan: Plan): string {
+  if (report.outcome !== 'done') { return report.message; }
+  const done = report.steps.filter(s => s.status === 'done').length;
+  const parts = [`${report.table}: ${done} of ${report.steps.length} step${report.steps.length === 1 ? '' : 's'} done`];
+  const unsupported = report.steps.flatMap((s, i) => (s.status === 'unsupported' ? [i] : []));
+  if (unsupported.length) { parts.push(`not supported by this server: ${unsupported.map(i => report.steps[i].title).join(', ')}`); }
+  // Changes of an unsupported step are left as they were too: said once above.
+  const covered = new Set(unsupported.flatMap(i => plan.steps[i]?.changes.map(c => c.field) ?? []));
+  const ignored = [...new Set(report.notApplied.filter(c => !covered.has(c.field)).map(c => (c.field.startsWith('tag ') ? 'tags' : c.field)))];
+  if (ignored.length) { parts.push(`left as it was by the server: ${ignored.join(', ')}`); }
+  return parts.join('; ') + '.';
 }
 
 function reportLines(report: ApplyReport): string[] {
@@ -108,7 +123,7 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
   if (plans.isOpen(config.document.uri)) { void previewConfig(context, plans, config.document.uri, { reveal: false }).catch(() => undefined); }
 
   const notRun = pending.slice(reports.length).map(p => p.plan.table);
-  const messages = [...reports.map(r => r.message), ...(notRun.length ? [`Not started: ${notRun.join(', ')}.`] : [])];
+  const messages = [`Applied ${config.fileName} on ${where}.`, ...reports.map((r, i) => tableClause(r, pending[i].plan)), ...(notRun.length ? [`Not started: ${notRun.join(', ')}.`] : [])];
   const failed = reports.some(r => r.outcome === 'failed' || r.outcome === 'refused');
   const partial = failed || notRun.length > 0 || reports.some(r => r.outcome === 'cancelled' || r.notApplied.length > 0 || r.steps.some(s => s.status === 'unsupported'));
   const text = messages.join(' ');

@@ -85,9 +85,15 @@ export function targetClient(context: ConfigCommandContext, target: ConfigTarget
   return context.services.client(target.connection.id, target.region, signal);
 }
 
-/** Runs `task` under a cancellable notification; the token is handed on as an AbortSignal. */
-export function withCancellableProgress<T>(title: string, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+/**
+ * Runs `task` under a cancellable notification (or, `quiet`, in the status bar); the token is
+ * handed on as an AbortSignal.
+ */
+export function withCancellableProgress<T>(
+  title: string, task: (progress: vscode.Progress<{ message?: string; increment?: number }>, signal: AbortSignal) => Promise<T>, quiet = false,
+): Thenable<T> {
+  const location = quiet ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification;
+  return vscode.window.withProgress({ location, title, cancellable: !quiet }, (progress, token) => {
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     return task(progress, controller.signal).finally(() => subscription.dispose());

@@ -86,7 +86,7 @@ export async function previewConfig(context: ConfigCommandContext, plans: PlanDo
   const planned = await withCancellableProgress(`Planning ${config.fileName} on ${targetLabel(target)}`, async (_progress, signal) => {
     const client = await targetClient(context, target, signal);
     return planAll(client, config.tables, signal);
-  });
+  }, options.reveal === false);
   const text = formatPreview(config.fileName, targetLabel(target) + (target.regionFromFile ? ' (region from the file)' : ''), planned);
   const uri = plans.set(config.document.uri, { text, pending: planned.filter(p => p.kind !== 'none').length, target: targetLabel(target) });
   context.services.log.info(`preview of ${config.document.uri.fsPath} on ${targetLabel(target)}:\n${text}`);
