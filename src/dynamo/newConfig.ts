@@ -9,7 +9,7 @@
  * service on the config it would produce together with the earlier answers: the wizard accepts
  * exactly what the editor then shows without an error or warning, with the same message. Only
  * what the language service cannot see from a file is checked here (a number typed as text, a
- * `key=value` list, a sort key naming the partition key again).
+ * `key=value` list).
  */
 import type { LiveTable } from '../model/live';
 import type { AttributeType, BillingMode, Dialect, StreamViewType } from '../model/spec';
@@ -294,10 +294,7 @@ export function wizardSteps(draft: Draft): WizardStep[] {
     text => (text === '' ? 'Type the name of the partition key attribute: every table has one.' : undefined));
   pick('partitionKeyType', `Type of the partition key ${draft.partitionKeyName ?? ''}`.trim(), keyTypes('partitionKeyType'), c => c.label === draft.partitionKeyType);
   input('sortKeyName', 'Sort key: the attribute that orders items of one partition key. Leave empty for a table without a sort key.', '',
-    text => (text !== '' && text === draft.partitionKeyName
-      ? `The sort key must be another attribute than the partition key ${JSON.stringify(text)}: DynamoDB rejects a key schema naming an attribute twice.`
-      : undefined),
-    'Empty: no sort key');
+    undefined, 'Empty: no sort key');
   if (draft.sortKeyName) {
     pick('sortKeyType', `Type of the sort key ${draft.sortKeyName}`, keyTypes('sortKeyType'), c => c.label === draft.sortKeyType);
   }

@@ -111,7 +111,7 @@ export function addFlatKey(w: Writer, owner: Pointer, ownerKind: BlockKind, whic
 export const keySchemaShape: Rule = {
   id: 'key-schema-shape',
   severity: 'error',
-  description: 'The table key schema has exactly one HASH key, first, and at most one RANGE key.',
+  description: 'The table key schema has exactly one HASH key, first, and at most one RANGE key, naming another attribute.',
   check(table, ctx) {
     if (!keyTypesUsable(table.keySchema, ctx) || listBroken(ctx, table.keySchemaPointer, table.pointer)) { return []; }
     const w = new Writer(ctx, table);
@@ -139,6 +139,11 @@ export const keySchemaShape: Rule = {
     if (ranges.length > 1) {
       return [finding(this, markValue(ranges[1].keyType.pointer),
         `The key schema has ${ranges.length} RANGE keys (${ranges.map(h => q(usable(h.name, ctx) ?? '?')).join(', ')}): ${shape}.`)];
+    }
+    const hashName = usable(hashes[0].name, ctx);
+    if (ranges.length === 1 && hashName !== undefined && usable(ranges[0].name, ctx) === hashName) {
+      return [finding(this, markValue(ranges[0].name.pointer),
+        `The RANGE (sort) key repeats the HASH key ${q(hashName)}: the two key attributes must differ. Name another attribute, or leave the sort key out.`)];
     }
     if (table.keySchema[0] !== hashes[0] && w.v.keySchema) {
       const pairs = keyPairs(table.keySchema, ctx);

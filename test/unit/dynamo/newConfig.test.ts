@@ -214,7 +214,7 @@ describe('wizardSteps(): the steps that apply, in order', () => {
   it('a check sees only the earlier answers; the later step checks again on the way forward', () => {
     const draft: Draft = { dialect: 'genesys', tableName: 'orders', billingMode: 'PAY_PER_REQUEST', partitionKeyName: 'id', partitionKeyType: 'S', sortKeyName: 'at', ttl: true, ttlAttribute: 'at' };
     assert.equal(input(draft, 'partitionKeyName').validate('at'), undefined);
-    assert.match(input({ ...draft, partitionKeyName: 'at' }, 'sortKeyName').validate('at') ?? '', /another attribute than the partition key "at"/);
+    assert.match(input({ ...draft, partitionKeyName: 'at' }, 'sortKeyName').validate('at') ?? '', /The RANGE \(sort\) key repeats the HASH key "at"/);
     assert.equal(input({ ...draft, sortKeyType: 'N' }, 'ttlAttribute').validate('at'), undefined);
     assert.match(input({ ...draft, sortKeyType: 'S' }, 'ttlAttribute').validate('at') ?? '', /TTL attribute "at" is defined as "S"; TTL needs a Number/);
   });
@@ -261,7 +261,7 @@ describe('the checks of typed values reject what DynamoDB rejects, with the lang
       for (const ok of ODD_KEY_NAMES) { accepts(pk, ok); }
       const sk = input({ ...draft, partitionKeyName: 'id', partitionKeyType: 'S' }, 'sortKeyName');
       accepts(sk, '');
-      rejects(sk, 'id', /^The sort key must be another attribute than the partition key "id": DynamoDB rejects/);
+      rejects(sk, 'id', /^The RANGE \(sort\) key repeats the HASH key "id": the two key attributes must differ/);
       rejects(sk, 'y'.repeat(256), /too long \(256 characters\): must have at most 255/);
       accepts(sk, 'ID');
     });

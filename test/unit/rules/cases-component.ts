@@ -40,6 +40,11 @@ export const COMPONENT_CASES: readonly RuleCase[] = [
     range: [19, 19, 19, 23], marks: 'HASH',
   },
   {
+    dialect: C, what: 'RANGE key naming the HASH key', code: 'key-schema-shape',
+    mutation: [[TABLE_KEYS, TABLE_KEYS.replace('attributeName: readAt', 'attributeName: deviceId')]],
+    range: [18, 25, 18, 33], marks: 'deviceId',
+  },
+  {
     dialect: C, what: 'RANGE key before the HASH key', code: 'key-schema-shape',
     mutation: [[TABLE_KEYS, '      keySchema:\n        - attributeName: readAt\n          keyType: RANGE\n        - attributeName: deviceId\n          keyType: HASH\n']],
     range: [15, 6, 15, 15], marks: 'keySchema',

@@ -38,6 +38,11 @@ export const GENESYS_CASES: readonly RuleCase[] = [
     range: [6, 0, 6, 22], marks: '[[resources.dynamodb]]',
   },
   {
+    dialect: G, what: 'range key naming the hash key', code: 'key-schema-shape',
+    mutation: [['hash_key_name = "customer_id"\nhash_key_type = "S"\nrange_key_name = "issued_at"\n', 'hash_key_name = "customer_id"\nhash_key_type = "S"\nrange_key_name = "customer_id"\n']],
+    range: [20, 17, 20, 30], marks: '"customer_id"',
+  },
+  {
     dialect: G, what: 'PROVISIONED without write units', code: 'provisioned-throughput-required',
     mutation: [['write_capacity_units = 4\n', '']],
     range: [15, 0, 15, 22], marks: '[[resources.dynamodb]]',

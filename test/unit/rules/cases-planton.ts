@@ -44,6 +44,12 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     range: [19, 2, 19, 11], marks: 'keySchema',
   },
   {
+    dialect: P, what: 'RANGE key naming the HASH key (its own definition left over)', code: 'key-schema-shape',
+    mutation: [[TABLE_KEYS, TABLE_KEYS.replace('attributeName: loanedAt', 'attributeName: memberId')]],
+    also: ['attribute-definition-unused'],
+    range: [22, 21, 22, 29], marks: 'memberId',
+  },
+  {
     dialect: P, what: 'RANGE key listed before the HASH key', code: 'key-schema-shape',
     mutation: [[TABLE_KEYS, '  keySchema:\n    - attributeName: loanedAt\n      keyType: KEY_TYPE_RANGE\n    - attributeName: memberId\n      keyType: KEY_TYPE_HASH\n']],
     range: [19, 2, 19, 11], marks: 'keySchema',
