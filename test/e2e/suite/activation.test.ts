@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'dynamodb-designer.dynamodb-designer';
+import { EXTENSION_ID } from './support';
 
 describe('extension', () => {
   it('activates in the real extension host and returns its API', async () => {

@@ -12,8 +12,8 @@ import type { DeleteOutcome } from '../../../src/vscode/commands/deleteTable';
 import type { PreviewResult } from '../../../src/vscode/commands/preview';
 import type { ExplorerNode } from '../../../src/vscode/explorer/nodes';
 import { Answer, ScriptedPrompts } from './prompts';
+import { api, until } from './support';
 
-const EXTENSION_ID = 'dynamodb-designer.dynamodb-designer';
 const TABLE = 'e2e-orders';
 const CONFIG = `# A table of the e2e suite: created, changed, replaced and deleted through the commands.
 provider = "aws"
@@ -27,20 +27,6 @@ hash_key_type = "S"
 read_capacity_units = 2
 write_capacity_units = 1
 `;
-
-async function api(): Promise<ExtensionApi> {
-  return vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) { return value; }
-    if (Date.now() > end) { throw new Error(`timed out waiting for ${what}`); }
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
 
 describe('config commands on the embedded local DynamoDB', () => {
   let a: ExtensionApi;

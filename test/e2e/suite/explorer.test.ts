@@ -2,22 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/vscode/explorer/nodes';
-
-const EXTENSION_ID = 'dynamodb-designer.dynamodb-designer';
-
-async function api(): Promise<ExtensionApi> {
-  return vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) { return value; }
-    if (Date.now() > end) { throw new Error(`timed out waiting for ${what}`); }
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
+import { api, until } from './support';
 
 async function labels(api: ExtensionApi, nodes: ExplorerNode[]): Promise<string[]> {
   return nodes.map(n => String(api.explorer.getTreeItem(n).label));

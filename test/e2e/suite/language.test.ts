@@ -1,15 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-
-async function until<T>(what: string, probe: () => T | undefined, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) { return value; }
-    if (Date.now() > end) { throw new Error(`timed out waiting for ${what}`); }
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
+import { until } from './support';
 
 const BROKEN = `provider = "aws"
 region = "eu-west-1"

@@ -1,13 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension';
 import { Answer, ScriptedPrompts } from './prompts';
-
-const EXTENSION_ID = 'dynamodb-designer.dynamodb-designer';
-
-async function api(): Promise<ExtensionApi> {
-  return vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
-}
+import { api } from './support';
 
 const saveDefaults = (person: ScriptedPrompts) => person.asked.filter(q => q.kind === 'save').map(q => q.value ?? '');
 
