@@ -77,8 +77,11 @@ export function formatChange(change: Change): string {
   return `${change.field}: ${change.from} -> ${change.to}`;
 }
 
-/** A plan as readable text, one line per step and change (preview, CLI). */
-export function formatPlan(plan: Plan): string {
+/** Notes to print under a step (what the target server lacks or ignores of it). */
+export type StepNotes = (step: Step) => readonly string[];
+
+/** A plan as readable text, one line per step and change (preview, CLI), with optional notes per step. */
+export function formatPlan(plan: Plan, notes?: StepNotes): string {
   const lines: string[] = [];
   const head = {
     none: `Table ${plan.table}: no changes`,
@@ -91,13 +94,14 @@ export function formatPlan(plan: Plan): string {
   plan.steps.forEach((step, i) => {
     lines.push(`  ${i + 1}. ${step.title}`);
     for (const change of step.changes) { lines.push(`       ${formatChange(change)}`); }
+    for (const note of notes?.(step) ?? []) { lines.push(`       note: ${note}`); }
   });
   for (const u of plan.unknown) { lines.push(`  unknown: ${u.field} (wanted ${u.wanted}): ${u.reason}`); }
   return lines.join('\n');
 }
 
 /** A config's preview: a header naming the file and where it was planned, then each table's plan. */
-export function formatPreview(fileName: string, where: string, plans: readonly Plan[], at: Date = new Date()): string {
+export function formatPreview(fileName: string, where: string, plans: readonly Plan[], at: Date = new Date(), notes?: StepNotes): string {
   const counts: Record<PlanKind, number> = { create: 0, update: 0, replace: 0, none: 0 };
   for (const p of plans) { counts[p.kind]++; }
   const summary = [
@@ -109,7 +113,7 @@ export function formatPreview(fileName: string, where: string, plans: readonly P
     `Preview of ${fileName} on ${where}, read ${at.toISOString().slice(11, 19)} UTC`,
     `${plans.length} table${plans.length === 1 ? '' : 's'}: ${summary}. Nothing has been changed.`,
     '',
-    ...plans.flatMap(p => [formatPlan(p), '']),
+    ...plans.flatMap(p => [formatPlan(p, notes), '']),
     pending > 0
       ? 'To apply: "DynamoDB: Apply Config…" (the Apply lens above, or the ▶ button in the editor title). You confirm before anything is sent.'
       : 'The live tables match the config.',

@@ -15,7 +15,7 @@ import { reportError } from '../platform/errors';
 import type { Prompts } from '../platform/prompts';
 import { configDocument, planAll, refuseErrors, requireTrust, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';
-import { previewConfig } from './preview';
+import { previewConfig, stepNotes } from './preview';
 import type { PlanDocuments } from './preview';
 import { targetLabel } from './target';
 
@@ -91,7 +91,7 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
   const replacing = pending.filter(p => p.plan.kind === 'replace').map(p => p.plan.table);
   const confirmed = await services.prompts.confirm(
     `Apply ${config.fileName} to ${names} on ${where}?`,
-    elide(pending.map(p => formatPlan(p.plan)).join('\n\n'), CONFIRM_LINES) +
+    elide(pending.map(p => formatPlan(p.plan, stepNotes(target))).join('\n\n'), CONFIRM_LINES) +
       (replacing.length ? `\n\n${replacing.join(', ')} must be REPLACED: you will be asked again, and to type the table name.` : ''),
     'Apply',
   );

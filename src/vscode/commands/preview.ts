@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { formatPreview } from '../../model/plan';
-import type { Plan } from '../../model/plan';
+import type { Plan, Step, StepNotes } from '../../model/plan';
+import { limitationsOfStep } from '../../dynamo/local';
 import { reportError } from '../platform/errors';
 import { configDocument, planAll, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';
@@ -21,6 +22,11 @@ export interface PreviewResult {
 }
 
 interface Shown { readonly text: string; readonly pending: number; readonly target: string }
+
+/** On the embedded server, what it lacks or ignores of each step (that part stays pending). */
+export function stepNotes(target: ConfigTarget): StepNotes | undefined {
+  return target.connection.kind === 'local' ? (step: Step) => limitationsOfStep('dynalite', step).map(l => l.label) : undefined;
+}
 
 /** The preview documents: their text by config URI, refreshed when a preview runs again. */
 export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider, vscode.Disposable {
@@ -87,7 +93,7 @@ export async function previewConfig(context: ConfigCommandContext, plans: PlanDo
     const client = await targetClient(context, target, signal);
     return planAll(client, config.tables, signal);
   }, options.reveal === false);
-  const text = formatPreview(config.fileName, targetLabel(target) + (target.regionFromFile ? ' (region from the file)' : ''), planned);
+  const text = formatPreview(config.fileName, targetLabel(target) + (target.regionFromFile ? ' (region from the file)' : ''), planned, new Date(), stepNotes(target));
   const uri = plans.set(config.document.uri, { text, pending: planned.filter(p => p.kind !== 'none').length, target: targetLabel(target) });
   context.services.log.info(`preview of ${config.document.uri.fsPath} on ${targetLabel(target)}:\n${text}`);
   if (options.reveal !== false) {

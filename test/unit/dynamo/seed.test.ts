@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { SERVER_LIMITATIONS, limitationOf } from '../../../src/dynamo/local';
+import { SERVER_LIMITATIONS, limitationOf, limitationsOfStep } from '../../../src/dynamo/local';
+import { plan } from '../../../src/dynamo/plan';
+import { liveOf, specOf, type SimpleTable } from '../plan/builder';
 import { DEMO_TABLES, Random, demoItems, startOfUtcDay } from '../../../src/dynamo/seed';
 
 const NOW = 1767225600;
@@ -56,9 +58,37 @@ describe('local server limitations as data', () => {
   it('labels what dynalite lacks or ignores and what DynamoDB Local lacks', () => {
     assert.deepEqual(SERVER_LIMITATIONS.dynalite.map(l => [l.feature, l.support]), [
       ['ttl', 'unsupported'], ['pitr', 'unsupported'], ['stream', 'ignored'], ['gsi-update', 'ignored'],
-      ['deletion-protection', 'ignored'], ['table-class', 'ignored'], ['sse', 'ignored'], ['item-count', 'fixed'],
+      ['deletion-protection', 'ignored'], ['table-class', 'ignored'], ['sse', 'ignored'], ['item-count', 'fixed'], ['tags-on-create', 'ignored'],
     ]);
     assert.equal(limitationOf('dynamodb-local', 'tags')?.support, 'unsupported');
     assert.equal(limitationOf('dynamodb-local', 'stream'), undefined);
+  });
+});
+
+describe('what a local server lacks or ignores of a plan step', () => {
+  const table: SimpleTable = {
+    name: 'orders', billingMode: 'PAY_PER_REQUEST', attributes: { pk: 'S', status: 'S' }, hash: 'pk',
+    stream: { enabled: true, viewType: 'NEW_IMAGE' }, deletionProtection: true, tags: { team: 'a' }, ttl: { enabled: true, attributeName: 'exp' },
+  };
+  const features = (server: 'dynalite' | 'dynamodb-local', p: ReturnType<typeof plan>) => p.steps.map(s => limitationsOfStep(server, s).map(l => l.feature));
+
+  it('a create on dynalite: stream, deletion protection and tags in CreateTable are ignored, TTL is unsupported', () => {
+    const created = plan(specOf(table), undefined);
+    assert.deepEqual(created.steps.map(s => s.kind), ['CreateTable', 'UpdateTimeToLive']);
+    assert.deepEqual(features('dynalite', created), [['stream', 'deletion-protection', 'tags-on-create'], ['ttl']]);
+    assert.deepEqual(features('dynamodb-local', created), [[], []], 'DynamoDB Local applies all of these at create');
+    const plain = plan(specOf({ ...table, stream: { enabled: false }, deletionProtection: false, tags: {}, ttl: { enabled: false }, tableClass: 'STANDARD' }), undefined);
+    assert.deepEqual(features('dynalite', plain), [[]], 'no stream, no protection, class STANDARD: what dynalite does anyway');
+  });
+
+  it('updates: a GSI created by UpdateTable is ignored by dynalite, tags set by TagResource work there but not on DynamoDB Local', () => {
+    const live = liveOf({ ...table, tags: {} });
+    const updated = plan(specOf({ ...table, gsis: [{ name: 'by-status', hash: 'status', projection: 'ALL' }], tags: { team: 'b' } }), live);
+    const kinds = updated.steps.map(s => s.kind);
+    assert.ok(kinds.includes('TagResource') && kinds.includes('UpdateTable'), kinds.join());
+    const byKind = (server: 'dynalite' | 'dynamodb-local') => Object.fromEntries(updated.steps.map((s, i) => [s.kind, features(server, updated)[i]]));
+    assert.deepEqual(byKind('dynalite').UpdateTable, ['gsi-update']);
+    assert.deepEqual(byKind('dynalite').TagResource, []);
+    assert.deepEqual(byKind('dynamodb-local').TagResource, ['tags']);
   });
 });

@@ -24,7 +24,8 @@ function preview(): { text: string; toks: Tok[] } {
     plan(specOf({ ...base, name: 'same' }), liveOf({ ...base, name: 'same' })),
   ];
   assert.deepEqual(plans.map(p => p.kind), ['create', 'update', 'replace', 'none']);
-  const text = formatPreview('orders.toml', 'Local (embedded) · us-east-1', plans, new Date('2026-12-01T10:00:00Z'));
+  const text = formatPreview('orders.toml', 'Local (embedded) · us-east-1', plans, new Date('2026-12-01T10:00:00Z'),
+    step => (step.kind === 'CreateTable' ? ['Streams: ignored by the embedded server'] : []));
   return { text, toks: tokenize(grammar, text) };
 }
 
@@ -57,6 +58,8 @@ describe('plan preview grammar', () => {
     assert.equal(scopeOf(p, '  1. Update', '1.'), 'constant.numeric.step.dynamodb-plan');
     assert.equal(scopeOf(p, '       throughput', '->'), 'keyword.operator.arrow.dynamodb-plan');
     assert.equal(scopeOf(p, '       throughput', 'throughput'), 'variable.other.field.dynamodb-plan');
+    assert.equal(scopeOf(p, '       note:', 'note:'), 'keyword.other.note.dynamodb-plan');
+    assert.equal(scopeOf(p, '       note:', 'Streams: ignored by the embedded server'), 'comment.line.note.dynamodb-plan');
     assert.equal(scopeOf(p, 'To apply', p.text.split('\n').find(l => l.startsWith('To apply'))!), 'comment.line.footer.dynamodb-plan');
   });
 });
