@@ -161,6 +161,24 @@ for (const [serverName, start] of [['dynalite', startDynalite], ['DynamoDB Local
       await assert.rejects(fetchPage(server.client(), pager.request, undefined, { signal: aborted.signal }), (e: Error) => e.name === 'AbortError');
     });
 
+    it('a result of exactly two full pages ends on page 2, not on an empty page 3', async () => {
+      // 100 items under pk Q: two pages of 50; the server's LastEvaluatedKey at a full Limit would say "more".
+      for (const request of [
+        { target: TABLE_TARGET(TABLE), mode: 'query', pageSize: 50, partitionKey: { name: 'pk', type: 'S', value: 'Q' } },
+        { target: GSI_TARGET(TABLE), mode: 'query', pageSize: 50, partitionKey: { name: 'g', type: 'S', value: 'H' } },
+      ] satisfies ItemRequest[]) {
+        const pager = new Pager(server.client(), request);
+        const first = await pager.first();
+        assert.equal(first.items.length, 50);
+        assert.equal(first.scannedCount, 50, 'the item read past the page is not counted for it');
+        assert.ok(pager.hasNext);
+        const second = await pager.next();
+        assert.equal(second.items.length, 50);
+        assert.equal(pager.hasNext, false, `${request.target.index ?? 'table'}: page 2 is the last`);
+        assert.deepEqual([...first.items, ...second.items].map(idOf).sort(), allIds.filter(id => id.startsWith('q')).sort());
+      }
+    });
+
     it('reports consumed capacity and counts', async () => {
       const page = await fetchPage(server.client(), { target: TABLE_TARGET(TABLE), mode: 'query', pageSize: 10, partitionKey: { name: 'pk', type: 'S', value: 'Q' }, consistentRead: true }, undefined);
       assert.equal(page.count, 10);
