@@ -72,6 +72,9 @@ export function dropdown(choices: readonly Choice[], value: string, onChange: (v
     if (choice.value === value) { o.setAttribute('selected', ''); }
     d.append(o);
   }
+  // The `selected` attribute alone is not enough: with a first option whose value is '', the
+  // dropdown showed that first option whatever was chosen (seen on the sort-key operator).
+  d.value = value;
   d.addEventListener('change', () => onChange(d.value));
   return d;
 }

@@ -363,6 +363,8 @@ describe('webview bundle in Chromium (stub host)', () => {
     const ops = await page.locator('#sk-op vscode-option').allInnerTexts();
     assert.ok(!ops.includes('begins_with'), 'begins_with is not offered on a number sort key');
     await page.locator('#sk-op vscode-option[value="between"]').click();
+    await page.locator('#sk2').waitFor();
+    assert.equal(await page.locator('#sk-op').evaluate(d => (d as unknown as { value: string }).value), 'between', 'the rebuilt operator dropdown shows the operator chosen');
     await page.locator('#pk input').fill('order-007');
     await page.locator('#sk input').fill('1');
     await page.locator('#sk2 input').fill('9');
