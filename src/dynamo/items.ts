@@ -156,6 +156,20 @@ export class Pager {
     return this.read(this.starts.slice(0, -1), options);
   }
 
+  /** The start keys of pages 1 to pageNumber (undefined for page 1). */
+  get startKeys(): readonly (JsonItem | undefined)[] { return this.starts; }
+
+  /**
+   * Reads the page that `startKeys` (a former pager's) lead to, as that page number, so Previous
+   * goes back through the same pages (restoring a view after a window reload).
+   */
+  resume(startKeys: readonly (JsonItem | undefined)[], options: FetchOptions = {}): Promise<ItemPage> {
+    if (startKeys.length === 0 || startKeys[0] !== undefined || startKeys.slice(1).some(k => k === undefined)) {
+      return Promise.reject(new Error('start keys begin with the first page (no key) and name a key for every later page'));
+    }
+    return this.read([...startKeys], options);
+  }
+
   /** Reads the current page again (after an edit or delete). */
   reload(options: FetchOptions = {}): Promise<ItemPage> {
     return this.current ? this.read(this.starts, options) : this.first(options);

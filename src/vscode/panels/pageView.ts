@@ -39,6 +39,8 @@ export interface PageInfo {
   readonly maxColumns: number;
   /** Longest cell text (characters); longer values are shortened with an ellipsis. */
   readonly cellLength?: number;
+  /** The start keys of pages 1 to pageNumber (undefined for page 1). */
+  readonly starts: readonly (JsonItem | undefined)[];
 }
 
 /** A page as grid rows: key columns first, then the most frequent attributes up to maxColumns. */
@@ -66,6 +68,7 @@ export function toPageView(page: ItemPage, info: PageInfo): PageView {
     requests: page.requests,
     ...(page.stopped ? { stopped: true } : {}),
     query: info.query,
+    starts: info.starts.map(k => k ?? null),
   };
 }
 

@@ -161,6 +161,20 @@ for (const [serverName, start] of [['dynalite', startDynalite], ['DynamoDB Local
       await assert.rejects(fetchPage(server.client(), pager.request, undefined, { signal: aborted.signal }), (e: Error) => e.name === 'AbortError');
     });
 
+    it('a new pager resumes at page 3 from the start keys of the old one, and goes back the same way', async () => {
+      const request: ItemRequest = { target: GSI_TARGET(TABLE), mode: 'query', pageSize: 100, partitionKey: { name: 'g', type: 'S', value: 'G' } };
+      const old = new Pager(server.client(), request);
+      const pages = [await old.first(), await old.next(), await old.next()];
+      const resumed = new Pager(server.client(), request);
+      const page3 = await resumed.resume(old.startKeys);
+      assert.equal(resumed.pageNumber, 3);
+      assert.deepEqual(page3.items.map(idOf), pages[2]!.items.map(idOf));
+      assert.deepEqual((await resumed.previous()).items.map(idOf), pages[1]!.items.map(idOf));
+      assert.deepEqual((await resumed.previous()).items.map(idOf), pages[0]!.items.map(idOf));
+      assert.equal(resumed.hasPrevious, false);
+      await assert.rejects(new Pager(server.client(), request).resume([pages[0]!.lastEvaluatedKey]), /begin with the first page/);
+    });
+
     it('a result of exactly two full pages ends on page 2, not on an empty page 3', async () => {
       // 100 items under pk Q: two pages of 50; the server's LastEvaluatedKey at a full Limit would say "more".
       for (const request of [
