@@ -88,9 +88,14 @@ export function checkbox(label: string, checked: boolean, onChange: (checked: bo
   return c;
 }
 
+/**
+ * A spinner. Decorative: the text beside it (in a role=status element) says what is going on;
+ * the toolkit gives the ring role=alert with aria-live=assertive, which would make a screen
+ * reader interrupt for every page read.
+ */
 export function progressRing(): HTMLElement {
   const r = document.createElement('vscode-progress-ring');
-  r.setAttribute('aria-label', 'Loading');
+  r.setAttribute('aria-hidden', 'true');
   return r;
 }
 
