@@ -343,12 +343,21 @@ host.on('page', p => {
 host.on('notice', n => {
   if (n.level === 'error') { messages.error({ code: n.code ?? 'Error', message: n.message }); } else { messages.notice(n.message); }
 });
-host.on('browse', ({ index }) => {
+/** A target to browse asked for before the panel had opened (it was hidden: the ask came first). */
+let pendingBrowse: { index?: string } | undefined;
+
+host.on('browse', target => {
+  if (!init) { pendingBrowse = target; return; }
+  void browse(target.index);
+});
+
+/** Switches to a target (the table, or an index) and reads its first page. */
+async function browse(index: string | undefined): Promise<void> {
   if (!init?.targets.some(t => (t.index ?? '') === (index ?? ''))) { return; }
   form = { ...form, index: index ?? '', mode: 'scan', pk: '', skOperator: '', sk: '', sk2: '', descending: false, filters: [] };
   renderForm();
-  void run();
-});
+  await run();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Grid
@@ -565,7 +574,12 @@ async function main(): Promise<void> {
   subtitle.textContent = `${init.target.connectionLabel} · ${init.target.region}`;
   const known = (query: ItemQuery | undefined) => query !== undefined && init!.targets.some(t => (t.index ?? '') === (query.index ?? ''));
   setReading(false);
-  if (init.page) {
+  const wanted = pendingBrowse;
+  pendingBrowse = undefined;
+  if (wanted && init.targets.some(t => (t.index ?? '') === (wanted.index ?? ''))) {
+    form = { ...form, pageSize: init.pageSize };
+    await browse(wanted.index);
+  } else if (init.page) {
     // Shown again after being hidden: the host still holds the page.
     lastQuery = init.page.query;
     form = formOf(init.page.query);

@@ -45,9 +45,12 @@ async function tableNode(a: ExtensionApi, name: string): Promise<ExplorerNode> {
   return node;
 }
 
+/** An index node (a table's children are its indexes once the background describe answered). */
 async function indexNode(a: ExtensionApi, table: string, index: string): Promise<ExplorerNode> {
-  const node = (await a.explorer.getChildren(await tableNode(a, table))).find(n => a.explorer.getTreeItem(n).label === index);
-  assert.ok(node && String(a.explorer.getTreeItem(node).contextValue).startsWith('index'), `index ${index} of ${table}`);
+  const parent = await tableNode(a, table);
+  const node = await until(`index ${index} of ${table} in the explorer`, async () =>
+    (await a.explorer.getChildren(parent)).find(n => a.explorer.getTreeItem(n).label === index));
+  assert.ok(String(a.explorer.getTreeItem(node).contextValue).startsWith('index'));
   return node;
 }
 
@@ -337,17 +340,25 @@ describe('panels: table details and the item browser', () => {
     }
   });
 
-  it('browsing an index of a table whose browser is open switches that browser to the index', async () => {
-    const items = await panel(a, 'items', 'library-loans');
-    const log = record(items);
-    try {
-      await vscode.commands.executeCommand('dynamodbDesigner.browseItems', await indexNode(a, 'library-loans', 'by-isbn'));
-      assert.equal(a.findPanel('items', target('library-loans')), items, 'the same panel');
-      const page = await until('the index page the webview asked for', () => answered<PageView>(log.posted, r => isPage(r) && r.query.index === 'by-isbn'));
-      assert.equal(page.columns[0], 'isbn');
-      assert.ok(log.posted.some(m => m.type === 'notification' && m.method === 'browse'));
-    } finally {
-      log.dispose();
+  it('browsing an index of a table whose browser is open switches that browser to the index, hidden or not', async () => {
+    await vscode.commands.executeCommand('dynamodbDesigner.browseItems', await tableNode(a, 'invoices'));
+    const items = await panel(a, 'items', 'invoices');
+    for (const [index, hidden] of [['by-status', false], ['by-due-date', true]] as const) {
+      if (hidden) {
+        await vscode.commands.executeCommand('dynamodbDesigner.openTableDetails', await tableNode(a, 'carts'));
+        await until('the item browser hidden', () => !items.panel.visible);
+      }
+      const log = record(items);
+      try {
+        await vscode.commands.executeCommand('dynamodbDesigner.browseItems', await indexNode(a, 'invoices', index));
+        assert.equal(a.findPanel('items', target('invoices')), items, 'the same panel');
+        await until('the item browser shown', () => items.panel.visible);
+        const page = await until(`the ${index} page the webview asked for`, () => answered<PageView>(log.posted, r => isPage(r) && r.query.index === index));
+        assert.equal(page.columns[0], index === 'by-status' ? 'status' : 'customer_id');
+        assert.equal(page.pageNumber, 1);
+      } finally {
+        log.dispose();
+      }
     }
   });
 });
