@@ -26,14 +26,15 @@ export class ItemsPanel extends PanelHost {
   private pager: Pager | undefined;
   private query: ItemQuery | undefined;
   private stop: AbortController | undefined;
+  private describing: Promise<void> | undefined;
 
   protected readonly handlers: Handlers = {
     'items.init': (_p, signal) => this.init(signal),
-    'items.run': ({ query, starts }, signal) => this.read(signal, () => {
+    'items.run': async ({ query, starts }, signal) => { await this.describe(signal); return this.read(signal, () => {
       const request = toItemRequest(query, this.targets);
       const resume = starts && starts.length > 1 ? starts.map(k => k ?? undefined) : undefined;
       return { pager: new Pager(this.clientOrThrow(), request), query, step: p => (resume ? p.resume(resume, this.fetchOptions(signal)) : p.first(this.fetchOptions(signal))) };
-    }),
+    }); },
     'items.next': ({ fromPage, after }, signal) => this.read(signal, () => {
       const pager = this.current(fromPage);
       if (!sameKey(pager.page?.lastEvaluatedKey, after)) { throw new PanelError('StalePage', 'the page shown is not the one read last; read it again'); }
@@ -89,13 +90,23 @@ export class ItemsPanel extends PanelHost {
     return this.liveTable().keySchema.map(k => k.name);
   }
 
+  /** Reads the table's description once (init reads it again: indexes may have changed). */
+  private describe(signal: AbortSignal): Promise<void> {
+    this.describing ??= (async () => {
+      this.client = await this.services.client(this.target.connectionId, this.target.region);
+      this.table = await describeTable(this.client, this.target.tableName, { signal });
+      this.targets = targetsOf(this.table);
+    })().catch((error: unknown) => { this.describing = undefined; throw error; });
+    return this.describing;
+  }
+
   private async init(signal: AbortSignal): Promise<ItemsInit> {
-    this.client = await this.services.client(this.target.connectionId, this.target.region);
-    this.table = await describeTable(this.client, this.target.tableName, { signal });
-    this.targets = targetsOf(this.table);
+    this.describing = undefined;
+    await this.describe(signal);
+    const table = this.liveTable();
     const settings = this.services.settings();
     const page = this.pager?.page && this.query ? this.view() : undefined;
-    return { target: this.target, tableName: this.table.name, targets: this.targets, pageSize: settings.pageSize, maxColumns: settings.maxColumns, ...(page ? { page } : {}) };
+    return { target: this.target, tableName: table.name, targets: this.targets, pageSize: settings.pageSize, maxColumns: settings.maxColumns, ...(page ? { page } : {}) };
   }
 
   private fetchOptions(signal: AbortSignal): { signal: AbortSignal; stop: AbortSignal; onProgress: (p: { requests: number; scannedCount: number; count: number }) => void } {

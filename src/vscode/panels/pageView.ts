@@ -13,7 +13,7 @@ import { RequestError } from '../../dynamo/expressions';
 /** The target of a query: the table (no index) or the named index. */
 export function targetOf(query: ItemQuery, targets: readonly QueryTarget[]): QueryTarget {
   const target = targets.find(t => (t.index ?? undefined) === (query.index ?? undefined));
-  if (!target) { throw new RequestError(`the table has no index named ${JSON.stringify(query.index)}`); }
+  if (!target) { throw new RequestError(query.index === undefined ? 'the table has not been read yet' : `the table has no index named ${JSON.stringify(query.index)}`); }
   return target;
 }
 

@@ -60,6 +60,12 @@ async function panel(a: ExtensionApi, kind: PanelKind, table: string): Promise<P
   return until(`the ${kind} panel of ${table}`, () => a.findPanel(kind, target(table)));
 }
 
+/** The item browser of a table, opened from its explorer node (an open one is focused). */
+async function openItems(a: ExtensionApi, table: string): Promise<PanelHost> {
+  await vscode.commands.executeCommand('dynamodbDesigner.browseItems', await tableNode(a, table));
+  return panel(a, 'items', table);
+}
+
 /** Everything a panel posts to its webview from now on. */
 function record(host: PanelHost): { posted: FromHost[]; dispose(): void } {
   const posted: FromHost[] = [];
@@ -160,7 +166,7 @@ describe('panels: table details and the item browser', () => {
 
   it('browses items: the webview reads the first 100; pages forward to the end (no empty page) and back; a stale page is refused', async () => {
     await vscode.commands.executeCommand('dynamodbDesigner.browseItems', await tableNode(a, 'DeviceReadings'));
-    const items = await panel(a, 'items', 'DeviceReadings');
+    const items = await openItems(a, 'DeviceReadings');
     const log = record(items);
     try {
       const page1 = await until('the webview\'s first page', () => answered<PageView>(log.posted, r => isPage(r)));
@@ -185,7 +191,7 @@ describe('panels: table details and the item browser', () => {
   });
 
   it('runs queries: partition key = with a sort-key condition, on the table and on a GSI, as the SDK counts them; bad input refused in words', async () => {
-    const items = await panel(a, 'items', 'DeviceReadings');
+    const items = await openItems(a, 'DeviceReadings');
     const device = await client.send(new QueryCommand({ TableName: 'DeviceReadings', KeyConditionExpression: 'deviceId = :d', ExpressionAttributeValues: { ':d': { S: 'dev-007' } } }));
     const times = device.Items!.map(i => i.readAt!.N!).sort((x, y) => Number(x) - Number(y));
     assert.ok(times.length > 6, 'dev-007 has readings');
@@ -226,7 +232,7 @@ describe('panels: table details and the item browser', () => {
   });
 
   it('opens an item as GetItem returns it; edits it in a dynamodb-item: editor, and a concurrent change or a key change is never overwritten', async () => {
-    const items = await panel(a, 'items', 'DeviceReadings');
+    const items = await openItems(a, 'DeviceReadings');
     const page = await items.request('items.run', { query: { mode: 'scan', pageSize: 100, filters: [] } });
     const key = page.rows[7]!.key;
     const read = async () => (await client.send(new GetItemCommand({ TableName: 'DeviceReadings', Key: key as never, ConsistentRead: true }))).Item as JsonItem | undefined;
@@ -271,8 +277,36 @@ describe('panels: table details and the item browser', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('duplicates an item into a new one: refused while it has the key of an existing item, created once the key is new', async () => {
+    const items = await openItems(a, 'DeviceReadings');
+    const page = await items.request('items.run', { query: { mode: 'scan', pageSize: 20, filters: [] } });
+    const key = page.rows[2]!.key;
+    const get = async (k: JsonItem) => (await client.send(new GetItemCommand({ TableName: 'DeviceReadings', Key: k as never, ConsistentRead: true }))).Item as JsonItem | undefined;
+    const original = (await get(key))!;
+    const before = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
+    await items.request('items.duplicate', { key });
+    const document = await until('the new item editor', () => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'dynamodb-item' && !before.has(d.uri.toString())));
+    assert.deepEqual(JSON.parse(document.getText()), original, 'a copy of the whole item');
+    assert.equal(await document.save(), true, 'nothing to save while unchanged');
+    const write = async (item: JsonItem): Promise<boolean> => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), JSON.stringify(item, null, 2));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      return document.save();
+    };
+    assert.equal(await write({ ...original, note: { S: 'copy' } }), false, 'the key is taken: refused');
+    assert.deepEqual(await get(key), original, 'the original is untouched');
+    const copyKey = { deviceId: { S: 'dev-copy' }, readAt: (original.readAt as { N: string }) };
+    assert.equal(await write({ ...original, ...copyKey, note: { S: 'copy' } }), true);
+    assert.deepEqual(await get(copyKey), { ...original, ...copyKey, note: { S: 'copy' } });
+    assert.equal(await write({ ...original, ...copyKey, note: { S: 'copy, edited' } }), true, 'after the first save the editor edits the new item');
+    assert.deepEqual((await get(copyKey))!.note, { S: 'copy, edited' });
+    assert.deepEqual(await get(key), original);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('deletes an item only when the person confirms, with its key named in the question', async () => {
-    const items = await panel(a, 'items', 'DeviceReadings');
+    const items = await openItems(a, 'DeviceReadings');
     const person = new ScriptedPerson();
     const previous = a.setPrompts(person);
     try {
@@ -295,7 +329,7 @@ describe('panels: table details and the item browser', () => {
   });
 
   it('exports the page and the whole result to the file the person chooses; nothing when they cancel', async () => {
-    const items = await panel(a, 'items', 'DeviceReadings');
+    const items = await openItems(a, 'DeviceReadings');
     const person = new ScriptedPerson();
     const previous = a.setPrompts(person);
     const folder = vscode.workspace.workspaceFolders![0]!.uri;

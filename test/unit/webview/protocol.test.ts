@@ -172,7 +172,8 @@ describe('page view', () => {
   it('builds requests for the table or a named index, refusing unknown ones', () => {
     assert.equal(toItemRequest(query, targets).target.index, undefined);
     assert.equal(toItemRequest({ ...query, index: 'byG' }, targets).target.indexKind, 'GSI');
-    assert.throws(() => toItemRequest({ ...query, index: 'nope' }, targets), RequestError);
+    assert.throws(() => toItemRequest({ ...query, index: 'nope' }, targets), /no index named "nope"/);
+    assert.throws(() => toItemRequest(query, []), /the table has not been read yet/);
   });
 
   it('finds an item by key and shows it both ways', () => {
