@@ -191,6 +191,13 @@ const scenarios: Scenario[] = [
         await view.locator('#sk input').fill(all[2]!);
         await view.locator('#run').click();
         await alert.waitFor({ state: 'detached' });
+
+        // Nothing found is said in words.
+        await view.locator('#pk input').fill('dev-999');
+        await view.locator('#run').click();
+        await view.locator('#grid tr.empty', { hasText: 'No items match this query.' }).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-empty-${theme}.png`) });
       },
     },
   ]),
@@ -234,7 +241,10 @@ const scenarios: Scenario[] = [
       await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
       await editorTab(page, 'carts (table)').click();
       await view.locator('header h1', { hasText: 'carts' }).waitFor();
-      assert((await view.locator('#details').innerText()).includes('cart_id'));
+      const carts = await view.locator('#details').innerText();
+      for (const expected of ['cart_id', 'on demand (PAY_PER_REQUEST)', 'No secondary indexes.', 'No tags.']) { assert(carts.includes(expected), `carts: ${expected}`); }
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'details-no-indexes-after-reload.png') });
     },
   },
 ];
