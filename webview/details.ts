@@ -10,19 +10,21 @@ const app = start();
 const host = new Host();
 const messages = new MessageArea();
 const content = el('div', { id: 'details' });
+const header = el('header', { class: 'header', id: 'details-header' }, el('h1', {}, el('span', { class: 'placeholder' }, 'Reading the table…')));
 let data: DetailsData | undefined;
 
 const refreshButton = button('Refresh', () => { void load(); }, { id: 'refresh', title: 'Read the table description again' });
 const browseButton = button('Browse items', () => { void act('details.browse', 'Browse items'); }, { appearance: 'primary', id: 'browse' });
 const exportButton = button('Export as config', () => { void act('details.exportConfig', 'Export as config'); }, { id: 'export-config' });
 const toolbar = el('div', { class: 'toolbar' }, browseButton, refreshButton, exportButton);
-replace(app, toolbar, messages.element, content);
+exportButton.classList.add('hidden');
+replace(app, header, toolbar, messages.element, content);
 
 host.on('refresh', () => { void load(); });
 
-async function act(method: 'details.browse' | 'details.exportConfig', what: string): Promise<void> {
+async function act(method: 'details.browse' | 'details.exportConfig', what: string, params: { index?: string } = {}): Promise<void> {
   messages.clear();
-  try { await host.request(method, {}); } catch (error) { messages.error(errorInfo(error), what); }
+  try { await host.request(method, params); } catch (error) { messages.error(errorInfo(error), what); }
 }
 
 async function load(): Promise<void> {
@@ -56,7 +58,7 @@ function keyList(keys: readonly LiveKeyElement[], attributes: Readonly<Record<st
   return el('span', { class: 'keys' }, ...keys.flatMap((k, i) => [
     i ? ', ' : '',
     el('span', { class: 'mono' }, k.name),
-    ' ', badge(attributes[k.name] ?? '?', 'attribute type'), ' ',
+    ' ', el('span', { class: 'type', title: 'attribute type' }, attributes[k.name] ?? '?'),
     el('span', { class: 'note' }, k.keyType === 'HASH' ? 'partition key' : 'sort key'),
   ]));
 }
@@ -76,8 +78,9 @@ function copyable(text: string, label: string): HTMLElement {
 
 function indexBlock(index: LiveIndex, table: LiveTable): HTMLElement {
   const projection = index.projectionType === 'INCLUDE' ? `INCLUDE: ${index.nonKeyAttributes.join(', ')}` : index.projectionType;
-  return el('div', { class: 'index' },
-    el('h3', {}, `${index.kind} `, el('span', { class: 'mono' }, index.name)),
+  return el('div', { class: 'index', dataset: { index: index.name } },
+    el('h3', {}, el('span', { class: 'index-kind' }, index.kind), el('span', { class: 'mono' }, index.name),
+      button('Browse', () => { void act('details.browse', 'Browse items', { index: index.name }); }, { title: `Browse the items of the ${index.kind} ${index.name}` })),
     el('dl', { class: 'facts' },
       ...field('Keys', keyList(index.keySchema, table.attributes)),
       ...field('Projection', projection),
@@ -93,13 +96,15 @@ function render(d: DetailsData): void {
   const lim = d.limitations;
   const statusClass = t.status === 'ACTIVE' ? 'status-ok' : 'status-busy';
   const tags = t.tags;
+  const status = badge(t.status, 'table status');
+  status.classList.add('status', statusClass);
+  replace(header,
+    el('h1', {}, el('span', { class: 'mono' }, t.name), status),
+    el('p', { class: 'subtitle' }, `${d.target.connectionLabel} · ${d.target.region} · read at ${new Date(d.fetchedAt).toLocaleTimeString()}`));
   replace(content,
-    el('h1', {}, el('span', { class: 'mono' }, t.name), badge(t.status)),
-    el('p', { class: 'subtitle' }, `${d.target.connectionLabel} · ${d.target.region} · read ${new Date(d.fetchedAt).toLocaleTimeString()}`),
-    lim.length ? el('div', { class: 'limitation' }, 'Embedded local server: features it ignores or lacks are labelled below.') : null,
+    lim.length ? el('div', { class: 'limitation banner' }, 'The embedded local server ignores or lacks some features; they are labelled below.') : null,
     el('h2', {}, 'Table'),
     el('dl', { class: 'facts' },
-      ...field('Status', el('span', { class: statusClass }, t.status)),
       ...(t.arn ? field('ARN', copyable(t.arn, 'table ARN')) : field('ARN', el('span', { class: 'unknown' }, 'not reported'))),
       ...(t.createdAt ? field('Created', new Date(t.createdAt).toLocaleString()) : []),
       ...field('Billing', t.billingMode === 'PAY_PER_REQUEST' ? 'on demand (PAY_PER_REQUEST)' : 'provisioned'),
@@ -121,7 +126,8 @@ function render(d: DetailsData): void {
     el('dl', { class: 'facts' },
       ...field('Stream', t.stream.enabled ? `on (${t.stream.viewType ?? 'view type not reported'})` : 'off',
         t.stream.arn ? el('div', {}, copyable(t.stream.arn, 'stream ARN')) : null, limitation(lim, 'stream')),
-      ...field('Time to live', ...unknown(t.ttl, v => [v.enabled ? `on, attribute ${v.attributeName ?? '?'}` : 'off', v.status ? ` (${v.status})` : '']), limitation(lim, 'ttl')),
+      ...field('Time to live', ...unknown(t.ttl, v => [v.enabled ? `on, attribute ${v.attributeName ?? '?'}` : 'off',
+        v.status && v.status !== 'ENABLED' && v.status !== 'DISABLED' ? ` (${v.status.toLowerCase()})` : '']), limitation(lim, 'ttl')),
       ...field('Point-in-time recovery', ...unknown(t.pointInTimeRecovery, v => [v.enabled ? 'on' : 'off',
         v.earliestRestorableAt ? ` (restorable from ${new Date(v.earliestRestorableAt).toLocaleString()})` : '']), limitation(lim, 'pitr')),
       ...field('Encryption', t.sse.enabled ? `${t.sse.type ?? 'KMS'}${t.sse.kmsKeyArn ? ` with ${t.sse.kmsKeyArn}` : ''}` : 'owned by AWS (default)', limitation(lim, 'sse')),

@@ -1,14 +1,18 @@
 /**
  * The item browser: Scan or Query on the table or an index, a query builder typed by the key
  * types, AND-ed filters, pages with next/previous, a grid of readable values with their types,
- * an item view (plain JSON and DynamoDB JSON), and the actions the host carries out (edit in an
- * editor, create, duplicate, delete, export).
+ * an item pane beside the grid (plain JSON and DynamoDB JSON), and the actions the host carries
+ * out (edit in an editor, create, duplicate, delete, export).
+ *
+ * The view survives the webview being rebuilt: when the panel is shown again the host hands back
+ * the page it holds; after a window reload the saved state (query, the page's start keys, the
+ * selected row, whether its item was open) brings the same page back.
  *
  * Every value is put in the page as text (textContent), never parsed as HTML.
  */
 import type { FilterCondition, FilterOperator, JsonItem, QueryTarget, SortKeyOperator, TypedValue } from '../src/model/items';
 import type { AttributeType } from '../src/model/spec';
-import type { ErrorInfo, ExportFormatName, ExportScope, ItemQuery, ItemRow, ItemsInit, ItemView, PageView } from './protocol';
+import type { ErrorInfo, ExportFormatName, ExportScope, ItemQuery, ItemRow, ItemsInit, ItemView, PageView, PanelState } from './protocol';
 import { Host, errorInfo } from './rpc';
 import { el, formatCount, replace } from './dom';
 import { button, checkbox, dropdown, tabs, textField } from './toolkit';
@@ -39,49 +43,76 @@ interface Form {
 
 let init: ItemsInit | undefined;
 let page: PageView | undefined;
+/** The query being read or shown last (saved in the state). */
+let lastQuery: ItemQuery | undefined;
 let selected = -1;
+/** The key of the item shown in the item pane, if any. */
+let openKey: JsonItem | undefined;
 let reading = false;
 let form: Form = { index: '', mode: 'scan', pk: '', skOperator: '', sk: '', sk2: '', descending: false, pageSize: 100, filters: [] };
 
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-const title = el('h1', {});
+const title = el('h1', {}, el('span', { class: 'placeholder' }, 'Item browser'));
 const subtitle = el('p', { class: 'subtitle' });
 const formArea = el('section', { class: 'query', attrs: { 'aria-label': 'Query' } });
 const stats = el('div', { class: 'stats', id: 'stats', role: 'status' });
 const progress = el('span', { class: 'progress' });
 const grid = el('table', { class: 'grid', id: 'grid' });
 const itemArea = el('section', { class: 'item-view hidden', id: 'item-view', attrs: { 'aria-label': 'Item' } });
+const results = el('div', { class: 'results', id: 'results' }, el('div', { class: 'grid-wrap' }, grid), itemArea);
 
 const runButton = button('Run', () => { void run(); }, { appearance: 'primary', id: 'run', title: 'Read the first page' });
 const stopButton = button('Stop', () => host.notify('items.stop', {}), { id: 'stop', title: 'Stop reading: keep what was found so far' });
+const addFilterButton = button('Add filter', () => { form.filters.push({ path: '', operator: '=', type: 'S', value: '', value2: '' }); renderForm(); }, { id: 'add-filter', title: 'Add a filter condition (conditions are combined with AND)' });
 const previousButton = button('Previous', () => { void previous(); }, { id: 'previous', title: 'Previous page' });
 const nextButton = button('Next', () => { void next(); }, { id: 'next', title: 'Next page' });
 const pageLabel = el('span', { id: 'page-number', class: 'page-number' });
-const openButton = button('Open', () => { void openSelected(); }, { id: 'open', title: 'Show the selected item' });
+const openButton = button('Open', () => { void openSelected(); }, { id: 'open', title: 'Show the selected item beside the grid' });
 const editButton = button('Edit', () => { void withSelected('items.edit', 'Edit'); }, { id: 'edit', title: 'Edit the selected item in an editor; saving writes it if nobody changed it meanwhile' });
 const duplicateButton = button('Duplicate', () => { void withSelected('items.duplicate', 'Duplicate'); }, { id: 'duplicate', title: 'Create a new item from a copy of the selected one' });
 const deleteButton = button('Delete', () => { void deleteSelected(); }, { id: 'delete', title: 'Delete the selected item (asks first)' });
-const createButton = button('Create item', () => { void simple('items.create', 'Create item'); }, { id: 'create' });
+const createButton = button('Create item', () => { void simple('items.create', 'Create item'); }, { id: 'create', title: 'Write a new item from a template of the key attributes' });
 const reloadButton = button('Reload', () => { void reload(); }, { id: 'reload', title: 'Read the current page again' });
 let exportFormat: ExportFormatName = 'jsonl';
 const exportFormatDropdown = dropdown([{ value: 'jsonl', label: 'JSON Lines' }, { value: 'csv', label: 'CSV' }], 'jsonl', v => { exportFormat = v as ExportFormatName; }, { id: 'export-format', title: 'Export format' });
-const exportPageButton = button('Export page', () => { void exportItems('page'); }, { id: 'export-page' });
+const exportPageButton = button('Export page', () => { void exportItems('page'); }, { id: 'export-page', title: 'Write the items of this page to a file' });
 const exportAllButton = button('Export all', () => { void exportItems('all'); }, { id: 'export-all', title: 'Export the whole result (read again from the start)' });
 
 stopButton.classList.add('hidden');
 
 replace(app,
-  title, subtitle,
+  el('header', { class: 'header' }, title, subtitle),
   formArea,
-  el('div', { class: 'toolbar' }, runButton, stopButton, progress, el('span', { class: 'spacer' }), createButton, reloadButton, exportFormatDropdown, exportPageButton, exportAllButton),
+  el('div', { class: 'toolbar' }, runButton, stopButton, addFilterButton, progress, el('span', { class: 'spacer' }),
+    createButton, reloadButton, exportFormatDropdown, exportPageButton, exportAllButton),
   messages.element,
-  el('div', { class: 'toolbar' }, previousButton, pageLabel, nextButton, el('span', { class: 'spacer' }), openButton, editButton, duplicateButton, deleteButton),
-  stats,
-  grid,
-  itemArea,
+  el('div', { class: 'toolbar pager' }, previousButton, pageLabel, nextButton, stats, el('span', { class: 'spacer' }), openButton, editButton, duplicateButton, deleteButton),
+  results,
 );
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+function saveState(): void {
+  if (!init) { return; }
+  const key = selectedKey();
+  const state: PanelState = {
+    v: 1, kind: 'items', target: init.target,
+    ...(lastQuery ? { query: lastQuery } : {}),
+    ...(page && lastQuery === page.query ? { starts: page.starts } : {}),
+    ...(key ? { selected: key } : {}),
+    ...(key && openKey && sameKey(key, openKey) ? { itemOpen: true } : {}),
+  };
+  host.state = state;
+}
+
+/** Same key? Attribute order does not matter. */
+function sameKey(a: JsonItem, b: JsonItem): boolean {
+  const text = (k: JsonItem) => JSON.stringify(Object.keys(k).sort().map(n => [n, k[n]]));
+  return text(a) === text(b);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Query form
@@ -113,10 +144,16 @@ function bind(control: Control, set: (value: string) => void): Control {
   return control;
 }
 
+function targetLabel(t: QueryTarget): string {
+  const schema = t.indexKeySchema ?? t.tableKeySchema;
+  const keys = schema.map(k => k.name).join(', ');
+  return t.index ? `${t.indexKind} ${t.index} (${keys})` : `Table ${t.table} (${keys})`;
+}
+
 function renderForm(): void {
   const target = currentTarget();
   if (!init || !target) { replace(formArea); return; }
-  const targetChoices = init.targets.map(t => ({ value: t.index ?? '', label: t.index ? `${t.indexKind} ${t.index}` : `Table ${t.table}` }));
+  const targetChoices = init.targets.map(t => ({ value: t.index ?? '', label: targetLabel(t) }));
   const row1 = el('div', { class: 'form-row' },
     labelled('Read from', dropdown(targetChoices, form.index, v => { form.index = v; form.pk = ''; form.sk = ''; form.sk2 = ''; form.skOperator = ''; renderForm(); }, { id: 'target' })),
     labelled('Operation', dropdown([{ value: 'scan', label: 'Scan' }, { value: 'query', label: 'Query' }], form.mode, v => { form.mode = v === 'query' ? 'query' : 'scan'; renderForm(); }, { id: 'mode' })),
@@ -145,27 +182,24 @@ function renderForm(): void {
     row2.append(checkbox('Descending', form.descending, c => { form.descending = c; }, 'descending'));
     parts.push(row2);
   }
-  const filterRows = form.filters.map((f, i) => filterRow(f, i));
-  parts.push(el('div', { class: 'filters', id: 'filters' },
-    ...filterRows,
-    button('Add filter', () => { form.filters.push({ path: '', operator: '=', type: 'S', value: '', value2: '' }); renderForm(); }, { id: 'add-filter', title: 'Add a filter condition (conditions are combined with AND)' })));
+  parts.push(el('div', { class: 'filters', id: 'filters' }, ...form.filters.map((f, i) => filterRow(f, i))));
   replace(formArea, ...parts);
 }
 
 function filterRow(f: FilterDraft, i: number): HTMLElement {
   const needsValue = f.operator !== 'attribute_exists' && f.operator !== 'attribute_not_exists';
   const row = el('div', { class: 'filter', dataset: { index: String(i) } },
-    el('span', { class: 'note' }, i === 0 ? 'where' : 'and'),
-    bind(textField('Attribute', f.path, { placeholder: 'name or a.b[0]' }), v => { f.path = v; }),
+    el('span', { class: 'conjunction' }, i === 0 ? 'where' : 'and'),
+    bind(textField('Attribute', f.path, { placeholder: 'name or a.b[0]', onEnter: () => { void run(); } }), v => { f.path = v; }),
     labelled('Operator', dropdown(FILTER_OPS.map(op => ({ value: op, label: op })), f.operator, v => { f.operator = v as FilterOperator; renderForm(); })),
   );
   if (needsValue && f.operator !== 'attribute_type') {
     row.append(labelled('Type', dropdown(FILTER_TYPES.map(t => ({ value: t, label: t })), f.type, v => { f.type = v as TypedValue['type']; renderForm(); })));
   }
   if (needsValue && f.type !== 'NULL') {
-    row.append(bind(textField(f.operator === 'attribute_type' ? 'Type name (S, N, …)' : f.operator === 'between' ? 'From' : 'Value', f.value), v => { f.value = v; }));
+    row.append(bind(textField(f.operator === 'attribute_type' ? 'Type name (S, N, …)' : f.operator === 'between' ? 'From' : 'Value', f.value, { onEnter: () => { void run(); } }), v => { f.value = v; }));
   }
-  if (f.operator === 'between') { row.append(bind(textField('To', f.value2), v => { f.value2 = v; })); }
+  if (f.operator === 'between') { row.append(bind(textField('To', f.value2, { onEnter: () => { void run(); } }), v => { f.value2 = v; })); }
   row.append(button('Remove', () => { form.filters.splice(i, 1); renderForm(); }, { title: 'Remove this filter' }));
   return row;
 }
@@ -243,14 +277,17 @@ function updateButtons(): void {
   exportAllButton.disabled = reading || !page;
 }
 
-async function read(what: string, call: () => Promise<PageView>): Promise<void> {
-  if (reading) { return; }
+/** Reads a page and shows it; false when the read failed (the error is shown). */
+async function read(what: string, call: () => Promise<PageView>): Promise<boolean> {
+  if (reading) { return false; }
   messages.clear();
   setReading(true);
   try {
     show(await call());
+    return true;
   } catch (error) {
     showError(errorInfo(error), what);
+    return false;
   } finally {
     setReading(false);
   }
@@ -263,8 +300,15 @@ function showError(error: ErrorInfo, context: string): void {
 async function run(): Promise<void> {
   let query: ItemQuery;
   try { query = buildQuery(); } catch (error) { showError({ code: 'InvalidQuery', message: (error as Error).message }, 'Query'); return; }
-  if (init) { host.state = { v: 1, kind: 'items', target: init.target, query }; }
-  await read(query.mode === 'query' ? 'Query' : 'Scan', () => host.request('items.run', { query }));
+  await runQuery(query);
+}
+
+/** Reads the first page of a query, or with `starts` the page they lead to (restoring). */
+async function runQuery(query: ItemQuery, starts?: readonly (JsonItem | null)[]): Promise<boolean> {
+  if (reading) { return false; }
+  lastQuery = query;
+  saveState();
+  return read(query.mode === 'query' ? 'Query' : 'Scan', () => host.request('items.run', { query, ...(starts && starts.length > 1 ? { starts } : {}) }));
 }
 
 async function next(): Promise<void> {
@@ -281,69 +325,145 @@ async function previous(): Promise<void> {
 }
 
 async function reload(): Promise<void> {
-  await read('Reload', () => host.request('items.reload', {}));
+  const key = selectedKey();
+  if (await read('Reload', () => host.request('items.reload', {}))) { restoreSelection(key, openKey !== undefined && key !== undefined && sameKey(key, openKey)); }
 }
 
 host.on('progress', p => {
   const text = `Reading… ${formatCount(p.count)} found, ${formatCount(p.scannedCount)} scanned in ${p.requests} requests`;
   replace(progress, busy(text).element);
 });
-host.on('page', p => { show(p); });
+host.on('page', p => {
+  // The host read the page again (an item was saved in its editor): keep the selection.
+  const key = selectedKey();
+  const wasOpen = openKey !== undefined && key !== undefined && sameKey(key, openKey);
+  show(p);
+  restoreSelection(key, wasOpen);
+});
 host.on('notice', n => {
   if (n.level === 'error') { messages.error({ code: n.code ?? 'Error', message: n.message }); } else { messages.notice(n.message); }
 });
+/** A target to browse asked for before the panel had opened (it was hidden: the ask came first). */
+let pendingBrowse: { index?: string } | undefined;
+
+host.on('browse', target => {
+  if (!init) { pendingBrowse = target; return; }
+  void browse(target.index);
+});
+
+/** Switches to a target (the table, or an index) and reads its first page. */
+async function browse(index: string | undefined): Promise<void> {
+  if (!init?.targets.some(t => (t.index ?? '') === (index ?? ''))) { return; }
+  form = { ...form, index: index ?? '', mode: 'scan', pk: '', skOperator: '', sk: '', sk2: '', descending: false, filters: [] };
+  renderForm();
+  await run();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Grid
 
+/** The one type of every value of a column (undefined when they differ or there are none). */
+function columnTypes(view: PageView): (string | undefined)[] {
+  return view.columns.map((_, c) => {
+    let type: string | undefined;
+    for (const row of view.rows) {
+      const cell = row.cells[c];
+      if (!cell) { continue; }
+      if (type === undefined) { type = cell.type; } else if (type !== cell.type) { return undefined; }
+    }
+    return type;
+  });
+}
+
+function emptyText(view: PageView): string {
+  const q = view.query;
+  if (view.hasNext) { return 'No item on this page passed the filters; Next reads on.'; }
+  if (view.pageNumber > 1) { return 'No more items.'; }
+  if (q.filters.length) { return 'No items match the filters.'; }
+  if (q.mode === 'query') { return 'No items match this query.'; }
+  return q.index ? `The index ${q.index} holds no items.` : 'This table holds no items. Create item writes one.';
+}
+
 function show(view: PageView): void {
   page = view;
+  lastQuery = view.query;
   selected = -1;
   pageLabel.textContent = `Page ${view.pageNumber}`;
   replace(stats,
-    el('span', { id: 'returned' }, `${formatCount(view.count)} returned`),
+    el('span', { id: 'returned' }, `${formatCount(view.count)} ${view.count === 1 ? 'item' : 'items'}`),
     el('span', { id: 'scanned' }, `${formatCount(view.scannedCount)} scanned`),
     el('span', { id: 'capacity' }, view.consumedCapacity === undefined ? 'capacity not reported' : `${view.consumedCapacity} capacity units`),
     view.requests > 1 ? el('span', {}, `${view.requests} requests`) : null,
     view.stopped ? el('span', { class: 'unknown' }, 'stopped early: Next continues from here') : null,
-    !view.hasNext ? el('span', {}, 'last page') : null,
+    !view.hasNext && view.rows.length > 0 ? el('span', { id: 'last-page' }, 'last page') : null,
   );
-  const head = el('tr', {}, ...view.columns.map(c => view.keyColumns.includes(c)
-    ? el('th', { class: 'key', title: `${c} (key)` }, c, el('span', { class: 'key-tag' }, 'key'))
-    : el('th', { title: c }, c)), el('th', { title: 'attributes not shown in a column' }, '…'));
-  const body = el('tbody', {}, ...view.rows.map((row, i) => rowElement(row, i)));
+  const types = columnTypes(view);
+  const numeric = types.map(t => t === 'N');
+  const head = el('tr', {}, ...view.columns.map((c, i) => el('th', {
+    class: [view.keyColumns.includes(c) ? 'key' : '', numeric[i] ? 'num' : ''].join(' ').trim(),
+    title: `${c}${types[i] ? ` (${types[i]})` : ''}${view.keyColumns.includes(c) ? ', key attribute' : ''}`,
+  }, el('span', { class: 'name' }, c), types[i] ? el('span', { class: 'type' }, types[i]!) : null, view.keyColumns.includes(c) ? el('span', { class: 'key-tag' }, 'key') : null)),
+  el('th', { class: 'more', title: 'attributes not shown in a column (open the item to see them)' }, view.rows.some(r => r.hidden > 0) ? '+' : ''));
+  const body = el('tbody', {}, ...view.rows.map((row, i) => rowElement(row, i, types, numeric)));
   replace(grid, el('thead', {}, head), body);
   if (view.rows.length === 0) {
-    body.append(el('tr', {}, el('td', { attrs: { colspan: String(view.columns.length + 1) }, class: 'note' }, view.hasNext ? 'No items on this page (the filter dropped them); try Next.' : 'No items.')));
+    body.append(el('tr', { class: 'empty' }, el('td', { attrs: { colspan: String(view.columns.length + 1) }, class: 'note' }, emptyText(view))));
   }
+  if (openKey && !view.rows.some(r => sameKey(r.key, openKey!))) { closeItem(); }
   updateButtons();
+  saveState();
+  markPainted(view.rows.length);
 }
 
-function rowElement(row: ItemRow, i: number): HTMLElement {
+/** A performance mark once the page's rows are painted (read by `npm run bench`). */
+function markPainted(rows: number): void {
+  requestAnimationFrame(() => setTimeout(() => performance.mark('items:page-painted', { detail: { rows } }), 0));
+}
+
+function rowElement(row: ItemRow, i: number, types: readonly (string | undefined)[], numeric: readonly boolean[]): HTMLElement {
   const tr = el('tr', { tabIndex: 0, dataset: { row: String(i) } },
-    ...row.cells.map(cell => cell
-      ? el('td', { title: cell.truncated ? `${cell.text} (shortened: open the item to see it all)` : `${cell.type}: ${cell.text}` }, el('span', { class: 'type' }, cell.type), el('span', { class: 'value' }, cell.text))
-      : el('td', { class: 'missing', title: 'no such attribute' }, '—')),
-    el('td', { class: 'hidden-count' }, row.hidden ? `+${row.hidden}` : ''));
+    ...row.cells.map((cell, c) => {
+      if (!cell) { return el('td', { class: 'missing', title: 'no such attribute' }, '—'); }
+      const tip = cell.truncated ? `${cell.text} (shortened: open the item to see it all)` : `${cell.type}: ${cell.text}`;
+      return el('td', { class: numeric[c] ? 'num' : '', title: tip },
+        types[c] === undefined ? el('span', { class: 'type' }, cell.type) : null, el('span', { class: 'value' }, cell.text));
+    }),
+    el('td', { class: 'hidden-count', title: row.hidden ? `${row.hidden} more attributes` : '' }, row.hidden ? `+${row.hidden}` : ''));
+  // A double-click opens the item; it must not also select the cell's text.
+  tr.addEventListener('mousedown', e => { if (e.detail > 1) { e.preventDefault(); } });
   tr.addEventListener('click', () => select(i));
   tr.addEventListener('dblclick', () => { select(i); void openSelected(); });
   tr.addEventListener('keydown', e => {
     if (e.key === 'Enter') { select(i); void openSelected(); }
     if (e.key === 'ArrowDown') { (tr.nextElementSibling as HTMLElement | null)?.focus(); e.preventDefault(); }
     if (e.key === 'ArrowUp') { (tr.previousElementSibling as HTMLElement | null)?.focus(); e.preventDefault(); }
+    if (e.key === 'Escape') { closeItem(); }
   });
   tr.addEventListener('focus', () => select(i));
   return tr;
 }
 
 function select(i: number): void {
+  if (selected === i) { return; }
   selected = i;
   for (const tr of grid.querySelectorAll('tbody tr')) { tr.classList.toggle('selected', (tr as HTMLElement).dataset.row === String(i)); }
   updateButtons();
+  saveState();
+  // With the item pane open, it follows the selection.
+  if (openKey && page?.rows[i] && !sameKey(page.rows[i]!.key, openKey)) { void openSelected(); }
 }
 
 function selectedKey(): JsonItem | undefined {
   return page?.rows[selected]?.key;
+}
+
+/** Selects the row with this key again (and opens its item) after the page was read again. */
+function restoreSelection(key: JsonItem | undefined, open: boolean): void {
+  if (!key || !page) { return; }
+  const i = page.rows.findIndex(r => sameKey(r.key, key));
+  if (i < 0) { return; }
+  select(i);
+  if (open) { void openSelected(); }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,18 +480,35 @@ async function openSelected(): Promise<void> {
   }
 }
 
+function closeItem(): void {
+  openKey = undefined;
+  itemArea.classList.add('hidden');
+  results.classList.remove('with-item');
+  replace(itemArea);
+  saveState();
+}
+
 function renderItem(view: ItemView, key: JsonItem): void {
-  const plain = el('div', {}, view.plainNotes.length ? el('ul', { class: 'note' }, ...view.plainNotes.map(n => el('li', {}, n))) : null, el('pre', { id: 'plain-json' }, view.plainJson));
+  openKey = key;
+  const plain = el('div', {}, view.plainNotes.length ? el('ul', { class: 'note plain-notes' }, ...view.plainNotes.map(n => el('li', {}, n))) : null, el('pre', { id: 'plain-json' }, view.plainJson));
   const dynamo = el('div', {}, el('pre', { id: 'dynamo-json' }, view.dynamoJson));
+  const views = tabs([{ label: 'JSON', id: 'plain', content: plain }, { label: 'DynamoDB JSON', id: 'dynamo', content: dynamo }]);
+  const copy = (): void => {
+    const text = (views as HTMLElement & { activeid?: string }).activeid === 'tab-dynamo' ? view.dynamoJson : view.plainJson;
+    void host.request('copy', { text }).then(() => messages.notice('Item copied.'), error => showError(errorInfo(error), 'Copy'));
+  };
   replace(itemArea,
-    el('div', { class: 'toolbar' },
-      el('h3', {}, 'Item ', el('span', { class: 'mono', id: 'item-key' }, view.keyText)),
-      el('span', { class: 'spacer' }),
-      button('Edit', () => { void simple('items.edit', 'Edit', { key }); }, { title: 'Edit in an editor' }),
-      button('Close', () => { itemArea.classList.add('hidden'); replace(itemArea); }, { id: 'close-item' })),
-    tabs([{ label: 'JSON', id: 'plain', content: plain }, { label: 'DynamoDB JSON', id: 'dynamo', content: dynamo }]));
+    el('div', { class: 'item-head' },
+      el('h3', { id: 'item-key', title: view.keyText }, view.keyText),
+      el('div', { class: 'actions' },
+        button('Edit', () => { void simple('items.edit', 'Edit', { key }); }, { id: 'item-edit', title: 'Edit in an editor' }),
+        button('Copy', copy, { id: 'item-copy', title: 'Copy the JSON shown' }),
+        button('Close', () => closeItem(), { id: 'close-item', title: 'Close the item (Escape)' }))),
+    view.note ? el('p', { class: 'note', id: 'item-note' }, view.note) : null,
+    views);
   itemArea.classList.remove('hidden');
-  itemArea.scrollIntoView({ block: 'nearest' });
+  results.classList.add('with-item');
+  saveState();
 }
 
 async function simple(method: 'items.create', what: string): Promise<void>;
@@ -416,6 +553,10 @@ async function exportItems(scope: ExportScope): Promise<void> {
   }
 }
 
+document.addEventListener('keydown', e => {
+  if (e.key === 'Escape' && openKey) { closeItem(); }
+});
+
 // ---------------------------------------------------------------------------------------------
 // Start
 
@@ -429,19 +570,32 @@ async function main(): Promise<void> {
     return;
   }
   const saved = host.state;
-  const startIndex = init.target.indexName ?? '';
-  form = saved?.query ? formOf(saved.query) : { ...form, index: init.targets.some(t => (t.index ?? '') === startIndex) ? startIndex : '', pageSize: init.pageSize };
-  if (!init.targets.some(t => (t.index ?? '') === form.index)) { form.index = ''; }
   title.replaceChildren(el('span', { class: 'mono' }, init.tableName));
   subtitle.textContent = `${init.target.connectionLabel} · ${init.target.region}`;
-  host.state = { v: 1, kind: 'items', target: init.target, ...(saved?.query ? { query: saved.query } : {}) };
-  renderForm();
+  const known = (query: ItemQuery | undefined) => query !== undefined && init!.targets.some(t => (t.index ?? '') === (query.index ?? ''));
   setReading(false);
-  if (init.page) {
+  const wanted = pendingBrowse;
+  pendingBrowse = undefined;
+  if (wanted && init.targets.some(t => (t.index ?? '') === (wanted.index ?? ''))) {
+    form = { ...form, pageSize: init.pageSize };
+    await browse(wanted.index);
+  } else if (init.page) {
+    // Shown again after being hidden: the host still holds the page.
+    lastQuery = init.page.query;
     form = formOf(init.page.query);
     renderForm();
     show(init.page);
+    restoreSelection(saved?.selected, saved?.itemOpen === true);
+  } else if (saved?.query && known(saved.query)) {
+    // After a window reload: the same query, and the same page.
+    form = formOf(saved.query);
+    renderForm();
+    const restored = await runQuery(saved.query, saved.starts) || (saved.starts !== undefined && saved.starts.length > 1 && await runQuery(saved.query));
+    if (restored) { restoreSelection(saved.selected, saved.itemOpen === true); }
   } else {
+    const startIndex = init.target.indexName ?? '';
+    form = { ...form, index: init.targets.some(t => (t.index ?? '') === startIndex) ? startIndex : '', pageSize: init.pageSize };
+    renderForm();
     await run();
   }
 }

@@ -106,6 +106,11 @@ export interface PageView {
   readonly requests: number;
   readonly stopped?: boolean;
   readonly query: ItemQuery;
+  /**
+   * The start keys of pages 1 to pageNumber (null for page 1): with the query, what brings the
+   * same page back, Previous included (the webview keeps them in its state for a window reload).
+   */
+  readonly starts: readonly (JsonItem | null)[];
 }
 
 export interface ItemsInit {
@@ -125,6 +130,8 @@ export interface ItemView {
   readonly plainJson: string;
   /** What plain JSON cannot show exactly (sets, binary, long numbers). */
   readonly plainNotes: readonly string[];
+  /** Where the item was read from, when not from the page (an index projecting part of it). */
+  readonly note?: string;
 }
 
 export type ExportScope = 'page' | 'all';
@@ -150,7 +157,8 @@ export interface RequestMap {
   'details.browse': { params: { readonly index?: string }; result: null };
   'details.exportConfig': { params: NoParams; result: null };
   'items.init': { params: NoParams; result: ItemsInit };
-  'items.run': { params: { readonly query: ItemQuery }; result: PageView };
+  /** The first page of a query; with `starts` (a PageView's), that page again (restoring a panel). */
+  'items.run': { params: { readonly query: ItemQuery; readonly starts?: readonly (JsonItem | null)[] }; result: PageView };
   /** The next page after the page `fromPage` the webview shows, which ended at `after`. */
   'items.next': { params: { readonly fromPage: number; readonly after: JsonItem }; result: PageView };
   'items.previous': { params: { readonly fromPage: number }; result: PageView };
@@ -184,6 +192,8 @@ export interface HostNotificationMap {
   'notice': { readonly level: 'info' | 'warning' | 'error'; readonly message: string; readonly code?: string };
   /** Reload what the panel shows (details: the table changed). */
   'refresh': NoParams;
+  /** The person asked to browse this target of the open item browser (absent index: the table). */
+  'browse': { readonly index?: string };
 }
 
 export type RequestMessage<M extends Method = Method> = { readonly type: 'request'; readonly id: number; readonly method: M; readonly params: ParamsOf<M> };
@@ -203,6 +213,11 @@ export interface PanelState {
   readonly target: PanelTarget;
   /** Item browser: the last query, so the same view comes back. */
   readonly query?: ItemQuery;
+  /** Item browser: the start keys of the page shown (PageView.starts), so the same page comes back. */
+  readonly starts?: readonly (JsonItem | null)[];
+  /** Item browser: the key of the selected row, and whether its item was open. */
+  readonly selected?: JsonItem;
+  readonly itemOpen?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,6 +293,10 @@ function jsonItemAt(v: unknown, at: string, depth: number): void {
 }
 
 const jsonItem: Check = (v, at) => jsonItemAt(v, at, 0);
+const startKey: Check = (v, at) => { if (v !== null) { jsonItem(v, at); } };
+/** Start keys of pages: at most this many pages deep are kept. */
+const MAX_PAGES = 10_000;
+const startKeys = list(startKey, MAX_PAGES);
 
 const typedValue = object({ type: oneOf(['S', 'N', 'B', 'BOOL', 'NULL']), text: str });
 const partitionKey = object({ name: str, type: oneOf(ATTRIBUTE_TYPES), value: str });
@@ -298,7 +317,7 @@ const REQUEST_PARAMS: Readonly<Record<Method, Check>> = {
   'details.browse': object({}, { index: str }),
   'details.exportConfig': none,
   'items.init': none,
-  'items.run': object({ query: itemQuery }),
+  'items.run': object({ query: itemQuery }, { starts: startKeys }),
   'items.next': object({ fromPage: int(1, Number.MAX_SAFE_INTEGER), after: jsonItem }),
   'items.previous': object({ fromPage: int(2, Number.MAX_SAFE_INTEGER) }),
   'items.reload': none,
@@ -345,7 +364,7 @@ export function parseFromWebview(message: unknown): Parsed<FromWebview> {
   });
 }
 
-const HOST_NOTIFICATIONS: readonly (keyof HostNotificationMap)[] = ['progress', 'page', 'notice', 'refresh'];
+const HOST_NOTIFICATIONS: readonly (keyof HostNotificationMap)[] = ['progress', 'page', 'notice', 'refresh', 'browse'];
 
 /**
  * Validates the envelope of a message from the host (the host is trusted; this keeps stray
@@ -372,7 +391,7 @@ export function parseFromHost(message: unknown): Parsed<FromHost> {
 export function parsePanelState(state: unknown): Parsed<PanelState> {
   return parse<PanelState>(state, object(
     { v: (x, at) => { if (x !== PROTOCOL_VERSION) { fail(at, 'unknown state version'); } }, kind: oneOf(['details', 'items']), target: panelTarget },
-    { query: itemQuery },
+    { query: itemQuery, starts: startKeys, selected: jsonItem, itemOpen: bool },
   ));
 }
 

@@ -72,6 +72,9 @@ export function dropdown(choices: readonly Choice[], value: string, onChange: (v
     if (choice.value === value) { o.setAttribute('selected', ''); }
     d.append(o);
   }
+  // The `selected` attribute alone is not enough: with a first option whose value is '', the
+  // dropdown showed that first option whatever was chosen (seen on the sort-key operator).
+  d.value = value;
   d.addEventListener('change', () => onChange(d.value));
   return d;
 }
@@ -85,9 +88,14 @@ export function checkbox(label: string, checked: boolean, onChange: (checked: bo
   return c;
 }
 
+/**
+ * A spinner. Decorative: the text beside it (in a role=status element) says what is going on;
+ * the toolkit gives the ring role=alert with aria-live=assertive, which would make a screen
+ * reader interrupt for every page read.
+ */
 export function progressRing(): HTMLElement {
   const r = document.createElement('vscode-progress-ring');
-  r.setAttribute('aria-label', 'Loading');
+  r.setAttribute('aria-hidden', 'true');
   return r;
 }
 

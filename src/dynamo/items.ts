@@ -64,6 +64,12 @@ function pages(client: DynamoDBClient, request: ItemRequest, startKey: JsonItem 
  * ends (progress reported, cancellable); a page is never longer than the page size: when the
  * last response brings more than needed, the page ends at the last item kept and
  * `lastEvaluatedKey` is that item's key, so the next page starts exactly after it.
+ *
+ * Each request asks for one item more than the page holds: DynamoDB answers a request that
+ * reached its Limit with a LastEvaluatedKey even when nothing follows, so a result of exactly
+ * N pages would otherwise end with an empty page N + 1. With the extra item, a full page has a
+ * `lastEvaluatedKey` only when an item follows it (unfiltered reads; with a filter the server
+ * still cannot know whether a later item passes it).
  */
 export async function fetchPage(client: DynamoDBClient, request: ItemRequest, startKey: JsonItem | undefined, options: FetchOptions = {}): Promise<ItemPage> {
   const { signal, stop, onProgress } = options;
@@ -74,7 +80,7 @@ export async function fetchPage(client: DynamoDBClient, request: ItemRequest, st
   let requests = 0;
   let lastEvaluatedKey: JsonItem | undefined;
   let stopped = false;
-  for await (const output of pages(client, request, startKey, request.pageSize, signal)) {
+  for await (const output of pages(client, request, startKey, request.pageSize + 1, signal)) {
     requests++;
     scannedCount += output.ScannedCount ?? 0;
     if (output.ConsumedCapacity?.CapacityUnits !== undefined) { capacity = (capacity ?? 0) + output.ConsumedCapacity.CapacityUnits; }
@@ -83,6 +89,8 @@ export async function fetchPage(client: DynamoDBClient, request: ItemRequest, st
     for (const item of received.slice(0, room)) { items.push(toJsonItem(item)); }
     if (received.length > room) {
       lastEvaluatedKey = keyOf(items[items.length - 1]!, startKeyNames(request.target));
+      // Unfiltered, the items past the page were scanned for it but belong to the next page.
+      if (output.Count === output.ScannedCount) { scannedCount -= received.length - room; }
       break;
     }
     lastEvaluatedKey = output.LastEvaluatedKey ? toJsonItem(output.LastEvaluatedKey) : undefined;
@@ -146,6 +154,20 @@ export class Pager {
   previous(options: FetchOptions = {}): Promise<ItemPage> {
     if (!this.hasPrevious) { return Promise.reject(new Error('this is the first page')); }
     return this.read(this.starts.slice(0, -1), options);
+  }
+
+  /** The start keys of pages 1 to pageNumber (undefined for page 1). */
+  get startKeys(): readonly (JsonItem | undefined)[] { return this.starts; }
+
+  /**
+   * Reads the page that `startKeys` (a former pager's) lead to, as that page number, so Previous
+   * goes back through the same pages (restoring a view after a window reload).
+   */
+  resume(startKeys: readonly (JsonItem | undefined)[], options: FetchOptions = {}): Promise<ItemPage> {
+    if (startKeys.length === 0 || startKeys[0] !== undefined || startKeys.slice(1).some(k => k === undefined)) {
+      return Promise.reject(new Error('start keys begin with the first page (no key) and name a key for every later page'));
+    }
+    return this.read([...startKeys], options);
   }
 
   /** Reads the current page again (after an edit or delete). */

@@ -84,6 +84,7 @@ const items: JsonItem[] = Array.from({ length: 250 }, (_, i): JsonItem => ({
   nothing: { NULL: true },
   list: { L: [{ S: 'x' }, { N: '1' }] },
   map: { M: { inner: { S: i === 0 ? XSS_SCRIPT : 'ok' } } },
+  mixed: i % 2 === 0 ? { S: 'text' } : { N: String(i) },
   ...(i === 0 ? { [XSS_NAME]: { S: 'odd name' } } : {}),
 }));
 
@@ -96,7 +97,8 @@ function pageFrom(start: number, pageNumber: number): PageView {
     items: slice, scannedCount: slice.length, count: slice.length, requests: 1, consumedCapacity: 12.5,
     ...(start + PAGE_SIZE < items.length && last ? { lastEvaluatedKey: { pk: last.pk!, sk: last.sk! } } : {}),
   };
-  return toPageView(page, { pageNumber, hasPrevious: pageNumber > 1, query: scanQuery, target: targets[0]!, maxColumns: 20 });
+  const starts = Array.from({ length: pageNumber }, (_, n) => (n === 0 ? undefined : { pk: items[n * PAGE_SIZE - 1]!.pk!, sk: items[n * PAGE_SIZE - 1]!.sk! }));
+  return toPageView(page, { pageNumber, hasPrevious: pageNumber > 1, query: scanQuery, target: targets[0]!, maxColumns: 20, starts });
 }
 
 /** What the stub host answers, computed in node: every page by its start index, the item views. */
@@ -286,10 +288,17 @@ describe('webview bundle in Chromium (stub host)', () => {
     assert.ok(rowText.includes(XSS_SCRIPT), 'the script markup is shown as text');
     assert.ok((await page.locator('#grid thead').innerText()).includes(XSS_NAME), 'an attribute name with markup is a column header, as text');
     assert.equal(await page.locator('#grid img, #app script, #grid b').count(), 0, 'no element was made from a value');
-    // Every type is visible beside its value.
+    // Every type is visible: in the header of a column that holds one type, beside each value in a column that mixes them.
+    const head = page.locator('#grid thead');
     for (const type of ['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'L', 'M']) {
-      assert.ok(await firstRow.locator('.type', { hasText: new RegExp(`^${type}$`) }).count() > 0, `type ${type} shown`);
+      assert.ok(await head.locator('.type', { hasText: new RegExp(`^${type}$`) }).count() > 0, `type ${type} shown`);
     }
+    const mixed = (await page.locator('#grid thead th .name').allInnerTexts()).indexOf('mixed');
+    assert.ok(mixed >= 0, 'the mixed column is shown');
+    assert.equal(await head.locator('th').nth(mixed).locator('.type').count(), 0, 'no one type for a mixed column');
+    assert.deepEqual(await page.locator(`#grid tbody tr:nth-child(-n+2) td:nth-child(${mixed + 1}) .type`).allInnerTexts(), ['S', 'N'], 'each value says its type');
+    assert.equal(await page.locator(`#grid tbody tr td:nth-child(${mixed + 1}).num`).count(), 0, 'a mixed column is not aligned as numbers');
+    assert.ok(await page.locator('#grid thead th', { hasText: 'big' }).evaluate(th => th.classList.contains('num')), 'numbers align right');
     assert.ok(rowText.includes('12345678901234567890123456789012345678'), '38 digits kept');
     // Open the item: both views hold the markup as text.
     await firstRow.dblclick();
@@ -343,7 +352,7 @@ describe('webview bundle in Chromium (stub host)', () => {
     // An error answer is shown in words with its code, and the panel stays usable.
     await page.locator('#grid tbody tr').first().click();
     await page.locator('#delete').click();
-    const alert = page.locator('[role=alert]');
+    const alert = page.locator('.error[role=alert]');
     await alert.waitFor();
     assert.match(await alert.innerText(), /No permission \(dynamodb:DeleteItem\)\.[\s\S]*\(AccessDeniedException\)/);
     await page.locator('#next').click();
@@ -363,6 +372,8 @@ describe('webview bundle in Chromium (stub host)', () => {
     const ops = await page.locator('#sk-op vscode-option').allInnerTexts();
     assert.ok(!ops.includes('begins_with'), 'begins_with is not offered on a number sort key');
     await page.locator('#sk-op vscode-option[value="between"]').click();
+    await page.locator('#sk2').waitFor();
+    assert.equal(await page.locator('#sk-op').evaluate(d => (d as unknown as { value: string }).value), 'between', 'the rebuilt operator dropdown shows the operator chosen');
     await page.locator('#pk input').fill('order-007');
     await page.locator('#sk input').fill('1');
     await page.locator('#sk2 input').fill('9');
@@ -383,8 +394,8 @@ describe('webview bundle in Chromium (stub host)', () => {
   it('details panel: everything readable, unknowns with reasons, limitations labelled (dark and light)', async () => {
     for (const theme of ['dark', 'light'] as const) {
       const { page, errors } = await open('details', theme);
-      await page.locator('#details h1').waitFor();
-      const text = await page.locator('#details').innerText();
+      await page.locator('header h1', { hasText: 'Orders' }).waitFor();
+      const text = `${await page.locator('header').innerText()}\n${await page.locator('#details').innerText()}`;
       for (const expected of ['Orders', 'ACTIVE', table.arn!, 'on demand', 'byGroup', 'about every six hours', 'unknown: ContinuousBackups is not supported', 'PITR: not supported by the embedded server', XSS_IMG, XSS_SCRIPT]) {
         assert.ok(text.includes(expected), `details show ${expected}`);
       }

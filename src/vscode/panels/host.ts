@@ -50,6 +50,12 @@ export function createPanel(context: vscode.ExtensionContext, kind: PanelKind, t
 
 export abstract class PanelHost implements vscode.Disposable {
   private ready = false;
+  /**
+   * Which webview instance is listening: counts `ready`s. A webview rebuilt after being hidden
+   * numbers its requests from 1 again, so an answer to the previous instance's request must not
+   * reach it (it would settle the new instance's request of the same id).
+   */
+  private generation = 0;
   private queue: FromHost[] = [];
   private readonly running = new Set<AbortController>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -100,7 +106,12 @@ export abstract class PanelHost implements vscode.Disposable {
 
   private post(message: FromHost): void {
     if (this.disposed) { return; }
-    if (!this.ready) { this.queue.push(message); return; }
+    if (!this.ready) {
+      // Progress is about a read the webview is waiting for; a webview that is not listening
+      // (hidden, or not started) is not waiting for it, and would show a spinner forever.
+      if (message.type !== 'notification' || message.method !== 'progress') { this.queue.push(message); }
+      return;
+    }
     void this.panel.webview.postMessage(message);
     this.posted.fire(message);
   }
@@ -137,6 +148,7 @@ export abstract class PanelHost implements vscode.Disposable {
     if (message.type === 'notification') {
       if (message.method === 'ready') {
         this.ready = true;
+        this.generation++;
         const queued = this.queue;
         this.queue = [];
         for (const m of queued) { this.post(m); }
@@ -146,21 +158,22 @@ export abstract class PanelHost implements vscode.Disposable {
       return;
     }
     const { id, method, params } = message;
+    const generation = this.generation;
     this.run(method, params as never).then(
-      result => this.respond({ type: 'response', id, ok: true, result: result ?? null }),
+      result => this.respond(generation, { type: 'response', id, ok: true, result: result ?? null }),
       (error: unknown) => {
         const info = toErrorInfo(error);
         if (info.code !== 'aborted' && !(error instanceof Error && error.name === 'AbortError')) {
           this.services.log.error(`${this.kind} panel ${this.target.tableName}: ${method}: ${info.message} (${info.code})`);
         }
-        this.respond({ type: 'response', id, ok: false, error: info });
+        this.respond(generation, { type: 'response', id, ok: false, error: info });
       },
     );
   }
 
-  /** Responses go out at once: a request proves the webview listens. */
-  private respond(message: FromHost): void {
-    if (this.disposed) { return; }
+  /** Responses go out at once (a request proves the webview listens), to the instance that asked. */
+  private respond(generation: number, message: FromHost): void {
+    if (this.disposed || generation !== this.generation) { return; }
     void this.panel.webview.postMessage(message);
     this.posted.fire(message);
   }

@@ -41,6 +41,11 @@ interface Entry {
 
 let newCounter = 0;
 
+export interface OpenOptions {
+  /** Beside the active editor (the item browser stays in view). */
+  readonly beside?: boolean;
+}
+
 export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
@@ -52,22 +57,24 @@ export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposab
   constructor(private readonly services: PanelServices) {}
 
   /** Opens an existing item for editing. */
-  async openExisting(target: PanelTarget, keySchema: readonly LiveKeyElement[], key: JsonItem): Promise<vscode.TextEditor> {
+  async openExisting(target: PanelTarget, keySchema: readonly LiveKeyElement[], key: JsonItem, options: OpenOptions = {}): Promise<vscode.TextEditor> {
     const uri = this.uriOf({ c: target.connectionId, r: target.region, t: target.tableName, k: keySchema.map(k => k.name), key }, keyText(key));
     const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, 'json');
-    return vscode.window.showTextDocument(document, { preview: false });
+    return this.show(document, options);
   }
 
   /** Opens a new item (a template or a copy) that saving creates. */
-  async openNew(target: PanelTarget, keySchema: readonly LiveKeyElement[], item: JsonItem, label: string): Promise<vscode.TextEditor> {
+  async openNew(target: PanelTarget, keySchema: readonly LiveKeyElement[], item: JsonItem, label: string, options: OpenOptions = {}): Promise<vscode.TextEditor> {
     const id = `${Date.now().toString(36)}-${++newCounter}`;
     const uri = this.uriOf({ c: target.connectionId, r: target.region, t: target.tableName, k: keySchema.map(k => k.name), id }, label);
     const now = Date.now();
     this.entries.set(uri.toString(), { original: undefined, text: new TextEncoder().encode(formatDynamoJson(item)), mtime: now, ctime: now });
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, 'json');
-    return vscode.window.showTextDocument(document, { preview: false });
+    return this.show(await vscode.workspace.openTextDocument(uri), options);
+  }
+
+  private async show(document: vscode.TextDocument, options: OpenOptions): Promise<vscode.TextEditor> {
+    const json = document.languageId === 'json' ? document : await vscode.languages.setTextDocumentLanguage(document, 'json');
+    return vscode.window.showTextDocument(json, { preview: false, ...(options.beside ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
   }
 
   private uriOf(address: ItemAddress, label: string): vscode.Uri {

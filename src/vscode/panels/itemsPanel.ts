@@ -9,7 +9,7 @@ import type { JsonAttributeValue, JsonItem, QueryTarget } from '../../model/item
 import { targetsOf } from '../../model/items';
 import type { LiveTable } from '../../model/live';
 import type { DeleteOutcome, ExportOutcome, ItemQuery, ItemsInit, PageView, PanelTarget } from '../../../webview/protocol';
-import { deleteItem, keyOf, keyText, Pager } from '../../dynamo/items';
+import { deleteItem, getItem, keyOf, keyText, Pager } from '../../dynamo/items';
 import { describeTable } from '../../dynamo/tables';
 import { exportPage, exportResult } from '../../dynamo/itemExport';
 import { isAbortError } from '../../dynamo/errors';
@@ -26,13 +26,15 @@ export class ItemsPanel extends PanelHost {
   private pager: Pager | undefined;
   private query: ItemQuery | undefined;
   private stop: AbortController | undefined;
+  private describing: Promise<void> | undefined;
 
   protected readonly handlers: Handlers = {
     'items.init': (_p, signal) => this.init(signal),
-    'items.run': ({ query }, signal) => this.read(signal, () => {
+    'items.run': async ({ query, starts }, signal) => { await this.describe(signal); return this.read(signal, () => {
       const request = toItemRequest(query, this.targets);
-      return { pager: new Pager(this.clientOrThrow(), request), query, step: p => p.first(this.fetchOptions(signal)) };
-    }),
+      const resume = starts && starts.length > 1 ? starts.map(k => k ?? undefined) : undefined;
+      return { pager: new Pager(this.clientOrThrow(), request), query, step: p => (resume ? p.resume(resume, this.fetchOptions(signal)) : p.first(this.fetchOptions(signal))) };
+    }); },
     'items.next': ({ fromPage, after }, signal) => this.read(signal, () => {
       const pager = this.current(fromPage);
       if (!sameKey(pager.page?.lastEvaluatedKey, after)) { throw new PanelError('StalePage', 'the page shown is not the one read last; read it again'); }
@@ -40,15 +42,19 @@ export class ItemsPanel extends PanelHost {
     }),
     'items.previous': ({ fromPage }, signal) => this.read(signal, () => ({ pager: this.current(fromPage), query: this.query!, step: p => p.previous(this.fetchOptions(signal)) })),
     'items.reload': (_p, signal) => this.reload(signal),
-    'items.open': async ({ key }) => itemView(this.itemOnPage(key), this.keyNames()),
+    'items.open': async ({ key }, signal) => {
+      const { item, note } = await this.wholeItem(key, signal);
+      return { ...itemView(item, this.keyNames()), ...(note ? { note } : {}) };
+    },
+    'copy': async ({ text }) => { await vscode.env.clipboard.writeText(text); return null; },
     'items.edit': async ({ key }) => {
       this.itemOnPage(key);
-      await this.documents.openExisting(this.target, this.liveTable().keySchema, keyOf(key, this.keyNames()));
+      await this.documents.openExisting(this.target, this.liveTable().keySchema, keyOf(key, this.keyNames()), { beside: true });
       return null;
     },
-    'items.duplicate': async ({ key }) => {
-      const item = this.itemOnPage(key);
-      await this.documents.openNew(this.target, this.liveTable().keySchema, item, `copy of ${keyText(keyOf(item, this.keyNames()))}`);
+    'items.duplicate': async ({ key }, signal) => {
+      const { item } = await this.wholeItem(key, signal);
+      await this.documents.openNew(this.target, this.liveTable().keySchema, item, `copy of ${keyText(keyOf(item, this.keyNames()))}`, { beside: true });
       return null;
     },
     'items.create': async () => {
@@ -57,7 +63,7 @@ export class ItemsPanel extends PanelHost {
         const type = this.liveTable().attributes[k.name] ?? 'S';
         template[k.name] = type === 'N' ? { N: '0' } : type === 'B' ? { B: 'AA==' } : { S: '' };
       }
-      await this.documents.openNew(this.target, this.liveTable().keySchema, template, 'new item');
+      await this.documents.openNew(this.target, this.liveTable().keySchema, template, 'new item', { beside: true });
       return null;
     },
     'items.delete': ({ key }, signal) => this.deleteItem(key, signal),
@@ -84,13 +90,23 @@ export class ItemsPanel extends PanelHost {
     return this.liveTable().keySchema.map(k => k.name);
   }
 
+  /** Reads the table's description once (init reads it again: indexes may have changed). */
+  private describe(signal: AbortSignal): Promise<void> {
+    this.describing ??= (async () => {
+      this.client = await this.services.client(this.target.connectionId, this.target.region);
+      this.table = await describeTable(this.client, this.target.tableName, { signal });
+      this.targets = targetsOf(this.table);
+    })().catch((error: unknown) => { this.describing = undefined; throw error; });
+    return this.describing;
+  }
+
   private async init(signal: AbortSignal): Promise<ItemsInit> {
-    this.client = await this.services.client(this.target.connectionId, this.target.region);
-    this.table = await describeTable(this.client, this.target.tableName, { signal });
-    this.targets = targetsOf(this.table);
+    this.describing = undefined;
+    await this.describe(signal);
+    const table = this.liveTable();
     const settings = this.services.settings();
     const page = this.pager?.page && this.query ? this.view() : undefined;
-    return { target: this.target, tableName: this.table.name, targets: this.targets, pageSize: settings.pageSize, maxColumns: settings.maxColumns, ...(page ? { page } : {}) };
+    return { target: this.target, tableName: table.name, targets: this.targets, pageSize: settings.pageSize, maxColumns: settings.maxColumns, ...(page ? { page } : {}) };
   }
 
   private fetchOptions(signal: AbortSignal): { signal: AbortSignal; stop: AbortSignal; onProgress: (p: { requests: number; scannedCount: number; count: number }) => void } {
@@ -120,6 +136,7 @@ export class ItemsPanel extends PanelHost {
     const pager = this.pager!;
     return toPageView(pager.page!, {
       pageNumber: pager.pageNumber, hasPrevious: pager.hasPrevious, query: this.query!, target: pager.request.target, maxColumns: this.services.settings().maxColumns,
+      starts: pager.startKeys,
     });
   }
 
@@ -127,6 +144,14 @@ export class ItemsPanel extends PanelHost {
     if (!this.pager) { throw new PanelError('StalePage', 'no page has been read yet'); }
     await this.pager.reload(this.fetchOptions(signal));
     return this.view();
+  }
+
+  /**
+   * The person asked again to browse this table, naming an index (or the table itself, with
+   * `{ index: undefined }`): the webview switches to it and reads its first page.
+   */
+  browse(index: string | undefined): void {
+    this.notify('browse', index === undefined ? {} : { index });
   }
 
   /** After an item of this table was saved elsewhere: read the current page again and show it. */
@@ -144,6 +169,24 @@ export class ItemsPanel extends PanelHost {
     const item = this.pager?.page ? findItem(this.pager.page.items, key, this.keyNames()) : undefined;
     if (!item) { throw new PanelError('NotOnPage', `the item ${keyText(key)} is not on the page shown; reload the page`); }
     return item;
+  }
+
+  /**
+   * The whole item of a row: the page's copy, or, when the page was read from an index that
+   * projects only some attributes, the item read from the table (a copy made from the index
+   * would lose the rest).
+   */
+  private async wholeItem(key: JsonItem, signal: AbortSignal): Promise<{ item: JsonItem; note?: string }> {
+    const onPage = this.itemOnPage(key);
+    const indexName = this.pager?.request.target.index;
+    const table = this.liveTable();
+    const index = indexName ? [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes].find(i => i.name === indexName) : undefined;
+    if (!index || index.projectionType === 'ALL') { return { item: onPage }; }
+    const itemKey = keyOf(onPage, this.keyNames());
+    const item = await getItem(this.clientOrThrow(), table.name, itemKey, { signal });
+    if (!item) { throw new PanelError('NotFound', `the item ${keyText(itemKey)} is no longer in the table ${table.name}; reload the page`); }
+    const holds = index.projectionType === 'INCLUDE' ? `the keys and ${index.nonKeyAttributes.join(', ')}` : 'only the keys';
+    return { item, note: `The ${index.kind} ${index.name} holds ${holds} of each item: this is the whole item, read from the table.` };
   }
 
   private async deleteItem(key: JsonItem, signal: AbortSignal): Promise<DeleteOutcome> {

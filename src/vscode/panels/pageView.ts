@@ -13,7 +13,7 @@ import { RequestError } from '../../dynamo/expressions';
 /** The target of a query: the table (no index) or the named index. */
 export function targetOf(query: ItemQuery, targets: readonly QueryTarget[]): QueryTarget {
   const target = targets.find(t => (t.index ?? undefined) === (query.index ?? undefined));
-  if (!target) { throw new RequestError(`the table has no index named ${JSON.stringify(query.index)}`); }
+  if (!target) { throw new RequestError(query.index === undefined ? 'the table has not been read yet' : `the table has no index named ${JSON.stringify(query.index)}`); }
   return target;
 }
 
@@ -39,6 +39,8 @@ export interface PageInfo {
   readonly maxColumns: number;
   /** Longest cell text (characters); longer values are shortened with an ellipsis. */
   readonly cellLength?: number;
+  /** The start keys of pages 1 to pageNumber (undefined for page 1). */
+  readonly starts: readonly (JsonItem | undefined)[];
 }
 
 /** A page as grid rows: key columns first, then the most frequent attributes up to maxColumns. */
@@ -66,6 +68,7 @@ export function toPageView(page: ItemPage, info: PageInfo): PageView {
     requests: page.requests,
     ...(page.stopped ? { stopped: true } : {}),
     query: info.query,
+    starts: info.starts.map(k => k ?? null),
   };
 }
 

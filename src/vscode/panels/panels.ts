@@ -69,6 +69,8 @@ async function open(context: vscode.ExtensionContext, services: PanelServices, k
   const existing = findPanel(kind, target);
   if (existing) {
     existing.reveal();
+    // Browsing an index of a table whose item browser is open switches it to that index.
+    if (existing instanceof ItemsPanel && target.indexName !== undefined) { existing.browse(target.indexName); }
     return existing;
   }
   return adopt(context, kind, createPanel(context, kind, target), target);

@@ -3,12 +3,15 @@
  * drives the UI and saves screenshots under e2e-out/ (git-ignored) to look at.
  * Usage: node out/test/e2e/launch/ui.js [scenario-name-substring]
  */
+import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CodeServer, elapsed, launchBrowser, root, startCodeServer } from './harness';
+import { activityIcon, browseAction, contextMenu, editorTab, openWorkbench, runCommand, seed, setTheme, webview } from './workbench';
+import type { View } from './workbench';
 
 export const outDir = join(root, 'e2e-out');
 
@@ -18,26 +21,6 @@ interface Scenario {
   readonly settings?: Record<string, unknown>;
   run(this: Scenario, page: Page, server: CodeServer): Promise<void>;
 }
-
-async function openWorkbench(page: Page, server: CodeServer, theme: 'light' | 'dark'): Promise<void> {
-  await page.goto(server.url([['extensionDevelopmentPath', server.remote(root)]]));
-  await page.locator('.monaco-workbench').waitFor();
-  await activityIcon(page).waitFor({ timeout: 60000 });
-  await setTheme(page, theme);
-}
-
-/**
- * The Extension Development Host window ignores the user's and the workspace's theme setting, so
- * the theme is switched the way a person does, from the command palette.
- */
-async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  const wanted = theme === 'dark' ? 'vs-dark' : 'vs';
-  if (await page.locator(`.monaco-workbench.${wanted}`).count()) { return; }
-  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-  await page.locator(`.monaco-workbench.${wanted}`).waitFor();
-}
-
-const activityIcon = (page: Page) => page.locator('.activitybar .action-item a[aria-label^="DynamoDB"]');
 
 const scenarios: Scenario[] = [
   {
@@ -131,6 +114,202 @@ const scenarios: Scenario[] = [
       await page.locator('.part.sidebar .monaco-list-row:has-text("carts")').waitFor();
     },
   },
+  ...(['dark', 'light'] as const).flatMap((theme): Scenario[] => [
+    {
+      name: `table details from the explorer's context menu, an index browsed, panels hidden and shown again (${theme})`,
+      theme,
+      async run(page, server) {
+        await openWorkbench(page, server, theme);
+        await seed(page);
+        await contextMenu(page, 'invoices', 'Open Table Details');
+        const view = webview(page);
+        await view.locator('header h1', { hasText: 'invoices' }).waitFor();
+        const details = await view.locator('#details').innerText();
+        for (const expected of ['customer_id', 'issued_at', 'partition key', 'sort key', 'by-status', 'INCLUDE: total, currency', 'by-due-date', 'KEYS_ONLY', '8 read / 4 write capacity units', 'Team', 'billing']) {
+          assert(details.includes(expected), `the details show ${expected}`);
+        }
+        assert(await view.locator('.limitation', { hasText: 'TTL' }).count() === 1, 'TTL labelled as missing on the embedded server');
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `details-${theme}.png`) });
+        await view.locator('h2', { hasText: 'Tags' }).scrollIntoViewIfNeeded();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `details-end-${theme}.png`) });
+
+        // Browse the GSI from its block: the item browser opens on it.
+        await view.locator('.index[data-index="by-status"] vscode-button', { hasText: 'Browse' }).click();
+        await editorTab(page, 'invoices (items)').waitFor();
+        await view.locator('#grid tbody tr').nth(99).waitFor();
+        assert.equal(await view.locator('#target').evaluate(d => (d as unknown as { value: string }).value), 'by-status', 'the GSI is the target');
+        assert.deepEqual((await headers(view)).slice(0, 3), ['status', 'issued_at', 'customer_id'], 'the index key first, then the table key');
+        await view.locator('#next').click();
+        await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
+        const firstOnPage2 = await cellText(view, 0);
+        await view.locator('#grid tbody tr').nth(3).click();
+        await view.locator('#open').click();
+        const key = await view.locator('#item-key').innerText();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-gsi-${theme}.png`) });
+
+        // Hide the item browser behind the details panel, then show it again: the webview is
+        // rebuilt (no retained context) and comes back on the same page, row and open item.
+        await editorTab(page, 'invoices (table)').click();
+        await view.locator('header h1', { hasText: 'invoices' }).waitFor();
+        await editorTab(page, 'invoices (items)').click();
+        await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
+        await view.locator('#item-key').waitFor();
+        assert.equal(await cellText(view, 0), firstOnPage2, 'the same page 2');
+        assert.equal(await view.locator('#item-key').innerText(), key, 'the same item open');
+        assert.equal(await view.locator('#grid tbody tr.selected').getAttribute('data-row'), '3', 'the same row selected');
+        await view.locator('#previous').click();
+        await view.locator('#page-number', { hasText: 'Page 1' }).waitFor();
+      },
+    },
+    {
+      name: `item browser from the inline action: pages, a query on partition and sort key, an item (${theme})`,
+      theme,
+      async run(page, server) {
+        await openWorkbench(page, server, theme);
+        await seed(page);
+        await (await browseAction(page, 'DeviceReadings')).click();
+        const view = webview(page);
+        const rows = view.locator('#grid tbody tr');
+        await rows.nth(99).waitFor();
+        assert.equal(await rows.count(), 100);
+        assert.equal(await view.locator('#page-number').innerText(), 'Page 1');
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-${theme}.png`) });
+
+        // Forward to the end (300 demo items: 3 pages, no empty 4th) and back.
+        const page1 = await cellText(view, 0);
+        await view.locator('#next').click();
+        await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
+        const page2 = await cellText(view, 0);
+        assert.notEqual(page2, page1);
+        await view.locator('#next').click();
+        await view.locator('#page-number', { hasText: 'Page 3' }).waitFor();
+        await view.locator('#last-page').waitFor();
+        assert.equal(await rows.count(), 100);
+        assert(await disabled(view.locator('#next')), 'no page after the last');
+        await view.locator('#previous').click();
+        await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
+        assert.equal(await cellText(view, 0), page2, 'Previous shows page 2 as it was');
+
+        // Query: the partition key alone, then with sort-key conditions taken from what it found.
+        await choose(view, '#mode', 'query');
+        await view.locator('#pk input').fill('dev-007');
+        await view.locator('#run').click();
+        await view.locator('#page-number', { hasText: 'Page 1' }).waitFor();
+        await view.locator('#last-page').waitFor();
+        const all = await columnValues(view, 'readAt');
+        assert(all.length > 6, `dev-007 has ${all.length} readings`);
+        assert.deepEqual(await columnValues(view, 'deviceId'), all.map(() => 'dev-007'));
+        assert.deepEqual(all, [...all].sort((a, b) => Number(a) - Number(b)), 'in sort key order');
+        await choose(view, '#sk-op', '>=');
+        await view.locator('#sk input').fill(all[4]!);
+        await view.locator('#run').click();
+        await until(async () => (await columnValues(view, 'readAt')).length === all.length - 4);
+        assert.deepEqual(await columnValues(view, 'readAt'), all.slice(4));
+        await choose(view, '#sk-op', 'between');
+        await view.locator('#sk input').fill(all[2]!);
+        await view.locator('#sk2 input').fill(all[5]!);
+        await view.locator('#descending').click();
+        await view.locator('#run').click();
+        await until(async () => (await columnValues(view, 'readAt')).length === 4);
+        assert.deepEqual(await columnValues(view, 'readAt'), all.slice(2, 6).reverse(), 'between, descending');
+        assert.equal(await view.locator('#sk-op').evaluate(d => (d as unknown as { value: string }).value), 'between');
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-query-${theme}.png`) });
+
+        // Open an item (double-click), then follow the selection with the keyboard.
+        await rows.nth(1).dblclick();
+        await view.locator('#item-key', { hasText: `readAt=${all[4]}` }).waitFor();
+        const dynamoJson = await view.locator('#dynamo-json').textContent();
+        assert(dynamoJson!.includes('"deviceId": {\n    "S": "dev-007"'), `DynamoDB JSON shows the item: ${dynamoJson}`);
+        assert(await view.locator('#plain-json').isVisible(), 'plain JSON first');
+        await rows.nth(1).press('ArrowDown');
+        await view.locator('#item-key', { hasText: `readAt=${all[3]}` }).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-item-${theme}.png`) });
+        await view.locator('#tab-dynamo').click();
+        await view.locator('#dynamo-json').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-item-dynamodb-json-${theme}.png`) });
+
+        // Edit it in an editor, beside the browser.
+        await view.locator('#item-edit').click();
+        const editor = page.locator('.editor-instance .monaco-editor').last();
+        await editorTab(page, `readAt=${all[3]}`).waitFor();
+        await editor.locator('.view-lines', { hasText: 'dev-007' }).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-edit-${theme}.png`) });
+
+        // Bad input gets words next to the form, and the browser stays usable.
+        await view.locator('#sk input').fill('soon');
+        await view.locator('#run').click();
+        const alert = view.locator('.error[role=alert]');
+        await alert.waitFor();
+        assert.match(await alert.innerText(), /Query: .*readAt.*number.*\(InvalidRequest\)/s);
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-error-${theme}.png`) });
+        await view.locator('#sk input').fill(all[2]!);
+        await view.locator('#run').click();
+        await alert.waitFor({ state: 'detached' });
+
+        // Nothing found is said in words.
+        await view.locator('#pk input').fill('dev-999');
+        await view.locator('#run').click();
+        await view.locator('#grid tr.empty', { hasText: 'No items match this query.' }).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, `items-empty-${theme}.png`) });
+      },
+    },
+  ]),
+  {
+    name: 'a window reload brings both panels back: the same query, page, row and item',
+    theme: 'dark',
+    async run(page, server) {
+      await openWorkbench(page, server, 'dark');
+      await seed(page);
+      await contextMenu(page, 'carts', 'Open Table Details');
+      const view = webview(page);
+      await view.locator('header h1', { hasText: 'carts' }).waitFor();
+      await contextMenu(page, 'library-loans', 'Browse Items');
+      await view.locator('#grid tbody tr').nth(99).waitFor();
+      await view.locator('#page-size input').fill('40');
+      await view.locator('#run').click();
+      await view.locator('#grid tbody tr').nth(39).waitFor();
+      await view.locator('#next').click();
+      await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
+      await view.locator('#next').click();
+      await view.locator('#page-number', { hasText: 'Page 3' }).waitFor();
+      const first = await cellText(view, 0);
+      await view.locator('#grid tbody tr').nth(5).dblclick();
+      await view.locator('#grid tbody tr.selected[data-row="5"]').waitFor();
+      const key = await view.locator('#item-key').innerText();
+
+      // Reload as a person does (the command saves the editors and their state, then reloads).
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForEvent('framenavigated', { predicate: frame => frame === page.mainFrame() });
+      await page.locator('.monaco-workbench').waitFor();
+      await editorTab(page, 'library-loans (items)').waitFor({ timeout: 60000 });
+      await view.locator('#page-number', { hasText: 'Page 3' }).waitFor({ timeout: 60000 });
+      await view.locator('#item-key').waitFor();
+      assert.equal(await cellText(view, 0), first, 'the same page 3');
+      assert.equal(await view.locator('#item-key').innerText(), key, 'the same item open');
+      assert.equal(await view.locator('#grid tbody tr.selected').getAttribute('data-row'), '5', 'the same row selected');
+      assert.equal(await view.locator('#page-size input').inputValue(), '40', 'the same query');
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'items-after-reload.png') });
+      await view.locator('#previous').click();
+      await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
+      await editorTab(page, 'carts (table)').click();
+      await view.locator('header h1', { hasText: 'carts' }).waitFor();
+      const carts = await view.locator('#details').innerText();
+      for (const expected of ['cart_id', 'on demand (PAY_PER_REQUEST)', 'No secondary indexes.', 'No tags.']) { assert(carts.includes(expected), `carts: ${expected}`); }
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'details-no-indexes-after-reload.png') });
+    },
+  },
 ];
 
 /** Opens a workspace file with Quick Open, as a person does. */
@@ -145,15 +324,39 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator(`.tab.active:has-text("${name}")`).first().waitFor();
 }
 
-/** Runs a command through the command palette, by its title. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator(`.quick-input-list .monaco-list-row:has-text("${title}")`).first().waitFor();
-  await page.keyboard.press('Enter');
+/** Lets animations and fonts settle before a screenshot. */
+async function settle(page: Page): Promise<void> {
+  await page.mouse.move(700, 5); // no tooltip of a hovered explorer row in the picture
+  await page.waitForTimeout(300);
+}
+
+async function until(probe: () => Promise<boolean>, ms = 15000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await probe())) {
+    if (Date.now() > end) { throw new Error('timed out waiting for the panel'); }
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+/** The column headers of the item grid (names only). */
+const headers = (view: View) => view.locator('#grid thead th .name').allInnerTexts();
+
+/** The value text of the first column of a row. */
+const cellText = (view: View, row: number) => view.locator('#grid tbody tr').nth(row).locator('td .value').first().innerText();
+
+/** The values of one column, by its name. */
+async function columnValues(view: View, column: string): Promise<string[]> {
+  const index = (await headers(view)).indexOf(column);
+  assert(index >= 0, `a column ${column}`);
+  return view.locator(`#grid tbody tr td:nth-child(${index + 1}) .value`).allInnerTexts();
+}
+
+const disabled = (control: ReturnType<View['locator']>) => control.evaluate(e => (e as unknown as { disabled: boolean }).disabled);
+
+/** Chooses a value in a toolkit dropdown. */
+async function choose(view: View, dropdown: string, value: string): Promise<void> {
+  await view.locator(dropdown).click();
+  await view.locator(`${dropdown} vscode-option[value="${value}"]`).click();
 }
 
 /**

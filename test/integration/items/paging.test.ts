@@ -161,6 +161,38 @@ for (const [serverName, start] of [['dynalite', startDynalite], ['DynamoDB Local
       await assert.rejects(fetchPage(server.client(), pager.request, undefined, { signal: aborted.signal }), (e: Error) => e.name === 'AbortError');
     });
 
+    it('a new pager resumes at page 3 from the start keys of the old one, and goes back the same way', async () => {
+      const request: ItemRequest = { target: GSI_TARGET(TABLE), mode: 'query', pageSize: 100, partitionKey: { name: 'g', type: 'S', value: 'G' } };
+      const old = new Pager(server.client(), request);
+      const pages = [await old.first(), await old.next(), await old.next()];
+      const resumed = new Pager(server.client(), request);
+      const page3 = await resumed.resume(old.startKeys);
+      assert.equal(resumed.pageNumber, 3);
+      assert.deepEqual(page3.items.map(idOf), pages[2]!.items.map(idOf));
+      assert.deepEqual((await resumed.previous()).items.map(idOf), pages[1]!.items.map(idOf));
+      assert.deepEqual((await resumed.previous()).items.map(idOf), pages[0]!.items.map(idOf));
+      assert.equal(resumed.hasPrevious, false);
+      await assert.rejects(new Pager(server.client(), request).resume([pages[0]!.lastEvaluatedKey]), /begin with the first page/);
+    });
+
+    it('a result of exactly two full pages ends on page 2, not on an empty page 3', async () => {
+      // 100 items under pk Q: two pages of 50; the server's LastEvaluatedKey at a full Limit would say "more".
+      for (const request of [
+        { target: TABLE_TARGET(TABLE), mode: 'query', pageSize: 50, partitionKey: { name: 'pk', type: 'S', value: 'Q' } },
+        { target: GSI_TARGET(TABLE), mode: 'query', pageSize: 50, partitionKey: { name: 'g', type: 'S', value: 'H' } },
+      ] satisfies ItemRequest[]) {
+        const pager = new Pager(server.client(), request);
+        const first = await pager.first();
+        assert.equal(first.items.length, 50);
+        assert.equal(first.scannedCount, 50, 'the item read past the page is not counted for it');
+        assert.ok(pager.hasNext);
+        const second = await pager.next();
+        assert.equal(second.items.length, 50);
+        assert.equal(pager.hasNext, false, `${request.target.index ?? 'table'}: page 2 is the last`);
+        assert.deepEqual([...first.items, ...second.items].map(idOf).sort(), allIds.filter(id => id.startsWith('q')).sort());
+      }
+    });
+
     it('reports consumed capacity and counts', async () => {
       const page = await fetchPage(server.client(), { target: TABLE_TARGET(TABLE), mode: 'query', pageSize: 10, partitionKey: { name: 'pk', type: 'S', value: 'Q' }, consistentRead: true }, undefined);
       assert.equal(page.count, 10);

@@ -25,6 +25,7 @@ describe('protocol: messages from the webview', () => {
         partitionKey: { name: 'g', type: 'S', value: 'x' }, sortKey: { name: 's', type: 'N', operator: 'between', value: '1', value2: '2' },
         filters: [{ path: 'a.b[0]', operator: '=', value: { type: 'BOOL', text: 'true' } }, { path: 'c', operator: 'attribute_exists' }] } } },
       { type: 'request', id: 3, method: 'items.next', params: { fromPage: 1, after: { pk: { S: 'a' }, sk: { N: '1' } } } },
+      { type: 'request', id: 7, method: 'items.run', params: { query, starts: [null, { pk: { S: 'a' }, sk: { N: '1' } }] } },
       { type: 'request', id: 4, method: 'items.open', params: { key: { pk: { B: 'AA==' }, m: { M: { l: { L: [{ NULL: true }, { SS: ['x'] }] } } } } } },
       { type: 'request', id: 5, method: 'items.export', params: { scope: 'all', format: 'csv' } },
       { type: 'request', id: 6, method: 'details.load', params: {} },
@@ -56,6 +57,7 @@ describe('protocol: messages from the webview', () => {
       [{ type: 'request', id: 1, method: 'items.open', params: { key: { pk: { NULL: false } } } }, /NULL: expected true/],
       [{ type: 'request', id: 1, method: 'items.open', params: { key: { pk: { SS: [1] } } } }, /SS\[0\]: expected a string/],
       [{ type: 'request', id: 1, method: 'items.previous', params: { fromPage: 1 } }, /fromPage/],
+      [{ type: 'request', id: 1, method: 'items.run', params: { query, starts: [null, 'a'] } }, /starts\[1\]: expected an item/],
       [{ type: 'request', id: 1, method: 'items.export', params: { scope: 'page', format: 'xml' } }, /format/],
       [{ type: 'notification', method: 'ready', params: {} }, /version/],
       [{ type: 'notification', method: 'hello', params: {} }, /unknown notification/],
@@ -87,6 +89,7 @@ describe('protocol: messages from the host and saved state', () => {
     assert.equal(parseFromHost({ type: 'response', id: 3, ok: false, error: { message: 'no code' } }).ok, false);
     assert.equal(parseFromHost({ type: 'response', id: 3, ok: true }).ok, false);
     assert.equal(parseFromHost({ type: 'notification', method: 'eval', params: {} }).ok, false);
+    assert.equal(parseFromHost({ type: 'notification', method: 'browse', params: { index: 'byG' } }).ok, true);
     assert.equal(parseFromHost({ source: 'react-devtools' }).ok, false);
   });
 
@@ -98,6 +101,11 @@ describe('protocol: messages from the host and saved state', () => {
     assert.equal(parsePanelState({ v: 1, kind: 'plan', target }).ok, false);
     assert.equal(parsePanelState({ v: 1, kind: 'details', target: { ...target, tableName: 3 } }).ok, false);
     assert.equal(parsePanelState(undefined).ok, false);
+    const key = { pk: { S: 'a' }, sk: { N: '1' } };
+    assert.equal(parsePanelState({ v: 1, kind: 'items', target, query, starts: [null, key], selected: key, itemOpen: true }).ok, true);
+    assert.equal(parsePanelState({ v: 1, kind: 'items', target, query, starts: [undefined] }).ok, false, 'JSON has no undefined: page 1 is null');
+    assert.equal(parsePanelState({ v: 1, kind: 'items', target, query, selected: { pk: { Q: 'a' } } }).ok, false);
+    assert.equal(parsePanelState({ v: 1, kind: 'items', target, query, itemOpen: 'yes' }).ok, false);
   });
 });
 
@@ -140,7 +148,7 @@ describe('page view', () => {
 
   it('puts keys first, then frequent attributes up to maxColumns; counts hidden ones', () => {
     const view = toPageView({ items, scannedCount: 7, count: 2, requests: 1, lastEvaluatedKey: { pk: { S: 'b' }, sk: { N: '2' } } },
-      { pageNumber: 2, hasPrevious: true, query, target: targets[0]!, maxColumns: 3 });
+      { pageNumber: 2, hasPrevious: true, query, target: targets[0]!, maxColumns: 3, starts: [undefined, { pk: { S: '0' }, sk: { N: '0' } }] });
     assert.deepEqual(view.columns, ['pk', 'sk', 'common']);
     assert.deepEqual(view.keyColumns, ['pk', 'sk']);
     assert.deepEqual(view.rows.map(r => r.hidden), [3, 1]);
@@ -150,10 +158,11 @@ describe('page view', () => {
     assert.equal(view.pageNumber, 2);
     assert.equal(view.scannedCount, 7);
     assert.equal(view.consumedCapacity, undefined);
+    assert.deepEqual(view.starts, [null, { pk: { S: '0' }, sk: { N: '0' } }], 'start keys as plain JSON (null for page 1)');
   });
 
   it('on an index, the index key comes first and the row key stays the table key', () => {
-    const view = toPageView({ items: [items[0]!], scannedCount: 1, count: 1, requests: 1 }, { pageNumber: 1, hasPrevious: false, query, target: targets[1]!, maxColumns: 8 });
+    const view = toPageView({ items: [items[0]!], scannedCount: 1, count: 1, requests: 1 }, { pageNumber: 1, hasPrevious: false, query, target: targets[1]!, maxColumns: 8, starts: [undefined] });
     assert.deepEqual(view.columns.slice(0, 3), ['g', 'pk', 'sk']);
     assert.deepEqual(view.keyColumns, ['g', 'pk', 'sk']);
     assert.deepEqual(view.rows[0]!.key, { pk: { S: 'a' }, sk: { N: '1' } });
@@ -163,7 +172,8 @@ describe('page view', () => {
   it('builds requests for the table or a named index, refusing unknown ones', () => {
     assert.equal(toItemRequest(query, targets).target.index, undefined);
     assert.equal(toItemRequest({ ...query, index: 'byG' }, targets).target.indexKind, 'GSI');
-    assert.throws(() => toItemRequest({ ...query, index: 'nope' }, targets), RequestError);
+    assert.throws(() => toItemRequest({ ...query, index: 'nope' }, targets), /no index named "nope"/);
+    assert.throws(() => toItemRequest(query, []), /the table has not been read yet/);
   });
 
   it('finds an item by key and shows it both ways', () => {
