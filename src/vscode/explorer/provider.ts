@@ -23,8 +23,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private running = 0;
   /** Table nodes queued or being described. */
   private readonly inFlight = new Set<TableNode>();
-  /** Regions waiting to redraw their description (see regionListed). */
-  private readonly settling = new Map<RegionNode, NodeJS.Timeout>();
+  /** Regions being listed, by `connectionId region`. */
+  private readonly listing = new Map<string, number>();
+  /** Nodes waiting to redraw their description (see regionListed and the local server's status). */
+  private readonly settling = new Map<RegionNode | ConnectionNode, NodeJS.Timeout>();
   private readonly polling = new Map<string, NodeJS.Timeout>();
   private readonly abort = new AbortController();
   private readonly disposables: vscode.Disposable[] = [];
@@ -34,7 +36,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     setMaxListeners(0, this.abort.signal);
     this.disposables.push(
       services.onDidChangeConnections(() => this.refresh()),
-      services.local.onStatus(() => void this.roots?.then(roots => roots.filter(r => r.connection.kind === 'local').forEach(r => this.changed(r)))),
+      // The embedded connection's description says the server's state; redrawn once its subtree is quiet.
+      services.local.onStatus(() => void this.roots?.then(roots => roots.filter(r => r.connection.kind === 'local').forEach(r => this.settle(r)))),
     );
   }
 
@@ -80,7 +83,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   // NodeHost
 
   listTables(connectionId: string, region: string, startAfter: string | undefined, signal?: AbortSignal) {
-    return this.services.listTables(connectionId, region, startAfter, signal ?? this.abort.signal);
+    const key = `${connectionId} ${region}`;
+    this.listing.set(key, (this.listing.get(key) ?? 0) + 1);
+    return this.services.listTables(connectionId, region, startAfter, signal ?? this.abort.signal).finally(() => {
+      const left = this.listing.get(key)! - 1;
+      if (left > 0) { this.listing.set(key, left); } else { this.listing.delete(key); }
+      this.resettle();
+    });
   }
 
   filter(): string { return readSettings().filterTables.trim(); }
@@ -100,14 +109,32 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   regionListed(node: RegionNode): void { this.settle(node); }
 
-  /** Redraws a region SETTLE_MS after none of its tables is being described any more. */
-  private settle(region: RegionNode): void {
-    clearTimeout(this.settling.get(region));
-    this.settling.set(region, setTimeout(() => {
-      if ([...this.inFlight].some(t => t.regionNode === region)) { return; } // settled again when they answer
-      this.settling.delete(region);
-      if (!this.abort.signal.aborted) { this.changed(region); }
+  /**
+   * Redraws a region or connection SETTLE_MS after nothing below it is being listed or described:
+   * a refresh of a node while VS Code still waits for its children (or their updates) makes the
+   * workbench lose rows ("Data tree node not found", "Element ... is already registered").
+   */
+  private settle(node: RegionNode | ConnectionNode): void {
+    clearTimeout(this.settling.get(node));
+    this.settling.set(node, setTimeout(() => {
+      if (this.busy(node)) { return; } // settled again when the work below it ends
+      this.settling.delete(node);
+      if (!this.abort.signal.aborted) { this.changed(node); }
     }, SETTLE_MS));
+  }
+
+  private busy(node: RegionNode | ConnectionNode): boolean {
+    const below = (region: RegionNode) => region === node || region.parent === node;
+    const connectionId = node.connection.id;
+    const listingBelow = node instanceof RegionNode
+      ? this.listing.has(`${connectionId} ${node.region}`)
+      : [...this.listing.keys()].some(k => k.startsWith(`${connectionId} `));
+    return listingBelow || [...this.inFlight].some(t => below(t.regionNode));
+  }
+
+  /** After some listing or describe ended: the nodes waiting for quiet try again. */
+  private resettle(): void {
+    for (const node of [...this.settling.keys()]) { if (!this.busy(node)) { this.settle(node); } }
   }
 
   requestDescribe(node: TableNode): void {
@@ -125,7 +152,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         .finally(() => {
           this.running--;
           this.inFlight.delete(node);
-          if (this.settling.has(node.regionNode)) { this.settle(node.regionNode); }
+          this.resettle();
           this.schedulePoll(node);
           this.pump();
         });

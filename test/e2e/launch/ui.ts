@@ -265,9 +265,11 @@ const scenarios: Scenario[] = [
     },
   ]),
   {
-    name: 'a window reload brings both panels back: the same query, page, row and item',
+    name: 'a window reload brings both panels back: the same query, page, row and item; the explorer lists its tables again',
     theme: 'dark',
     async run(page, server) {
+      const treeErrors: string[] = [];
+      page.on('console', m => { if (/already registered|Data tree node not found/.test(m.text())) { treeErrors.push(m.text().split('\n')[0]); } });
       await openWorkbench(page, server, 'dark');
       await seed(page);
       await contextMenu(page, 'carts', 'Open Table Details');
@@ -298,6 +300,10 @@ const scenarios: Scenario[] = [
       assert.equal(await view.locator('#item-key').innerText(), key, 'the same item open');
       assert.equal(await view.locator('#grid tbody tr.selected').getAttribute('data-row'), '5', 'the same row selected');
       assert.equal(await view.locator('#page-size input').inputValue(), '40', 'the same query');
+      for (const table of ['carts', 'invoices', 'library-loans', 'DeviceReadings']) {
+        await page.locator(`.part.sidebar .monaco-list-row:has-text("${table}")`).first().waitFor();
+      }
+      assert.deepEqual(treeErrors, [], 'the explorer tree kept its rows');
       await settle(page);
       await page.screenshot({ path: join(outDir, 'items-after-reload.png') });
       await view.locator('#previous').click();
