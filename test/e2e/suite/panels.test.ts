@@ -15,26 +15,12 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ExtensionApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/vscode/explorer/nodes';
 import type { PanelHost } from '../../../src/vscode/panels/host';
-import type { Prompts } from '../../../src/vscode/platform/prompts';
 import type { JsonItem } from '../../../src/model/items';
 import type { DetailsData, FromHost, ItemQuery, ItemsInit, ItemView, PageView, PanelKind, PanelTarget } from '../../../webview/protocol';
+import { ScriptedPrompts } from './prompts';
+import { api, until } from './support';
 
-const EXTENSION_ID = 'dynamodb-designer.dynamodb-designer';
 const LOCAL = { connectionId: 'local', region: 'us-east-1' };
-
-async function api(): Promise<ExtensionApi> {
-  return vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.activate();
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) { return value; }
-    if (Date.now() > end) { throw new Error(`timed out waiting for ${what}`); }
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
 
 async function tableNode(a: ExtensionApi, name: string): Promise<ExplorerNode> {
   const roots = await a.explorer.getChildren();
@@ -97,17 +83,6 @@ async function refusal(promise: Promise<unknown>): Promise<{ name: string; code?
 const keyOf = (item: JsonItem, names: readonly string[]): JsonItem => Object.fromEntries(names.map(n => [n, item[n]!]));
 const keyString = (key: JsonItem): string => JSON.stringify(Object.keys(key).sort().map(k => [k, key[k]]));
 
-/** A person who answers the extension's questions from a script, and remembers them. */
-class ScriptedPerson implements Prompts {
-  readonly asked: string[] = [];
-  confirms: boolean[] = [];
-  saveTo: (vscode.Uri | undefined)[] = [];
-  confirm(message: string, detail: string): Promise<boolean> { this.asked.push(`${message} | ${detail}`); return Promise.resolve(this.confirms.shift() ?? false); }
-  input(): Promise<undefined> { return Promise.resolve(undefined); }
-  pick(): Promise<undefined> { return Promise.resolve(undefined); }
-  saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> { this.asked.push(`save: ${options.title}`); return Promise.resolve(this.saveTo.shift()); }
-}
-
 describe('panels: table details and the item browser', () => {
   let a: ExtensionApi;
   let client: DynamoDBClient;
@@ -136,10 +111,22 @@ describe('panels: table details and the item browser', () => {
       assert.deepEqual(data.table.globalSecondaryIndexes.map(i => [i.name, i.projectionType, i.nonKeyAttributes]), [['by-status', 'INCLUDE', ['total', 'currency']]]);
       assert.deepEqual(data.table.localSecondaryIndexes.map(i => i.name), ['by-due-date']);
       assert.ok(data.limitations.some(l => l.feature === 'ttl'), 'the embedded server\'s limits are named');
-      assert.equal(data.canExportConfig, false, 'no export action until that command exists');
+      assert.equal(data.canExportConfig, true, 'the details panel offers Export as Config');
+      const exported = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'invoices-from-details.toml');
+      const person = new ScriptedPrompts([{ pick: 'genesys' }, { save: exported }]);
+      const previous = a.setPrompts(person);
+      try {
+        assert.equal(await details.request('details.exportConfig', {}), null);
+      } finally {
+        a.setPrompts(previous);
+      }
+      assert.deepEqual(person.problems, []);
+      const exportedDoc = await vscode.workspace.openTextDocument(exported);
+      assert.match(exportedDoc.getText(), /name = "invoices"/);
+      assert.deepEqual(a.diagnostics.analysisOf(exportedDoc)?.findings.filter(f => f.severity === 'error').map(f => f.message), []);
       await vscode.commands.executeCommand('dynamodbDesigner.openTableDetails', await tableNode(a, 'invoices'));
       assert.equal(a.findPanel('details', target('invoices')), details, 'one details panel per table');
-      assert.ok(details.panel.visible);
+      await until('the details panel shown again', () => details.panel.visible || undefined);
     } finally {
       log.dispose();
     }
@@ -307,22 +294,23 @@ describe('panels: table details and the item browser', () => {
 
   it('deletes an item only when the person confirms, with its key named in the question', async () => {
     const items = await openItems(a, 'DeviceReadings');
-    const person = new ScriptedPerson();
+    const person = new ScriptedPrompts([{ confirm: false }, { confirm: true }]);
     const previous = a.setPrompts(person);
     try {
       const page = await items.request('items.run', { query: { mode: 'scan', pageSize: 50, filters: [] } });
       const key = page.rows[3]!.key;
       const exists = async () => (await client.send(new GetItemCommand({ TableName: 'DeviceReadings', Key: key as never, ConsistentRead: true }))).Item !== undefined;
-      person.confirms = [false];
       assert.deepEqual(await items.request('items.delete', { key }), { deleted: false, reason: 'cancelled' });
       assert.ok(await exists(), 'kept when the person says no');
-      assert.match(person.asked[0]!, new RegExp(`Delete the item deviceId="${(key.deviceId as { S: string }).S}", readAt=${(key.readAt as { N: string }).N} from table DeviceReadings\\?`));
-      person.confirms = [true];
+      assert.match(person.asked[0]!.title, new RegExp(`^Delete the item deviceId="${(key.deviceId as { S: string }).S}", readAt=${(key.readAt as { N: string }).N} from table DeviceReadings\\?$`));
+      assert.match(person.asked[0]!.detail ?? '', /This cannot be undone/);
       const outcome = await items.request('items.delete', { key });
       assert.equal(outcome.deleted, true);
       assert.equal(await exists(), false);
       assert.ok(!outcome.page!.rows.some(r => keyString(r.key) === keyString(key)), 'the page shown again without it');
       assert.equal((await refusal(items.request('items.open', { key }))).code, 'NotOnPage');
+      assert.deepEqual(person.problems, []);
+      assert.equal(person.left, 0);
     } finally {
       a.setPrompts(previous);
     }
@@ -330,12 +318,11 @@ describe('panels: table details and the item browser', () => {
 
   it('exports the page and the whole result to the file the person chooses; nothing when they cancel', async () => {
     const items = await openItems(a, 'DeviceReadings');
-    const person = new ScriptedPerson();
-    const previous = a.setPrompts(person);
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const person = new ScriptedPrompts([{ save: vscode.Uri.joinPath(folder, 'page.jsonl') }, { save: vscode.Uri.joinPath(folder, 'all.csv') }, { save: undefined }]);
+    const previous = a.setPrompts(person);
     try {
       const page = await items.request('items.run', { query: { mode: 'scan', pageSize: 100, filters: [] } });
-      person.saveTo = [vscode.Uri.joinPath(folder, 'page.jsonl'), vscode.Uri.joinPath(folder, 'all.csv'), undefined];
       const pageOut = await items.request('items.export', { scope: 'page', format: 'jsonl' });
       assert.ok(pageOut.done);
       const lines = readFileSync(join(folder.fsPath, 'page.jsonl'), 'utf8').trim().split('\n');
@@ -346,7 +333,8 @@ describe('panels: table details and the item browser', () => {
       assert.ok(allOut.done && allOut.items === count, `${allOut.done && allOut.items} of ${count}`);
       assert.equal(readFileSync(join(folder.fsPath, 'all.csv'), 'utf8').trim().split('\r\n').length, count! + 1, 'a header and a row per item');
       assert.deepEqual(await items.request('items.export', { scope: 'page', format: 'csv' }), { done: false, reason: 'cancelled' });
-      assert.deepEqual(person.asked, ['save: Export the page', 'save: Export the whole result', 'save: Export the page']);
+      assert.deepEqual(person.asked.map(q => `${q.kind}: ${q.title}`), ['save: Export the page', 'save: Export the whole result', 'save: Export the page']);
+      assert.deepEqual(person.problems, []);
     } finally {
       a.setPrompts(previous);
     }
