@@ -56,5 +56,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
+  // The SDK's notice about its own future Node.js support would interleave with the table.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   main().catch((e: unknown) => { console.error(e instanceof Error ? e.message : String(e)); process.exitCode = 1; });
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { exportConfig } from '../../dynamo/export';
 import type { Dialect } from '../../model/spec';
 import { reportError } from '../platform/errors';
+import { freeFile, mayWrite } from '../platform/files';
 import { BACK } from '../platform/prompts';
 import type { Services } from '../services';
 import type { ConfigTargets } from './target';
@@ -19,10 +20,6 @@ const DIALECTS: readonly { label: string; description: string; dialect: Dialect;
   { label: 'component', description: 'components list, CloudFormation-style camelCase (YAML)', dialect: 'component', extension: 'yaml' },
 ];
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
-}
-
 /** Writes the table's config and opens it; undefined when the person cancelled. */
 export async function exportTable(services: Services, targets: ConfigTargets, ref: TableRef): Promise<vscode.Uri | undefined> {
   const picked = await services.prompts.pick(DIALECTS, { title: `Export ${ref.tableName} as a config`, placeHolder: 'Dialect' });
@@ -34,16 +31,11 @@ export async function exportTable(services: Services, targets: ConfigTargets, re
   const fileName = `${ref.tableName}.${picked.extension}`;
   const uri = await services.prompts.saveLocation({
     title: `Save the ${picked.label} config of ${ref.tableName}`,
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, fileName) } : {}),
+    ...(folder ? { defaultUri: await freeFile(folder, fileName) } : {}),
     filters: picked.extension === 'toml' ? { TOML: ['toml'] } : { YAML: ['yaml', 'yml'] },
   });
   if (!uri) { return undefined; }
-  if (await exists(uri)) {
-    const name = uri.path.replace(/^.*\//, '');
-    const replace = await services.prompts.confirm(`${name} already exists. Replace it with the config of ${ref.tableName}?`,
-      `${uri.fsPath} will be overwritten; its current content is lost unless it is under version control.`, 'Replace');
-    if (!replace) { return undefined; }
-  }
+  if (!(await mayWrite(services.prompts, uri, `the config of ${ref.tableName}`))) { return undefined; }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await targets.remember(uri, ref.connection.id, ref.region);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

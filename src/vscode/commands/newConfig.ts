@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { answersOf, configExtension, configFileName, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../dynamo/newConfig';
 import { reportError } from '../platform/errors';
+import { freeFile, mayWrite } from '../platform/files';
 import { BACK, type Prompts } from '../platform/prompts';
 import type { Services } from '../services';
 
@@ -37,32 +38,18 @@ async function askSteps(prompts: Prompts): Promise<Draft | undefined> {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') { return false; }
-    throw error;
-  }
-}
-
 /** Where to write: the save dialog (default `<workspace folder>/<table>.<ext>`); an existing file only once the person confirms. */
 async function chooseFile(prompts: Prompts, answers: NewTableAnswers): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   const name = configFileName(answers);
-  let defaultUri = folder ? vscode.Uri.joinPath(folder.uri, name) : vscode.Uri.joinPath(vscode.Uri.file(homedir()), name);
+  let defaultUri = await freeFile(folder ? folder.uri : vscode.Uri.file(homedir()), name);
   const ext = configExtension(answers.dialect);
   const filters: Record<string, string[]> = ext === 'toml' ? { TOML: ['toml'] } : { YAML: ['yaml', 'yml'] };
   for (;;) {
     const uri = await prompts.saveLocation({ defaultUri, filters, saveLabel: 'Create', title: `${TITLE}: save ${answers.tableName} as` });
     if (!uri) { return undefined; }
-    if (!(await exists(uri))) { return uri; }
-    const file = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    const replace = await prompts.confirm(`${file} already exists. Replace it with the new table config?`,
-      `${uri.scheme === 'file' ? uri.fsPath : uri.toString()} would be overwritten and its content lost. Choose another name by answering no.`, 'Replace');
-    if (replace) { return uri; }
+    if (await mayWrite(prompts, uri, 'the new table config', 'Choose another name by answering no.')) { return uri; }
     defaultUri = uri;
   }
 }

@@ -42,7 +42,10 @@ export interface Prompts {
   input(options: InputOptions): Promise<string | undefined | Back>;
   /** One of the items; undefined when dismissed, BACK when they went back a step. */
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | Back>;
-  /** Where to save a new file; undefined when dismissed. */
+  /**
+   * Where to save a new file; undefined when dismissed. Callers propose a free name (freeFile) and
+   * still ask before replacing a file that exists (mayWrite), whatever the dialog asked.
+   */
   saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
 }
 

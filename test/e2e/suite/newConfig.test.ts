@@ -84,7 +84,8 @@ describe('New Table Config', () => {
     assert.equal(person.left, 0);
     assert.equal(written, undefined);
     assert.ok(person.asked.some(q => q.kind === 'confirm' && q.title === 'e2e-orders.yaml already exists. Replace it with the new table config?'), JSON.stringify(person.asked));
-    assert.deepEqual(saveDefaults(person), [target().toString(), target().toString()], 'no: the save dialog again, to choose another name');
+    assert.deepEqual(saveDefaults(person), [fileIn('e2e-orders-2.yaml').toString(), target().toString()],
+      'an existing file is never proposed; after no, the dialog again where the person was');
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(target())), Buffer.from(before));
   });
 
