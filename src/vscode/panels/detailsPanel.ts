@@ -11,7 +11,6 @@ import type { PanelServices } from './services';
 export class DetailsPanel extends PanelHost {
   protected readonly handlers: Handlers = {
     'details.load': (_params, signal) => this.load(signal),
-    'copy': async ({ text }) => { await vscode.env.clipboard.writeText(text); return null; },
     'details.browse': async ({ index }) => {
       await this.openBrowser(index === undefined ? this.target : { ...this.target, indexName: index });
       return null;

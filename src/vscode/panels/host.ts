@@ -64,6 +64,10 @@ export abstract class PanelHost implements vscode.Disposable {
   /** Every message posted to the webview (for tests). */
   readonly onDidPost = this.posted.event;
   protected abstract readonly handlers: Handlers;
+  /** Requests every panel answers the same way. */
+  private readonly common: Handlers = {
+    'copy': async ({ text }) => { await vscode.env.clipboard.writeText(text); return null; },
+  };
 
   protected constructor(
     readonly kind: PanelKind,
@@ -127,7 +131,7 @@ export abstract class PanelHost implements vscode.Disposable {
   }
 
   private async run<M extends Method>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
-    const handler = this.handlers[method] as ((params: ParamsOf<M>, signal: AbortSignal) => Promise<ResultOf<M>>) | undefined;
+    const handler = (this.handlers[method] ?? this.common[method]) as ((params: ParamsOf<M>, signal: AbortSignal) => Promise<ResultOf<M>>) | undefined;
     if (!handler) { throw new PanelError('UnknownMethod', `the ${this.kind} panel does not handle ${method}`); }
     const controller = new AbortController();
     this.running.add(controller);

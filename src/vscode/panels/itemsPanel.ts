@@ -46,7 +46,6 @@ export class ItemsPanel extends PanelHost {
       const { item, note } = await this.wholeItem(key, signal);
       return { ...itemView(item, this.keyNames()), ...(note ? { note } : {}) };
     },
-    'copy': async ({ text }) => { await vscode.env.clipboard.writeText(text); return null; },
     'items.edit': async ({ key }) => {
       this.itemOnPage(key);
       await this.documents.openExisting(this.target, this.liveTable().keySchema, keyOf(key, this.keyNames()), { beside: true });
