@@ -7,8 +7,8 @@
  * Ctrl-C stops between steps and reports what was done.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { applyPlan, planSpec, type ApplyReport, type ReplaceDetails } from '../dynamo/apply';
-import { formatChange, formatPlan, type Plan } from '../model/plan';
+import { applyPlan, formatApplyReport, planSpec, type ApplyReport, type ReplaceDetails } from '../dynamo/apply';
+import { formatPlan, type Plan } from '../model/plan';
 import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
 
@@ -36,13 +36,6 @@ function confirmReplace(args: TableCommandArgs, io: CliIo): (details: ReplaceDet
     const typed = await ask(`Type the table name (${details.table}) to delete and create it again: `);
     return typed === details.table;
   };
-}
-
-function reportText(report: ApplyReport): string[] {
-  const lines = [report.message];
-  for (const c of report.notApplied) { lines.push(`  not applied: ${formatChange(c)}`); }
-  for (const u of report.unknown) { lines.push(`  unknown: ${u.field} (${u.reason})`); }
-  return lines;
 }
 
 export async function runApply(argv: readonly string[], io: CliIo): Promise<number> {
@@ -87,7 +80,7 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
         },
       });
       reports.push(report);
-      if (args.format === 'text') { for (const line of reportText(report)) { io.out(line); } }
+      if (args.format === 'text') { for (const line of formatApplyReport(report)) { io.out(line); } }
       if (report.outcome !== 'done') { break; }
     }
     if (args.format === 'json') { io.out(JSON.stringify({ tables: reports }, null, 2)); }

@@ -16,7 +16,7 @@ import { LOCAL_SERVER_CREDENTIALS, explainedProvider } from '../dynamo/clients';
 import { describeAwsError } from '../dynamo/errors';
 import { analyze } from '../language/service';
 import { formatPlan, type Plan } from '../model/plan';
-import type { TableSpec } from '../model/spec';
+import { configRegion, type TableSpec } from '../model/spec';
 import type { CliIo } from './validate';
 
 export const CONNECTION_OPTIONS_HELP = `  --profile P         AWS profile from ~/.aws/config and ~/.aws/credentials
@@ -114,8 +114,7 @@ export async function loadConfig(args: TableCommandArgs, io: CliIo): Promise<Loa
     }
   }
   if (tables.length === 0) { throw new CliError(`${file} names no table`); }
-  const region = tables.map(t => t.region?.value).find(r => r !== undefined);
-  return { tables, region };
+  return { tables, region: configRegion(tables) };
 }
 
 /** The client for the options; the region comes from --region, the file, then the environment. */

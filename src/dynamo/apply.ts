@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LiveTable } from '../model/live';
+import { formatChange } from '../model/plan';
 import type { Change, Plan, Step, UnknownSetting } from '../model/plan';
 import type { TableSpec } from '../model/spec';
 import { deletionProtectionHelp } from './deleteTable';
@@ -267,4 +268,14 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
   }
   if (verifyError) { parts.push(`Could not verify: ${verifyError}`); }
   return { ...base, outcome, message: parts.join(' '), error: failure, notApplied, unknown, verifyError };
+}
+
+/** An apply report as lines: its message, optionally each step's outcome, then what is not applied or unknown. */
+export function formatApplyReport(report: ApplyReport, options: { steps?: boolean } = {}): string[] {
+  return [
+    report.message,
+    ...(options.steps ? report.steps.map(s => `  ${s.status.padEnd(11)} ${s.title}${s.error ? ` (${s.error.code}: ${s.error.message})` : ''}`) : []),
+    ...report.notApplied.map(c => `  not applied: ${formatChange(c)}`),
+    ...report.unknown.map(u => `  unknown: ${u.field} (${u.reason})`),
+  ];
 }

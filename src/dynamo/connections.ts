@@ -74,7 +74,10 @@ export interface ResolvedConnections {
   readonly problems: readonly string[];
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$|^local$/;
+/** Whether a name has the shape of an AWS region (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`). */
+export function isAwsRegion(name: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(name);
+}
 
 /** Regions in order, deduplicated, empty and malformed ones dropped; FALLBACK_REGION when none. */
 export function orderRegions(...lists: readonly (readonly (string | undefined)[] | string | undefined)[]): string[] {
@@ -82,7 +85,7 @@ export function orderRegions(...lists: readonly (readonly (string | undefined)[]
   for (const list of lists) {
     for (const region of typeof list === 'string' || list === undefined ? [list] : list) {
       const r = region?.trim();
-      if (r && REGION.test(r) && !out.includes(r)) { out.push(r); }
+      if (r && (isAwsRegion(r) || r === 'local') && !out.includes(r)) { out.push(r); }
     }
   }
   return out.length ? out : [FALLBACK_REGION];

@@ -9,6 +9,7 @@
 import { stringify as stringifyToml } from 'smol-toml';
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { encodeEnum, vocabulary, type EnumKind } from '../language/dialects/vocabulary';
+import { isAwsRegion } from './connections';
 import type { LiveIndex, LiveTable } from '../model/live';
 import type { Dialect } from '../model/spec';
 
@@ -26,12 +27,11 @@ export interface ExportOptions {
   readonly header?: readonly string[];
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 
 function regionOf(live: LiveTable, options: ExportOptions): string | undefined {
   if (options.region) { return options.region; }
   const fromArn = live.arn?.split(':')[3];
-  return fromArn && REGION.test(fromArn) ? fromArn : undefined;
+  return fromArn && isAwsRegion(fromArn) ? fromArn : undefined;
 }
 
 function header(live: LiveTable, options: ExportOptions): readonly string[] {

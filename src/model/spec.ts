@@ -112,3 +112,8 @@ export interface TableSpec {
 export function valueOf<T>(field: Field<T> | undefined): T | undefined {
   return field && field.valid ? field.value : undefined;
 }
+
+/** The region a config names (its first table's valid `region`), where the dialect has one. */
+export function configRegion(tables: readonly TableSpec[]): string | undefined {
+  return tables.map(t => valueOf(t.region)).find(r => r !== undefined);
+}

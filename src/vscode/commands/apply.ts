@@ -6,9 +6,9 @@
  * explorer, an open details panel and the preview are refreshed afterwards.
  */
 import * as vscode from 'vscode';
-import { applyPlan } from '../../dynamo/apply';
+import { applyPlan, formatApplyReport } from '../../dynamo/apply';
 import type { ApplyReport, ReplaceDetails } from '../../dynamo/apply';
-import { formatChange, formatPlan } from '../../model/plan';
+import { formatPlan } from '../../model/plan';
 import type { Plan } from '../../model/plan';
 import { refreshTableDetails } from '../panels/panels';
 import { reportError } from '../platform/errors';
@@ -17,6 +17,7 @@ import { configDocument, planAll, refuseErrors, requireTrust, targetClient, with
 import type { ConfigCommandContext } from './config';
 import { previewConfig, stepNotes } from './preview';
 import type { PlanDocuments } from './preview';
+import { panelTarget } from './tableRef';
 import { targetLabel } from './target';
 
 /** Lines of plan shown in the confirmation before the rest is elided. */
@@ -61,19 +62,10 @@ export function tableClause(report: ApplyReport, plan: Plan): string {
   return parts.join('; ') + '.';
 }
 
-function reportLines(report: ApplyReport): string[] {
-  return [
-    report.message,
-    ...report.steps.map(s => `  ${s.status.padEnd(11)} ${s.title}${s.error ? ` (${s.error.code}: ${s.error.message})` : ''}`),
-    ...report.notApplied.map(c => `  not applied: ${formatChange(c)}`),
-    ...report.unknown.map(u => `  unknown: ${u.field} (${u.reason})`),
-  ];
-}
-
 export async function applyConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown): Promise<ApplyResult | undefined> {
   requireTrust('apply');
   const { services } = context;
-  const config = await configDocument(context, argument, 'apply');
+  const config = await configDocument(context.diagnostics, argument, 'apply');
   refuseErrors(config, 'apply it');
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }
@@ -110,7 +102,7 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
         },
       });
       reports.push(report);
-      services.log.info(`apply ${config.document.uri.fsPath} on ${where}:\n${reportLines(report).join('\n')}`);
+      services.log.info(`apply ${config.document.uri.fsPath} on ${where}:\n${formatApplyReport(report, { steps: true }).join('\n')}`);
       if (report.outcome !== 'done' && report.outcome !== 'nothing-to-do') { break; }
     }
   });
@@ -118,7 +110,7 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
   // The server changed: what shows it must read it again.
   context.explorer.refreshRegion(target.connection.id, target.region);
   for (const { plan } of pending) {
-    refreshTableDetails({ connectionId: target.connection.id, connectionLabel: target.connection.label, region: target.region, tableName: plan.table });
+    refreshTableDetails(panelTarget({ connection: target.connection, region: target.region, tableName: plan.table }));
   }
   if (plans.isOpen(config.document.uri)) { void previewConfig(context, plans, config.document.uri, { reveal: false }).catch(() => undefined); }
 

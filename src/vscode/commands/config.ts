@@ -3,6 +3,7 @@
  * argument, a plan document's source, or the active editor), refusing a config with errors, and
  * planning every table of it against its target.
  */
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { planSpec } from '../../dynamo/apply';
@@ -39,13 +40,13 @@ export function sourceOfPlan(uri: vscode.Uri): vscode.Uri {
 }
 
 /** The document a config command is about; throws UserError when there is none or it is no config. */
-export async function configDocument(context: ConfigCommandContext, argument: unknown, verb: string): Promise<ConfigDocument> {
+export async function configDocument(diagnostics: ConfigDiagnostics, argument: unknown, verb: string): Promise<ConfigDocument> {
   let uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
   if (!uri) { throw new UserError(`Open a table config (TOML or YAML) to ${verb} it.`); }
   if (uri.scheme === PLAN_SCHEME) { uri = sourceOfPlan(uri); }
   const document = await vscode.workspace.openTextDocument(uri);
-  const fileName = uri.path.replace(/^.*\//, '');
-  const analysis = context.diagnostics.analysisOf(document);
+  const fileName = posix.basename(uri.path);
+  const analysis = diagnostics.analysisOf(document);
   if (!analysis) {
     throw new UserError(`${fileName} is not a DynamoDB table config (genesys TOML, or planton or component YAML), so there is nothing to ${verb}.`);
   }

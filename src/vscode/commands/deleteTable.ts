@@ -61,7 +61,7 @@ export async function confirmAndDelete(services: Services, ref: TableRef): Promi
 /** Deletes the tables a config names, one confirmation each; stops at the first one declined. */
 export async function deleteConfigTables(context: ConfigCommandContext, argument: unknown): Promise<Record<string, DeleteOutcome> | undefined> {
   requireTrust('delete');
-  const config = await configDocument(context, argument, 'delete the tables of');
+  const config = await configDocument(context.diagnostics, argument, 'delete the tables of');
   if (config.tables.length === 0) { throw new UserError(`${config.fileName} names no table with a valid name.`); }
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }

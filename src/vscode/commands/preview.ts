@@ -3,6 +3,7 @@
  * read-only document (scheme dynamodb-plan) beside the config, with code lenses to apply it or
  * plan again. Nothing is changed on the server.
  */
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { formatPreview } from '../../model/plan';
 import type { Plan, Step, StepNotes } from '../../model/plan';
@@ -37,7 +38,7 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
   readonly onDidChangeCodeLenses = this.lenses.event;
 
   static uriFor(source: vscode.Uri): vscode.Uri {
-    const name = source.path.replace(/^.*\//, '');
+    const name = posix.basename(source.path);
     return vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Preview ${name}`, query: encodeURIComponent(source.toString()) });
   }
 
@@ -85,7 +86,7 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
 
 /** Plans the config and shows (or refreshes) its preview document. */
 export async function previewConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown, options: { reveal?: boolean } = {}): Promise<PreviewResult | undefined> {
-  const config = await configDocument(context, argument, 'preview');
+  const config = await configDocument(context.diagnostics, argument, 'preview');
   refuseErrors(config, 'preview it');
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }

@@ -5,18 +5,21 @@
  * active config and changes it on click. Also sets the `dynamodbDesigner.activeIsConfig` context
  * key for the editor menus.
  */
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { isAwsRegion } from '../../dynamo/connections';
 import type { Connection } from '../../dynamo/connections';
 import type { Analysis } from '../../language/service';
+import { configRegion } from '../../model/spec';
 import type { ConfigDiagnostics } from '../language/diagnostics';
 import { reportError } from '../platform/errors';
 import type { Log } from '../platform/log';
 import { BACK } from '../platform/prompts';
 import type { Services } from '../services';
+import { configDocument } from './config';
 import { pickConnection } from './tableRef';
 
 const STATE_KEY = 'dynamodbDesigner.configTargets';
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 interface Remembered { readonly connectionId: string; readonly region?: string }
 
@@ -29,11 +32,6 @@ export interface ConfigTarget {
 
 export function targetLabel(target: ConfigTarget): string {
   return `${target.connection.label} · ${target.region}`;
-}
-
-/** The region a config names (the first table's), if its dialect has one. */
-export function fileRegion(analysis: Analysis): string | undefined {
-  return analysis.tables.map(t => (t.region?.valid ? t.region.value : undefined)).find(r => r !== undefined);
 }
 
 export class ConfigTargets implements vscode.Disposable {
@@ -72,7 +70,7 @@ export class ConfigTargets implements vscode.Disposable {
     const saved = this.all()[uri.toString()];
     const connection = connections.find(c => c.id === saved?.connectionId) ?? (connections.length === 1 ? connections[0] : undefined);
     if (!connection) { return undefined; }
-    const own = fileRegion(analysis);
+    const own = configRegion(analysis.tables);
     if (own) { return { connection, region: own, regionFromFile: true }; }
     const region = saved?.connectionId === connection.id ? saved.region : undefined;
     if (region) { return { connection, region, regionFromFile: false }; }
@@ -85,8 +83,8 @@ export class ConfigTargets implements vscode.Disposable {
       const known = await this.known(document.uri, analysis);
       if (known) { return known; }
     }
-    const name = document.uri.path.replace(/^.*\//, '');
-    const own = fileRegion(analysis);
+    const name = posix.basename(document.uri.path);
+    const own = configRegion(analysis.tables);
     const connections = await this.services.connections();
     const previous = this.all()[document.uri.toString()];
     for (;;) {
@@ -116,7 +114,7 @@ export class ConfigTargets implements vscode.Disposable {
     if (picked !== other) { return picked.region; }
     const typed = await this.services.prompts.input({
       title: `Region for ${file} on ${connection.label}`, step: 2, totalSteps: 2, placeHolder: 'eu-west-1',
-      validate: v => (REGION.test(v.trim()) ? undefined : 'A region looks like us-east-1 or eu-west-2'),
+      validate: v => (isAwsRegion(v.trim()) ? undefined : 'A region looks like us-east-1 or eu-west-2'),
     });
     return typeof typed === 'string' ? typed.trim() : typed;
   }
@@ -145,14 +143,8 @@ export class ConfigTargets implements vscode.Disposable {
 export function registerChooseTarget(targets: ConfigTargets, diagnostics: ConfigDiagnostics, log: Log): vscode.Disposable {
   return vscode.commands.registerCommand('dynamodbDesigner.chooseConfigTarget', async (argument?: unknown) => {
     try {
-      const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
-      const document = uri && await vscode.workspace.openTextDocument(uri);
-      const analysis = document && diagnostics.analysisOf(document);
-      if (!document || !analysis) {
-        void vscode.window.showWarningMessage('Open a DynamoDB table config to choose where it is previewed and applied.');
-        return undefined;
-      }
-      return await targets.resolve(document, analysis, { again: true });
+      const config = await configDocument(diagnostics, argument, 'choose where to preview and apply');
+      return await targets.resolve(config.document, config.analysis, { again: true });
     } catch (error) {
       reportError(log, 'Choosing the target of the config', error);
       return undefined;

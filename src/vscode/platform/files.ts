@@ -1,4 +1,5 @@
 /** Files the extension writes for the person: never over an existing one without asking. */
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { Prompts } from './prompts';
 
@@ -15,7 +16,7 @@ export async function fileExists(uri: vscode.Uri): Promise<boolean> {
 /** True when `uri` may be written: it does not exist, or the person confirmed replacing it with `what`. */
 export async function mayWrite(prompts: Prompts, uri: vscode.Uri, what: string, hint = ''): Promise<boolean> {
   if (!(await fileExists(uri))) { return true; }
-  const file = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const file = posix.basename(uri.path);
   return prompts.confirm(`${file} already exists. Replace it with ${what}?`,
     `${uri.scheme === 'file' ? uri.fsPath : uri.toString()} would be overwritten and its content lost.${hint ? ` ${hint}` : ''}`, 'Replace');
 }
