@@ -143,7 +143,7 @@ export class ConfigTargets implements vscode.Disposable {
 export function registerChooseTarget(targets: ConfigTargets, diagnostics: ConfigDiagnostics, log: Log): vscode.Disposable {
   return vscode.commands.registerCommand('dynamodbDesigner.chooseConfigTarget', async (argument?: unknown) => {
     try {
-      const config = await configDocument(diagnostics, argument, 'choose where to preview and apply');
+      const config = await configDocument(diagnostics, argument, 'choose a target for');
       return await targets.resolve(config.document, config.analysis, { again: true });
     } catch (error) {
       reportError(log, 'Choosing the target of the config', error);
