@@ -1,15 +1,19 @@
 // Builds the bundles with esbuild:
-//   dist/extension.js     the extension (node, cjs, `vscode` external)
+//   dist/extension.js     the extension's entry (node, cjs, `vscode` external): registers every
+//                         contribution and loads the two below on demand (src/extension.ts)
+//   dist/language.js      the language service and its VS Code providers
+//   dist/aws.js           the services, SDK, explorer, panels and commands
 //   dist/cli.js           the `dynamodb-designer` CLI (node, cjs, with a shebang)
 //   dist/dynaliteMain.js  the embedded local DynamoDB's child process (dynalite + its LevelDB addon,
 //                         whose prebuilt binaries are copied to dist/native/classic-level)
 //   dist/webview/*.js     the webview code (browser, esm)
 // Flags: --production (minify, no source maps), --watch.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { DIALECTS, validatorsSource } from './validators.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const production = process.argv.includes('--production');
@@ -47,6 +51,72 @@ const dynaliteActions = {
   },
 };
 
+/** The schema validators, compiled now (ajv standalone code) instead of at run time. */
+const precompiledValidators = {
+  name: 'precompiled-validators',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]language[\\/]schemaValidators\.ts$/ }, () => ({
+      contents: validatorsSource(root),
+      resolveDir: root,
+      loader: 'js',
+      watchFiles: DIALECTS.map(d => join(root, 'schemas', `${d}.schema.json`)),
+    }));
+  },
+};
+
+/**
+ * The language bundle's modules, shared: dist/language.js exports every module of these folders
+ * in a table by path, and the aws bundle (loaded after it, src/extension.ts) takes its imports of
+ * them from that table instead of bundling copies (one instance of each module, one parse).
+ */
+const SHARED_LANGUAGE_DIRS = ['src/language', 'src/vscode/language'];
+/** Packages of the language bundle that the aws bundle uses too. */
+const SHARED_PACKAGES = ['yaml'];
+const sharedLanguageModules = () => SHARED_LANGUAGE_DIRS.flatMap(function walk(dir) {
+  return readdirSync(join(root, dir)).flatMap(name => {
+    const path = `${dir}/${name}`;
+    if (statSync(join(root, path)).isDirectory()) { return walk(path); }
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}).sort();
+
+const languageBundleEntry = {
+  name: 'language-bundle-entry',
+  setup(build) {
+    build.onResolve({ filter: /^language-bundle-entry$/ }, () => ({ path: 'language-bundle-entry', namespace: 'language-entry' }));
+    build.onLoad({ filter: /.*/, namespace: 'language-entry' }, () => {
+      const modules = [...sharedLanguageModules(), ...SHARED_PACKAGES];
+      return {
+        resolveDir: root,
+        loader: 'js',
+        contents: [
+          "export { activateLanguage } from './src/vscode/activation/language.ts';",
+          ...modules.map((m, i) => `import * as m${i} from '${SHARED_PACKAGES.includes(m) ? m : `./${m}`}';`),
+          `export const modules = {${modules.map((m, i) => `${JSON.stringify(m)}: m${i}`).join(', ')}};`,
+        ].join('\n'),
+      };
+    });
+  },
+};
+
+const useLanguageBundle = {
+  name: 'use-language-bundle',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${SHARED_PACKAGES.join('|')})$`) }, args => ({ path: args.path, namespace: 'language-bundle' }));
+    build.onResolve({ filter: /^\.\.?\// }, args => {
+      const base = join(args.resolveDir, args.path);
+      const file = [`${base}.ts`, base].find(f => existsSync(f) && statSync(f).isFile());
+      const path = file && relative(root, file).replace(/\\/g, '/');
+      if (!path?.endsWith('.ts') || !SHARED_LANGUAGE_DIRS.some(d => path.startsWith(`${d}/`))) { return undefined; }
+      return { path, namespace: 'language-bundle' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'language-bundle' }, args => ({
+      contents: `module.exports = require(require('path').join(__dirname, 'language.js')).modules[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+};
+
 function copyNative() {
   const source = dirname(require.resolve('classic-level/package.json'));
   const target = join(root, 'dist/native/classic-level');
@@ -80,11 +150,14 @@ const node = {
 
 const optional = (entry) => existsSync(join(root, entry));
 const builds = [
+  // Separate bundles (cjs has no code splitting): the entry requires the others by file name.
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { language: 'language-bundle-entry' }, outdir: 'dist', plugins: [languageBundleEntry, precompiledValidators] },
+  { ...node, entryPoints: { aws: 'src/vscode/activation/aws.ts' }, outdir: 'dist', plugins: [useLanguageBundle] },
   { ...node, entryPoints: { dynaliteMain: 'src/dynamo/dynaliteMain.ts' }, outdir: 'dist', plugins: [nativeAddon, dynaliteActions] },
 ];
 if (optional('src/cli/main.ts')) {
-  builds.push({ ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
+  builds.push({ ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] });
 }
 const webviewEntries = ['details', 'items', 'plan'].filter(n => optional(`webview/${n}.ts`));
 if (webviewEntries.length) {

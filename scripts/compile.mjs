@@ -1,9 +1,10 @@
 // Transpiles src/, test/, bench/ and scripts/*.ts to out/ (CommonJS, one file per module, no
 // bundling) for the node test runner and the e2e suite. Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validatorsSource } from './validators.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const roots = ['src', 'test', 'bench', 'webview/protocol.ts'];
@@ -32,6 +33,8 @@ await build({
   bundle: false,
   logLevel: 'warning',
 });
+// The precompiled schema validators in place of their stub (as in the bundles, scripts/build.mjs).
+writeFileSync(join(root, 'out/src/language/schemaValidators.js'), validatorsSource(root));
 // JSON schemas and fixtures are read relative to the compiled modules.
 for (const dir of ['schemas', 'syntaxes', 'test/fixtures']) {
   if (existsSync(join(root, dir))) { cpSync(join(root, dir), join(root, 'out', dir), { recursive: true }); }

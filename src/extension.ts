@@ -1,29 +1,31 @@
 /**
- * activate(): builds the services, registers everything in context.subscriptions, nothing else.
+ * activate(): registers every contribution, nothing else. The entry bundle stays small (vscode,
+ * stand-ins and a config detection); the work is in two bundles loaded on demand:
+ * - dist/language.js (src/vscode/activation/language.ts): diagnostics, fixes, completion, hover;
+ *   loaded on the first document that may be a table config;
+ * - dist/aws.js (src/vscode/activation/aws.ts): services, SDK, explorer, panels, commands;
+ *   loaded on the first use of the explorer, a command or a panel (also a panel or item document
+ *   restored after a reload), and in the background once a config is the active editor (its status
+ *   bar target reads the connections).
  */
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { registerApply } from './vscode/commands/apply';
-import type { ConfigCommandContext } from './vscode/commands/config';
-import { registerDelete } from './vscode/commands/deleteTable';
-import { registerExplorerCommands } from './vscode/commands/explorer';
-import { registerExport } from './vscode/commands/exportConfig';
-import { registerNewConfigCommand } from './vscode/commands/newConfig';
-import { registerPanelCommands } from './vscode/commands/panels';
-import { PlanDocuments, registerPreview } from './vscode/commands/preview';
-import { ConfigTargets, registerChooseTarget } from './vscode/commands/target';
-import type { ExplorerNode } from './vscode/explorer/nodes';
-import { ExplorerProvider } from './vscode/explorer/provider';
-import { ConfigCodeActions } from './vscode/language/codeActions';
-import { ConfigDiagnostics } from './vscode/language/diagnostics';
-import { ConfigCompletion, ConfigHover } from './vscode/language/providers';
-import { findPanel, registerPanels } from './vscode/panels/panels';
-import type { PanelServices } from './vscode/panels/services';
+import type * as AwsBundle from './vscode/activation/aws';
+import type { AwsFeatures } from './vscode/activation/aws';
+import { watchConfigDocuments } from './vscode/activation/configWatch';
+import type * as LanguageBundle from './vscode/activation/language';
+import type { LanguageFeatures } from './vscode/activation/language';
+import { contributedCommands, LazyTreeDataProvider, registerCommandStandIns, watchAwsTabs } from './vscode/activation/lazy';
+import type { PlanDocuments } from './vscode/commands/preview';
+import type { ConfigTargets } from './vscode/commands/target';
+import type { ExplorerProvider } from './vscode/explorer/provider';
+import type { ConfigDiagnostics } from './vscode/language/diagnostics';
+import type { findPanel } from './vscode/panels/panels';
 import { createLog } from './vscode/platform/log';
 import type { Prompts } from './vscode/platform/prompts';
-import { readSettings } from './vscode/platform/settings';
-import { Services } from './vscode/services';
+import type { Services } from './vscode/services';
 
-/** What the extension returns from activate(): used by the e2e tests. */
+/** What the extension returns from activate(): used by the e2e tests. Reading a part loads its bundle. */
 export interface ExtensionApi {
   readonly services: Services;
   readonly explorer: ExplorerProvider;
@@ -36,11 +38,11 @@ export interface ExtensionApi {
   setPrompts(prompts: Prompts): Prompts;
 }
 
-/** The documents the language features serve: TOML and YAML files on disk or unsaved. */
-const CONFIG_SELECTOR: vscode.DocumentSelector = [
-  { language: 'toml', scheme: 'file' }, { language: 'toml', scheme: 'untitled' },
-  { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
-];
+/** The bundles beside this one in dist/ (scripts/build.mjs). */
+const LANGUAGE_BUNDLE = 'language.js';
+const AWS_BUNDLE = 'aws.js';
+/** Commands the entry handles itself. */
+const SHOW_LOG = 'dynamodbDesigner.showLog';
 
 let shutdown: (() => Promise<void>) | undefined;
 
@@ -49,55 +51,65 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log);
   log.info(`DynamoDB Designer ${String(context.extension.packageJSON.version)} activating`);
 
-  const services = new Services(context, log);
-  shutdown = () => services.shutdown();
-  const explorer = new ExplorerProvider(services);
-  const view = vscode.window.createTreeView<ExplorerNode>('dynamodbDesigner.explorer', { treeDataProvider: explorer, showCollapseAll: true });
-  context.subscriptions.push(
-    services,
-    explorer,
-    view,
-    ...registerExplorerCommands(services, explorer, view),
-    vscode.commands.registerCommand('dynamodbDesigner.showLog', () => log.show()),
-  );
+  let language: LanguageFeatures | undefined;
+  let aws: AwsFeatures | undefined;
+  let configWatch: vscode.Disposable | undefined = undefined;
 
-  const diagnostics = new ConfigDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
-  context.subscriptions.push(
-    diagnostics,
-    vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(diagnostics), ConfigCodeActions.metadata),
-    vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(diagnostics), '=', ':', ' ', '"', '\n'),
-    vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(diagnostics)),
-  );
-
-  const panels: PanelServices = {
-    client: (connectionId, region) => services.client(connectionId, region),
-    log,
-    get prompts() { return services.prompts; },
-    settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns }; },
-    exportAsConfig: async target => { await vscode.commands.executeCommand('dynamodbDesigner.exportTableAsConfig', target); },
+  const loadLanguage = (): LanguageFeatures => {
+    if (!language) {
+      configWatch?.dispose();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const bundle = require(join(__dirname, LANGUAGE_BUNDLE)) as typeof LanguageBundle;
+      language = bundle.activateLanguage(context);
+      log.info('language service loaded');
+      const active = vscode.window.activeTextEditor?.document;
+      if (active && language.diagnostics.analysisOf(active)) { setTimeout(() => loadAws(), 0); }
+    }
+    return language;
   };
-  registerPanels(context, panels);
-  context.subscriptions.push(...registerPanelCommands(context, services, panels));
-  context.subscriptions.push(registerNewConfigCommand(services));
 
-  const targets = new ConfigTargets(context.workspaceState, services, diagnostics);
-  const configs: ConfigCommandContext = { services, diagnostics, targets, explorer };
-  const plans = new PlanDocuments();
-  context.subscriptions.push(
-    targets,
-    ...registerPreview(configs, plans),
-    ...registerApply(configs, plans),
-    ...registerDelete(configs),
-    ...registerExport(services, targets),
-    registerChooseTarget(targets, diagnostics, log),
-  );
+  const tree = new LazyTreeDataProvider(() => loadAws().explorer);
+  const view = vscode.window.createTreeView<unknown>('dynamodbDesigner.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const standIns = registerCommandStandIns(contributedCommands(context.extension).filter(id => id !== SHOW_LOG), () => loadAws());
+  let tabWatch: vscode.Disposable | undefined = undefined;
 
-  const setPrompts = (prompts: Prompts): Prompts => {
-    const previous = services.prompts;
-    services.prompts = prompts;
-    return previous;
+  const loadAws = (): AwsFeatures => {
+    if (!aws) {
+      const features = loadLanguage();
+      tabWatch?.dispose();
+      configEditorWatch.dispose();
+      // The real handlers replace the stand-ins (a command id is registered once).
+      standIns.dispose();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const bundle = require(join(__dirname, AWS_BUNDLE)) as typeof AwsBundle;
+      aws = bundle.activateAws(context, { log, view }, features);
+      shutdown = aws.shutdown;
+      log.info('AWS services loaded');
+    }
+    return aws;
   };
-  return { services, explorer, diagnostics, targets, plans, findPanel, setPrompts };
+
+  // A config that becomes the active editor later shows its target (AWS bundle) once analyzed.
+  const configEditorWatch = vscode.window.onDidChangeActiveTextEditor(editor => {
+    if (language && editor && language.diagnostics.analysisOf(editor.document)) { setTimeout(() => loadAws(), 0); }
+  });
+  context.subscriptions.push(
+    tree, view, standIns, configEditorWatch,
+    vscode.commands.registerCommand(SHOW_LOG, () => log.show()),
+    { dispose: () => { configWatch?.dispose(); tabWatch?.dispose(); } },
+  );
+  configWatch = watchConfigDocuments(() => loadLanguage());
+  if (!aws) { tabWatch = watchAwsTabs(() => loadAws()); }
+
+  return {
+    get services() { return loadAws().services; },
+    get explorer() { return loadAws().explorer; },
+    get diagnostics() { return loadLanguage().diagnostics; },
+    get targets() { return loadAws().targets; },
+    get plans() { return loadAws().plans; },
+    findPanel: (kind, target) => loadAws().findPanel(kind, target),
+    setPrompts: prompts => loadAws().setPrompts(prompts),
+  };
 }
 
 export async function deactivate(): Promise<void> {

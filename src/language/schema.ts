@@ -18,8 +18,9 @@
  * `ruleOwned`, `aliasOf` (planton's snake_case proto names of camelCase fields) and
  * `patternDescription` (a pattern in words, for messages).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Dialect, Pointer } from '../model/spec';
+import { validators as precompiled } from './schemaValidators';
 import type { Finding, Fix, FixIntent } from './types';
 import genesysSchema from '../../schemas/genesys.schema.json';
 import plantonSchema from '../../schemas/planton.schema.json';
@@ -105,24 +106,12 @@ export function dialectForSchemaId(id: string): Dialect | undefined {
 
 // ------------------------------------------------------------------------------------ ajv
 
-let ajvInstance: Ajv | undefined;
-function ajv(): Ajv {
-  if (!ajvInstance) {
-    // verbose: errors carry their schema node (for ruleOwned and messages). optimize: false halves
-    // the one-time compile (~100-300 ms per dialect here) at no measurable validation cost.
-    ajvInstance = new Ajv({ allErrors: true, strict: true, verbose: true, code: { optimize: false } });
-    for (const keyword of ['enumDescriptions', 'ruleOwned', 'aliasOf', 'patternDescription']) { ajvInstance.addKeyword(keyword); }
-  }
-  return ajvInstance;
-}
+// Compiled at build time with allErrors and verbose (errors carry their schema node, for
+// ruleOwned and messages): scripts/validators.mjs.
 
-const validators = new Map<Dialect, ValidateFunction>();
 function validatorFor(dialect: Dialect): ValidateFunction {
-  let validate = validators.get(dialect);
-  if (!validate) {
-    validate = ajv().compile(SCHEMAS[dialect]);
-    validators.set(dialect, validate);
-  }
+  const validate = precompiled[dialect];
+  if (!validate) { throw new Error(`no precompiled schema validator for dialect ${dialect}`); }
   return validate;
 }
 
@@ -173,14 +162,35 @@ function resolveRef(dialect: Dialect, ref: string): SchemaNode {
   return node as SchemaNode;
 }
 
-const ifValidators = new WeakMap<SchemaNode, ValidateFunction>();
+/** Each `if` node of the schemas -> its precompiled validator (keyed `<dialect>#<pointer>`). */
+let ifValidators: WeakMap<SchemaNode, ValidateFunction> | undefined;
 function ifHolds(condition: SchemaNode, instance: unknown): boolean {
-  let validate = ifValidators.get(condition);
-  if (!validate) {
-    validate = ajv().compile(condition);
-    ifValidators.set(condition, validate);
+  if (!ifValidators) {
+    ifValidators = new WeakMap();
+    for (const dialect of DIALECTS) {
+      for (const [pointer, node] of conditionsOf(SCHEMAS[dialect])) {
+        const validate = precompiled[`${dialect}#${pointer}`];
+        if (validate) { ifValidators.set(node, validate); }
+      }
+    }
   }
+  const validate = ifValidators.get(condition);
+  if (!validate) { throw new Error('an if condition of the schema has no precompiled validator'); }
   return validate(instance);
+}
+
+/** Every `if` sub-schema with its JSON pointer, in document order (as scripts/validators.mjs walks). */
+function conditionsOf(node: unknown, pointer = '', out: [Pointer, SchemaNode][] = []): [Pointer, SchemaNode][] {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => conditionsOf(child, joinPointer(pointer, i), out));
+  } else if (isRecord(node)) {
+    for (const [key, child] of Object.entries(node)) {
+      const at = joinPointer(pointer, key);
+      if (key === 'if' && isRecord(child)) { out.push([at, child as SchemaNode]); }
+      conditionsOf(child, at, out);
+    }
+  }
+  return out;
 }
 
 /**
