@@ -7,17 +7,21 @@
 //   dist/dynaliteMain.js  the embedded local DynamoDB's child process (dynalite + its LevelDB addon,
 //                         whose prebuilt binaries are copied to dist/native/classic-level)
 //   dist/webview/*.js     the webview code (browser, esm)
-// Flags: --production (minify, no source maps), --watch.
+// Flags: --production (minify, no source maps), --watch, --target <VS Code platform> (only that
+// platform's LevelDB prebuild, for `vsce package --target`; see NATIVE_PREBUILDS).
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { NATIVE_PREBUILDS } from './platforms.mjs';
 import { DIALECTS, validatorsSource } from './validators.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const targetFlag = process.argv.indexOf('--target');
+const vscodeTarget = targetFlag >= 0 ? process.argv[targetFlag + 1] : undefined;
 const require = createRequire(import.meta.url);
 
 /** classic-level loads its addon relative to its own folder: point it at dist/native/classic-level. */
@@ -123,6 +127,13 @@ function copyNative() {
   rmSync(target, { recursive: true, force: true });
   mkdirSync(join(target, 'prebuilds'), { recursive: true });
   cpSync(join(source, 'package.json'), join(target, 'package.json'));
+  if (vscodeTarget) {
+    const prebuild = NATIVE_PREBUILDS[vscodeTarget];
+    if (!prebuild) { throw new Error(`no LevelDB prebuild for VS Code target ${vscodeTarget} (known: ${Object.keys(NATIVE_PREBUILDS).join(', ')})`); }
+    mkdirSync(join(target, 'prebuilds', prebuild[0]));
+    cpSync(join(source, 'prebuilds', ...prebuild), join(target, 'prebuilds', ...prebuild));
+    return;
+  }
   // Desktop platforms only (VS Code does not run on Android).
   for (const platform of readdirSync(join(source, 'prebuilds')).filter(p => !p.startsWith('android'))) {
     cpSync(join(source, 'prebuilds', platform), join(target, 'prebuilds', platform), { recursive: true });

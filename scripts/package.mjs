@@ -1,0 +1,75 @@
+// `npm run package`: one VSIX per VS Code platform, each with only that platform's LevelDB
+// prebuild and without the CLI bundle (the extension never loads dist/cli.js), then checks what
+// went in. Usage: node scripts/package.mjs [--target linux-x64] [--out file.vsix] | --all
+// (every platform of scripts/platforms.mjs to dynamodb-designer-<target>.vsix).
+// Default: linux-x64 to dynamodb-designer.vsix (what CI packages and checks, .ci/run).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NATIVE_PREBUILDS } from './platforms.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** The size budget of one VSIX (issue 14). */
+export const MAX_VSIX_BYTES = 2 * 1024 * 1024;
+
+/** The file names in a zip archive, from its central directory. */
+export function zipEntries(path) {
+  const zip = readFileSync(path);
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) { throw new Error(`${path} is not a zip archive`); }
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) { throw new Error(`${path}: broken central directory`); }
+    const nameLength = zip.readUInt16LE(at + 28);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
+/** What is wrong with a packaged VSIX for a target (empty: nothing). */
+export function vsixProblems(path, target) {
+  const problems = [];
+  const size = statSync(path).size;
+  if (size > MAX_VSIX_BYTES) { problems.push(`${size} bytes, more than ${MAX_VSIX_BYTES}`); }
+  const names = zipEntries(path);
+  const [folder, file] = NATIVE_PREBUILDS[target];
+  const prebuilds = names.filter(n => n.endsWith('.node'));
+  const expected = `extension/dist/native/classic-level/prebuilds/${folder}/${file}`;
+  if (prebuilds.length !== 1 || prebuilds[0] !== expected) { problems.push(`native prebuilds ${JSON.stringify(prebuilds)}, expected only ${expected}`); }
+  for (const bundle of ['extension.js', 'language.js', 'aws.js', 'dynaliteMain.js']) {
+    if (!names.includes(`extension/dist/${bundle}`)) { problems.push(`dist/${bundle} is missing`); }
+  }
+  for (const name of names.filter(n => /^extension\/dist\/cli\.js|\.map$|^extension\/(src|out|test|node_modules)\//.test(n))) {
+    problems.push(`${name} should not be packaged`);
+  }
+  return problems;
+}
+
+function packageTarget(target, out) {
+  if (!NATIVE_PREBUILDS[target]) { throw new Error(`unknown target ${target} (known: ${Object.keys(NATIVE_PREBUILDS).join(', ')})`); }
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--target', target], { cwd: root, stdio: 'inherit' });
+  const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--target', target, '--out', out], { cwd: root, stdio: 'inherit' });
+  const problems = vsixProblems(join(root, out), target);
+  if (problems.length) { throw new Error(`${out}:\n  ${problems.join('\n  ')}`); }
+  console.log(`${out}: ${statSync(join(root, out)).size} bytes, ${target} prebuild only, no CLI bundle`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  try {
+    if (args.includes('--all')) {
+      for (const target of Object.keys(NATIVE_PREBUILDS)) { packageTarget(target, `dynamodb-designer-${target}.vsix`); }
+    } else {
+      packageTarget(option('--target') ?? 'linux-x64', option('--out') ?? 'dynamodb-designer.vsix');
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}
