@@ -5,7 +5,7 @@
 // Default: linux-x64 to dynamodb-designer.vsix (what CI packages and checks, .ci/run).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NATIVE_PREBUILDS } from './platforms.mjs';
 
@@ -54,9 +54,9 @@ function packageTarget(target, out) {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--target', target], { cwd: root, stdio: 'inherit' });
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
   execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--target', target, '--out', out], { cwd: root, stdio: 'inherit' });
-  const problems = vsixProblems(join(root, out), target);
+  const problems = vsixProblems(resolve(root, out), target);
   if (problems.length) { throw new Error(`${out}:\n  ${problems.join('\n  ')}`); }
-  console.log(`${out}: ${statSync(join(root, out)).size} bytes, ${target} prebuild only, no CLI bundle`);
+  console.log(`${out}: ${statSync(resolve(root, out)).size} bytes, ${target} prebuild only, no CLI bundle`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
