@@ -1,8 +1,40 @@
 import { strict as assert } from 'node:assert';
+import { sep } from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from './support';
+import { EXTENSION_ID, until } from './support';
+
+/** Whether this extension host has loaded a bundle of dist/ (the extension runs in this process). */
+function loaded(bundle: string): boolean {
+  return Object.keys(require.cache).some(path => path.endsWith(`${sep}dist${sep}${bundle}`));
+}
 
 describe('extension', () => {
+  // First of the suite: nothing has used the extension yet.
+  it('lean activation: a YAML file that is no table config loads only the entry; a config loads the language bundle; a command the AWS bundle', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (extension.packageJSON.contributes.commands as { command: string }[]).map(c => c.command);
+    const other = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'name: build\non:\n  push: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n' });
+    await vscode.window.showTextDocument(other);
+    await until('activation by a YAML document (onLanguage:yaml)', () => extension.isActive);
+    assert.ok(loaded('extension.js'), 'the entry bundle is loaded');
+    assert.deepEqual(['language.js', 'aws.js'].filter(loaded), [], 'a YAML file that is not a config loads nothing more');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter(c => !registered.has(c)), [], 'every contributed command is there before its bundle is loaded');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const config = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'planton.yaml'));
+    await until('the language bundle, for a config', () => loaded('language.js'));
+    assert.equal(loaded('aws.js'), false, 'a config that is not shown does not need the AWS code');
+    assert.ok((await extension.activate()).diagnostics.analysisOf(config), 'the config is analyzed');
+
+    // The stand-in loads the AWS bundle and runs the real handler.
+    await vscode.commands.executeCommand('dynamodbDesigner.refreshExplorer');
+    assert.ok(loaded('aws.js'), 'a command loads the AWS bundle');
+    const after = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter(c => !after.has(c)), [], 'the real handlers replaced the stand-ins');
+  });
+
   it('activates in the real extension host and returns its API', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is loaded`);
