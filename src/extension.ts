@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       language = bundle.activateLanguage(context);
       log.info('language service loaded');
       const active = vscode.window.activeTextEditor?.document;
-      if (active && language.diagnostics.analysisOf(active)) { setTimeout(() => loadAws(), 0); }
+      if (active && language.diagnostics.analysisOf(active)) { loadAwsSoon(); }
     }
     return language;
   };
@@ -88,10 +88,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }
     return aws;
   };
+  /** After the current event (the first diagnostics are out): the status bar target of a config. */
+  const loadAwsSoon = (): void => {
+    setTimeout(() => {
+      try { loadAws(); } catch (error) { log.error(`loading the AWS services failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`); }
+    }, 0);
+  };
 
   // A config that becomes the active editor later shows its target (AWS bundle) once analyzed.
   const configEditorWatch = vscode.window.onDidChangeActiveTextEditor(editor => {
-    if (language && editor && language.diagnostics.analysisOf(editor.document)) { setTimeout(() => loadAws(), 0); }
+    if (language && editor && language.diagnostics.analysisOf(editor.document)) { loadAwsSoon(); }
   });
   context.subscriptions.push(
     tree, view, standIns, configEditorWatch,
