@@ -210,6 +210,11 @@ function cursorAt(config: ParsedConfig, offset: number): Cursor {
   return { pointer: container, position: 'key' };
 }
 
+/** 1 when the text starts with a byte-order mark: parsing drops it, so offsets into `text` move by one. */
+function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
 /** Completion items at an offset of a config (empty for non-configs). Never throws. */
 export function completionAt(text: string, offset: number, options: AnalyzeOptions = {}): CompletionItem[] {
   try {
@@ -217,7 +222,7 @@ export function completionAt(text: string, offset: number, options: AnalyzeOptio
     const dialect = dialectOf(text, format, options);
     if (!dialect) { return []; }
     const config = parseConfig(text, format);
-    const cursor = cursorAt(config, offset);
+    const cursor = cursorAt(config, offset - bomLength(text));
     return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString });
   } catch {
     return [];
@@ -231,7 +236,7 @@ export function hoverAt(text: string, offset: number, options: AnalyzeOptions = 
     const dialect = dialectOf(text, format, options);
     if (!dialect) { return undefined; }
     const config = parseConfig(text, format);
-    const at = config.map.pointerAt(offset);
+    const at = config.map.pointerAt(offset - bomLength(text));
     if (!at) { return undefined; }
     let summary: string | undefined;
     if (at.on === 'key') {
