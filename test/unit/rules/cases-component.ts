@@ -135,6 +135,11 @@ export const COMPONENT_CASES: readonly RuleCase[] = [
     range: [15, 25, 15, 35], marks: 'sensorKind',
   },
   {
+    dialect: C, what: 'attribute defined twice with two types (no attribute-type-conflict: one problem, one diagnostic)', code: 'attribute-definition-duplicate',
+    mutation: (text: string) => text.replace(KIND_DEF, KIND_DEF + KIND_DEF.replace(/attributeType: S\b/, 'attributeType: N')),
+    range: [15, 25, 15, 35], marks: 'sensorKind', fixes: ['Remove this definition of "sensorKind"'],
+  },
+  {
     dialect: C, what: 'index name too short', code: 'index-name',
     mutation: [['indexName: ByKind', 'indexName: BK']],
     range: [21, 21, 21, 23], marks: 'BK',

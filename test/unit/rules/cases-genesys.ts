@@ -121,6 +121,23 @@ export const GENESYS_CASES: readonly RuleCase[] = [
     dialect: G, what: 'range key name without type', code: 'range-key-type',
     mutation: [['range_key_type = "N"\nread_capacity_units = 8\n', 'read_capacity_units = 8\n']],
     range: [20, 0, 20, 14], marks: 'range_key_name',
+    // The GSI gives issued_at the type N: the fix inserts that, not S (which would be a type conflict).
+    fixes: ['Insert range_key_type = "N"'],
+  },
+  {
+    dialect: G, what: 'GSI range key typed S where the table has it N', code: 'attribute-type-conflict',
+    mutation: [['range_key_name = "issued_at"\nrange_key_type = "N"\nprojection_type', 'range_key_name = "issued_at"\nrange_key_type = "S"\nprojection_type']],
+    range: [37, 17, 37, 20], marks: '"S"', fixes: ['Make "issued_at" N, as in the table\'s key'],
+  },
+  {
+    dialect: G, what: 'GSI hash key on the table hash key with another type', code: 'attribute-type-conflict',
+    mutation: [['hash_key_name = "status"\nhash_key_type = "S"\n', 'hash_key_name = "customer_id"\nhash_key_type = "N"\n']],
+    range: [35, 16, 35, 19], marks: '"N"', fixes: ['Make "customer_id" S, as in the table\'s key'],
+  },
+  {
+    dialect: G, what: 'LSI range key typed N where a GSI has it S', code: 'attribute-type-conflict',
+    mutation: [['range_key_name = "due_at"\nrange_key_type = "N"\n', 'range_key_name = "status"\nrange_key_type = "N"\n']],
+    range: [46, 17, 46, 20], marks: '"N"', fixes: ['Make "status" S, as in GSI "by-status"'],
   },
   {
     dialect: G, what: 'GSI hash key name without type', code: 'hash-key-type',

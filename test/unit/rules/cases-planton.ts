@@ -135,6 +135,11 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     range: [19, 12, 19, 16], marks: 'isbn',
   },
   {
+    dialect: P, what: 'attribute defined twice with two types (no attribute-type-conflict: one problem, one diagnostic)', code: 'attribute-definition-duplicate',
+    mutation: [[ISBN_DEF, ISBN_DEF + ISBN_DEF.replace('ATTRIBUTE_TYPE_S', 'ATTRIBUTE_TYPE_N')]],
+    range: [19, 12, 19, 16], marks: 'isbn', fixes: ['Remove this definition of "isbn"'],
+  },
+  {
     dialect: P, what: 'index name with a space', code: 'index-name',
     mutation: [['    - name: by-isbn\n', '    - name: by isbn\n']],
     range: [25, 12, 25, 19], marks: 'by isbn',
