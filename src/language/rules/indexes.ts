@@ -154,35 +154,88 @@ export const lsiKeySchemaShape: Rule = {
   },
 };
 
+/** DynamoDB's NonKeyAttributes: 1 to 20 names per projection (and MAX_PROJECTED_ATTRIBUTES per table). */
+export const MAX_NON_KEY_ATTRIBUTES = 20;
+
+/** What an empty INCLUDE list's placeholder fix writes: a name plainly to be replaced. */
+export const NON_KEY_PLACEHOLDER = 'ATTRIBUTE_TO_INCLUDE';
+
+/**
+ * Attributes the file already names that an INCLUDE projection of `index` could list: the other
+ * indexes' non-key attributes and key attributes, then the TTL attribute; never a key of the
+ * table or of this index (DynamoDB projects those anyway). At most 20, in file order.
+ */
+function includeCandidates(table: TableSpec, index: IndexSpec, ctx: RuleContext): string[] {
+  const keys = new Set([...table.keySchema, ...index.keySchema].map(e => usable(e.name, ctx)));
+  const out: string[] = [];
+  const add = (name: string | undefined): void => {
+    if (name !== undefined && name !== '' && !keys.has(name) && !out.includes(name) && out.length < MAX_NON_KEY_ATTRIBUTES) { out.push(name); }
+  };
+  const others = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes].filter(i => i !== index);
+  for (const other of others) { for (const n of usable(other.projection?.nonKeyAttributes, ctx) ?? []) { add(n); } }
+  for (const other of others) { for (const e of other.keySchema) { add(usable(e.name, ctx)); } }
+  add(usable(table.ttl?.attributeName, ctx));
+  return out;
+}
+
+function listWords(names: readonly string[]): string {
+  return names.length <= 3 ? names.map(q).join(', ') : `${names.slice(0, 3).map(q).join(', ')} and ${names.length - 3} more`;
+}
+
 export const projectionNonKeyAttributes: Rule = {
   id: 'projection-non-key-attributes',
   severity: 'error',
-  description: 'INCLUDE projections list their non-key attributes; ALL and KEYS_ONLY list none.',
+  description: `INCLUDE projections list 1 to ${MAX_NON_KEY_ATTRIBUTES} non-key attributes (an empty list is rejected by DynamoDB); ALL and KEYS_ONLY list none.`,
   check(table, ctx) {
     const w = new Writer(ctx, table);
     const findings: Finding[] = [];
     for (const index of [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]) {
       const p = index.projection;
       const type = read(p?.type, ctx);
-      if (!p || type.state !== 'ok') { continue; }
+      if (!p || type.state === 'invalid') { continue; }
       const nka = read(p.nonKeyAttributes, ctx);
       if (nka.state === 'invalid') { continue; }
       const place = w.indexPlace(index, w.v.projection.block, 'projection');
       const typeKey = w.key(w.v.projection.type);
       const listKey = w.key(w.v.projection.nonKeyAttributes);
-      if (type.value === 'INCLUDE' && nka.state === 'absent') {
+      const include = w.enc('projectionType', 'INCLUDE');
+      const all = w.enc('projectionType', 'ALL');
+      // Project ALL instead: the type to ALL (set when absent), the list removed.
+      const projectAll = (): FixIntent[] => [
+        ...(type.state === 'ok' ? [{ kind: 'replace', pointer: type.pointer, value: all } as const] : w.set(place, [[w.v.projection.type, all]])),
+        ...(nka.state === 'ok' ? [{ kind: 'delete', pointer: nka.pointer } as const] : []),
+      ];
+      // Fills for a missing or empty list: what the table already names, else a placeholder to replace.
+      const fills = (write: (names: readonly string[]) => FixIntent[]): Fix[] => {
+        const known = includeCandidates(table, index, ctx);
+        return [
+          ...(known.length > 0 ? [fix(`Include ${listWords(known)} (attributes the table already names)`, write(known), true)] : []),
+          fix(`Insert ${listKey} with a placeholder to replace`, write([NON_KEY_PLACEHOLDER]), known.length === 0),
+          fix(`Change ${typeKey} to ${all}`, projectAll()),
+        ];
+      };
+      if (type.state === 'ok' && type.value === 'INCLUDE' && nka.state === 'absent') {
         findings.push(missing(finding(this, markValue(type.pointer),
-          `Index ${indexName(index, ctx)} projects ${w.enc('projectionType', 'INCLUDE')} but lists no ${listKey}: list the attributes to include.`,
-          [fix(`Insert an empty ${listKey} list to fill`, w.set(place, [[w.v.projection.nonKeyAttributes, []]]), true)])));
-      } else if (type.value !== 'INCLUDE' && nka.state === 'ok') {
+          `Index ${indexName(index, ctx)} projects ${include} but lists no ${listKey}: list 1 to ${MAX_NON_KEY_ATTRIBUTES} attributes to include.`,
+          fills(names => w.set(place, [[w.v.projection.nonKeyAttributes, [...names]]])))));
+      } else if (type.state === 'ok' && type.value !== 'INCLUDE' && nka.state === 'ok') {
         const typeValue = w.enc('projectionType', type.value);
         findings.push(finding(this, markKey(nka.pointer),
           `Index ${indexName(index, ctx)} projects ${typeValue}, which takes no ${listKey} (only INCLUDE does): remove the list or use INCLUDE.`,
           [
             fix(`Remove ${listKey}`, [{ kind: 'delete', pointer: nka.pointer }], true),
-            fix(`Change ${typeKey} to ${w.enc('projectionType', 'INCLUDE')}`,
-              [{ kind: 'replace', pointer: type.pointer, value: w.enc('projectionType', 'INCLUDE') }]),
+            ...(nka.value.length > 0 && nka.value.length <= MAX_NON_KEY_ATTRIBUTES
+              ? [fix(`Change ${typeKey} to ${include}`, [{ kind: 'replace', pointer: type.pointer, value: include }])] : []),
           ]));
+      } else if (nka.state === 'ok' && nka.value.length === 0) {
+        // INCLUDE (or no type) with `[]`: DynamoDB requires at least one name.
+        findings.push(finding(this, markValue(nka.pointer),
+          `Index ${indexName(index, ctx)} has an empty ${listKey} list: DynamoDB requires 1 to ${MAX_NON_KEY_ATTRIBUTES} attribute names for ${include}; list the attributes to include, or project ${all}.`,
+          fills(names => [{ kind: 'replace', pointer: nka.pointer, value: [...names] }])));
+      } else if (nka.state === 'ok' && nka.value.length > MAX_NON_KEY_ATTRIBUTES) {
+        findings.push(finding(this, markValue(nka.pointer),
+          `Index ${indexName(index, ctx)} lists ${nka.value.length} ${listKey}: DynamoDB allows 1 to ${MAX_NON_KEY_ATTRIBUTES} per index; list fewer, or project ${all}.`,
+          [fix(`Change ${typeKey} to ${all}`, projectAll(), true)]));
       }
     }
     return findings;
@@ -249,6 +302,9 @@ export const projectionAttributeLimit: Rule = {
   description: `At most ${MAX_PROJECTED_ATTRIBUTES} non-key attributes are projected across all indexes of a table.`,
   check(table, ctx) {
     let total = 0;
+    // An index over its own limit (projection-non-key-attributes) is fixed first: one problem, one diagnostic.
+    if ([...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]
+      .some(i => (usable(i.projection?.nonKeyAttributes, ctx)?.length ?? 0) > MAX_NON_KEY_ATTRIBUTES)) { return []; }
     for (const index of [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]) {
       const nka = read(index.projection?.nonKeyAttributes, ctx);
       if (nka.state !== 'ok') { continue; }

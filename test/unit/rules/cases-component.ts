@@ -164,10 +164,22 @@ export const COMPONENT_CASES: readonly RuleCase[] = [
     range: [70, 10, 70, 19], marks: 'indexName',
   },
   {
-    dialect: C, what: '101 projected attributes over two indexes', code: 'projection-attribute-limit',
-    mutation: t => withLsis(t.replace(PROJECTION, `          projection:\n            projectionType: INCLUDE\n            nonKeyAttributes: [${Array.from({ length: 60 }, (_, i) => `a${i}`).join(', ')}]\n`),
-      [`        - indexName: ByRead\n          keySchema:\n            - attributeName: deviceId\n              keyType: HASH\n            - attributeName: readAt\n              keyType: RANGE\n          projection:\n            projectionType: INCLUDE\n            nonKeyAttributes: [${Array.from({ length: 41 }, (_, i) => `b${i}`).join(', ')}]\n`]),
-    range: [39, 30, 39, 225], marks: '[b0, b1, b2, b3, b4,...',
+    dialect: C, what: '101 projected attributes over six indexes (none over 20)', code: 'projection-attribute-limit',
+    mutation: t => t.replace(STREAM, [20, 20, 20, 20, 20, 1].map((n, i) =>
+      `        - indexName: inc-${i}\n          keySchema:\n            - attributeName: sensorKind\n              keyType: HASH\n          projection:\n            projectionType: INCLUDE\n`
+      + `            nonKeyAttributes: [${Array.from({ length: n }, (_, j) => `i${i}a${j}`).join(', ')}]\n`).join('') + STREAM),
+    range: [70, 30, 70, 36], marks: '[i5a0]',
+  },
+  {
+    dialect: C, what: 'INCLUDE with an empty block list', code: 'projection-non-key-attributes',
+    mutation: [[PROJECTION, '          projection:\n            projectionType: INCLUDE\n            nonKeyAttributes: []\n']],
+    range: [29, 30, 29, 32], marks: '[]',
+    fixes: ['Include "purgeAt" (attributes the table already names)', 'Insert nonKeyAttributes with a placeholder to replace', 'Change projectionType to ALL'],
+  },
+  {
+    dialect: C, what: 'INCLUDE with 21 attributes', code: 'projection-non-key-attributes',
+    mutation: [[PROJECTION, `          projection:\n            projectionType: INCLUDE\n            nonKeyAttributes: [${Array.from({ length: 21 }, (_, i) => `a${i}`).join(', ')}]\n`]],
+    range: [29, 30, 29, 125], marks: '[a0, a1, a2,...', fixes: ['Change projectionType to ALL'],
   },
   {
     dialect: C, what: 'TTL on a String attribute', code: 'ttl-attribute-type',

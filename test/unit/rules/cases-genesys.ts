@@ -21,6 +21,13 @@ function extraIndexes(text: string, kind: 'gsi' | 'lsi', count: number): string 
   return text.replace('[resources.dynamodb.tags]\n', blocks.join('') + '[resources.dynamodb.tags]\n');
 }
 
+/** GSIs projecting INCLUDE lists of the given lengths (names i<index>a<n>), before the tags. */
+function includeIndexes(text: string, lengths: readonly number[]): string {
+  const blocks = lengths.map((n, i) => `${GSI_HEADER}name = "inc-${i}"\nhash_key_name = "customer_id"\nhash_key_type = "S"\nprojection_type = "INCLUDE"\n`
+    + `non_key_attributes = [${Array.from({ length: n }, (_, j) => `"i${i}a${j}"`).join(', ')}]\nread_capacity_units = 1\nwrite_capacity_units = 1\n\n`);
+  return text.replace('[resources.dynamodb.tags]\n', blocks.join('') + '[resources.dynamodb.tags]\n');
+}
+
 export const GENESYS_CASES: readonly RuleCase[] = [
   {
     dialect: G, what: 'no billing_mode (PAY_PER_REQUEST table)', code: 'billing-mode-required',
@@ -173,9 +180,20 @@ export const GENESYS_CASES: readonly RuleCase[] = [
     range: [74, 0, 74, 4], marks: 'name',
   },
   {
-    dialect: G, what: '101 projected attributes', code: 'projection-attribute-limit',
-    mutation: [['non_key_attributes = ["total", "currency"]', `non_key_attributes = [${Array.from({ length: 101 }, (_, i) => `"a${i}"`).join(', ')}]`]],
-    range: [39, 21, 39, 719], marks: '["a0", "a1", "a2", "...',
+    dialect: G, what: '101 projected attributes over six indexes (none over 20)', code: 'projection-attribute-limit',
+    mutation: t => includeIndexes(t, [20, 20, 20, 20, 19]),
+    range: [90, 21, 90, 182], marks: '["i4a0", "i4a1", "...',
+  },
+  {
+    dialect: G, what: 'INCLUDE with an empty list', code: 'projection-non-key-attributes',
+    mutation: [['non_key_attributes = ["total", "currency"]', 'non_key_attributes = []']],
+    range: [39, 21, 39, 23], marks: '[]',
+    fixes: ['Include "due_at" (attributes the table already names)', 'Insert non_key_attributes with a placeholder to replace', 'Change projection_type to ALL'],
+  },
+  {
+    dialect: G, what: 'INCLUDE with 21 attributes', code: 'projection-non-key-attributes',
+    mutation: [['non_key_attributes = ["total", "currency"]', `non_key_attributes = [${Array.from({ length: 21 }, (_, i) => `"a${i}"`).join(', ')}]`]],
+    range: [39, 21, 39, 158], marks: '["a0", "a1", "...', fixes: ['Change projection_type to ALL'],
   },
   {
     dialect: G, what: 'TTL on a String key attribute', code: 'ttl-attribute-type',

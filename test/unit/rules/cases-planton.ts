@@ -164,9 +164,22 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     range: [75, 6, 75, 10], marks: 'name',
   },
   {
-    dialect: P, what: '101 projected attributes', code: 'projection-attribute-limit',
-    mutation: [['        type: PROJECTION_TYPE_KEYS_ONLY\n', `        type: PROJECTION_TYPE_INCLUDE\n        nonKeyAttributes: [${Array.from({ length: 101 }, (_, i) => `a${i}`).join(', ')}]\n`]],
-    range: [31, 26, 31, 522], marks: '[a0, a1, a2, a3, a4,...',
+    dialect: P, what: '101 projected attributes over six indexes (none over 20)', code: 'projection-attribute-limit',
+    mutation: t => t.replace(TTL, [20, 20, 20, 20, 20, 1].map((n, i) =>
+      `    - name: inc-${i}\n      keySchema:\n        - attributeName: isbn\n          keyType: KEY_TYPE_HASH\n      projection:\n        type: PROJECTION_TYPE_INCLUDE\n`
+      + `        nonKeyAttributes: [${Array.from({ length: n }, (_, j) => `i${i}a${j}`).join(', ')}]\n${GSI_THROUGHPUT}`).join('') + TTL),
+    range: [90, 26, 90, 32], marks: '[i5a0]',
+  },
+  {
+    dialect: P, what: 'INCLUDE with an empty list', code: 'projection-non-key-attributes',
+    mutation: [['        type: PROJECTION_TYPE_KEYS_ONLY\n', '        type: PROJECTION_TYPE_INCLUDE\n        nonKeyAttributes: []\n']],
+    range: [31, 26, 31, 28], marks: '[]',
+    fixes: ['Include "returnBy" (attributes the table already names)', 'Insert nonKeyAttributes with a placeholder to replace', 'Change type to PROJECTION_TYPE_ALL'],
+  },
+  {
+    dialect: P, what: 'INCLUDE with 21 attributes', code: 'projection-non-key-attributes',
+    mutation: [['        type: PROJECTION_TYPE_KEYS_ONLY\n', `        type: PROJECTION_TYPE_INCLUDE\n        nonKeyAttributes: [${Array.from({ length: 21 }, (_, i) => `a${i}`).join(', ')}]\n`]],
+    range: [31, 26, 31, 121], marks: '[a0, a1, a2,...', fixes: ['Change type to PROJECTION_TYPE_ALL'],
   },
   {
     dialect: P, what: 'TTL on a String attribute', code: 'ttl-attribute-type',

@@ -11,7 +11,7 @@ import { example } from './load';
 const RULE_IDS = new Set([
   'billing-mode-required', 'key-schema-shape', 'provisioned-throughput-required', 'throughput-without-provisioned',
   'gsi-key-schema-shape', 'lsi-key-schema-shape', 'gsi-throughput-matches-billing', 'table-name', 'index-name',
-  'gsi-limit', 'lsi-limit', 'projection-attribute-limit',
+  'gsi-limit', 'lsi-limit', 'projection-attribute-limit', 'projection-non-key-attributes',
 ]);
 
 describe('the schemas themselves', () => {
