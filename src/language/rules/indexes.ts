@@ -71,6 +71,18 @@ function listMark(ctx: RuleContext, index: IndexSpec): Mark {
   return blockMark(ctx, index.keySchemaPointer, indexMark(index));
 }
 
+/** The first key element naming an attribute an earlier element of the same key already names. */
+function repeatedElement(elements: readonly KeyElementSpec[], ctx: RuleContext): { element: KeyElementSpec; name: string } | undefined {
+  const seen = new Set<string>();
+  for (const e of elements) {
+    const n = usable(e.name, ctx);
+    if (n === undefined) { continue; }
+    if (seen.has(n)) { return { element: e, name: n }; }
+    seen.add(n);
+  }
+  return undefined;
+}
+
 /** Move every HASH element before the RANGE elements (YAML dialects). */
 function reorderFix(w: Writer, index: IndexSpec): Fix[] {
   const pairs = keyPairs(index.keySchema, w.ctx);
@@ -82,7 +94,7 @@ function reorderFix(w: Writer, index: IndexSpec): Fix[] {
 export const gsiKeySchemaShape: Rule = {
   id: 'gsi-key-schema-shape',
   severity: 'error',
-  description: 'Each GSI key schema has 1-4 HASH elements, then 0-4 RANGE elements (planton: one HASH, at most one RANGE).',
+  description: 'Each GSI key schema has 1-4 HASH elements, then 0-4 RANGE elements (planton: one HASH, at most one RANGE), each naming another attribute.',
   check(table, ctx) {
     const shape = table.dialect === 'planton' ? SINGLE_SHAPE : GSI_SHAPE;
     const what = shape === SINGLE_SHAPE ? 'one HASH key and at most one RANGE key' : '1-4 HASH keys followed by 0-4 RANGE keys';
@@ -92,8 +104,16 @@ export const gsiKeySchemaShape: Rule = {
       if (!keyTypesUsable(gsi.keySchema, ctx) || listBroken(ctx, gsi.keySchemaPointer, gsi.pointer)) { continue; }
       const types = typesOf(gsi.keySchema);
       const problem = shapeProblem(types, gsi.keySchema, shape);
-      if (!problem) { continue; }
       const name = indexName(gsi, ctx);
+      if (!problem) {
+        // DynamoDB: each attribute appears once in a key schema (HASH and RANGE name different attributes).
+        const repeat = repeatedElement(gsi.keySchema, ctx);
+        if (repeat) {
+          findings.push(finding(this, markValue(repeat.element.name.pointer),
+            `Index ${name} names ${q(repeat.name)} twice in its key schema: each key attribute appears once (the RANGE key names another attribute than the HASH key).`));
+        }
+        continue;
+      }
       if (problem.kind === 'noHash') {
         const hash = tableHashName(table, ctx) ?? inventKeyName(table, ctx, 'id');
         findings.push(missing(finding(this, listMark(ctx, gsi), `Index ${name} has no HASH (partition) key: a GSI needs ${what}.`,
@@ -121,7 +141,7 @@ export const gsiKeySchemaShape: Rule = {
 export const lsiKeySchemaShape: Rule = {
   id: 'lsi-key-schema-shape',
   severity: 'error',
-  description: 'Each LSI key schema has exactly one HASH key and exactly one RANGE key.',
+  description: 'Each LSI key schema has exactly one HASH key and exactly one RANGE key, naming another attribute.',
   check(table, ctx) {
     const w = new Writer(ctx, table);
     const implicitHash = w.v.flatKeys !== undefined; // flat dialect: the LSI's HASH is the table's
@@ -148,6 +168,13 @@ export const lsiKeySchemaShape: Rule = {
         const range = inventKeyName(table, ctx, 'sk');
         findings.push(missing(finding(this, listMark(ctx, lsi), `Index ${name} has no RANGE (sort) key: ${shape}.`,
           [fix(`Insert a RANGE key ${q(range)}`, addIndexKey(w, table, lsi, range, 'RANGE'), true)])));
+        continue;
+      }
+      const hashName = usable((hashes[0] ?? (implicitHash ? lsi.keySchema.find(e => e.keyType.valid && e.keyType.value === 'HASH') : undefined))?.name, ctx);
+      const rangeName = usable(ranges[0].name, ctx);
+      if (hashName !== undefined && rangeName === hashName) {
+        findings.push(finding(this, markValue(ranges[0].name.pointer),
+          `Index ${name} has ${q(rangeName)} as both its HASH and its RANGE key: the RANGE (sort) key of an LSI names another attribute than the table's HASH key.`));
       }
     }
     return findings;

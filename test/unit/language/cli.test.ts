@@ -83,6 +83,13 @@ describe('dynamodb-designer validate', () => {
     const p = (JSON.parse(json.stdout) as { code: string; column: number }[]).find(x => x.code === 'enum-value');
     assert.equal(p?.column, 16);
   });
+  it('an attribute typed two ways (issue 10: the table N, a GSI S) is an error on the GSI type, exit 1', () => {
+    const text = example('genesys.toml').replace('range_key_name = "issued_at"\nrange_key_type = "N"\nprojection_type', 'range_key_name = "issued_at"\nrange_key_type = "S"\nprojection_type');
+    const r = run('validate', file('conflict.toml', text));
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const row = text.split('\n').findIndex(l => l === 'range_key_type = "S"') + 1;
+    assert.match(r.stdout, new RegExp(`conflict\\.toml:${row}:18 error attribute-type-conflict range_key_type "S" of "issued_at" conflicts with its type "N" in the table's key`));
+  });
   it('skips files that are not table configs, with a note', () => {
     const r = run('validate', file('ci.yaml', 'name: ci\non: push\n'));
     assert.equal(r.code, 0);

@@ -91,8 +91,19 @@ export const COMPONENT_CASES: readonly RuleCase[] = [
   },
   {
     dialect: C, what: 'GSI with 5 HASH keys (multi-attribute keys allow 4)', code: 'gsi-key-schema-shape',
-    mutation: [[GSI_KEYS, '            - attributeName: sensorKind\n              keyType: HASH\n'.repeat(4) + '            - attributeName: deviceId\n              keyType: HASH\n']],
-    range: [32, 23, 32, 27], marks: 'HASH',
+    mutation: [[KIND_DEF, KIND_DEF + ['k1', 'k2', 'k3'].map(k => `        - attributeName: ${k}\n          attributeType: S\n`).join('')],
+      [GSI_KEYS, ['sensorKind', 'k1', 'k2', 'k3', 'deviceId'].map(k => `            - attributeName: ${k}\n              keyType: HASH\n`).join('')]],
+    range: [38, 23, 38, 27], marks: 'HASH',
+  },
+  {
+    dialect: C, what: 'GSI naming an attribute twice (multi-attribute key)', code: 'gsi-key-schema-shape',
+    mutation: [[GSI_KEYS, GSI_KEYS + '            - attributeName: readAt\n              keyType: RANGE\n']],
+    range: [27, 29, 27, 35], marks: 'readAt',
+  },
+  {
+    dialect: C, what: 'LSI whose RANGE is its HASH', code: 'lsi-key-schema-shape',
+    mutation: t => withLsis(t, [lsi('ByDevice', [['deviceId', 'HASH'], ['deviceId', 'RANGE']])]),
+    range: [34, 29, 34, 37], marks: 'deviceId',
   },
   {
     dialect: C, what: 'LSI without RANGE key', code: 'lsi-key-schema-shape',

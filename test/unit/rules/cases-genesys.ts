@@ -95,6 +95,16 @@ export const GENESYS_CASES: readonly RuleCase[] = [
     range: [32, 0, 32, 47], marks: '[[resources.dynamodb.global_secondary_indexes]]',
   },
   {
+    dialect: G, what: 'GSI whose range key repeats its hash key', code: 'gsi-key-schema-shape',
+    mutation: [['hash_key_name = "status"\nhash_key_type = "S"\nrange_key_name = "issued_at"\nrange_key_type = "N"\n', 'hash_key_name = "status"\nhash_key_type = "S"\nrange_key_name = "status"\nrange_key_type = "S"\n']],
+    range: [36, 17, 36, 25], marks: '"status"',
+  },
+  {
+    dialect: G, what: 'LSI whose range key is the table hash key', code: 'lsi-key-schema-shape',
+    mutation: [['range_key_name = "due_at"\nrange_key_type = "N"\n', 'range_key_name = "customer_id"\nrange_key_type = "S"\n']],
+    range: [45, 17, 45, 30], marks: '"customer_id"',
+  },
+  {
     dialect: G, what: 'LSI without range key', code: 'lsi-key-schema-shape',
     mutation: [['range_key_name = "due_at"\nrange_key_type = "N"\n', '']],
     range: [43, 0, 43, 46], marks: '[[resources.dynamodb.local_secondary_indexes]]',

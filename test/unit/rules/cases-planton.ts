@@ -95,6 +95,11 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     range: [26, 6, 26, 15], marks: 'keySchema',
   },
   {
+    dialect: P, what: 'GSI naming its HASH attribute again as RANGE', code: 'gsi-key-schema-shape',
+    mutation: [[GSI_KEY, GSI_KEY + '        - attributeName: isbn\n          keyType: KEY_TYPE_RANGE\n']],
+    range: [29, 25, 29, 29], marks: 'isbn',
+  },
+  {
     dialect: P, what: 'LSI without RANGE key', code: 'lsi-key-schema-shape',
     mutation: t => withLsis(t, [lsi('by-member', [['memberId', 'HASH']])]),
     range: [36, 6, 36, 15], marks: 'keySchema',
