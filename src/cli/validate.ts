@@ -6,6 +6,7 @@
  * unreadable file.
  */
 import { readFile } from 'node:fs/promises';
+import { stripBom } from '../language/parse';
 import { analyze } from '../language/service';
 import type { Severity } from '../language/types';
 
@@ -70,7 +71,8 @@ export async function validateFiles(files: readonly string[], advice: boolean, i
   for (const file of files) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      // Positions count from the first character after a byte-order mark, as an editor shows the file.
+      text = stripBom(await readFile(file, 'utf8'));
     } catch (e) {
       const code = (e as { code?: string }).code;
       io.err(`dynamodb-designer: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);

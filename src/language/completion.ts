@@ -29,6 +29,11 @@ export interface CompletionInput {
   readonly position: 'key' | 'value';
   /** At a value in TOML: the cursor is already inside a string's quotes (insert bare text). */
   readonly inString?: boolean;
+  /**
+   * At a key in YAML: spaces the key needs before it to land in the object (the cursor sits at
+   * the column of a list item's `- `, as an editor leaves it after Enter on `- name: x`).
+   */
+  readonly indent?: string;
 }
 
 export function complete(input: CompletionInput): CompletionItem[] {
@@ -55,7 +60,7 @@ function keyItems(input: CompletionInput, found: SchemaNode): CompletionItem[] {
   const presentKeys = new Set(isRecord(present) ? Object.keys(present) : []);
   const taken = new Set<string>();
   for (const key of presentKeys) { taken.add(properties[key]?.aliasOf ?? key); }
-  const snakeStyle = input.dialect === 'planton' && prefersSnakeCase(presentKeys);
+  const snakeStyle = input.dialect === 'planton' && prefersSnake(presentKeys, input.value);
   const items: CompletionItem[] = [];
   let order = 0;
   for (const [key, raw] of Object.entries(properties)) {
@@ -71,13 +76,52 @@ function keyItems(input: CompletionInput, found: SchemaNode): CompletionItem[] {
       kind: CompletionItemKind.Property,
       detail: typeSummary(node) + (required ? ' (required)' : ''),
       documentation: node.description ? { kind: MarkupKind.Markdown, value: propertyMarkdown(key, node) } : undefined,
-      insertText: keySnippet(input, key, node),
+      insertText: input.indent ? input.indent + keySnippet(input, key, node).replace(/\n/g, `\n${input.indent}`) : keySnippet(input, key, node),
       insertTextFormat: InsertTextFormat.Snippet,
       sortText: `${required ? 0 : 1}${String(order++).padStart(3, '0')}`,
       filterText: key,
     });
   }
   return items;
+}
+
+/** Keys that say a style: snake_case (`key_schema`) or camelCase (`keySchema`); `name`, `ttl` say neither. */
+function styleCounts(keys: Iterable<string>): { snake: number; camel: number } {
+  let snake = 0;
+  let camel = 0;
+  for (const key of keys) {
+    if (key.includes('_')) { snake++; } else if (/[a-z][A-Z]/.test(key)) { camel++; }
+  }
+  return { snake, camel };
+}
+
+/** At most this many keys of the document are read to tell its style. */
+const STYLE_SAMPLE = 2000;
+
+/** Every key of the document (depth first, at most STYLE_SAMPLE). */
+function documentKeys(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && out.length < STYLE_SAMPLE) {
+    const node = stack.pop();
+    if (Array.isArray(node)) { stack.push(...node); continue; }
+    if (!isRecord(node)) { continue; }
+    for (const [k, v] of Object.entries(node)) {
+      out.push(k);
+      if (typeof v === 'object' && v !== null) { stack.push(v); }
+    }
+  }
+  return out;
+}
+
+/**
+ * Planton: snake_case names when the object's own keys prefer them; an object whose keys say no
+ * style (a new GSI with only `name`) takes the style of the whole file.
+ */
+function prefersSnake(presentKeys: ReadonlySet<string>, document: unknown): boolean {
+  const own = styleCounts(presentKeys);
+  if (own.snake !== own.camel) { return prefersSnakeCase(presentKeys); }
+  return prefersSnakeCase(documentKeys(document));
 }
 
 /** Snippet text escaping: `$`, `}` and `\` are special. */

@@ -5,8 +5,21 @@ import { parseToml } from './toml';
 import type { Format, ParsedConfig } from './types';
 import { parseYaml } from './yaml';
 
+/** The Unicode byte-order mark (U+FEFF) some editors write at the start of a UTF-8 file. */
+export const BOM = '\uFEFF';
+
+/**
+ * The text without a leading byte-order mark. A BOM is not content: detection, parsing and the
+ * positions of findings all work on the text after it (as an editor shows it, and as VS Code's
+ * documents hold it), so a file with a BOM gets the same verdict at the same line:column.
+ */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** The format by file extension, else by content (TOML headers or `key = value` lines). */
-export function detectFormat(text: string, uri?: string): Format {
+export function detectFormat(rawText: string, uri?: string): Format {
+  const text = stripBom(rawText);
   if (uri) {
     const path = uri.replace(/[?#].*$/, '').toLowerCase();
     if (path.endsWith('.toml')) { return 'toml'; }
@@ -19,6 +32,8 @@ export function detectFormat(text: string, uri?: string): Format {
   return 'yaml';
 }
 
-export function parseConfig(text: string, format: Format): ParsedConfig {
+/** Parses the text after any byte-order mark: the config's `text` and its positions exclude it. */
+export function parseConfig(rawText: string, format: Format): ParsedConfig {
+  const text = stripBom(rawText);
   return format === 'toml' ? parseToml(text) : parseYaml(text);
 }

@@ -151,7 +151,7 @@ export function tableSummary(t: TableSpec): string {
   return `Table **${t.name?.value ?? '(unnamed)'}**: ${billing}${units}; key ${keys}; ${g} GSI${g === 1 ? '' : 's'}, ${l} LSI${l === 1 ? '' : 's'}`;
 }
 
-interface Cursor { readonly pointer: Pointer; readonly position: 'key' | 'value'; readonly inString?: boolean }
+interface Cursor { readonly pointer: Pointer; readonly position: 'key' | 'value'; readonly inString?: boolean; readonly indent?: string }
 
 /** Offsets of a pointer's key/value (via the LSP ranges). */
 function offsetsOf(config: ParsedConfig, lines: LineIndex, pointer: Pointer): { keyStart?: number; valueStart: number; valueEnd: number } | undefined {
@@ -164,8 +164,12 @@ function offsetsOf(config: ParsedConfig, lines: LineIndex, pointer: Pointer): { 
   };
 }
 
-/** The pointer of the mapping/table the line at `line` belongs to. */
-function containerAt(config: ParsedConfig, lines: LineIndex, line: number, indent: number): Pointer {
+/**
+ * The pointer of the mapping/table the line at `line` belongs to; `indent` is set when the cursor
+ * sits at the column of a list item's `- ` (the item is the container, and a key written there
+ * needs that many more spaces).
+ */
+function containerAt(config: ParsedConfig, lines: LineIndex, line: number, indent: number, atDash = false): { pointer: Pointer; indent?: string } {
   const text = config.text;
   for (let l = line - 1; l >= 0; l--) {
     const content = text.slice(lines.lineStart(l), lines.lineContentEnd(l));
@@ -177,21 +181,30 @@ function containerAt(config: ParsedConfig, lines: LineIndex, line: number, inden
         const o = offsetsOf(config, lines, p);
         if (o?.keyStart !== undefined && lines.lineOf(o.keyStart) === l && p.length > best.length) { best = p; }
       }
-      return best;
+      return { pointer: best };
     }
     const own = /^(\s*)(-\s+)?/.exec(content)?.[0].length ?? 0;
     const dash = /^(\s*)-\s/.exec(content);
     if (dash && dash[1].length < indent && own <= indent) {
       const hit = config.map.pointerAt(lines.lineStart(l) + own);
-      if (hit) { return hit.on === 'key' ? parentPointer(hit.pointer) ?? '' : hit.pointer; }
+      if (hit) { return { pointer: hit.on === 'key' ? parentPointer(hit.pointer) ?? '' : hit.pointer }; }
+    }
+    // A blank line at the column of the `- ` of a mapping item above: the key goes into that item
+    // (unless the list is written compact, `key:` and `- ` in one column: there it is a sibling key).
+    if (atDash && dash && dash[1].length === indent) {
+      const hit = config.map.pointerAt(lines.lineStart(l) + own);
+      const item = hit?.on === 'key' ? parentPointer(hit.pointer) : undefined;
+      const list = item !== undefined ? parentPointer(item) : undefined;
+      const listKey = list !== undefined ? config.map.get(list)?.keyRange : undefined;
+      if (item !== undefined && listKey && listKey.start.character < indent) { return { pointer: item, indent: ' '.repeat(own - indent) }; }
     }
     const keyIndent = /^\s*/.exec(content)?.[0].length ?? 0;
     if (keyIndent < indent) {
       const hit = config.map.pointerAt(lines.lineStart(l) + own);
-      return hit ? hit.pointer : '';
+      return { pointer: hit ? hit.pointer : '' };
     }
   }
-  return '';
+  return { pointer: '' };
 }
 
 function cursorAt(config: ParsedConfig, offset: number): Cursor {
@@ -202,12 +215,17 @@ function cursorAt(config: ParsedConfig, offset: number): Cursor {
   const valueRe = toml ? /^\s*([A-Za-z0-9_-]+)\s*=\s*(["']?)([^"']*)$/ : /^(\s*)(?:-\s+)?([A-Za-z0-9_-]+):\s+(\S*)$/;
   const v = valueRe.exec(before);
   const indent = /^\s*(?:-\s+)?/.exec(before)?.[0].length ?? 0;
-  const container = containerAt(config, lines, line, indent);
+  const container = containerAt(config, lines, line, indent, !toml && !v && !/^\s*-/.test(before));
   if (v) {
     const key = toml ? v[1] : v[2];
-    return { pointer: joinPointer(container, key), position: 'value', inString: toml && v[2] !== '' };
+    return { pointer: joinPointer(container.pointer, key), position: 'value', inString: toml && v[2] !== '' };
   }
-  return { pointer: container, position: 'key' };
+  return { pointer: container.pointer, position: 'key', ...(container.indent ? { indent: container.indent } : {}) };
+}
+
+/** 1 when the text starts with a byte-order mark: parsing drops it, so offsets into `text` move by one. */
+function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 /** Completion items at an offset of a config (empty for non-configs). Never throws. */
@@ -217,8 +235,8 @@ export function completionAt(text: string, offset: number, options: AnalyzeOptio
     const dialect = dialectOf(text, format, options);
     if (!dialect) { return []; }
     const config = parseConfig(text, format);
-    const cursor = cursorAt(config, offset);
-    return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString });
+    const cursor = cursorAt(config, offset - bomLength(text));
+    return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString, indent: cursor.indent });
   } catch {
     return [];
   }
@@ -231,7 +249,7 @@ export function hoverAt(text: string, offset: number, options: AnalyzeOptions = 
     const dialect = dialectOf(text, format, options);
     if (!dialect) { return undefined; }
     const config = parseConfig(text, format);
-    const at = config.map.pointerAt(offset);
+    const at = config.map.pointerAt(offset - bomLength(text));
     if (!at) { return undefined; }
     let summary: string | undefined;
     if (at.on === 'key') {

@@ -4,6 +4,7 @@
  * names one of our schemas, else detected from content. Not a table config -> undefined.
  */
 import type { Dialect } from '../../model/spec';
+import { stripBom } from '../parse';
 import type { Format } from '../types';
 
 const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
@@ -29,8 +30,8 @@ export function dialectOfSchemaRef(ref: string, schemaIds?: Readonly<Partial<Rec
 }
 
 /** The schema reference of the first lines' schema comment, if any. */
-export function schemaComment(text: string, format: Format): string | undefined {
-  const head = text.slice(0, 4000).split(/\r\n|\r|\n/, HEADER_LINES);
+export function schemaComment(rawText: string, format: Format): string | undefined {
+  const head = stripBom(rawText).slice(0, 4000).split(/\r\n|\r|\n/, HEADER_LINES);
   for (const line of head) {
     const m = format === 'toml'
       ? /^\s*#:schema\s+(\S+)/.exec(line)
@@ -46,10 +47,11 @@ const COMPONENTS = /^components:/m;
 const COMPONENT_TABLE = /^[ \t]*(-[ \t]+)?type:[ \t]*["']?dynamodb-table["']?[ \t]*(#.*)?$/m;
 
 export function detectDialect(
-  text: string,
+  rawText: string,
   format: Format,
   schemaIds?: Readonly<Partial<Record<Dialect, string>>>,
 ): Dialect | undefined {
+  const text = stripBom(rawText);
   const ref = schemaComment(text, format);
   if (ref) {
     const forced = dialectOfSchemaRef(ref, schemaIds);

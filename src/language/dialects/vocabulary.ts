@@ -224,9 +224,21 @@ export function encodeEnum(dialect: Dialect, kind: EnumKind, canonical: string):
   return dialect === 'planton' ? PLANTON_PREFIX[kind] + canonical : canonical;
 }
 
+/**
+ * Values a dialect's own documentation uses as other names of a canonical value: the component
+ * dialect's `billingMode: ON_DEMAND` (its documentation's main example) is PAY_PER_REQUEST.
+ */
+export const ENUM_ALIASES: Readonly<Record<Dialect, Partial<Record<EnumKind, Readonly<Record<string, string>>>>>> = {
+  genesys: {},
+  planton: {},
+  component: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
+};
+
 /** The canonical value of a raw value, or undefined when the dialect does not accept it. */
 export function decodeEnum(dialect: Dialect, kind: EnumKind, raw: unknown): string | undefined {
   if (typeof raw !== 'string') { return undefined; }
+  const alias = ENUM_ALIASES[dialect][kind];
+  if (alias && Object.prototype.hasOwnProperty.call(alias, raw)) { return alias[raw]; }
   const prefix = dialect === 'planton' ? PLANTON_PREFIX[kind] : '';
   if (!raw.startsWith(prefix)) { return undefined; }
   const value = raw.slice(prefix.length);

@@ -6,15 +6,15 @@ import type { Dialect, TableSpec } from '../../model/spec';
 import type { Finding, Rule, RuleContext } from '../types';
 import { HINT, Writer, elementsOf, finding, missing, fix, markKey, markValue, q, read, tableMark, usable, valueAt } from './shared';
 
-export type UnmanagedKind = 'DAX' | 'auto scaling' | 'backup plan' | 'monitoring';
+export type UnmanagedKind = 'DAX' | 'auto scaling' | 'backup plan' | 'global tables' | 'monitoring';
 
 /**
  * Keys of a table entry that the dialect's schema knows but preview/apply does not manage.
- * Of DAX, auto scaling, backup plans and monitoring, the dialects' schemas have only monitoring
- * (Contributor Insights): component and planton; genesys has none of them, so the rule has
- * nothing to mark there.
+ * The component dialect documents all of them (backupPolicy, globalTables, autoScaling,
+ * daxCluster, contributorInsightsSpecification); planton has only monitoring (Contributor
+ * Insights); genesys has none of them, so the rule has nothing to mark there.
  */
-export const UNMANAGED_KEYS: Readonly<Record<Dialect, readonly { readonly key: string; readonly kind: UnmanagedKind; readonly what: string }[]>> = {
+export const UNMANAGED_KEYS: Readonly<Record<Dialect, readonly { readonly key: string; readonly kind: UnmanagedKind; readonly what: string; readonly note?: string }[]>> = {
   genesys: [],
   planton: [
     { key: 'contributorInsightsEnabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
@@ -22,13 +22,17 @@ export const UNMANAGED_KEYS: Readonly<Record<Dialect, readonly { readonly key: s
   ],
   component: [
     { key: 'contributorInsightsSpecification', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
+    { key: 'backupPolicy', kind: 'backup plan', what: "the component's backups", note: "The table's own pointInTimeRecoveryEnabled is applied." },
+    { key: 'globalTables', kind: 'global tables', what: 'replicas in other regions' },
+    { key: 'autoScaling', kind: 'auto scaling', what: 'Application Auto Scaling of the capacity' },
+    { key: 'daxCluster', kind: 'DAX', what: 'a DynamoDB Accelerator cluster' },
   ],
 };
 
 export const notApplied: Rule = {
   id: 'not-applied',
   severity: HINT,
-  description: 'Settings that preview/apply does not manage (DAX, auto scaling, backup plans, monitoring) are informational.',
+  description: 'Settings that preview/apply does not manage (DAX, auto scaling, backup plans, global tables, monitoring) are informational.',
   check(table, ctx) {
     const entry = valueAt(ctx.config.value, table.pointer);
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) { return []; }
@@ -38,7 +42,7 @@ export const notApplied: Rule = {
       const pointer = `${table.pointer}/${u.key}`;
       if (ctx.invalidPointers.has(pointer)) { continue; }
       findings.push(finding(this, markKey(pointer),
-        `${u.key} (${u.what}, ${u.kind}) is informational: preview and apply do not manage it, so it is not applied to the table.`));
+        `${u.key} (${u.kind}: ${u.what}) is informational: preview and apply do not manage it, so it is not applied to the table.${u.note ? ` ${u.note}` : ''}`));
     }
     return findings;
   },

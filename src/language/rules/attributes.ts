@@ -1,11 +1,13 @@
 /**
  * Attribute definitions (dialects with a definition list; in the flat dialect each key name
  * carries its own type, see hash-key-type): key-attribute-undefined,
- * attribute-definition-unused, attribute-definition-duplicate.
+ * attribute-definition-unused, attribute-definition-duplicate; attribute-type-conflict (flat
+ * dialect: the `*_key_type`s of one name agree).
  */
-import type { AttributeType, KeyElementSpec } from '../../model/spec';
+import type { AttributeType, KeyElementSpec, Pointer } from '../../model/spec';
 import type { Finding, Rule } from '../types';
-import { Writer, finding, fix, listBroken, missing, markValue, q, read, usable } from './shared';
+import { decodeEnum } from '../dialects/vocabulary';
+import { Writer, child, finding, fix, listBroken, missing, markValue, q, read, usable, valueAt } from './shared';
 import { defineAttribute } from './keys';
 
 const LIST_DIALECTS = ['planton', 'component'] as const;
@@ -75,18 +77,77 @@ export const attributeDefinitionDuplicate: Rule = {
   description: 'An attribute is defined once.',
   dialects: LIST_DIALECTS,
   check(table, ctx) {
-    const seen = new Set<string>();
+    const seen = new Map<string, AttributeType | undefined>();
+    const w = new Writer(ctx, table);
     const findings: Finding[] = [];
     for (const a of table.attributes) {
       const name = read(a.name, ctx);
       if (name.state !== 'ok') { continue; }
-      if (!seen.has(name.value)) { seen.add(name.value); continue; }
+      if (!seen.has(name.value)) { seen.set(name.value, usable(a.type, ctx)); continue; }
+      const first = seen.get(name.value);
+      const type = usable(a.type, ctx);
+      const types = first !== undefined && type !== undefined && first !== type
+        ? ` with another type (${q(w.enc('attributeType', type))}, first ${q(w.enc('attributeType', first))})` : '';
       findings.push(finding(this, markValue(name.pointer),
-        `Attribute ${q(name.value)} is defined more than once: define each attribute once.`,
+        `Attribute ${q(name.value)} is defined more than once${types}: define each attribute once, with one type.`,
         [fix(`Remove this definition of ${q(name.value)}`, [{ kind: 'delete', pointer: a.pointer }], true)]));
     }
     return findings;
   },
 };
 
-export const ATTRIBUTE_RULES: readonly Rule[] = [keyAttributeUndefined, attributeDefinitionUnused, attributeDefinitionDuplicate];
+/**
+ * Flat dialect: each key names its attribute with a type of its own (`range_key_name` +
+ * `range_key_type`), so one name can get two types, which DynamoDB cannot hold (one definition
+ * per attribute): the first use (table key, then GSIs, then LSIs, in file order) sets the type
+ * and every later use with another type is an error on its type. In the list dialects a type is
+ * given once per definition, and two definitions are attribute-definition-duplicate.
+ */
+export const attributeTypeConflict: Rule = {
+  id: 'attribute-type-conflict',
+  severity: 'error',
+  description: 'An attribute used by several keys (table, GSI, LSI) has one type everywhere: each *_key_type of a name agrees (flat dialect).',
+  dialects: ['genesys'],
+  check(table, ctx) {
+    const writer = new Writer(ctx, table);
+    const flat = writer.v.flatKeys;
+    if (!flat) { return []; }
+    const owners: { pointer: Pointer; what: string; hash: boolean; elements: readonly KeyElementSpec[] }[] = [
+      { pointer: table.pointer, what: "the table's key", hash: true, elements: table.keySchema },
+      ...[...table.globalSecondaryIndexes, ...table.localSecondaryIndexes].map(i => ({
+        pointer: i.pointer,
+        what: `${i.kind === 'GSI' ? 'GSI' : 'LSI'} ${usable(i.name, ctx) !== undefined ? q(usable(i.name, ctx)) : '(unnamed)'}`,
+        hash: i.kind === 'GSI',
+        elements: i.keySchema,
+      })),
+    ];
+    const first = new Map<string, { type: AttributeType; what: string }>();
+    const findings: Finding[] = [];
+    for (const owner of owners) {
+      const pairs = owner.hash ? [[flat.hashName, flat.hashType], [flat.rangeName, flat.rangeType]] : [[flat.rangeName, flat.rangeType]];
+      const inOwner = new Set<string>();
+      for (const [nameKey, typeKey] of pairs) {
+        const namePointer = child(owner.pointer, nameKey);
+        const element = owner.elements.find(e => e.name.pointer === namePointer);
+        const name = element && usable(element.name, ctx);
+        const typePointer = child(owner.pointer, typeKey);
+        if (name === undefined || ctx.invalidPointers.has(typePointer)) { continue; }
+        // A range key repeating its own hash key is the key shape rule's problem.
+        if (inOwner.has(name)) { continue; }
+        inOwner.add(name);
+        const type = decodeEnum(table.dialect, 'attributeType', valueAt(ctx.config.value, typePointer)) as AttributeType | undefined;
+        if (type === undefined) { continue; }
+        const seen = first.get(name);
+        if (!seen) { first.set(name, { type, what: owner.what }); continue; }
+        if (seen.type === type) { continue; }
+        const want = writer.enc('attributeType', seen.type);
+        findings.push(finding(this, markValue(typePointer),
+          `${typeKey} ${q(writer.enc('attributeType', type))} of ${q(name)} conflicts with its type ${q(want)} in ${seen.what}: an attribute has one type in every key that uses it.`,
+          [fix(`Make ${q(name)} ${want}, as in ${seen.what}`, [{ kind: 'replace', pointer: typePointer, value: want }], true)]));
+      }
+    }
+    return findings;
+  },
+};
+
+export const ATTRIBUTE_RULES: readonly Rule[] = [keyAttributeUndefined, attributeDefinitionUnused, attributeDefinitionDuplicate, attributeTypeConflict];

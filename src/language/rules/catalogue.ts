@@ -9,7 +9,7 @@
 import type { Dialect } from '../../model/spec';
 import type { Rule } from '../types';
 import { ADVICE_RULES } from './advice';
-import { ATTRIBUTE_RULES, attributeDefinitionDuplicate, attributeDefinitionUnused, keyAttributeUndefined } from './attributes';
+import { ATTRIBUTE_RULES, attributeDefinitionDuplicate, attributeDefinitionUnused, attributeTypeConflict, keyAttributeUndefined } from './attributes';
 import { BILLING_RULES, billingModeRequired, gsiThroughputMatchesBilling, provisionedThroughputRequired, throughputWithoutProvisioned } from './billing';
 import { INDEX_RULES, gsiKeySchemaShape, gsiLimit, lsiHashKey, lsiKeySchemaShape, lsiLimit, lsiRequiresSortKey, projectionAttributeLimit, projectionNonKeyAttributes } from './indexes';
 import { isAbsence, parseIncomplete } from './shared';
@@ -51,6 +51,7 @@ const RAW_RULES: readonly Rule[] = [
   keyAttributeUndefined,
   attributeDefinitionUnused,
   attributeDefinitionDuplicate,
+  attributeTypeConflict,
   indexName,
   lsiRequiresSortKey,
   lsiHashKey,

@@ -71,6 +71,18 @@ function listMark(ctx: RuleContext, index: IndexSpec): Mark {
   return blockMark(ctx, index.keySchemaPointer, indexMark(index));
 }
 
+/** The first key element naming an attribute an earlier element of the same key already names. */
+function repeatedElement(elements: readonly KeyElementSpec[], ctx: RuleContext): { element: KeyElementSpec; name: string } | undefined {
+  const seen = new Set<string>();
+  for (const e of elements) {
+    const n = usable(e.name, ctx);
+    if (n === undefined) { continue; }
+    if (seen.has(n)) { return { element: e, name: n }; }
+    seen.add(n);
+  }
+  return undefined;
+}
+
 /** Move every HASH element before the RANGE elements (YAML dialects). */
 function reorderFix(w: Writer, index: IndexSpec): Fix[] {
   const pairs = keyPairs(index.keySchema, w.ctx);
@@ -82,7 +94,7 @@ function reorderFix(w: Writer, index: IndexSpec): Fix[] {
 export const gsiKeySchemaShape: Rule = {
   id: 'gsi-key-schema-shape',
   severity: 'error',
-  description: 'Each GSI key schema has 1-4 HASH elements, then 0-4 RANGE elements (planton: one HASH, at most one RANGE).',
+  description: 'Each GSI key schema has 1-4 HASH elements, then 0-4 RANGE elements (planton: one HASH, at most one RANGE), each naming another attribute.',
   check(table, ctx) {
     const shape = table.dialect === 'planton' ? SINGLE_SHAPE : GSI_SHAPE;
     const what = shape === SINGLE_SHAPE ? 'one HASH key and at most one RANGE key' : '1-4 HASH keys followed by 0-4 RANGE keys';
@@ -92,8 +104,16 @@ export const gsiKeySchemaShape: Rule = {
       if (!keyTypesUsable(gsi.keySchema, ctx) || listBroken(ctx, gsi.keySchemaPointer, gsi.pointer)) { continue; }
       const types = typesOf(gsi.keySchema);
       const problem = shapeProblem(types, gsi.keySchema, shape);
-      if (!problem) { continue; }
       const name = indexName(gsi, ctx);
+      if (!problem) {
+        // DynamoDB: each attribute appears once in a key schema (HASH and RANGE name different attributes).
+        const repeat = repeatedElement(gsi.keySchema, ctx);
+        if (repeat) {
+          findings.push(finding(this, markValue(repeat.element.name.pointer),
+            `Index ${name} names ${q(repeat.name)} twice in its key schema: each key attribute appears once (the RANGE key names another attribute than the HASH key).`));
+        }
+        continue;
+      }
       if (problem.kind === 'noHash') {
         const hash = tableHashName(table, ctx) ?? inventKeyName(table, ctx, 'id');
         findings.push(missing(finding(this, listMark(ctx, gsi), `Index ${name} has no HASH (partition) key: a GSI needs ${what}.`,
@@ -121,7 +141,7 @@ export const gsiKeySchemaShape: Rule = {
 export const lsiKeySchemaShape: Rule = {
   id: 'lsi-key-schema-shape',
   severity: 'error',
-  description: 'Each LSI key schema has exactly one HASH key and exactly one RANGE key.',
+  description: 'Each LSI key schema has exactly one HASH key and exactly one RANGE key, naming another attribute.',
   check(table, ctx) {
     const w = new Writer(ctx, table);
     const implicitHash = w.v.flatKeys !== undefined; // flat dialect: the LSI's HASH is the table's
@@ -148,41 +168,101 @@ export const lsiKeySchemaShape: Rule = {
         const range = inventKeyName(table, ctx, 'sk');
         findings.push(missing(finding(this, listMark(ctx, lsi), `Index ${name} has no RANGE (sort) key: ${shape}.`,
           [fix(`Insert a RANGE key ${q(range)}`, addIndexKey(w, table, lsi, range, 'RANGE'), true)])));
+        continue;
+      }
+      const hashName = usable((hashes[0] ?? (implicitHash ? lsi.keySchema.find(e => e.keyType.valid && e.keyType.value === 'HASH') : undefined))?.name, ctx);
+      const rangeName = usable(ranges[0].name, ctx);
+      if (hashName !== undefined && rangeName === hashName) {
+        findings.push(finding(this, markValue(ranges[0].name.pointer),
+          `Index ${name} has ${q(rangeName)} as both its HASH and its RANGE key: the RANGE (sort) key of an LSI names another attribute than the table's HASH key.`));
       }
     }
     return findings;
   },
 };
 
+/** DynamoDB's NonKeyAttributes: 1 to 20 names per projection (and MAX_PROJECTED_ATTRIBUTES per table). */
+export const MAX_NON_KEY_ATTRIBUTES = 20;
+
+/** What an empty INCLUDE list's placeholder fix writes: a name plainly to be replaced. */
+export const NON_KEY_PLACEHOLDER = 'ATTRIBUTE_TO_INCLUDE';
+
+/**
+ * Attributes the file already names that an INCLUDE projection of `index` could list: the other
+ * indexes' non-key attributes and key attributes, then the TTL attribute; never a key of the
+ * table or of this index (DynamoDB projects those anyway). At most 20, in file order.
+ */
+function includeCandidates(table: TableSpec, index: IndexSpec, ctx: RuleContext): string[] {
+  const keys = new Set([...table.keySchema, ...index.keySchema].map(e => usable(e.name, ctx)));
+  const out: string[] = [];
+  const add = (name: string | undefined): void => {
+    if (name !== undefined && name !== '' && !keys.has(name) && !out.includes(name) && out.length < MAX_NON_KEY_ATTRIBUTES) { out.push(name); }
+  };
+  const others = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes].filter(i => i !== index);
+  for (const other of others) { for (const n of usable(other.projection?.nonKeyAttributes, ctx) ?? []) { add(n); } }
+  for (const other of others) { for (const e of other.keySchema) { add(usable(e.name, ctx)); } }
+  add(usable(table.ttl?.attributeName, ctx));
+  return out;
+}
+
+function listWords(names: readonly string[]): string {
+  return names.length <= 3 ? names.map(q).join(', ') : `${names.slice(0, 3).map(q).join(', ')} and ${names.length - 3} more`;
+}
+
 export const projectionNonKeyAttributes: Rule = {
   id: 'projection-non-key-attributes',
   severity: 'error',
-  description: 'INCLUDE projections list their non-key attributes; ALL and KEYS_ONLY list none.',
+  description: `INCLUDE projections list 1 to ${MAX_NON_KEY_ATTRIBUTES} non-key attributes (an empty list is rejected by DynamoDB); ALL and KEYS_ONLY list none.`,
   check(table, ctx) {
     const w = new Writer(ctx, table);
     const findings: Finding[] = [];
     for (const index of [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]) {
       const p = index.projection;
       const type = read(p?.type, ctx);
-      if (!p || type.state !== 'ok') { continue; }
+      if (!p || type.state === 'invalid') { continue; }
       const nka = read(p.nonKeyAttributes, ctx);
       if (nka.state === 'invalid') { continue; }
       const place = w.indexPlace(index, w.v.projection.block, 'projection');
       const typeKey = w.key(w.v.projection.type);
       const listKey = w.key(w.v.projection.nonKeyAttributes);
-      if (type.value === 'INCLUDE' && nka.state === 'absent') {
+      const include = w.enc('projectionType', 'INCLUDE');
+      const all = w.enc('projectionType', 'ALL');
+      // Project ALL instead: the type to ALL (set when absent), the list removed.
+      const projectAll = (): FixIntent[] => [
+        ...(type.state === 'ok' ? [{ kind: 'replace', pointer: type.pointer, value: all } as const] : w.set(place, [[w.v.projection.type, all]])),
+        ...(nka.state === 'ok' ? [{ kind: 'delete', pointer: nka.pointer } as const] : []),
+      ];
+      // Fills for a missing or empty list: what the table already names, else a placeholder to replace.
+      const fills = (write: (names: readonly string[]) => FixIntent[]): Fix[] => {
+        const known = includeCandidates(table, index, ctx);
+        return [
+          ...(known.length > 0 ? [fix(`Include ${listWords(known)} (attributes the table already names)`, write(known), true)] : []),
+          fix(`Insert ${listKey} with a placeholder to replace`, write([NON_KEY_PLACEHOLDER]), known.length === 0),
+          fix(`Change ${typeKey} to ${all}`, projectAll()),
+        ];
+      };
+      if (type.state === 'ok' && type.value === 'INCLUDE' && nka.state === 'absent') {
         findings.push(missing(finding(this, markValue(type.pointer),
-          `Index ${indexName(index, ctx)} projects ${w.enc('projectionType', 'INCLUDE')} but lists no ${listKey}: list the attributes to include.`,
-          [fix(`Insert an empty ${listKey} list to fill`, w.set(place, [[w.v.projection.nonKeyAttributes, []]]), true)])));
-      } else if (type.value !== 'INCLUDE' && nka.state === 'ok') {
+          `Index ${indexName(index, ctx)} projects ${include} but lists no ${listKey}: list 1 to ${MAX_NON_KEY_ATTRIBUTES} attributes to include.`,
+          fills(names => w.set(place, [[w.v.projection.nonKeyAttributes, [...names]]])))));
+      } else if (type.state === 'ok' && type.value !== 'INCLUDE' && nka.state === 'ok') {
         const typeValue = w.enc('projectionType', type.value);
         findings.push(finding(this, markKey(nka.pointer),
           `Index ${indexName(index, ctx)} projects ${typeValue}, which takes no ${listKey} (only INCLUDE does): remove the list or use INCLUDE.`,
           [
             fix(`Remove ${listKey}`, [{ kind: 'delete', pointer: nka.pointer }], true),
-            fix(`Change ${typeKey} to ${w.enc('projectionType', 'INCLUDE')}`,
-              [{ kind: 'replace', pointer: type.pointer, value: w.enc('projectionType', 'INCLUDE') }]),
+            ...(nka.value.length > 0 && nka.value.length <= MAX_NON_KEY_ATTRIBUTES
+              ? [fix(`Change ${typeKey} to ${include}`, [{ kind: 'replace', pointer: type.pointer, value: include }])] : []),
           ]));
+      } else if (nka.state === 'ok' && nka.value.length === 0) {
+        // INCLUDE (or no type) with `[]`: DynamoDB requires at least one name.
+        findings.push(finding(this, markValue(nka.pointer),
+          `Index ${indexName(index, ctx)} has an empty ${listKey} list: DynamoDB requires 1 to ${MAX_NON_KEY_ATTRIBUTES} attribute names for ${include}; list the attributes to include, or project ${all}.`,
+          fills(names => [{ kind: 'replace', pointer: nka.pointer, value: [...names] }])));
+      } else if (nka.state === 'ok' && nka.value.length > MAX_NON_KEY_ATTRIBUTES) {
+        findings.push(finding(this, markValue(nka.pointer),
+          `Index ${indexName(index, ctx)} lists ${nka.value.length} ${listKey}: DynamoDB allows 1 to ${MAX_NON_KEY_ATTRIBUTES} per index; list fewer, or project ${all}.`,
+          [fix(`Change ${typeKey} to ${all}`, projectAll(), true)]));
       }
     }
     return findings;
@@ -249,6 +329,9 @@ export const projectionAttributeLimit: Rule = {
   description: `At most ${MAX_PROJECTED_ATTRIBUTES} non-key attributes are projected across all indexes of a table.`,
   check(table, ctx) {
     let total = 0;
+    // An index over its own limit (projection-non-key-attributes) is fixed first: one problem, one diagnostic.
+    if ([...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]
+      .some(i => (usable(i.projection?.nonKeyAttributes, ctx)?.length ?? 0) > MAX_NON_KEY_ATTRIBUTES)) { return []; }
     for (const index of [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]) {
       const nka = read(index.projection?.nonKeyAttributes, ctx);
       if (nka.state !== 'ok') { continue; }

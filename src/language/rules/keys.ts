@@ -179,9 +179,13 @@ function keyTypeRule(id: 'hash-key-type' | 'range-key-type', which: 'hash' | 'ra
         if (!exists(ctx, namePointer) || exists(ctx, child(owner.pointer, typeKey))) { continue; }
         if (ctx.invalidPointers.has(namePointer)) { continue; }
         const name = (owner.index ? owner.index.keySchema : table.keySchema).find(e => e.name.pointer === namePointer);
+        const attrName = name ? usable(name.name, ctx) : undefined;
+        // The type another key already gives this name (else S): the fix must not make a type conflict.
+        const known = table.attributes.find(a => a.pointer !== namePointer && attrName !== undefined && usable(a.name, ctx) === attrName && usable(a.type, ctx) !== undefined);
+        const type = w.enc('attributeType', (known && usable(known.type, ctx)) ?? 'S');
         findings.push(missing(finding(this, { pointer: namePointer, target: 'key' },
-          `${nameKey} ${q(name ? usable(name.name, ctx) ?? '?' : '?')} has no ${typeKey}: give its type, "S", "N" or "B".`,
-          [fix(`Insert ${typeKey} = "S"`, [w.insert(owner.pointer, owner.kind, typeKey, 'S')], true)])));
+          `${nameKey} ${q(attrName ?? '?')} has no ${typeKey}: give its type, "S", "N" or "B"${known ? ` (${q(type)} as in its other key)` : ''}.`,
+          [fix(`Insert ${typeKey} = ${q(type)}`, [w.insert(owner.pointer, owner.kind, typeKey, type)], true)])));
       }
       return findings;
     },

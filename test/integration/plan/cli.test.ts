@@ -80,6 +80,26 @@ describe('CLI end to end against DynamoDB Local', () => {
     assert.match(del.err, /refusing to delete without --yes/);
   });
 
+  it('the component documentation example (with a byte-order mark, billingMode ON_DEMAND) applies as PAY_PER_REQUEST, then previews as no change', async () => {
+    const doc = join(dir, 'user-sessions.yaml');
+    writeFileSync(doc, '\uFEFF' + readFileSync(join(repoRoot(), 'test/fixtures/component-doc/main-example.yaml'), 'utf8'));
+    const ep = ['--endpoint', server.endpoint];
+    const validate = await cli(['validate', '--no-advice', doc]);
+    assert.equal(validate.code, 0, validate.err + validate.out);
+    assert.equal(validate.out, '');
+    const before = await cli(['preview', doc, ...ep]);
+    assert.equal(before.code, 2, before.err);
+    assert.match(before.out, /Table UserSessions: will be created/);
+    assert.match(before.out, /billing mode: \(none\) -> PAY_PER_REQUEST/);
+    const applied = await cli(['apply', doc, ...ep, '--yes']);
+    assert.equal(applied.code, 0, applied.err + applied.out);
+    const after = await cli(['preview', doc, ...ep, '--format', 'json']);
+    assert.equal(after.code, 0, after.err + after.out);
+    assert.deepEqual((JSON.parse(after.out) as { tables: { table: string; kind: string }[] }).tables.map(t => [t.table, t.kind]), [['UserSessions', 'none']]);
+    const deleted = await cli(['delete', doc, ...ep, '--yes']);
+    assert.equal(deleted.code, 0, deleted.err);
+  });
+
   it('a config with validation errors is never applied', async () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, readFileSync(planton, 'utf8').replace('BILLING_MODE_PROVISIONED', 'BILLING_MODE_SOMETIMES'));

@@ -66,6 +66,30 @@ describe('dynamodb-designer validate', () => {
     assert.match(r.stdout, /--format text\|json/);
     assert.match(run('--help').stdout, /validate/);
   });
+  it('gives a file with a byte-order mark the verdict and positions of the same file without it', () => {
+    const invalid = '[[resources.dynamodb]]\nname = "orders"\nhash_key_name = "id"\nhash_key_type = "S"\n';
+    const plain = run('validate', file('plain.toml', invalid));
+    const marked = run('validate', file('bom.toml', '\uFEFF' + invalid));
+    assert.equal(plain.code, 1, plain.stdout + plain.stderr);
+    assert.equal(marked.code, 1, marked.stdout + marked.stderr);
+    assert.equal(marked.stderr, '');
+    assert.match(marked.stdout, /bom\.toml:1:1 error billing-mode-required /);
+    assert.equal(marked.stdout.replaceAll('bom.toml', 'plain.toml'), plain.stdout);
+    // A valid file with a BOM: no spurious syntax error at 1:1.
+    const clean = run('validate', file('clean-bom.toml', '\uFEFF' + example('genesys.toml')), file('clean-bom.yaml', '\uFEFF' + example('planton.yaml')));
+    assert.equal(clean.stdout, '');
+    assert.equal(clean.code, 0);
+    const json = run('validate', '--format', 'json', file('bom2.yaml', '\uFEFF' + example('planton.yaml').replace('BILLING_MODE_PROVISIONED', 'ON_DEMAND')));
+    const p = (JSON.parse(json.stdout) as { code: string; column: number }[]).find(x => x.code === 'enum-value');
+    assert.equal(p?.column, 16);
+  });
+  it('an attribute typed two ways (issue 10: the table N, a GSI S) is an error on the GSI type, exit 1', () => {
+    const text = example('genesys.toml').replace('range_key_name = "issued_at"\nrange_key_type = "N"\nprojection_type', 'range_key_name = "issued_at"\nrange_key_type = "S"\nprojection_type');
+    const r = run('validate', file('conflict.toml', text));
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const row = text.split('\n').findIndex(l => l === 'range_key_type = "S"') + 1;
+    assert.match(r.stdout, new RegExp(`conflict\\.toml:${row}:18 error attribute-type-conflict range_key_type "S" of "issued_at" conflicts with its type "N" in the table's key`));
+  });
   it('skips files that are not table configs, with a note', () => {
     const r = run('validate', file('ci.yaml', 'name: ci\non: push\n'));
     assert.equal(r.code, 0);

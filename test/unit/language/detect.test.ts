@@ -4,8 +4,8 @@ import { associatedDialect, globToRegExp, matchesConfigGlobs } from '../../../sr
 import { detectDialect, dialectOfSchemaRef, schemaComment } from '../../../src/language/dialects/detect';
 import { detectFormat } from '../../../src/language/parse';
 import { SCHEMA_IDS } from '../../../src/language/schema';
-import { analyze } from '../../../src/language/service';
-import { example } from './helpers';
+import { analyze, completionAt, hoverAt } from '../../../src/language/service';
+import { EXAMPLES, example } from './helpers';
 
 describe('dialect detection', () => {
   it('detects each example from content', () => {
@@ -32,6 +32,52 @@ describe('dialect detection', () => {
     assert.equal(detectFormat('a = 1', 'x.yml'), 'yaml');
     assert.equal(detectFormat('[[resources.dynamodb]]\nname = "a"'), 'toml');
     assert.equal(detectFormat('kind: AwsDynamodb\n'), 'yaml');
+  });
+});
+
+describe('a byte-order mark', () => {
+  const BOM = '\uFEFF';
+  const invalid = '[[resources.dynamodb]]\nname = "orders"\nhash_key_name = "id"\nhash_key_type = "S"\n';
+  it('does not change the dialect or the format', () => {
+    assert.equal(detectDialect(BOM + invalid, 'toml'), 'genesys');
+    assert.equal(detectFormat(BOM + invalid), 'toml');
+    assert.equal(detectDialect(BOM + 'kind: AwsDynamodb\nspec: {}\n', 'yaml'), 'planton');
+    assert.equal(detectDialect(BOM + 'components:\n- type: dynamodb-table\n', 'yaml'), 'component');
+    assert.equal(schemaComment(BOM + '#:schema genesys.schema.json\n', 'toml'), 'genesys.schema.json');
+    assert.equal(detectDialect(BOM + '#:schema genesys.schema.json\n[x]\n', 'toml'), 'genesys');
+    assert.equal(associatedDialect('/p/a.toml', BOM + invalid), 'genesys');
+    assert.equal(detectDialect(BOM + 'name: ci\n', 'yaml'), undefined);
+  });
+  it('gives the same findings at the same positions as without it, and no syntax error', () => {
+    for (const [name, text] of [['x.toml', invalid], ...EXAMPLES.map(e => [e, example(e)] as const),
+      ['y.toml', example('genesys.toml').replace('billing_mode = "PROVISIONED"\n', '')],
+      ['y.yaml', example('planton.yaml').replace('BILLING_MODE_PROVISIONED', 'ON_DEMAND')]] as const) {
+      const plain = analyze(text, { uri: name });
+      const marked = analyze(BOM + text, { uri: name });
+      assert.ok(plain && marked, name);
+      assert.ok(!marked.findings.some(f => f.code === 'syntax'), `${name}: ${marked.findings.map(f => f.message).join('; ')}`);
+      const show = (a: NonNullable<typeof plain>): string[] => a.findings.map(f => `${f.code} ${JSON.stringify(f.range)} ${f.message}`);
+      assert.deepEqual(show(marked), show(plain), name);
+      assert.equal(marked.config.text, text);
+    }
+  });
+  it('marks the first line at column 0 (the mark is not a character of the file as shown)', () => {
+    const a = analyze(BOM + invalid, { uri: 'x.toml' });
+    assert.ok(a);
+    const f = a.findings.find(x => x.code === 'billing-mode-required');
+    assert.ok(f, a.findings.map(x => x.code).join());
+    assert.deepEqual(f.range, { start: { line: 0, character: 0 }, end: { line: 0, character: '[[resources.dynamodb]]'.length } });
+  });
+  it('keeps hover and completion offsets right', () => {
+    const text = example('genesys.toml');
+    const at = text.indexOf('billing_mode') + 2;
+    assert.deepEqual(hoverAt(BOM + text, at + 1, { uri: 'x.toml' }), hoverAt(text, at, { uri: 'x.toml' }));
+    const line = text.indexOf('enable_ttl = true\n') + 'enable_ttl = true\n'.length;
+    const withNew = text.slice(0, line) + 'po' + text.slice(line);
+    const labels = (items: { label: string }[]): string[] => items.map(i => i.label);
+    const plain = labels(completionAt(withNew, line + 2, { uri: 'x.toml' }));
+    assert.ok(plain.length > 0);
+    assert.deepEqual(labels(completionAt(BOM + withNew, line + 3, { uri: 'x.toml' })), plain);
   });
 });
 

@@ -47,14 +47,14 @@ describe('syntax errors', () => {
   });
   for (const name of ['planton.yaml', 'component.yaml'] as const) {
     it(`${name}: an error in the middle keeps the findings before it`, () => {
-      let text = example(name).replace(/billingMode: \S+/, 'billingMode: ON_DEMAND');
+      let text = example(name).replace(/billingMode: \S+/, 'billingMode: ON-DEMAND');
       text = breakAfter(text, 'keyType:', '      bad: [unclosed');
       const a = analyze(text, { uri: name });
       assert.ok(a);
       assert.ok(a.findings.some(f => f.code === 'syntax'));
       const enumFinding = a.findings.find(f => f.code === 'enum-value');
       assert.ok(enumFinding);
-      assert.equal(textAt(text, enumFinding.range), 'ON_DEMAND');
+      assert.equal(textAt(text, enumFinding.range), 'ON-DEMAND');
     });
   }
   it('never throws on garbage', () => {

@@ -91,8 +91,19 @@ export const COMPONENT_CASES: readonly RuleCase[] = [
   },
   {
     dialect: C, what: 'GSI with 5 HASH keys (multi-attribute keys allow 4)', code: 'gsi-key-schema-shape',
-    mutation: [[GSI_KEYS, '            - attributeName: sensorKind\n              keyType: HASH\n'.repeat(4) + '            - attributeName: deviceId\n              keyType: HASH\n']],
-    range: [32, 23, 32, 27], marks: 'HASH',
+    mutation: [[KIND_DEF, KIND_DEF + ['k1', 'k2', 'k3'].map(k => `        - attributeName: ${k}\n          attributeType: S\n`).join('')],
+      [GSI_KEYS, ['sensorKind', 'k1', 'k2', 'k3', 'deviceId'].map(k => `            - attributeName: ${k}\n              keyType: HASH\n`).join('')]],
+    range: [38, 23, 38, 27], marks: 'HASH',
+  },
+  {
+    dialect: C, what: 'GSI naming an attribute twice (multi-attribute key)', code: 'gsi-key-schema-shape',
+    mutation: [[GSI_KEYS, GSI_KEYS + '            - attributeName: readAt\n              keyType: RANGE\n']],
+    range: [27, 29, 27, 35], marks: 'readAt',
+  },
+  {
+    dialect: C, what: 'LSI whose RANGE is its HASH', code: 'lsi-key-schema-shape',
+    mutation: t => withLsis(t, [lsi('ByDevice', [['deviceId', 'HASH'], ['deviceId', 'RANGE']])]),
+    range: [34, 29, 34, 37], marks: 'deviceId',
   },
   {
     dialect: C, what: 'LSI without RANGE key', code: 'lsi-key-schema-shape',
@@ -135,6 +146,11 @@ export const COMPONENT_CASES: readonly RuleCase[] = [
     range: [15, 25, 15, 35], marks: 'sensorKind',
   },
   {
+    dialect: C, what: 'attribute defined twice with two types (no attribute-type-conflict: one problem, one diagnostic)', code: 'attribute-definition-duplicate',
+    mutation: (text: string) => text.replace(KIND_DEF, KIND_DEF + KIND_DEF.replace(/attributeType: S\b/, 'attributeType: N')),
+    range: [15, 25, 15, 35], marks: 'sensorKind', fixes: ['Remove this definition of "sensorKind"'],
+  },
+  {
     dialect: C, what: 'index name too short', code: 'index-name',
     mutation: [['indexName: ByKind', 'indexName: BK']],
     range: [21, 21, 21, 23], marks: 'BK',
@@ -159,10 +175,22 @@ export const COMPONENT_CASES: readonly RuleCase[] = [
     range: [70, 10, 70, 19], marks: 'indexName',
   },
   {
-    dialect: C, what: '101 projected attributes over two indexes', code: 'projection-attribute-limit',
-    mutation: t => withLsis(t.replace(PROJECTION, `          projection:\n            projectionType: INCLUDE\n            nonKeyAttributes: [${Array.from({ length: 60 }, (_, i) => `a${i}`).join(', ')}]\n`),
-      [`        - indexName: ByRead\n          keySchema:\n            - attributeName: deviceId\n              keyType: HASH\n            - attributeName: readAt\n              keyType: RANGE\n          projection:\n            projectionType: INCLUDE\n            nonKeyAttributes: [${Array.from({ length: 41 }, (_, i) => `b${i}`).join(', ')}]\n`]),
-    range: [39, 30, 39, 225], marks: '[b0, b1, b2, b3, b4,...',
+    dialect: C, what: '101 projected attributes over six indexes (none over 20)', code: 'projection-attribute-limit',
+    mutation: t => t.replace(STREAM, [20, 20, 20, 20, 20, 1].map((n, i) =>
+      `        - indexName: inc-${i}\n          keySchema:\n            - attributeName: sensorKind\n              keyType: HASH\n          projection:\n            projectionType: INCLUDE\n`
+      + `            nonKeyAttributes: [${Array.from({ length: n }, (_, j) => `i${i}a${j}`).join(', ')}]\n`).join('') + STREAM),
+    range: [70, 30, 70, 36], marks: '[i5a0]',
+  },
+  {
+    dialect: C, what: 'INCLUDE with an empty block list', code: 'projection-non-key-attributes',
+    mutation: [[PROJECTION, '          projection:\n            projectionType: INCLUDE\n            nonKeyAttributes: []\n']],
+    range: [29, 30, 29, 32], marks: '[]',
+    fixes: ['Include "purgeAt" (attributes the table already names)', 'Insert nonKeyAttributes with a placeholder to replace', 'Change projectionType to ALL'],
+  },
+  {
+    dialect: C, what: 'INCLUDE with 21 attributes', code: 'projection-non-key-attributes',
+    mutation: [[PROJECTION, `          projection:\n            projectionType: INCLUDE\n            nonKeyAttributes: [${Array.from({ length: 21 }, (_, i) => `a${i}`).join(', ')}]\n`]],
+    range: [29, 30, 29, 125], marks: '[a0, a1, a2,...', fixes: ['Change projectionType to ALL'],
   },
   {
     dialect: C, what: 'TTL on a String attribute', code: 'ttl-attribute-type',

@@ -21,6 +21,13 @@ function extraIndexes(text: string, kind: 'gsi' | 'lsi', count: number): string 
   return text.replace('[resources.dynamodb.tags]\n', blocks.join('') + '[resources.dynamodb.tags]\n');
 }
 
+/** GSIs projecting INCLUDE lists of the given lengths (names i<index>a<n>), before the tags. */
+function includeIndexes(text: string, lengths: readonly number[]): string {
+  const blocks = lengths.map((n, i) => `${GSI_HEADER}name = "inc-${i}"\nhash_key_name = "customer_id"\nhash_key_type = "S"\nprojection_type = "INCLUDE"\n`
+    + `non_key_attributes = [${Array.from({ length: n }, (_, j) => `"i${i}a${j}"`).join(', ')}]\nread_capacity_units = 1\nwrite_capacity_units = 1\n\n`);
+  return text.replace('[resources.dynamodb.tags]\n', blocks.join('') + '[resources.dynamodb.tags]\n');
+}
+
 export const GENESYS_CASES: readonly RuleCase[] = [
   {
     dialect: G, what: 'no billing_mode (PAY_PER_REQUEST table)', code: 'billing-mode-required',
@@ -88,6 +95,16 @@ export const GENESYS_CASES: readonly RuleCase[] = [
     range: [32, 0, 32, 47], marks: '[[resources.dynamodb.global_secondary_indexes]]',
   },
   {
+    dialect: G, what: 'GSI whose range key repeats its hash key', code: 'gsi-key-schema-shape',
+    mutation: [['hash_key_name = "status"\nhash_key_type = "S"\nrange_key_name = "issued_at"\nrange_key_type = "N"\n', 'hash_key_name = "status"\nhash_key_type = "S"\nrange_key_name = "status"\nrange_key_type = "S"\n']],
+    range: [36, 17, 36, 25], marks: '"status"',
+  },
+  {
+    dialect: G, what: 'LSI whose range key is the table hash key', code: 'lsi-key-schema-shape',
+    mutation: [['range_key_name = "due_at"\nrange_key_type = "N"\n', 'range_key_name = "customer_id"\nrange_key_type = "S"\n']],
+    range: [45, 17, 45, 30], marks: '"customer_id"',
+  },
+  {
     dialect: G, what: 'LSI without range key', code: 'lsi-key-schema-shape',
     mutation: [['range_key_name = "due_at"\nrange_key_type = "N"\n', '']],
     range: [43, 0, 43, 46], marks: '[[resources.dynamodb.local_secondary_indexes]]',
@@ -121,6 +138,23 @@ export const GENESYS_CASES: readonly RuleCase[] = [
     dialect: G, what: 'range key name without type', code: 'range-key-type',
     mutation: [['range_key_type = "N"\nread_capacity_units = 8\n', 'read_capacity_units = 8\n']],
     range: [20, 0, 20, 14], marks: 'range_key_name',
+    // The GSI gives issued_at the type N: the fix inserts that, not S (which would be a type conflict).
+    fixes: ['Insert range_key_type = "N"'],
+  },
+  {
+    dialect: G, what: 'GSI range key typed S where the table has it N', code: 'attribute-type-conflict',
+    mutation: [['range_key_name = "issued_at"\nrange_key_type = "N"\nprojection_type', 'range_key_name = "issued_at"\nrange_key_type = "S"\nprojection_type']],
+    range: [37, 17, 37, 20], marks: '"S"', fixes: ['Make "issued_at" N, as in the table\'s key'],
+  },
+  {
+    dialect: G, what: 'GSI hash key on the table hash key with another type', code: 'attribute-type-conflict',
+    mutation: [['hash_key_name = "status"\nhash_key_type = "S"\n', 'hash_key_name = "customer_id"\nhash_key_type = "N"\n']],
+    range: [35, 16, 35, 19], marks: '"N"', fixes: ['Make "customer_id" S, as in the table\'s key'],
+  },
+  {
+    dialect: G, what: 'LSI range key typed N where a GSI has it S', code: 'attribute-type-conflict',
+    mutation: [['range_key_name = "due_at"\nrange_key_type = "N"\n', 'range_key_name = "status"\nrange_key_type = "N"\n']],
+    range: [46, 17, 46, 20], marks: '"N"', fixes: ['Make "status" S, as in GSI "by-status"'],
   },
   {
     dialect: G, what: 'GSI hash key name without type', code: 'hash-key-type',
@@ -156,9 +190,20 @@ export const GENESYS_CASES: readonly RuleCase[] = [
     range: [74, 0, 74, 4], marks: 'name',
   },
   {
-    dialect: G, what: '101 projected attributes', code: 'projection-attribute-limit',
-    mutation: [['non_key_attributes = ["total", "currency"]', `non_key_attributes = [${Array.from({ length: 101 }, (_, i) => `"a${i}"`).join(', ')}]`]],
-    range: [39, 21, 39, 719], marks: '["a0", "a1", "a2", "...',
+    dialect: G, what: '101 projected attributes over six indexes (none over 20)', code: 'projection-attribute-limit',
+    mutation: t => includeIndexes(t, [20, 20, 20, 20, 19]),
+    range: [90, 21, 90, 182], marks: '["i4a0", "i4a1", "...',
+  },
+  {
+    dialect: G, what: 'INCLUDE with an empty list', code: 'projection-non-key-attributes',
+    mutation: [['non_key_attributes = ["total", "currency"]', 'non_key_attributes = []']],
+    range: [39, 21, 39, 23], marks: '[]',
+    fixes: ['Include "due_at" (attributes the table already names)', 'Insert non_key_attributes with a placeholder to replace', 'Change projection_type to ALL'],
+  },
+  {
+    dialect: G, what: 'INCLUDE with 21 attributes', code: 'projection-non-key-attributes',
+    mutation: [['non_key_attributes = ["total", "currency"]', `non_key_attributes = [${Array.from({ length: 21 }, (_, i) => `"a${i}"`).join(', ')}]`]],
+    range: [39, 21, 39, 158], marks: '["a0", "a1", "...', fixes: ['Change projection_type to ALL'],
   },
   {
     dialect: G, what: 'TTL on a String key attribute', code: 'ttl-attribute-type',

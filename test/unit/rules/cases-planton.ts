@@ -95,6 +95,11 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     range: [26, 6, 26, 15], marks: 'keySchema',
   },
   {
+    dialect: P, what: 'GSI naming its HASH attribute again as RANGE', code: 'gsi-key-schema-shape',
+    mutation: [[GSI_KEY, GSI_KEY + '        - attributeName: isbn\n          keyType: KEY_TYPE_RANGE\n']],
+    range: [29, 25, 29, 29], marks: 'isbn',
+  },
+  {
     dialect: P, what: 'LSI without RANGE key', code: 'lsi-key-schema-shape',
     mutation: t => withLsis(t, [lsi('by-member', [['memberId', 'HASH']])]),
     range: [36, 6, 36, 15], marks: 'keySchema',
@@ -135,6 +140,11 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     range: [19, 12, 19, 16], marks: 'isbn',
   },
   {
+    dialect: P, what: 'attribute defined twice with two types (no attribute-type-conflict: one problem, one diagnostic)', code: 'attribute-definition-duplicate',
+    mutation: [[ISBN_DEF, ISBN_DEF + ISBN_DEF.replace('ATTRIBUTE_TYPE_S', 'ATTRIBUTE_TYPE_N')]],
+    range: [19, 12, 19, 16], marks: 'isbn', fixes: ['Remove this definition of "isbn"'],
+  },
+  {
     dialect: P, what: 'index name with a space', code: 'index-name',
     mutation: [['    - name: by-isbn\n', '    - name: by isbn\n']],
     range: [25, 12, 25, 19], marks: 'by isbn',
@@ -159,9 +169,22 @@ export const PLANTON_CASES: readonly RuleCase[] = [
     range: [75, 6, 75, 10], marks: 'name',
   },
   {
-    dialect: P, what: '101 projected attributes', code: 'projection-attribute-limit',
-    mutation: [['        type: PROJECTION_TYPE_KEYS_ONLY\n', `        type: PROJECTION_TYPE_INCLUDE\n        nonKeyAttributes: [${Array.from({ length: 101 }, (_, i) => `a${i}`).join(', ')}]\n`]],
-    range: [31, 26, 31, 522], marks: '[a0, a1, a2, a3, a4,...',
+    dialect: P, what: '101 projected attributes over six indexes (none over 20)', code: 'projection-attribute-limit',
+    mutation: t => t.replace(TTL, [20, 20, 20, 20, 20, 1].map((n, i) =>
+      `    - name: inc-${i}\n      keySchema:\n        - attributeName: isbn\n          keyType: KEY_TYPE_HASH\n      projection:\n        type: PROJECTION_TYPE_INCLUDE\n`
+      + `        nonKeyAttributes: [${Array.from({ length: n }, (_, j) => `i${i}a${j}`).join(', ')}]\n${GSI_THROUGHPUT}`).join('') + TTL),
+    range: [90, 26, 90, 32], marks: '[i5a0]',
+  },
+  {
+    dialect: P, what: 'INCLUDE with an empty list', code: 'projection-non-key-attributes',
+    mutation: [['        type: PROJECTION_TYPE_KEYS_ONLY\n', '        type: PROJECTION_TYPE_INCLUDE\n        nonKeyAttributes: []\n']],
+    range: [31, 26, 31, 28], marks: '[]',
+    fixes: ['Include "returnBy" (attributes the table already names)', 'Insert nonKeyAttributes with a placeholder to replace', 'Change type to PROJECTION_TYPE_ALL'],
+  },
+  {
+    dialect: P, what: 'INCLUDE with 21 attributes', code: 'projection-non-key-attributes',
+    mutation: [['        type: PROJECTION_TYPE_KEYS_ONLY\n', `        type: PROJECTION_TYPE_INCLUDE\n        nonKeyAttributes: [${Array.from({ length: 21 }, (_, i) => `a${i}`).join(', ')}]\n`]],
+    range: [31, 26, 31, 121], marks: '[a0, a1, a2,...', fixes: ['Change type to PROJECTION_TYPE_ALL'],
   },
   {
     dialect: P, what: 'TTL on a String attribute', code: 'ttl-attribute-type',

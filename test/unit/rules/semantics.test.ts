@@ -97,7 +97,7 @@ describe('rules on TableSpec', () => {
 
 describe('rules through analyze()', () => {
   it('a value outside its enum gets enum-value alone', () => {
-    const component = mutate(example('component'), [['billingMode: PAY_PER_REQUEST ', 'billingMode: ON_DEMAND ']]);
+    const component = mutate(example('component'), [['billingMode: PAY_PER_REQUEST ', 'billingMode: on-demand ']]);
     assert.deepEqual(findings(component, 'component').map(f => f.code), ['enum-value']);
     const genesys = mutate(example('genesys'), [['billing_mode = "PROVISIONED"', 'billing_mode = "ON_DEMAND"']]);
     assert.deepEqual(findings(genesys, 'genesys').map(f => f.code), ['enum-value']);

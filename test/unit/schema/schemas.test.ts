@@ -11,7 +11,7 @@ import { example } from './load';
 const RULE_IDS = new Set([
   'billing-mode-required', 'key-schema-shape', 'provisioned-throughput-required', 'throughput-without-provisioned',
   'gsi-key-schema-shape', 'lsi-key-schema-shape', 'gsi-throughput-matches-billing', 'table-name', 'index-name',
-  'gsi-limit', 'lsi-limit', 'projection-attribute-limit',
+  'gsi-limit', 'lsi-limit', 'projection-attribute-limit', 'projection-non-key-attributes',
 ]);
 
 describe('the schemas themselves', () => {
@@ -102,7 +102,7 @@ describe('schemaAt', () => {
     assert.equal(schemaAt('component', '/components/1/config/handler', value), undefined);
     assert.equal(schemaAt('component', '/components/1/config', value)?.properties, undefined);
     // Without the document, the table branch is assumed.
-    assert.deepEqual(enumOf(schemaAt('component', '/components/7/config/billingMode')), ['PAY_PER_REQUEST', 'PROVISIONED']);
+    assert.deepEqual(enumOf(schemaAt('component', '/components/7/config/billingMode')), ['PAY_PER_REQUEST', 'PROVISIONED', 'ON_DEMAND']);
   });
   it('is undefined where the schema knows no such key', () => {
     assert.equal(schemaAt('genesys', '/resources/dynamodb/0/no_such_key'), undefined);

@@ -185,9 +185,10 @@ describe('validateSchema: component', () => {
     assert.deepEqual(shape(mutated('component', v => { at(v, 'components', 0, 'config').pointInTimeRecoveryEnabled = 'yes'; })),
       [['type', `${C}/pointInTimeRecoveryEnabled`, 'value']]);
   });
-  it('enum-value: ON_DEMAND -> PAY_PER_REQUEST; AES256 -> KMS', () => {
+  it('enum-value: on-demand -> PAY_PER_REQUEST; AES256 -> KMS (ON_DEMAND itself is the dialect\'s documented alias)', () => {
+    assert.deepEqual(mutated('component', v => { at(v, 'components', 0, 'config').billingMode = 'ON_DEMAND'; }), []);
     const findings = mutated('component', v => {
-      at(v, 'components', 0, 'config').billingMode = 'ON_DEMAND';
+      at(v, 'components', 0, 'config').billingMode = 'on-demand';
       at(v, 'components', 0, 'config', 'sseSpecification').sseType = 'AES256';
     });
     assert.deepEqual(shape(findings), [['enum-value', `${C}/billingMode`, 'value'], ['enum-value', `${C}/sseSpecification/sseType`, 'value']]);
@@ -222,7 +223,7 @@ describe('validateSchema: component', () => {
       (v.components as unknown[]).push({ name: 'no-type', whatever: 1 });
     }), []);
     const findings = mutated('component', v => {
-      (v.components as unknown[]).push({ name: 'second', type: 'dynamodb-table', config: { billingMode: 'ON_DEMAND' } });
+      (v.components as unknown[]).push({ name: 'second', type: 'dynamodb-table', config: { billingMode: 'ON-DEMAND' } });
     });
     assert.deepEqual(shape(findings), [['enum-value', '/components/2/config/billingMode', 'value']]);
   });
