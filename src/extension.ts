@@ -34,6 +34,8 @@ export interface ExtensionApi {
   readonly findPanel: typeof findPanel;
   /** Replaces the person answering prompts (e2e); returns the previous one. */
   setPrompts(prompts: Prompts): Prompts;
+  /** The folder of the extension's log file (e2e: what was logged, as written). */
+  readonly logUri: vscode.Uri;
 }
 
 /** The documents the language features serve: TOML and YAML files on disk or unsaved. */
@@ -97,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     services.prompts = prompts;
     return previous;
   };
-  return { services, explorer, diagnostics, targets, plans, findPanel, setPrompts };
+  return { services, explorer, diagnostics, targets, plans, findPanel, setPrompts, logUri: context.logUri };
 }
 
 export async function deactivate(): Promise<void> {

@@ -125,8 +125,8 @@ const STS_TOKEN = /\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+=]*/g
 const Q = String.raw`\\?["']`;
 /** `"authorization": "..."`, `'x-amz-security-token': '...'`, `\"x-amz-date\":\"...\"` (headers as JSON or inspected objects). */
 const HEADER_QUOTED = new RegExp(String.raw`(${Q}(?:authorization|x-amz-[a-z0-9-]+)${Q}\s*:\s*${Q})((?:[^"'\\]|\\(?!["']))*)`, 'gi');
-/** `Authorization: ...` and `X-Amz-...: ...` as header lines. */
-const HEADER_LINE = /(^|[\r\n{,;]\s*)((?:authorization|x-amz-[a-z0-9-]+)\s*:[ \t]*)(?!\\?["'])([^\r\n]+)/gi;
+/** `Authorization: ...` and `X-Amz-...: ...` as header lines (the value runs to the end of the line). */
+const HEADER_LINE = /(^|[^\w-])((?:authorization|x-amz-[a-z0-9-]+)\s*:[ \t]*)(?!\\?["'])([^\r\n]+)/gim;
 /** `X-Amz-Security-Token=...`, `Signature=...`, `Credential=...` (query strings, signed headers). */
 const SIGNATURE = /\b(Signature|Credential|X-Amz-[A-Za-z-]+)=[^\s,&"'\\]+/gi;
 /** `aws_secret_access_key = ...`, `"SessionToken": "..."` (config files, credential_process output). */

@@ -86,6 +86,7 @@ describe('AWS errors in words', () => {
     assert.equal(redact('POST / HTTP/1.1\nAuthorization: AWS4-HMAC-SHA256 Credential=x, Signature=y\nX-Amz-Security-Token: tok 123\nHost: h'),
       'POST / HTTP/1.1\nAuthorization: [redacted]\nX-Amz-Security-Token: [redacted]\nHost: h');
     assert.equal(redact('https://h/?X-Amz-Security-Token=tok%2B1&X-Amz-Credential=AKID%2F1&a=1'), 'https://h/?X-Amz-Security-Token=[redacted]&X-Amz-Credential=[redacted]&a=1');
+    assert.equal(redact('Error: X-Amz-Security-Token: tok 123'), 'Error: X-Amz-Security-Token: [redacted]');
     assert.equal(redact('aws_secret_access_key = abc\naws_session_token=def'), 'aws_secret_access_key = [redacted]\naws_session_token=[redacted]');
     assert.equal(redact('{"Version":1,"AccessKeyId":"AKIDX","SecretAccessKey":"abc","SessionToken":"def"}'), '{"Version":1,"AccessKeyId":"AKIDX","SecretAccessKey":"[redacted]","SessionToken":"[redacted]"}');
     // Our own words stay.
