@@ -85,10 +85,10 @@ export function keepProtoAttributes(client: DynamoDBClient): void {
     if (body && typeof body[Symbol.asyncIterator] === 'function') {
       const bytes = await bytesOf(body);
       response.body = bytes; // the SDK reads a Uint8Array body as it is
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-      if (text.includes(`"${PROTO}"`)) {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (buffer.includes(`"${PROTO}"`)) { // searched in the bytes: most answers are never decoded here
         let answer: unknown;
-        try { answer = JSON.parse(text); } catch { answer = undefined; /* not JSON: the SDK says so */ }
+        try { answer = JSON.parse(buffer.toString('utf8')); } catch { answer = undefined; /* not JSON: the SDK says so */ }
         const taken = takeOut(answer);
         if (taken.length > 0) {
           takenOut.set(context, taken);
