@@ -149,8 +149,14 @@ function knownSecrets(): string[] {
   return [...new Set([...fromEnv, ...rememberedSecrets])].sort((a, b) => b.length - a.length);
 }
 
+/** Digits, lower and upper case, and not an absolute path. */
 function mixed(text: string): boolean {
-  return /[0-9]/.test(text) && /[a-z]/.test(text) && /[A-Z]/.test(text);
+  return /[0-9]/.test(text) && /[a-z]/.test(text) && /[A-Z]/.test(text) && !text.startsWith('/');
+}
+
+/** A 40-character secret key: also a base64 sign (`+ / =`), which a table or attribute name never holds. */
+function keyShaped(text: string): boolean {
+  return mixed(text) && /[+/=]/.test(text);
 }
 
 /**
@@ -172,7 +178,7 @@ export function redact(text: string): string {
     .replace(STS_TOKEN, '[redacted]')
     .replace(ACCESS_KEY_ID, '[access key id]')
     .replace(TOKEN_LIKE, m => (mixed(m) ? '[redacted]' : m))
-    .replace(SECRET_LIKE, m => (mixed(m) ? '[redacted]' : m));
+    .replace(SECRET_LIKE, m => (keyShaped(m) ? '[redacted]' : m));
 }
 
 /** True for a request that got no (complete) answer within the client's request timeout. */

@@ -109,6 +109,11 @@ describe('AWS errors in words', () => {
     const sts = 'IQoJb3JpZ2luX2VjEHAaCXVzLWVhc3QtMSJHMEUCIQD' + Buffer.from('a token nobody told us about, 0123456789 and more').toString('base64');
     assert.equal(redact(`token ${sts} expired`), 'token [redacted] expired');
     assert.equal(redact(`token ${sts.slice(10, 90)} expired`), 'token [redacted] expired');
+    // A 40-character name is not a secret key (no base64 sign), nor is a path.
+    const table = 'CustomerOrderHistoryByRegionAndDate2024X';
+    assert.equal(redact(`Table ${table}: will be created`), `Table ${table}: will be created`);
+    const path = '/Users/Alice2/Documents/Configs/MyTables/Production/DynamoDB/orders.toml:1:1';
+    assert.equal(redact(path), path);
     const sha = 'a'.repeat(32) + '0123456789abcdef'.repeat(2);
     assert.equal(redact(`x-amz-content-sha256 ${sha}`), `x-amz-content-sha256 ${sha}`);
   });
