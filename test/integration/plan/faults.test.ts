@@ -10,6 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ClientFactory } from '../../../src/dynamo/clients';
+import type { Connection } from '../../../src/dynamo/connections';
+import { listAllTables } from '../../../src/dynamo/tables';
 import { runCli, type CliRun } from '../../support/cli';
 import { startHostile, type HostileServer } from '../../support/hostile';
 import { repoRoot } from '../../support/paths';
@@ -61,6 +64,20 @@ describe('CLI against hostile endpoints', () => {
       assert.equal(run.code, 1, run.err);
       assert.equal(oneLine(run), `dynamodb-designer ${args[0]}: No answer from ${silent.endpoint} within 500 ms: it accepted the connection but did not respond. Pass --timeout SECONDS to wait longer.`);
       assert.equal(silent.requests - before, 1, 'a request that timed out is not sent again');
+    }
+  });
+
+  it("the extension's clients give up after their request timeout too (the SDK only warned), without retrying", { timeout: 60000 }, async () => {
+    const silent = await server('silent');
+    const factory = new ClientFactory({ extensionName: 'test', extensionVersion: '0', requestTimeoutMs: 400 });
+    const connection: Connection = { kind: 'endpoint', id: 'silent', label: 'silent', url: silent.endpoint, region: 'us-east-1', regions: ['us-east-1'] };
+    try {
+      const before = silent.requests;
+      await assert.rejects(listAllTables(await factory.client(connection)),
+        { message: `No answer from ${silent.endpoint} within 400 ms: it accepted the connection but did not respond.` });
+      assert.equal(silent.requests - before, 1);
+    } finally {
+      factory.dispose();
     }
   });
 
