@@ -36,6 +36,8 @@ export interface ExtensionApi {
   readonly findPanel: typeof findPanel;
   /** Replaces the person answering prompts (e2e); returns the previous one. */
   setPrompts(prompts: Prompts): Prompts;
+  /** The folder of the extension's log file (e2e: what was logged, as written). */
+  readonly logUri: vscode.Uri;
 }
 
 /** The bundles beside this one in dist/ (scripts/build.mjs). */
@@ -115,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     get plans() { return loadAws().plans; },
     findPanel: (kind, target) => loadAws().findPanel(kind, target),
     setPrompts: prompts => loadAws().setPrompts(prompts),
+    logUri: context.logUri,
   };
 }
 

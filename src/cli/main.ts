@@ -1,7 +1,10 @@
 /**
  * The `dynamodb-designer` command line: a table of subcommands on the same core as the
  * extension. Usage errors and failures print one clear line (never a stack trace) and exit 2.
+ * Every line printed, text or JSON, goes through `redact` first: no secret key, session token
+ * or signed header value reaches the terminal, whatever a server or a credential process said.
  */
+import { redact } from '../dynamo/errors';
 import { APPLY_COMMAND } from './apply';
 import { DELETE_COMMAND } from './delete';
 import { PREVIEW_COMMAND } from './preview';
@@ -28,7 +31,8 @@ function usage(): string {
   return `Usage: dynamodb-designer <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'dynamodb-designer <command> --help' for a command's options.`;
 }
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { out: line => rawIo.out(redact(line)), err: line => rawIo.err(redact(line)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.out(usage());
@@ -60,6 +64,6 @@ if (require.main === module) {
   };
   main(process.argv.slice(2), io).then(
     code => { process.exitCode = code; },
-    (e: unknown) => { process.stderr.write(`dynamodb-designer: ${e instanceof Error ? e.message : String(e)}\n`); process.exitCode = 2; },
+    (e: unknown) => { process.stderr.write(`dynamodb-designer: ${redact(e instanceof Error ? e.message : String(e))}\n`); process.exitCode = 2; },
   );
 }

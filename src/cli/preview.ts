@@ -14,6 +14,7 @@ import { fromEnv, fromIni, fromNodeProviderChain } from '@aws-sdk/credential-pro
 import { planSpec } from '../dynamo/apply';
 import { LOCAL_SERVER_CREDENTIALS, explainedProvider } from '../dynamo/clients';
 import { describeAwsError } from '../dynamo/errors';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, timeoutConfig } from '../dynamo/timeouts';
 import { analyze } from '../language/service';
 import { formatPlan, type Plan } from '../model/plan';
 import { configRegion, type TableSpec } from '../model/spec';
@@ -24,6 +25,7 @@ export const CONNECTION_OPTIONS_HELP = `  --profile P         AWS profile from ~
   --endpoint URL      a custom endpoint such as DynamoDB Local (dummy credentials unless the
                       environment has keys)
   --table NAME        only this table of the file
+  --timeout SECONDS   how long to wait for the server to answer a request (default 60)
   --format text|json  output format (default text)
   -h, --help          show this help`;
 
@@ -41,6 +43,8 @@ export interface TableCommandArgs {
   readonly region?: string;
   readonly endpoint?: string;
   readonly table?: string;
+  /** Seconds to wait for an answer to one request (--timeout). */
+  readonly timeout?: number;
   readonly yes: boolean;
   readonly format: 'text' | 'json';
   readonly help: boolean;
@@ -57,7 +61,7 @@ export function parseTableArgs(args: readonly string[], command: string, allow: 
   const values: Record<string, string> = {};
   let yes = false;
   let help = false;
-  const valued = new Set(['--profile', '--region', '--endpoint', '--table', '--format', ...(allow.confirmReplace ? ['--confirm-replace'] : [])]);
+  const valued = new Set(['--profile', '--region', '--endpoint', '--table', '--format', '--timeout', ...(allow.confirmReplace ? ['--confirm-replace'] : [])]);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') { files.push(...args.slice(i + 1)); break; }
@@ -76,10 +80,14 @@ export function parseTableArgs(args: readonly string[], command: string, allow: 
   }
   const format = values['--format'] ?? 'text';
   if (format !== 'text' && format !== 'json') { throw new CliError(`--format must be text or json, not ${JSON.stringify(format)}`); }
+  const timeout = values['--timeout'] === undefined ? undefined : Number(values['--timeout']);
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    throw new CliError(`--timeout must be a number of seconds greater than 0, not ${JSON.stringify(values['--timeout'])}`);
+  }
   if (!help && files.length !== 1) { throw new CliError(`${command} needs exactly one FILE (got ${files.length})`); }
   return {
     file: files[0], profile: values['--profile'], region: values['--region'], endpoint: values['--endpoint'], table: values['--table'],
-    yes, format, help, confirmReplace: values['--confirm-replace'],
+    timeout, yes, format, help, confirmReplace: values['--confirm-replace'],
   };
 }
 
@@ -127,13 +135,23 @@ export function makeClient(args: TableCommandArgs, fileRegion: string | undefine
   const credentials = args.profile !== undefined ? explainedProvider(fromIni({ profile: args.profile }), args.profile)
     : args.endpoint !== undefined ? (env.AWS_ACCESS_KEY_ID ? explainedProvider(fromEnv(), undefined) : async () => LOCAL_SERVER_CREDENTIALS)
       : explainedProvider(fromNodeProviderChain(), undefined);
-  return new DynamoDBClient({ region, endpoint: args.endpoint, credentials, retryMode: 'standard', maxAttempts: 5 });
+  const requestTimeoutMs = args.timeout !== undefined ? Math.round(args.timeout * 1000) : DEFAULT_REQUEST_TIMEOUT_MS;
+  return new DynamoDBClient({
+    region, endpoint: args.endpoint, credentials,
+    ...timeoutConfig({ requestTimeoutMs, connectionTimeoutMs: Math.min(DEFAULT_CONNECTION_TIMEOUT_MS, requestTimeoutMs), maxAttempts: 5 }),
+  });
 }
 
-/** One line for any error (no stack trace, no secret). */
+/** One line for any error (no stack trace; main.ts redacts every line printed). */
 export function errorLine(command: string, error: unknown, context: { profile?: string; target?: string } = {}): string {
-  const message = error instanceof CliError ? error.message : describeAwsError(error, context).message;
-  return `dynamodb-designer ${command}: ${message}`;
+  let message: string;
+  if (error instanceof CliError) {
+    message = error.message;
+  } else {
+    const described = describeAwsError(error, context);
+    message = described.message + (described.code === 'TimeoutError' ? ' Pass --timeout SECONDS to wait longer.' : '');
+  }
+  return `dynamodb-designer ${command}: ${message.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`;
 }
 
 /** Asks a question on the terminal; the answer trimmed. */

@@ -1,16 +1,18 @@
 /**
  * Client factory: one DynamoDBClient per (connection id, region), cached, with the SDK's standard
  * retry mode (exponential backoff with jitter, throttling included), a user agent naming the
- * extension, short connection timeouts, and the connection's endpoint. Credentials come from
- * `@aws-sdk/credential-providers`; SSO and other provider failures are reworded (errors.ts).
- * The clients run without the SDK's logger middleware (see `withoutSdkLogger`).
+ * extension, connection and request timeouts (timeouts.ts), and the connection's endpoint.
+ * Credentials come from `@aws-sdk/credential-providers`; SSO and other provider failures are
+ * reworded (errors.ts). The clients run without the SDK's logger middleware (see
+ * `withoutSdkLogger`).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { Connection } from './connections';
-import { DynamoError, describeAwsError } from './errors';
+import { DynamoError, describeAwsError, rememberSecret } from './errors';
 import { EnvLike, sharedFilePaths } from './profiles';
+import { timeoutConfig } from './timeouts';
 
 /** Fixed credentials for local servers, which accept any. Not a secret. */
 export const LOCAL_SERVER_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -30,11 +32,17 @@ export interface ClientFactoryOptions {
   readonly requestTimeoutMs?: number;
 }
 
-/** Wraps a provider so its failures carry the profile's wording (SSO login command, ...). */
+/**
+ * Wraps a provider so its failures carry the profile's wording (SSO login command, ...), and the
+ * secrets it resolves are known to `redact` (a server may echo them back in an error).
+ */
 export function explainedProvider(provider: AwsCredentialIdentityProvider, profile: string | undefined): AwsCredentialIdentityProvider {
   return async (options) => {
     try {
-      return await provider(options);
+      const identity = await provider(options);
+      rememberSecret(identity.secretAccessKey);
+      rememberSecret(identity.sessionToken);
+      return identity;
     } catch (error) {
       throw new DynamoError(describeAwsError(error, { profile }), { cause: error });
     }
@@ -124,13 +132,8 @@ export class ClientFactory {
       region,
       endpoint,
       credentials: this.credentials(connection),
-      retryMode: 'standard',
-      maxAttempts: this.options.maxAttempts ?? 5,
       customUserAgent: [[this.options.extensionName, this.options.extensionVersion]],
-      requestHandler: {
-        connectionTimeout: this.options.connectionTimeoutMs ?? 5000,
-        requestTimeout: this.options.requestTimeoutMs ?? 60000,
-      },
+      ...timeoutConfig(this.options),
     }));
   }
 

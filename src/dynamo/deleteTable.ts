@@ -3,7 +3,8 @@
  * deletion protection (and say how to turn it off), then wait until the table is gone.
  */
 import { DeleteTableCommand, DescribeTableCommand, DynamoDBClient, waitUntilTableNotExists } from '@aws-sdk/client-dynamodb';
-import { DynamoError, toDynamoError } from './errors';
+import { DynamoError } from './errors';
+import { explain } from './tables';
 
 export interface DeletionDetails {
   readonly table: string;
@@ -38,7 +39,7 @@ export async function describeDeletion(client: DynamoDBClient, name: string, opt
   try {
     table = (await client.send(new DescribeTableCommand({ TableName: name }), { abortSignal: options.signal })).Table;
   } catch (error) {
-    throw toDynamoError(error, { operation: 'DescribeTable' });
+    throw await explain(error, client, 'DescribeTable');
   }
   if (!table) { throw new Error(`DescribeTable ${name}: the server returned no table`); }
   const indexes = [
@@ -79,7 +80,7 @@ export async function deleteTable(
     if ((error as { name?: string }).name === 'ValidationException' && /deletion protection/i.test(String((error as Error).message))) {
       throw new DeletionRefused('deletion-protection', deletionProtectionHelp(name));
     }
-    throw toDynamoError(error, { operation: 'DeleteTable' });
+    throw await explain(error, client, 'DeleteTable');
   }
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   await waitUntilTableNotExists(

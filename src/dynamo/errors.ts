@@ -87,6 +87,8 @@ interface ErrorShape {
   errors?: unknown;
   cause?: unknown;
   $metadata?: { httpStatusCode?: unknown };
+  /** The SDK's hidden raw response. */
+  $response?: { statusCode?: unknown; headers?: Record<string, unknown> };
 }
 
 function shape(error: unknown): ErrorShape {
@@ -115,12 +117,107 @@ function networkCode(error: ErrorShape, depth = 0): string | undefined {
 
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|AIDA|AROA|ABIA|ACCA)[A-Z0-9]{12,}\b/g;
 const SECRET_LIKE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g;
-const SIGNATURE = /(Signature|Credential|X-Amz-Security-Token|X-Amz-Signature)=[^\s,&]+/gi;
+/** A long base64 run (session tokens are hundreds of characters). */
+const TOKEN_LIKE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{64,}(?![A-Za-z0-9/+=])/g;
+/** An STS session token by its prefix, however short the excerpt. */
+const STS_TOKEN = /\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+=]*/g;
+/** A quote, possibly escaped inside a JSON string. */
+const Q = String.raw`\\?["']`;
+/** `"authorization": "..."`, `'x-amz-security-token': '...'`, `\"x-amz-date\":\"...\"` (headers as JSON or inspected objects). */
+const HEADER_QUOTED = new RegExp(String.raw`(${Q}(?:authorization|x-amz-[a-z0-9-]+)${Q}\s*:\s*${Q})((?:[^"'\\]|\\(?!["']))*)`, 'gi');
+/** `Authorization: ...` and `X-Amz-...: ...` as header lines (the value runs to the end of the line). */
+const HEADER_LINE = /(^|[^\w-])((?:authorization|x-amz-[a-z0-9-]+)\s*:[ \t]*)(?!\\?["'])([^\r\n]+)/gim;
+/** `X-Amz-Security-Token=...`, `Signature=...`, `Credential=...` (query strings, signed headers). */
+const SIGNATURE = /\b(Signature|Credential|X-Amz-[A-Za-z-]+)=[^\s,&"'\\]+/gi;
+/** `aws_secret_access_key = ...`, `"SessionToken": "..."` (config files, credential_process output). */
+const CREDENTIAL_FIELD = /\b(aws_secret_access_key|aws_session_token|aws_security_token|secret_?access_?key|session_?token)(\\?["']?\s*[:=]\s*\\?["']?)[^\s"'\\,;}]+/gi;
 
-/** Removes anything shaped like an access key id, a secret key or a request signature. */
+const rememberedSecrets = new Set<string>();
+
+/**
+ * Remembers a secret value (a resolved secret access key or session token) so that `redact`
+ * removes it wherever it shows up, whatever its shape.
+ */
+export function rememberSecret(value: string | undefined): void {
+  if (value && value.length >= 8) { rememberedSecrets.add(value); }
+}
+
+function knownSecrets(): string[] {
+  const env = typeof process === 'undefined' ? {} : process.env;
+  const fromEnv = [env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, env.AWS_SECURITY_TOKEN].filter((v): v is string => !!v && v.length >= 8);
+  // Longest first, so a secret that contains another is removed whole.
+  return [...new Set([...fromEnv, ...rememberedSecrets])].sort((a, b) => b.length - a.length);
+}
+
+/** Digits, lower and upper case, and not an absolute path. */
+function mixed(text: string): boolean {
+  return /[0-9]/.test(text) && /[a-z]/.test(text) && /[A-Z]/.test(text) && !text.startsWith('/');
+}
+
+/** A 40-character secret key: also a base64 sign (`+ / =`), which a table or attribute name never holds. */
+function keyShaped(text: string): boolean {
+  return mixed(text) && /[+/=]/.test(text);
+}
+
+/**
+ * Removes secrets from a text before it is shown, logged or printed: the secret access key and
+ * session token of the environment and of resolved credentials, the values of `Authorization`
+ * and `X-Amz-*` headers (quoted, escaped in JSON, or as header lines), signatures, credential
+ * fields, and anything shaped like an access key id, a secret key or a session token. The one
+ * redaction function of the project: the CLI's output, the extension's log, its error messages
+ * and panels all go through it.
+ */
 export function redact(text: string): string {
-  return text.replace(SIGNATURE, '$1=[redacted]').replace(ACCESS_KEY_ID, '[access key id]')
-    .replace(SECRET_LIKE, m => (/[0-9]/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m) ? '[redacted]' : m));
+  let out = text;
+  for (const secret of knownSecrets()) { out = out.split(secret).join('[redacted]'); }
+  return out
+    .replace(HEADER_QUOTED, '$1[redacted]')
+    .replace(HEADER_LINE, '$1$2[redacted]')
+    .replace(SIGNATURE, '$1=[redacted]')
+    .replace(CREDENTIAL_FIELD, '$1$2[redacted]')
+    .replace(STS_TOKEN, '[redacted]')
+    .replace(ACCESS_KEY_ID, '[access key id]')
+    .replace(TOKEN_LIKE, m => (mixed(m) ? '[redacted]' : m))
+    .replace(SECRET_LIKE, m => (keyShaped(m) ? '[redacted]' : m));
+}
+
+/** True for a request that got no (complete) answer within the client's request timeout. */
+export function isRequestTimeout(error: unknown): boolean {
+  const e = shape(error);
+  return e.name === 'TimeoutError' && e.code === 'ETIMEDOUT';
+}
+
+/** The timeout of a timed-out request in words (`60 s`), from the SDK's own message. */
+function timeoutWords(error: ErrorShape): string {
+  const ms = /(\d+) ?ms\b/.exec(str(error.message) ?? '');
+  if (!ms) { return 'the timeout'; }
+  const seconds = Number(ms[1]) / 1000;
+  return seconds >= 1 ? `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s` : `${ms[1]} ms`;
+}
+
+/** Errors the SDK raises when the answer is not a DynamoDB answer at all (no error type, no JSON). */
+const FOREIGN_ANSWER = new Set(['Unknown', 'UnknownError', 'SyntaxError']);
+/** DynamoDB (and the local servers) answer with JSON. */
+const DYNAMODB_CONTENT_TYPE = /^application\/(?:x-amz-json-1\.[01]|json)\b/i;
+
+/** What answered, when it was not DynamoDB: `HTTP 404 with an empty body`, `HTTP 200 with text/html`. */
+function foreignAnswer(error: ErrorShape): string | undefined {
+  const response = error.$response;
+  if (!response || typeof response !== 'object') { return undefined; }
+  const name = str(error.name) ?? '';
+  if (!FOREIGN_ANSWER.has(name) && !/Deserialization error/.test(str(error.message) ?? '')) { return undefined; }
+  const headers = response.headers ?? {};
+  const header = (wanted: string): string | undefined => {
+    const key = Object.keys(headers).find(k => k.toLowerCase() === wanted);
+    return key === undefined ? undefined : str(headers[key]);
+  };
+  const contentType = header('content-type')?.split(';')[0].trim();
+  if (contentType && DYNAMODB_CONTENT_TYPE.test(contentType)) { return undefined; }
+  const status = typeof response.statusCode === 'number' ? response.statusCode
+    : typeof error.$metadata?.httpStatusCode === 'number' ? error.$metadata.httpStatusCode : undefined;
+  const empty = header('content-length') === '0';
+  const body = contentType ? `${empty ? 'an empty ' : ''}${contentType}${empty ? ' body' : ''}` : empty ? 'an empty body' : 'a body without a content type';
+  return `HTTP ${status ?? '(no status)'} with ${body}`;
 }
 
 /** True for a user's or a caller's cancel (AbortSignal), which is not an error to show. */
@@ -158,9 +255,22 @@ export function describeAwsError(error: unknown, context: ErrorContext = {}): De
       message: `The AWS SSO session of ${who} has expired or was never started. Run \`${command}\` in a terminal, then refresh.`,
     };
   }
+  const where = context.target ? ` ${context.target}` : ' the server';
+  if (isRequestTimeout(error) || (e.cause !== undefined && isRequestTimeout(e.cause))) {
+    return {
+      ...base, code: 'TimeoutError', kind: 'network', retryable: true,
+      message: `No answer from${where} within ${timeoutWords(isRequestTimeout(error) ? e : shape(e.cause))}: it accepted the connection but did not respond.`,
+    };
+  }
+  const foreign = foreignAnswer(e);
+  if (foreign) {
+    return {
+      ...base, code: 'NotDynamoDB', kind: 'other', retryable: false,
+      message: `${context.target ?? 'The server'} answered ${foreign}: that is not DynamoDB. Check the endpoint.`,
+    };
+  }
   const net = networkCode(e);
   if (net) {
-    const where = context.target ? ` ${context.target}` : ' the server';
     const hint = net === 'ECONNREFUSED' ? ': nothing is listening there. Is the server running?'
       : net === 'ENOTFOUND' || net === 'EAI_AGAIN' ? ': the host name does not resolve. Check the endpoint or your network.'
         : net === 'ETIMEDOUT' || net === 'TimeoutError' || net === 'RequestTimeout' ? ': the connection timed out. Check your network, VPN or proxy.'

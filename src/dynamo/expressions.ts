@@ -7,7 +7,7 @@
 import type { AttributeValue, QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import type { AttributeType } from '../model/spec';
 import type { FilterCondition, ItemRequest, JsonAttributeValue, JsonItem, PartitionKeyCondition, SortKeyCondition, TypedValue } from '../model/items';
-import { VALUE_TYPES } from '../model/items';
+import { VALUE_TYPES, hasAttribute } from '../model/items';
 import { canonicalJson, isBase64Text, isNumberText, toSdkValue } from './itemJson';
 
 /** A request the user built that DynamoDB would refuse (or that cannot be typed); says which part. */
@@ -289,8 +289,8 @@ function* valueTerms(b: ExpressionBuilder, path: readonly PathSegment[], value: 
  * written: DynamoDB refuses unused ones.
  */
 export function unchangedCondition(b: ExpressionBuilder, original: JsonItem, keyNames: readonly string[], next?: JsonItem): UnchangedCondition {
-  const names = [...keyNames.filter(k => k in original), ...Object.keys(original).filter(k => !keyNames.includes(k))];
-  const added = next ? Object.keys(next).filter(k => !(k in original)) : [];
+  const names = [...keyNames.filter(k => hasAttribute(original, k)), ...Object.keys(original).filter(k => !keyNames.includes(k))];
+  const added = next ? Object.keys(next).filter(k => !hasAttribute(original, k)) : [];
   function* all(): Generator<Term> {
     for (const name of names) { yield* valueTerms(b, [name], original[name]!); }
     for (const name of added) { yield { operators: 1, bound: 40, make: () => `attribute_not_exists(${b.name(name)})` }; }

@@ -29,6 +29,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ItemRequest, JsonAttributeValue, JsonItem, ValueType } from '../model/items';
+import { attributeOf, setAttribute } from '../model/items';
 import { readAll, startKeyNames } from './items';
 import { typeOf, validateItem, validateValue } from './itemJson';
 
@@ -185,12 +186,12 @@ class CsvWriter {
     let text = '';
     for (const item of items) {
       const fields = columns.map(c => {
-        const value = item[c.name];
+        const value = attributeOf(item, c.name);
         return value ? csvField(cellText(value, c.type)) : '';
       });
       let other: Record<string, JsonAttributeValue> | undefined;
       for (const name of Object.keys(item)) {
-        if (!names.has(name)) { (other ??= {})[name] = item[name]!; }
+        if (!names.has(name)) { setAttribute(other ??= {}, name, item[name]!); }
       }
       fields.push(other ? csvField(JSON.stringify(other)) : '');
       text += `${fields.join(',')}\r\n`;
@@ -355,17 +356,17 @@ function parseRow(record: string[], columns: readonly Column[], where: string): 
     if (text === '') { return; }
     const at = `${where}, column ${column.name}`;
     if (text.startsWith('{')) {
-      item[column.name] = validateValue(JSON.parse(text), at);
+      setAttribute(item, column.name, validateValue(JSON.parse(text), at));
       return;
     }
     const plain: unknown = column.type === 'S' ? { S: text } : column.type === 'N' ? { N: text } : column.type === 'B' ? { B: text }
       : column.type === 'BOOL' && (text === 'true' || text === 'false') ? { BOOL: text === 'true' } : undefined;
     if (plain === undefined) { throw new Error(`${at}: ${JSON.stringify(text)} is not a ${column.type} value`); }
-    item[column.name] = validateValue(plain, at);
+    setAttribute(item, column.name, validateValue(plain, at));
   });
   const other = record[columns.length]!;
   if (other !== '') {
-    for (const [name, value] of Object.entries(validateItem(JSON.parse(other), `${where}, _other`))) { item[name] = value; }
+    for (const [name, value] of Object.entries(validateItem(JSON.parse(other), `${where}, _other`))) { setAttribute(item, name, value); }
   }
   return item;
 }

@@ -12,10 +12,13 @@
  *   is allowed only when it round-trips losslessly: no sets, no binary, and every number's text
  *   is the one JavaScript would print for it (so `1.50`, 2^53+1 or 38-digit numbers make an item
  *   DynamoDB-JSON-only). `plainJsonEditable(item)` says which, with reasons.
+ *
+ * Attribute names are own properties everywhere, `__proto__` included (model/items.ts): maps are
+ * built with `Object.fromEntries`, never by assignment, and util-dynamodb's marshall/unmarshall,
+ * which assign, are used for scalar values only.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { marshall, NumberValueImpl, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { LiveKeyElement } from '../model/live';
 import type { DisplayValue, JsonAttributeValue, JsonItem, ValueType } from '../model/items';
 import { VALUE_TYPES } from '../model/items';
@@ -46,9 +49,11 @@ export function toJsonValue(value: AttributeValue): JsonAttributeValue {
 }
 
 export function toJsonItem(item: Record<string, AttributeValue>): JsonItem {
-  const out: Record<string, JsonAttributeValue> = {};
-  for (const [name, value] of Object.entries(item)) { out[name] = toJsonValue(value); }
-  return out;
+  return Object.fromEntries(Object.entries(item).map(([name, value]) => {
+    // The SDK can lose a value (protoAttributes.ts); say so rather than fail on `undefined.S`.
+    if (value === undefined) { throw new Error(`the answer has no value for the attribute ${JSON.stringify(name)}`); }
+    return [name, toJsonValue(value)];
+  }));
 }
 
 export function toSdkValue(value: JsonAttributeValue): AttributeValue {
@@ -65,9 +70,7 @@ export function toSdkValue(value: JsonAttributeValue): AttributeValue {
 }
 
 export function toSdkItem(item: JsonItem): Record<string, AttributeValue> {
-  const out: Record<string, AttributeValue> = {};
-  for (const [name, value] of Object.entries(item)) { out[name] = toSdkValue(value); }
-  return out;
+  return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, toSdkValue(value)]));
 }
 
 export function typeOf(value: JsonAttributeValue): ValueType {
@@ -103,11 +106,7 @@ export function parseDynamoJson(text: string): JsonItem {
 /** Checks that `value` is an item in DynamoDB JSON; returns it typed (a fresh copy). */
 export function validateItem(value: unknown, path = '$'): JsonItem {
   if (!isPlainObject(value)) { throw new ItemParseError(path, 'expected an object of attributes'); }
-  const out: Record<string, JsonAttributeValue> = {};
-  for (const [name, attribute] of Object.entries(value)) {
-    out[name] = validateValue(attribute, `${path}.${name}`);
-  }
-  return out;
+  return Object.fromEntries(Object.entries(value).map(([name, attribute]) => [name, validateValue(attribute, `${path}.${name}`)]));
 }
 
 /** DynamoDB's number text: optional sign, digits with an optional fraction, optional exponent. */
@@ -185,9 +184,7 @@ export function canonicalJson(item: JsonItem): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) { return value.map(sortKeys); }
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) { out[key] = sortKeys(value[key]); }
-    return out;
+    return Object.fromEntries(Object.keys(value).sort().map(key => [key, sortKeys(value[key])]));
   }
   return value;
 }
@@ -220,28 +217,31 @@ export function plainJsonEditable(item: JsonItem): { editable: boolean; reasons:
   return { editable: reasons.length === 0, reasons };
 }
 
-/** The plain JSON view of an item (via `unmarshall` with `wrapNumbers`, digits kept exactly). */
+/**
+ * The plain JSON view of an item, written from DynamoDB JSON directly (what `unmarshall` with
+ * `wrapNumbers` would give, digits kept exactly, but keeping a `__proto__` attribute, which
+ * `unmarshall` turns into a prototype).
+ */
 export function formatPlainJson(item: JsonItem): PlainJson {
-  const native = unmarshall(toSdkItem(item), { wrapNumbers: true });
   const { editable, reasons } = plainJsonEditable(item);
-  return { text: `${stringifyNative(native, '')}\n`, editable, notes: reasons };
+  return { text: `${stringifyPlain({ M: item }, '')}\n`, editable, notes: reasons };
 }
 
-function stringifyNative(value: NativeAttributeValue, indent: string): string {
+function stringifyPlain(value: JsonAttributeValue, indent: string): string {
   const inner = `${indent}  `;
-  if (value === null || value === undefined) { return 'null'; }
-  if (value instanceof NumberValueImpl) { return value.value; }
-  if (typeof value === 'string' || typeof value === 'boolean') { return JSON.stringify(value); }
-  if (typeof value === 'number' || typeof value === 'bigint') { return String(value); }
-  if (value instanceof Uint8Array) { return JSON.stringify(base64(value)); }
-  if (value instanceof Set || Array.isArray(value)) {
-    const elements = [...(value as Iterable<NativeAttributeValue>)];
-    if (elements.length === 0) { return '[]'; }
-    return `[\n${elements.map(e => inner + stringifyNative(e, inner)).join(',\n')}\n${indent}]`;
-  }
-  const entries = Object.entries(value as Record<string, NativeAttributeValue>);
+  const list = (elements: readonly string[]): string => (elements.length === 0 ? '[]' : `[\n${elements.map(e => inner + e).join(',\n')}\n${indent}]`);
+  if ('S' in value) { return JSON.stringify(value.S); }
+  if ('N' in value) { return value.N; }
+  if ('B' in value) { return JSON.stringify(value.B); }
+  if ('BOOL' in value) { return String(value.BOOL); }
+  if ('NULL' in value) { return 'null'; }
+  if ('SS' in value) { return list(value.SS.map(s => JSON.stringify(s))); }
+  if ('NS' in value) { return list(value.NS); }
+  if ('BS' in value) { return list(value.BS.map(b => JSON.stringify(b))); }
+  if ('L' in value) { return list(value.L.map(v => stringifyPlain(v, inner))); }
+  const entries = Object.entries(value.M);
   if (entries.length === 0) { return '{}'; }
-  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringifyNative(v, inner)}`).join(',\n')}\n${indent}}`;
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringifyPlain(v, inner)}`).join(',\n')}\n${indent}}`;
 }
 
 /**
@@ -256,10 +256,21 @@ export function parsePlainJson(text: string): JsonItem {
   }
   if (!isPlainObject(parsed)) { throw new ItemParseError('$', 'expected an object of attributes'); }
   try {
-    return toJsonItem(marshall(parsed, { convertEmptyValues: false, removeUndefinedValues: false }));
+    return plainMap(parsed);
   } catch (error) {
     throw new ItemParseError('$', (error as Error).message);
   }
+}
+
+/** Objects and arrays here (own properties kept), scalars by `marshall`. */
+function plainMap(value: Record<string, unknown>): JsonItem {
+  return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, plainValue(inner)]));
+}
+
+function plainValue(value: unknown): JsonAttributeValue {
+  if (isPlainObject(value)) { return { M: plainMap(value) }; }
+  if (Array.isArray(value)) { return { L: value.map(plainValue) }; }
+  return toJsonValue(marshall({ value }, { convertEmptyValues: false, removeUndefinedValues: false }).value!);
 }
 
 // ---------------------------------------------------------------------------------------------

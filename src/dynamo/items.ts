@@ -10,8 +10,10 @@ import {
 import type { AttributeValue, QueryCommandOutput, ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { LiveKeyElement } from '../model/live';
 import type { ItemPage, ItemRequest, JsonItem, PageProgress, QueryTarget } from '../model/items';
+import { attributeOf } from '../model/items';
 import { ExpressionBuilder, readInput, unchangedCondition } from './expressions';
 import { canonicalJson, toJsonItem, toSdkItem } from './itemJson';
+import { keepProtoAttributes } from './protoAttributes';
 
 export interface FetchOptions {
   readonly signal?: AbortSignal;
@@ -34,14 +36,12 @@ export function startKeyNames(target: QueryTarget): string[] {
 
 /** The key of an item: its key attributes, in key schema order. Throws if one is missing. */
 export function keyOf(item: JsonItem, keySchema: readonly LiveKeyElement[] | readonly string[]): JsonItem {
-  const key: Record<string, JsonItem[string]> = {};
-  for (const element of keySchema) {
+  return Object.fromEntries(keySchema.map(element => {
     const name = typeof element === 'string' ? element : element.name;
-    const value = item[name];
+    const value = attributeOf(item, name);
     if (!value) { throw new Error(`the item has no key attribute ${name}`); }
-    key[name] = value;
-  }
-  return key;
+    return [name, value];
+  }));
 }
 
 /** A key as short text for messages: `pk="a", sk=3`. */
@@ -52,6 +52,7 @@ export function keyText(key: JsonItem): string {
 type ReadOutput = ScanCommandOutput | QueryCommandOutput;
 
 function pages(client: DynamoDBClient, request: ItemRequest, startKey: JsonItem | undefined, pageSize: number | undefined, signal: AbortSignal | undefined): AsyncGenerator<ReadOutput, undefined> {
+  keepProtoAttributes(client);
   const built = readInput(request);
   const config = { client, ...(pageSize ? { pageSize } : {}), ...(startKey ? { startingToken: toSdkItem(startKey) } : {}) };
   const extra = signal ? [{ abortSignal: signal }] : [];
@@ -241,6 +242,7 @@ export interface WriteResult {
 
 /** Reads one item (strongly consistent by default); undefined when there is none. */
 export async function getItem(client: DynamoDBClient, table: string, key: JsonItem, options: { signal?: AbortSignal; consistent?: boolean } = {}): Promise<JsonItem | undefined> {
+  keepProtoAttributes(client);
   const output = await client.send(new GetItemCommand({ TableName: table, Key: toSdkItem(key), ConsistentRead: options.consistent ?? true }), { abortSignal: options.signal });
   return output.Item ? toJsonItem(output.Item) : undefined;
 }
@@ -253,6 +255,7 @@ export async function getItem(client: DynamoDBClient, table: string, key: JsonIt
  */
 export async function putItem(client: DynamoDBClient, table: ItemTable, item: JsonItem, options: PutOptions = {}): Promise<WriteResult> {
   const keyNames = table.keySchema.map(k => k.name);
+  keepProtoAttributes(client);
   const key = keyOf(item, keyNames);
   const expected = options.expected ?? 'absent';
   const b = new ExpressionBuilder();
@@ -294,6 +297,7 @@ export async function putItem(client: DynamoDBClient, table: ItemTable, item: Js
  */
 export async function deleteItem(client: DynamoDBClient, table: ItemTable, key: JsonItem, options: WriteOptions & { expected?: JsonItem } = {}): Promise<WriteResult & { deleted: boolean }> {
   const keyNames = table.keySchema.map(k => k.name);
+  keepProtoAttributes(client);
   const itemKey = keyOf(key, keyNames);
   const b = new ExpressionBuilder();
   let condition: string | undefined;
@@ -341,8 +345,8 @@ async function conflict(
   if (!current) { return new ItemConflictError('deleted', key, undefined, [], action); }
   const names = new Set([...Object.keys(expected), ...Object.keys(current)]);
   const changed = [...names].filter(n => {
-    const a = expected[n];
-    const c = current[n];
+    const a = attributeOf(expected, n);
+    const c = attributeOf(current, n);
     return !a || !c || canonicalJson({ v: a }) !== canonicalJson({ v: c });
   }).sort();
   return new ItemConflictError('changed', key, current, changed, action);

@@ -25,10 +25,10 @@ async function targetOf(client: DynamoDBClient): Promise<string | undefined> {
   }
 }
 
-/** The error with its description; the target is looked up only when the error is a network one. */
+/** The error with its description; the target is looked up only when it is unreachable or not DynamoDB. */
 export async function explain(error: unknown, client: DynamoDBClient, operation: string): Promise<unknown> {
   const first = describeAwsError(error, { operation });
-  return toDynamoError(error, { operation, target: first.kind === 'network' ? await targetOf(client) : undefined });
+  return toDynamoError(error, { operation, target: first.kind === 'network' || first.code === 'NotDynamoDB' ? await targetOf(client) : undefined });
 }
 
 export interface CallOptions {

@@ -23,6 +23,28 @@ export type JsonAttributeValue =
 /** An item (or a key) in DynamoDB JSON. */
 export type JsonItem = Readonly<Record<string, JsonAttributeValue>>;
 
+/*
+ * `__proto__` is an attribute name like any other. Items and maps are ordinary objects whose
+ * attributes are own properties, so never read `item[name]` for a name that may be absent (it
+ * would find Object.prototype) nor write `map[name] = value` (it would set the prototype): use
+ * `attributeOf`, `setAttribute`, `Object.fromEntries` and `Object.entries`.
+ */
+
+/** The attribute `name` of an item or a map if it has one (own properties only). */
+export function attributeOf<T>(map: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
+}
+
+/** True when the item or map has the attribute `name` (own properties only, unlike `in`). */
+export function hasAttribute(map: Readonly<Record<string, unknown>>, name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(map, name);
+}
+
+/** Sets the attribute `name` as an own property, `__proto__` included. */
+export function setAttribute<T>(map: Record<string, T>, name: string, value: T): void {
+  Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The ten DynamoDB attribute value types. */
 export type ValueType = 'S' | 'N' | 'B' | 'BOOL' | 'NULL' | 'SS' | 'NS' | 'BS' | 'L' | 'M';
 export const VALUE_TYPES: readonly ValueType[] = ['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M'];

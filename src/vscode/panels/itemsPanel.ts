@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JsonAttributeValue, JsonItem, QueryTarget } from '../../model/items';
-import { targetsOf } from '../../model/items';
+import { attributeOf, setAttribute, targetsOf } from '../../model/items';
 import type { LiveTable } from '../../model/live';
 import type { DeleteOutcome, ExportOutcome, ItemQuery, ItemsInit, PageView, PanelTarget } from '../../../webview/protocol';
 import { deleteItem, getItem, keyOf, keyText, Pager } from '../../dynamo/items';
@@ -59,8 +59,8 @@ export class ItemsPanel extends PanelHost {
     'items.create': async () => {
       const template: Record<string, JsonAttributeValue> = {};
       for (const k of this.liveTable().keySchema) {
-        const type = this.liveTable().attributes[k.name] ?? 'S';
-        template[k.name] = type === 'N' ? { N: '0' } : type === 'B' ? { B: 'AA==' } : { S: '' };
+        const type = attributeOf(this.liveTable().attributes, k.name) ?? 'S';
+        setAttribute(template, k.name, type === 'N' ? { N: '0' } : type === 'B' ? { B: 'AA==' } : { S: '' });
       }
       await this.documents.openNew(this.target, this.liveTable().keySchema, template, 'new item', { beside: true });
       return null;

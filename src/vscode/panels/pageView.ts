@@ -5,6 +5,7 @@
  * by the browser test's stub host to build its fixtures.
  */
 import type { ItemPage, ItemRequest, JsonItem, QueryTarget } from '../../model/items';
+import { attributeOf } from '../../model/items';
 import type { ItemQuery, ItemRow, ItemView, PageView } from '../../../webview/protocol';
 import { keyOf, keyText, startKeyNames } from '../../dynamo/items';
 import { canonicalJson, chooseColumns, displayValue, formatDynamoJson, formatPlainJson } from '../../dynamo/itemJson';
@@ -50,8 +51,11 @@ export function toPageView(page: ItemPage, info: PageInfo): PageView {
   const keySchema = [...(info.target.indexKeySchema ?? []), ...info.target.tableKeySchema];
   const columns = chooseColumns(page.items, keySchema, info.maxColumns);
   const rows: ItemRow[] = page.items.map(item => {
-    const cells = columns.map(c => (item[c] ? displayValue(item[c]!, info.cellLength ?? 60) : null));
-    const shown = columns.filter(c => item[c] !== undefined).length;
+    const cells = columns.map(c => {
+      const value = attributeOf(item, c);
+      return value ? displayValue(value, info.cellLength ?? 60) : null;
+    });
+    const shown = cells.filter(c => c !== null).length;
     return { key: keyOf(item, info.target.tableKeySchema), cells, hidden: Object.keys(item).length - shown };
   });
   return {

@@ -1,5 +1,6 @@
 /** Turning errors into words for the user; a user's cancel is not an error. */
 import * as vscode from 'vscode';
+import { describeAwsError, redact } from '../../dynamo/errors';
 import type { Log } from './log';
 
 /** A problem the person can fix (not a failure of ours): shown as is, with an optional action. */
@@ -16,14 +17,19 @@ export function isCancellation(error: unknown): boolean {
   return name === 'AbortError' || name === 'Canceled';
 }
 
-/** A one-line message: the error's own words (AWS errors carry their code), never a stack. */
+/**
+ * A one-line message in the words of dynamo/errors.ts `describeAwsError` (so the explorer, the
+ * panels and the CLI say the same), with its code, never a stack or a secret.
+ */
 export function describeError(error: unknown): string {
+  if (error instanceof UserError) { return redact(error.message.split('\n')[0]); }
   if (error instanceof Error) {
-    const code = (error as { code?: string; name?: string }).code ?? (error.name !== 'Error' ? error.name : undefined);
-    const message = error.message.split('\n')[0];
-    return code && !message.includes(code) ? `${message} (${code})` : message;
+    const described = describeAwsError(error);
+    const code = described.code !== 'Error' ? described.code : undefined;
+    const message = described.message.split('\n')[0];
+    return redact(code && !message.includes(code) ? `${message} (${code})` : message);
   }
-  return String(error);
+  return redact(String(error));
 }
 
 /** Logs the error with context and shows it, unless it is a cancellation. */
@@ -32,7 +38,7 @@ export function reportError(log: Log, context: string, error: unknown): void {
   if (error instanceof UserError) {
     log.warn(`${context}: ${error.message}`);
     const action = error.action;
-    void vscode.window.showWarningMessage(error.message, ...(action ? [action.title] : [])).then(choice => {
+    void vscode.window.showWarningMessage(redact(error.message), ...(action ? [action.title] : [])).then(choice => {
       if (action && choice === action.title) { void vscode.commands.executeCommand(action.command); }
     });
     return;

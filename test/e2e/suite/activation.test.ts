@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, until } from './support';
+import { EXTENSION_ID, api, until } from './support';
 
 /** Whether this extension host has loaded a bundle of dist/ (the extension runs in this process). */
 function loaded(bundle: string): boolean {
@@ -58,5 +59,25 @@ describe('extension', () => {
     assert.equal(document.languageId, 'toml');
     const yaml = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'planton.yaml'));
     assert.equal(yaml.languageId, 'yaml');
+  });
+
+  it('writes no session token, secret key or signed header value to its log, whatever a message holds', async () => {
+    const a = await api();
+    const marker = `redaction-check-${Date.now()}`;
+    a.services.log.error(`${marker} Bad request, headers: {"x-amz-security-token":"tok-e2e-0123456789","authorization":"AWS4-HMAC-SHA256 Credential=AKIDE2E/x, Signature=abc0123"}`);
+    a.services.log.warn(`${marker} aws_secret_access_key = secret-e2e-0123456789`, new Error('X-Amz-Security-Token: tok-e2e-0123456789'));
+    a.services.log.info(`${marker} done`);
+    const text = await until('the three lines in the log file', () => {
+      let names: string[];
+      try { names = readdirSync(a.logUri.fsPath); } catch { return undefined; }
+      for (const name of names) {
+        const content = readFileSync(join(a.logUri.fsPath, name), 'utf8');
+        if (content.split(marker).length > 3) { return content; }
+      }
+      return undefined;
+    });
+    assert.match(text, /"x-amz-security-token":"\[redacted\]","authorization":"\[redacted\]"/);
+    assert.match(text, /aws_secret_access_key = \[redacted\]/);
+    assert.doesNotMatch(text, /tok-e2e|secret-e2e|AWS4-HMAC|abc0123/);
   });
 });

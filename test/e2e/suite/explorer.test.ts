@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/vscode/explorer/nodes';
+import { startHostile } from '../../support/hostile';
 import { api, until } from './support';
 
 async function labels(api: ExtensionApi, nodes: ExplorerNode[]): Promise<string[]> {
@@ -125,6 +126,37 @@ describe('explorer', () => {
       assert.ok(local.includes('carts'), `the embedded connection still lists: ${local}`);
     } finally {
       await config.update('connections', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('an endpoint that is not DynamoDB, or echoes the signed headers: the error node says what answered, in the CLI\'s words, with no header value', async () => {
+    const a = await api();
+    const config = vscode.workspace.getConfiguration('dynamodbDesigner');
+    const servers = await Promise.all([startHostile('empty-404'), startHostile('html-200'), startHostile('echo-headers')]);
+    const [empty, html, echo] = servers;
+    await config.update('connections', [
+      { type: 'endpoint', name: 'Empty 404', endpoint: empty.endpoint, region: 'us-east-1' },
+      { type: 'endpoint', name: 'Web page', endpoint: html.endpoint, region: 'us-east-1' },
+      { type: 'endpoint', name: 'Echo', endpoint: echo.endpoint, region: 'us-east-1' },
+    ], vscode.ConfigurationTarget.Global);
+    try {
+      const errorOf = async (name: string): Promise<vscode.TreeItem> => {
+        const connection = await until(`the ${name} connection`, async () => (await a.explorer.getChildren()).find(n => a.explorer.getTreeItem(n).label === name));
+        const [region] = await a.explorer.getChildren(connection);
+        const [error] = await a.explorer.getChildren(region);
+        const item = a.explorer.getTreeItem(error);
+        assert.equal(item.contextValue, 'error');
+        return item;
+      };
+      assert.equal((await errorOf('Empty 404')).label, `${empty.endpoint} answered HTTP 404 with an empty body: that is not DynamoDB. Check the endpoint. (NotDynamoDB)`);
+      assert.equal((await errorOf('Web page')).label, `${html.endpoint} answered HTTP 200 with text/html: that is not DynamoDB. Check the endpoint. (NotDynamoDB)`);
+      const echoed = String((await errorOf('Echo')).label);
+      assert.match(echoed, /"authorization":"\[redacted\]"/);
+      assert.match(echoed, /"x-amz-date":"\[redacted\]"/);
+      assert.doesNotMatch(echoed, /Signature=(?!\[redacted\])|AWS4-HMAC-SHA256/);
+    } finally {
+      await config.update('connections', undefined, vscode.ConfigurationTarget.Global);
+      await Promise.all(servers.map(s => s.stop()));
     }
   });
 

@@ -1,26 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../support/cli';
 import { repoRoot } from '../../support/paths';
 import { LocalServer, startDynamoDbLocal } from '../../support/servers';
 
-interface Run { code: number | null; out: string; err: string }
-
-/** Runs the built CLI (`node out/src/cli/main.js`) with stdin not a terminal. */
-function cli(args: readonly string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) { delete env[k]; }
-  const child = spawn(process.execPath, [join(repoRoot(), 'out/src/cli/main.js'), ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin.end();
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => { out += d; });
-  child.stderr.on('data', (d: Buffer) => { err += d; });
-  return new Promise(resolve => child.once('close', code => resolve({ code, out, err })));
-}
+const cli = (args: readonly string[]) => runCli(args);
 
 describe('CLI end to end against DynamoDB Local', () => {
   let server: LocalServer;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DynamoError, describeAwsError, isAbortError, redact, ssoLoginCommand, toDynamoError } from '../../../src/dynamo/errors';
+import { DynamoError, describeAwsError, isAbortError, isRequestTimeout, redact, rememberSecret, ssoLoginCommand, toDynamoError } from '../../../src/dynamo/errors';
 
 function sdkError(name: string, message: string, status = 400): Error {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status }, $fault: 'client' });
@@ -75,5 +75,76 @@ describe('AWS errors in words', () => {
     assert.equal(redact('X-Amz-Signature=abcdef0123&x=1'), 'X-Amz-Signature=[redacted]&x=1');
     assert.equal(redact('ASIAY34FZKBOKMUTVV7A used'), '[access key id] used');
     assert.equal(redact('table/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'), 'table/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+  });
+
+  it('redacts Authorization and X-Amz-* header values however they are quoted, and credential fields', () => {
+    const echoed = 'Bad request, headers: {"content-type":"application/x-amz-json-1.0","x-amz-security-token":"tok-123","authorization":"AWS4-HMAC-SHA256 Credential=AKIDX/20261202/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0a1b","host":"127.0.0.1:8000"}';
+    assert.equal(redact(echoed), 'Bad request, headers: {"content-type":"application/x-amz-json-1.0","x-amz-security-token":"[redacted]","authorization":"[redacted]","host":"127.0.0.1:8000"}');
+    // The same message inside JSON output: the quotes are escaped.
+    assert.equal(redact(JSON.stringify({ message: echoed })), JSON.stringify({ message: redact(echoed) }));
+    assert.equal(redact("{ host: 'h', 'X-Amz-Security-Token': 'tok-123' }"), "{ host: 'h', 'X-Amz-Security-Token': '[redacted]' }");
+    assert.equal(redact('POST / HTTP/1.1\nAuthorization: AWS4-HMAC-SHA256 Credential=x, Signature=y\nX-Amz-Security-Token: tok 123\nHost: h'),
+      'POST / HTTP/1.1\nAuthorization: [redacted]\nX-Amz-Security-Token: [redacted]\nHost: h');
+    assert.equal(redact('https://h/?X-Amz-Security-Token=tok%2B1&X-Amz-Credential=AKID%2F1&a=1'), 'https://h/?X-Amz-Security-Token=[redacted]&X-Amz-Credential=[redacted]&a=1');
+    assert.equal(redact('Error: X-Amz-Security-Token: tok 123'), 'Error: X-Amz-Security-Token: [redacted]');
+    assert.equal(redact('aws_secret_access_key = abc\naws_session_token=def'), 'aws_secret_access_key = [redacted]\naws_session_token=[redacted]');
+    assert.equal(redact('{"Version":1,"AccessKeyId":"AKIDX","SecretAccessKey":"abc","SessionToken":"def"}'), '{"Version":1,"AccessKeyId":"AKIDX","SecretAccessKey":"[redacted]","SessionToken":"[redacted]"}');
+    // Our own words stay.
+    assert.equal(redact('No permission (dynamodb:ListTagsOfResource). Check the credentials of profile "dev".'), 'No permission (dynamodb:ListTagsOfResource). Check the credentials of profile "dev".');
+  });
+
+  it('redacts the secret and token of the environment and of resolved credentials, whatever their shape, and session-token-shaped runs', () => {
+    const saved = { secret: process.env.AWS_SECRET_ACCESS_KEY, token: process.env.AWS_SESSION_TOKEN };
+    try {
+      process.env.AWS_SECRET_ACCESS_KEY = 'plain-secret-of-the-unit-test';
+      process.env.AWS_SESSION_TOKEN = 'plain-token-of-the-unit-test';
+      assert.equal(redact('stderr: plain-token-of-the-unit-test / plain-secret-of-the-unit-test'), 'stderr: [redacted] / [redacted]');
+    } finally {
+      for (const [k, v] of [['AWS_SECRET_ACCESS_KEY', saved.secret], ['AWS_SESSION_TOKEN', saved.token]] as const) {
+        if (v === undefined) { delete process.env[k]; } else { process.env[k] = v; }
+      }
+    }
+    rememberSecret('resolved-by-a-credential-process');
+    assert.equal(redact('echo: resolved-by-a-credential-process.'), 'echo: [redacted].');
+    const sts = 'IQoJb3JpZ2luX2VjEHAaCXVzLWVhc3QtMSJHMEUCIQD' + Buffer.from('a token nobody told us about, 0123456789 and more').toString('base64');
+    assert.equal(redact(`token ${sts} expired`), 'token [redacted] expired');
+    assert.equal(redact(`token ${sts.slice(10, 90)} expired`), 'token [redacted] expired');
+    // A 40-character name is not a secret key (no base64 sign), nor is a path.
+    const table = 'CustomerOrderHistoryByRegionAndDate2024X';
+    assert.equal(redact(`Table ${table}: will be created`), `Table ${table}: will be created`);
+    const path = '/Users/Alice2/Documents/Configs/MyTables/Production/DynamoDB/orders.toml:1:1';
+    assert.equal(redact(path), path);
+    const sha = 'a'.repeat(32) + '0123456789abcdef'.repeat(2);
+    assert.equal(redact(`x-amz-content-sha256 ${sha}`), `x-amz-content-sha256 ${sha}`);
+  });
+
+  it('a request that timed out says from where no answer came and after how long', () => {
+    const timeout = Object.assign(new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 60000 ms requestTimeout.'), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+    assert.equal(isRequestTimeout(timeout), true);
+    assert.deepEqual(describeAwsError(timeout, { target: 'http://127.0.0.1:9000' }),
+      { kind: 'network', code: 'TimeoutError', httpStatus: undefined, retryable: true, message: 'No answer from http://127.0.0.1:9000 within 60 s: it accepted the connection but did not respond.' });
+    assert.equal(describeAwsError(new DynamoError({ kind: 'other', code: 'x', message: 'wrapped', retryable: false }, { cause: timeout })).message, 'wrapped');
+    const connect = Object.assign(new Error('connect timeout'), { name: 'TimeoutError' });
+    assert.equal(isRequestTimeout(connect), false);
+    assert.match(describeAwsError(connect).message, /^Cannot reach the server: the connection timed out/);
+  });
+
+  it('an answer that is not DynamoDB says what answered: status and content type', () => {
+    // The shapes the SDK gives (see test/integration/plan/faults.test.ts for the real thing).
+    const response = (statusCode: number, headers: Record<string, string>) => ({ statusCode, headers, body: undefined });
+    const empty404 = Object.assign(new Error('UnknownError'), { name: 'Unknown', $fault: 'client', $metadata: { httpStatusCode: 404 }, $response: response(404, { 'content-length': '0' }) });
+    assert.deepEqual(describeAwsError(empty404, { target: 'http://127.0.0.1:8000' }),
+      { kind: 'other', code: 'NotDynamoDB', httpStatus: 404, retryable: false, message: 'http://127.0.0.1:8000 answered HTTP 404 with an empty body: that is not DynamoDB. Check the endpoint.' });
+    const html = Object.assign(new SyntaxError('Unexpected token \'<\', "<!doctype "... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.'),
+      { $metadata: { httpStatusCode: 200 }, $response: response(200, { 'Content-Type': 'text/html; charset=utf-8' }) });
+    assert.equal(describeAwsError(html).message, 'The server answered HTTP 200 with text/html: that is not DynamoDB. Check the endpoint.');
+    const emptyHtml = Object.assign(new Error('UnknownError'), { name: 'Unknown', $response: response(502, { 'content-type': 'text/html', 'content-length': '0' }) });
+    assert.match(describeAwsError(emptyHtml).message, /answered HTTP 502 with an empty text\/html body: that is not DynamoDB/);
+    // A DynamoDB answer, even an odd one, is not called foreign.
+    const json = Object.assign(new Error('UnknownError'), { name: 'Unknown', $metadata: { httpStatusCode: 500 }, $response: response(500, { 'content-type': 'application/x-amz-json-1.0' }) });
+    assert.equal(describeAwsError(json).code, 'Unknown');
+    // Nor is a named AWS error of another service (STS answering XML for a role assumption).
+    const sts = Object.assign(new Error('Access denied'), { name: 'AccessDenied', $response: response(403, { 'content-type': 'text/xml' }) });
+    assert.equal(describeAwsError(sts).kind, 'access-denied');
   });
 });
