@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromEnv, fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { planSpec } from '../dynamo/apply';
-import { LOCAL_SERVER_CREDENTIALS, explainedProvider } from '../dynamo/clients';
+import { LOCAL_SERVER_CREDENTIALS, explainedProvider, withoutSdkLogger } from '../dynamo/clients';
 import { describeAwsError } from '../dynamo/errors';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, timeoutConfig } from '../dynamo/timeouts';
 import { analyze } from '../language/service';
@@ -136,10 +136,10 @@ export function makeClient(args: TableCommandArgs, fileRegion: string | undefine
     : args.endpoint !== undefined ? (env.AWS_ACCESS_KEY_ID ? explainedProvider(fromEnv(), undefined) : async () => LOCAL_SERVER_CREDENTIALS)
       : explainedProvider(fromNodeProviderChain(), undefined);
   const requestTimeoutMs = args.timeout !== undefined ? Math.round(args.timeout * 1000) : DEFAULT_REQUEST_TIMEOUT_MS;
-  return new DynamoDBClient({
+  return withoutSdkLogger(new DynamoDBClient({
     region, endpoint: args.endpoint, credentials,
     ...timeoutConfig({ requestTimeoutMs, connectionTimeoutMs: Math.min(DEFAULT_CONNECTION_TIMEOUT_MS, requestTimeoutMs), maxAttempts: 5 }),
-  });
+  }));
 }
 
 /** One line for any error (no stack trace; main.ts redacts every line printed). */
