@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   registerPanels(context, panels);
   context.subscriptions.push(...registerPanelCommands(context, services, panels));
-  context.subscriptions.push(registerNewConfigCommand(services));
+  context.subscriptions.push(registerNewConfigCommand(services, explorer));
 
   const targets = new ConfigTargets(context.workspaceState, services, diagnostics);
   const configs: ConfigCommandContext = { services, diagnostics, targets, explorer };

@@ -2,6 +2,7 @@
  * Which table a command is about: from the explorer node it was run on, from a panel's target,
  * or, from the command palette, picked by the person (connection, region, then table).
  */
+import * as vscode from 'vscode';
 import type { Connection } from '../../dynamo/connections';
 import { IndexNode, TableNode } from '../explorer/nodes';
 import type { PanelTarget } from '../panels/services';
@@ -75,14 +76,24 @@ export async function pickTable(services: Services, prompts: Prompts, title: str
   }
 }
 
-/** One of the connections, or undefined when dismissed (BACK counts as dismissed on step 1). */
+/**
+ * One of the connections, or undefined when dismissed (BACK counts as dismissed on step 1).
+ * `current`: the id of the connection in use, marked and offered first.
+ */
 export async function pickConnection(
-  prompts: Prompts, connections: readonly Connection[], options: { title: string; step?: number; totalSteps?: number },
+  prompts: Prompts, connections: readonly Connection[], options: { title: string; step?: number; totalSteps?: number; current?: string },
 ): Promise<Connection | undefined> {
   if (connections.length === 0) { throw new Error('no DynamoDB connection is configured (see the setting dynamodbDesigner.connections)'); }
   if (connections.length === 1) { return connections[0]; }
-  const picked = await prompts.pick(connections.map(c => ({ label: c.label, description: c.kind === 'local' ? 'no AWS account needed' : c.kind, connection: c })), {
-    ...options, placeHolder: 'Connection',
+  const { current, ...position } = options;
+  const items = connections.map(c => ({
+    label: c.label,
+    description: [c.id === current ? 'current' : undefined, c.kind === 'local' ? 'no AWS account needed' : c.kind].filter(Boolean).join(' · '),
+    ...(c.id === current ? { iconPath: new vscode.ThemeIcon('check') } : {}),
+    connection: c,
+  }));
+  const picked = await prompts.pick(items, {
+    ...position, placeHolder: 'Connection', ...(current ? { active: items.find(i => i.connection.id === current) } : {}),
   });
   return picked === undefined || picked === BACK ? undefined : picked.connection;
 }

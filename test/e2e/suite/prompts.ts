@@ -31,6 +31,8 @@ export interface Asked {
   readonly items?: readonly string[];
   /** For inputs: what the prompt's validation said of the typed answer. */
   readonly validation?: string;
+  /** For inputs: the warning shown for the typed answer (it does not block Enter). */
+  readonly warning?: string;
 }
 
 function stepOf(options: { step?: number; totalSteps?: number }): string | undefined {
@@ -79,7 +81,8 @@ export class ScriptedPrompts implements Prompts {
       this.problems.push(`input "${options.title}" offered ${JSON.stringify(options.value)}, not ${JSON.stringify(answer.shown)}`);
     }
     const validation = options.validate?.(answer.input);
-    this.asked[this.asked.length - 1] = { ...question, validation };
+    const warning = validation === undefined ? options.warn?.(answer.input) : undefined;
+    this.asked[this.asked.length - 1] = { ...question, validation, ...(warning !== undefined ? { warning } : {}) };
     // The real input box does not accept a value its validation refuses.
     if (validation !== undefined) {
       if (!answer.invalid) { this.problems.push(`input "${options.title}" refused ${JSON.stringify(answer.input)}: ${validation}`); }
