@@ -17,7 +17,7 @@ import { ATTRIBUTE_TYPES, STREAM_VIEW_TYPES } from '../model/spec';
 import { vocabulary } from '../language/dialects/vocabulary';
 import { schemaAt } from '../language/schema';
 import { analyze } from '../language/service';
-import { exportConfig } from './export';
+import { DIALECT_CHOICES, exportConfig, noRegionFieldNote } from './export';
 
 export interface NewTableAnswers {
   readonly dialect: Dialect;
@@ -81,7 +81,7 @@ export function newConfigText(answers: NewTableAnswers, options: NewConfigOption
     options.existsOn?.length
       ? `A table named ${answers.tableName} already exists on ${options.existsOn.join(', ')}: Preview Changes shows how it differs from this config, Apply Config changes it to match (a different key needs a replacement, which deletes its items).`
       : 'No table of this name was listed when this file was written: Preview Changes shows the CreateTable it needs, Apply Config creates it.',
-    ...(answers.dialect === 'genesys' ? ['Add region = "..." above [[resources.dynamodb]] to pin a region.'] : []),
+    answers.dialect === 'genesys' ? 'Add region = "..." above [[resources.dynamodb]] to pin a region.' : noRegionFieldNote(undefined),
   ];
   return exportConfig(tableOf(answers), answers.dialect, { header });
 }
@@ -159,11 +159,6 @@ export interface InputStep {
 
 export type WizardStep = PickStep | InputStep;
 
-const DIALECT_CHOICES: readonly { readonly dialect: Dialect; readonly label: string; readonly description: string }[] = [
-  { dialect: 'genesys', label: 'genesys (TOML)', description: 'flat keys in [[resources.dynamodb]]' },
-  { dialect: 'planton', label: 'planton (YAML)', description: 'an AwsDynamodb manifest' },
-  { dialect: 'component', label: 'component (YAML)', description: 'a components list with a CloudFormation-style config' },
-];
 
 /** Enum values with their meanings, from the genesys schema (the same words hover shows). */
 function enumChoices<T extends string>(key: string, values: readonly T[], id: StepId): Choice[] {
