@@ -2,8 +2,8 @@
  * Where a config is previewed and applied: a connection and a region. The region is the file's
  * own where the dialect has one (genesys `region`); otherwise, like the connection, it is asked
  * once per file and remembered in the workspace state. The status bar shows the target of the
- * active config and changes it on click. Also sets the `dynamodbDesigner.activeIsConfig` context
- * key for the editor menus.
+ * active config and changes it on click. Also sets the `dynamodbDesigner.activeIsConfig` and
+ * `dynamodbDesigner.activeIsNotConfig` context keys for the editor menus.
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
@@ -148,6 +148,9 @@ export class ConfigTargets implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const analysis = editor && editor.document.uri.scheme === 'file' ? this.diagnostics.analysisOf(editor.document) : undefined;
     void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsConfig', analysis !== undefined);
+    // The menus show the config commands on any TOML or YAML file until activation knows better
+    // (package.json): this key hides them on a file found to be no table config.
+    void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsNotConfig', Boolean(editor) && analysis === undefined);
     if (!editor || !analysis) { this.item.hide(); return; }
     const target = await this.known(editor.document.uri, analysis).catch(() => undefined);
     if (editor !== vscode.window.activeTextEditor) { return; }

@@ -300,6 +300,8 @@ export class FeatureNode extends ExplorerNode {
     item.iconPath = new vscode.ThemeIcon(this.limitation ? 'circle-slash' : 'info');
     item.description = this.limitation;
     item.tooltip = [this.detail, this.limitation].filter(Boolean).join('\n') || undefined;
+    // Screen readers hear the setting and its value, then what the server lacks ("Stream: off, ignored by ...").
+    item.accessibilityInformation = { label: [`${this.label}: ${this.value}`, this.limitation].filter(Boolean).join(', ') };
     item.contextValue = 'feature';
     return item;
   }

@@ -25,6 +25,8 @@ async function tableNode(a: ExtensionApi, name: string): Promise<ExplorerNode> {
   return node;
 }
 
+const childItemsOf = (a: ExtensionApi, nodes: readonly ExplorerNode[]): vscode.TreeItem[] => nodes.map(n => a.explorer.getTreeItem(n) as vscode.TreeItem);
+
 describe('explorer', () => {
   before(async function () {
     this.timeout(120000);
@@ -42,6 +44,15 @@ describe('explorer', () => {
     for (const expected of ['carts', 'invoices', 'library-loans', 'DeviceReadings']) { assert.ok(names.includes(expected), `${expected} in ${names}`); }
     const regionItem = a.explorer.getTreeItem(region);
     assert.match(String(regionItem.description), /^\d+ tables$/);
+    // One set of tables whatever the region: no region name pretending otherwise.
+    assert.equal(regionItem.label, 'any region');
+    assert.match(String(regionItem.tooltip), /one set of tables whatever the region/);
+    const local = (await a.explorer.getChildren()).find(n => a.explorer.getTreeItem(n).contextValue === 'connection.local')!;
+    const tooltip = (a.explorer.getTreeItem(local).tooltip as vscode.MarkdownString).value;
+    const url = a.services.localEndpoint;
+    assert.ok(url && /^http:\/\/127\.0\.0\.1:\d+$/.test(url), `the embedded server's URL: ${url}`);
+    assert.ok(tooltip.includes(`Endpoint: \`${url}\``), tooltip);
+    assert.ok(tooltip.includes(`--endpoint ${url}`), 'how to point the CLI at it');
   });
 
   it('describes a table in the background: billing, status and tooltip, then its indexes and features', async () => {
@@ -63,6 +74,13 @@ describe('explorer', () => {
     assert.match(String(lsi?.description), /^LSI · customer_id, due_at · KEYS_ONLY/);
     const ttl = childItems.find(c => String(c.label).startsWith('TTL'));
     assert.equal(ttl?.description, 'not supported by the embedded server');
+    // The accessible label keeps the setting's value, then what the server lacks.
+    assert.equal(ttl?.accessibilityInformation?.label, 'TTL: off, not supported by the embedded server');
+    const cartsNode = await tableNode(a, 'carts');
+    await until('carts described', () => Boolean(a.explorer.getTreeItem(cartsNode).description));
+    const carts = childItemsOf(a, await a.explorer.getChildren(cartsNode));
+    const stream = carts.find(c => String(c.label).startsWith('Stream'));
+    assert.equal(stream?.accessibilityInformation?.label, 'Stream: off, ignored by the embedded server');
   });
 
   it('filters tables by the setting and shows the filter', async () => {
