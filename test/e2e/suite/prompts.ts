@@ -33,6 +33,9 @@ export interface Asked {
   readonly validation?: string;
   /** For inputs: the warning shown for the typed answer (it does not block Enter). */
   readonly warning?: string;
+  /** For picks: the item highlighted first, and the items marked as the current choice. */
+  readonly active?: string;
+  readonly current?: readonly string[];
 }
 
 function stepOf(options: { step?: number; totalSteps?: number }): string | undefined {
@@ -92,7 +95,11 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | Back> {
-    const question: Asked = { kind: 'pick', title: options.title, detail: options.placeHolder, step: stepOf(options), items: items.map(i => i.label) };
+    const current = items.filter(i => /\bcurrent\b/.test(i.description ?? '')).map(i => i.label);
+    const question: Asked = {
+      kind: 'pick', title: options.title, detail: options.placeHolder, step: stepOf(options), items: items.map(i => i.label),
+      ...(options.active ? { active: options.active.label } : {}), ...(current.length ? { current } : {}),
+    };
     const answer = this.next(question);
     if (!answer || 'dismiss' in answer) { return undefined; }
     if ('back' in answer) { return BACK; }
