@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Connection } from '../../dynamo/connections';
+import { locationLabel } from '../../dynamo/connections';
 import { IndexNode, TableNode } from '../explorer/nodes';
 import type { PanelTarget } from '../panels/services';
 import { BACK } from '../platform/prompts';
@@ -64,9 +65,10 @@ export async function pickTable(services: Services, prompts: Prompts, title: str
       step = 3;
     } else {
       const page = await services.listTables(connection!.id, region!, undefined);
-      if (page.names.length === 0) { throw new Error(`${connection!.label} has no tables in ${region}`); }
+      const where = locationLabel(connection!, region!);
+      if (page.names.length === 0) { throw new Error(`${where} has no tables`); }
       const picked = await prompts.pick(page.names.map(n => ({ label: n })), {
-        title: `${title}: table in ${connection!.label} · ${region}`, step: 3, totalSteps: 3,
+        title: `${title}: table in ${where}`, step: 3, totalSteps: 3,
         placeHolder: page.lastEvaluated ? 'the first 100 tables; filter the explorer to find others' : undefined,
       });
       if (picked === BACK) { step = connection!.regions.length === 1 ? 1 : 2; continue; }
