@@ -225,11 +225,13 @@ export class TableNode extends ExplorerNode {
     tooltip.appendMarkdown(`| ARN | \`${t.arn ?? 'unknown'}\` |\n`);
     tooltip.appendMarkdown(`| Keys | ${t.keySchema.map(k => `${k.name} (${t.attributes[k.name] ?? '?'}, ${k.keyType})`).join(', ')} |\n`);
     tooltip.appendMarkdown(`| Billing | ${billing} |\n`);
-    tooltip.appendMarkdown(`| Items | ${t.itemCount ?? 'unknown'} |\n`);
-    tooltip.appendMarkdown(`| Size | ${t.sizeBytes === undefined ? 'unknown' : formatBytes(t.sizeBytes)} |\n`);
+    // The embedded server reports 0 for every table: "not reported", never a wrong 0.
+    const unreported = this.connection.kind === 'local' ? 'not reported by this server' : 'unknown';
+    tooltip.appendMarkdown(`| Items | ${this.connection.kind === 'local' ? unreported : t.itemCount ?? unreported} |\n`);
+    tooltip.appendMarkdown(`| Size | ${this.connection.kind === 'local' || t.sizeBytes === undefined ? unreported : formatBytes(t.sizeBytes)} |\n`);
     tooltip.appendMarkdown(`| Class | ${t.tableClass} |\n`);
     tooltip.appendMarkdown(`| Deletion protection | ${t.deletionProtection ? 'on' : 'off'} |\n`);
-    if (this.connection.kind === 'local') { tooltip.appendMarkdown('\nItem count and size are always 0 on the embedded server.'); }
+    if (this.connection.kind === 'local') { tooltip.appendMarkdown('\nThe embedded server reports no item count or size: Delete Table counts the items it would lose.'); }
     else { tooltip.appendMarkdown('\nAWS refreshes item count and size about every six hours.'); }
     item.tooltip = tooltip;
     return item;
