@@ -83,4 +83,23 @@ describe('the target of a config', () => {
     assert.equal(again.asked[1].active, 'eu-west-1');
     assert.equal(target?.region, 'eu-west-1', 'an endpoint connection keeps its region (DynamoDB Local keeps tables per region)');
   });
+
+  it("a file's own region: noted as ignored on the embedded server, kept on an endpoint connection", async () => {
+    const genesys = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'e2e-target-region.toml');
+    await vscode.workspace.fs.writeFile(genesys, new TextEncoder().encode(
+      'provider = "aws"\nregion = "eu-west-2"\n\n[[resources.dynamodb]]\nname = "e2e-target-region"\nbilling_mode = "PAY_PER_REQUEST"\nhash_key_name = "id"\nhash_key_type = "S"\n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(genesys);
+      const analysis = await until('the file analysed', () => a.diagnostics.analysisOf(document));
+      await a.targets.remember(genesys, 'local', undefined);
+      const local = await a.targets.known(genesys, analysis);
+      assert.deepEqual([local?.connection.kind, local?.region, local?.regionFromFile, local?.ignoredRegion], ['local', 'us-east-1', false, 'eu-west-2']);
+      const endpoint = (await a.services.connections()).find(c => c.label === 'Other server')!;
+      await a.targets.remember(genesys, endpoint.id, undefined);
+      const other = await a.targets.known(genesys, analysis);
+      assert.deepEqual([other?.connection.id, other?.region, other?.regionFromFile, other?.ignoredRegion], [endpoint.id, 'eu-west-2', true, undefined]);
+    } finally {
+      await vscode.workspace.fs.delete(genesys).then(undefined, () => undefined);
+    }
+  });
 });
