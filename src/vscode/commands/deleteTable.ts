@@ -86,31 +86,33 @@ export async function confirmAndDeleteAll(
   const confirmed = await services.prompts.confirm(`Delete ${what} on ${where}?`,
     deletionDetail(found, absent, protectionNote(connection, (options.protectedByConfig ?? []).filter(n => found.some(d => d.table === n)))), 'Delete…');
   if (!confirmed) { return cancel(); }
+  const typedNames: string[] = [];
   for (const [i, d] of found.entries()) {
     const typed = await services.prompts.input({
       title: `Delete table ${d.table} on ${where}`,
       ...(found.length > 1 ? { step: i + 1, totalSteps: found.length } : {}),
-      prompt: `Type ${d.table} to delete it with ${d.lost[0]}.`,
+      prompt: `Type ${d.table} to delete it. It holds ${d.lost[0]}.`,
       placeHolder: d.table,
       validate: v => (v === d.table ? undefined : `Type ${d.table} exactly to delete it`),
     });
     if (typed !== d.table) { return cancel(); }
+    typedNames.push(typed);
   }
 
-  for (const d of found) {
-    await deleteOne(services, client, { connection, region, tableName: d.table }, where);
+  for (const [i, d] of found.entries()) {
+    await deleteOne(services, client, { connection, region, tableName: d.table }, typedNames[i], where);
     outcomes[d.table] = 'deleted';
   }
   void vscode.window.showInformationMessage(`${found.length === 1 ? `Table ${found[0].table}` : `Tables ${found.map(d => d.table).join(', ')}`} deleted from ${where}.`);
   return outcomes;
 }
 
-async function deleteOne(services: Services, client: DynamoDBClient, ref: TableRef, where: string): Promise<void> {
+async function deleteOne(services: Services, client: DynamoDBClient, ref: TableRef, typed: string, where: string): Promise<void> {
   const name = ref.tableName;
   try {
     await withCancellableProgress(`Deleting table ${name} on ${where}`, (progress, signal) => {
       progress.report({ message: 'waiting until it is gone' });
-      return deleteTable(client, name, { confirm: name, signal });
+      return deleteTable(client, name, { confirm: typed, signal });
     });
   } catch (error) {
     if (error instanceof DeletionRefused) { throw new UserError(error.message); }

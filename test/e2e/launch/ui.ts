@@ -143,7 +143,8 @@ const scenarios: Scenario[] = [
       // The tables exist (seeded): the server ignores streams and deletion protection and lacks TTL
       // and PITR. The report's first words say it was partly applied, as a warning, never an error,
       // and nothing the server is known to ignore is sent as a failing request.
-      const report = page.locator('.notification-toast:has-text("genesys.toml on Local (embedded) · any region")').filter({ hasNotText: 'Applying' });
+      // The report (not the "Planning …"/"Applying …" progress), whatever its first words.
+      const report = page.locator('.notification-toast').filter({ hasText: /applied genesys\.toml on Local \(embedded\) · any region/i });
       await report.waitFor({ timeout: 60000 });
       await page.locator('.notification-toast:has-text("Applying genesys.toml")').waitFor({ state: 'detached' });
       await page.screenshot({ path: join(outDir, 'apply-seeded-report.png') });

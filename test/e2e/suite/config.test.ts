@@ -183,7 +183,7 @@ describe('config commands on the embedded local DynamoDB', () => {
       'You will then type the table name.',
     ].join('\n'));
     assert.equal(prompts.asked[1].title, 'Delete table e2e-orders on Local (embedded) · any region');
-    assert.equal(prompts.asked[1].detail, 'Type e2e-orders to delete it with 3 item(s) (counted now).');
+    assert.equal(prompts.asked[1].detail, 'Type e2e-orders to delete it. It holds 3 item(s) (counted now).');
     assert.equal((await live()).name, TABLE, 'still there');
 
     const { result: declined } = await answered<Record<string, DeleteOutcome>>([{ confirm: false }], 'dynamodbDesigner.deleteConfigTables', uri);
