@@ -144,7 +144,7 @@ const scenarios: Scenario[] = [
       // and PITR. The report's first words say it was partly applied, as a warning, never an error,
       // and nothing the server is known to ignore is sent as a failing request.
       // The report (not the "Planning …"/"Applying …" progress), whatever its first words.
-      const report = page.locator('.notification-toast').filter({ hasText: /applied genesys\.toml on Local \(embedded\) · any region/i });
+      const report = page.locator('.notification-toast').filter({ hasText: /(applied|failed to apply) genesys\.toml on Local \(embedded\) · any region/i });
       await report.waitFor({ timeout: 60000 });
       await page.locator('.notification-toast:has-text("Applying genesys.toml")').waitFor({ state: 'detached' });
       await page.screenshot({ path: join(outDir, 'apply-seeded-report.png') });
