@@ -178,7 +178,8 @@ export function buildConnections(settings: ConnectionSettings, env: EnvLike, pro
         return { kind: 'endpoint', id, url: s.url!, region, profile: s.profile, label: s.label ?? s.url!, regions: orderRegions(region, s.regions) };
       }
       case 'local':
-        return { kind: 'local', id, label: s.label ?? 'Local (embedded)', regions: orderRegions(s.region, s.regions) };
+        // dynalite keeps one set of tables whatever the region: one region, shown as "any region".
+        return { kind: 'local', id, label: s.label ?? 'Local (embedded)', regions: orderRegions(s.region, s.regions).slice(0, 1) };
     }
   };
 
@@ -215,6 +216,25 @@ export async function resolveConnections(settings: ConnectionSettings, env: EnvL
   return { connections: resolved.connections, problems: [...problems, ...resolved.problems] };
 }
 
+/**
+ * Whether the connection's server keeps one set of tables for every region. The embedded server
+ * (dynalite) does; DynamoDB Local without -sharedDb keeps separate tables per region and AWS does
+ * per region, so endpoint and profile connections keep their region.
+ */
+export function ignoresRegion(connection: Connection): boolean {
+  return connection.kind === 'local';
+}
+
+/** A region as shown for a connection: "any region" where the server ignores regions. */
+export function regionLabel(connection: Connection, region: string): string {
+  return ignoresRegion(connection) ? 'any region' : region;
+}
+
+/** Where a table lives, in words: `Local (embedded) · any region`, `dev · eu-west-1`. */
+export function locationLabel(connection: Connection, region: string): string {
+  return `${connection.label} · ${regionLabel(connection, region)}`;
+}
+
 /** The connection's label with its kind, for tooltips. */
 export function describeConnection(connection: Connection): string {
   switch (connection.kind) {
@@ -224,6 +244,6 @@ export function describeConnection(connection: Connection): string {
     }
     case 'env': return 'AWS credentials from the environment';
     case 'endpoint': return `Custom endpoint ${connection.url} (${connection.region})`;
-    case 'local': return 'Embedded local DynamoDB (dynalite)';
+    case 'local': return 'Embedded local DynamoDB (dynalite): one set of tables for every region';
   }
 }

@@ -14,7 +14,10 @@ import type { LiveIndex, LiveTable } from '../model/live';
 import type { Dialect } from '../model/spec';
 
 export interface ExportOptions {
-  /** The region to write where the dialect has one (genesys); default: the ARN's, when it is an AWS region. */
+  /**
+   * The region to write where the dialect has one (genesys; planton and component have no region
+   * field, so their header names it); default: the ARN's, when it is an AWS region.
+   */
   readonly region?: string;
   /** For the header comment, e.g. `profile prod, eu-west-1`. */
   readonly source?: string;
@@ -27,6 +30,20 @@ export interface ExportOptions {
   readonly header?: readonly string[];
 }
 
+/** The dialects as a person picks them, in one list for New Table Config and Export. */
+export const DIALECT_CHOICES: readonly { readonly dialect: Dialect; readonly label: string; readonly description: string }[] = [
+  { dialect: 'genesys', label: 'genesys (TOML)', description: 'flat keys in [[resources.dynamodb]]' },
+  { dialect: 'planton', label: 'planton (YAML)', description: 'an AwsDynamodb manifest' },
+  { dialect: 'component', label: 'component (YAML)', description: 'a components list with a CloudFormation-style config' },
+];
+
+/**
+ * The header line of a dialect without a region field (planton and component: their schemas
+ * have none, see schemas/): where the region comes from instead.
+ */
+export function noRegionFieldNote(region: string | undefined): string {
+  return `This dialect has no region field${region ? ` (exported from ${region})` : ''}: the target in the status bar chooses the region.`;
+}
 
 function regionOf(live: LiveTable, options: ExportOptions): string | undefined {
   if (options.region) { return options.region; }
@@ -132,6 +149,11 @@ function exportGenesys(live: LiveTable, options: ExportOptions): string {
 
 // ---- YAML dialects ----
 
+/** planton and component have no region field: the header says so (an export only; a new config says it in its own header). */
+function regionNote(live: LiveTable, options: ExportOptions): string[] {
+  return options.header ? [] : [noRegionFieldNote(regionOf(live, options))];
+}
+
 type Plain = string | number | boolean | readonly Plain[] | { readonly [key: string]: Plain };
 
 function yamlText(value: Record<string, Plain>, topComments: readonly string[], comments: Readonly<Record<string, string>>): string {
@@ -211,7 +233,7 @@ function exportYaml(live: LiveTable, dialect: 'planton' | 'component', options: 
     for (const key of v.order.table ?? []) { if (key in table) { ordered[key] = table[key]; } }
     const notes = unknownNotes(live);
     return yamlText({ apiVersion: 'aws.project-planton.org/v1', kind: 'AwsDynamodb', metadata: { name: live.name }, spec: ordered },
-      [...header(live, options), ...notes], PLANTON_COMMENTS);
+      [...header(live, options), ...regionNote(live, options), ...notes], PLANTON_COMMENTS);
   }
   put(v.sse.block, sse);
   put(v.pitr, pitr);
@@ -222,7 +244,7 @@ function exportYaml(live: LiveTable, dialect: 'planton' | 'component', options: 
   const ordered: Record<string, Plain> = {};
   for (const key of v.order.table ?? []) { if (key in table) { ordered[key] = table[key]; } }
   const component = { name: live.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-'), type: v.tables.componentType ?? 'dynamodb-table', config: ordered };
-  return yamlText({ components: [component] }, [...header(live, options), ...unknownNotes(live)], COMPONENT_COMMENTS);
+  return yamlText({ components: [component] }, [...header(live, options), ...regionNote(live, options), ...unknownNotes(live)], COMPONENT_COMMENTS);
 }
 
 const PLANTON_COMMENTS: Readonly<Record<string, string>> = {

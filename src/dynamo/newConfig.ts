@@ -17,7 +17,7 @@ import { ATTRIBUTE_TYPES, STREAM_VIEW_TYPES } from '../model/spec';
 import { vocabulary } from '../language/dialects/vocabulary';
 import { schemaAt } from '../language/schema';
 import { analyze } from '../language/service';
-import { exportConfig } from './export';
+import { DIALECT_CHOICES, exportConfig, noRegionFieldNote } from './export';
 
 export interface NewTableAnswers {
   readonly dialect: Dialect;
@@ -37,6 +37,8 @@ export interface NewTableAnswers {
 export interface NewConfigOptions {
   /** For the header comment (tests pass a fixed one); default now. */
   readonly now?: Date;
+  /** Where a table of this name was listed when the file was written (`Local (embedded) · any region`). */
+  readonly existsOn?: readonly string[];
 }
 
 /** The file extension of a dialect's format. */
@@ -76,8 +78,10 @@ export function newConfigText(answers: NewTableAnswers, options: NewConfigOption
   const when = (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
   const header = [
     `New DynamoDB table config, written by DynamoDB Designer ${when}.`,
-    'The table does not exist yet: Preview Changes shows the CreateTable it needs, Apply Config creates it.',
-    ...(answers.dialect === 'genesys' ? ['Add region = "..." above [[resources.dynamodb]] to pin a region.'] : []),
+    options.existsOn?.length
+      ? `A table named ${answers.tableName} already exists on ${options.existsOn.join(', ')}: Preview Changes shows how it differs from this config, Apply Config changes it to match (a different key needs a replacement, which deletes its items).`
+      : 'No table of this name was listed when this file was written: Preview Changes shows the CreateTable it needs, Apply Config creates it.',
+    answers.dialect === 'genesys' ? 'Add region = "..." above [[resources.dynamodb]] to pin a region.' : noRegionFieldNote(undefined),
   ];
   return exportConfig(tableOf(answers), answers.dialect, { header });
 }
@@ -155,11 +159,6 @@ export interface InputStep {
 
 export type WizardStep = PickStep | InputStep;
 
-const DIALECT_CHOICES: readonly { readonly dialect: Dialect; readonly label: string; readonly description: string }[] = [
-  { dialect: 'genesys', label: 'genesys (TOML)', description: 'flat keys in [[resources.dynamodb]]' },
-  { dialect: 'planton', label: 'planton (YAML)', description: 'an AwsDynamodb manifest' },
-  { dialect: 'component', label: 'component (YAML)', description: 'a components list with a CloudFormation-style config' },
-];
 
 /** Enum values with their meanings, from the genesys schema (the same words hover shows). */
 function enumChoices<T extends string>(key: string, values: readonly T[], id: StepId): Choice[] {
@@ -201,7 +200,7 @@ export function parseTags(text: string): { readonly tags: Readonly<Record<string
     const eq = part.indexOf('=');
     if (eq < 0) { return { problem: `Tag ${JSON.stringify(part)} has no value: write key=value (an empty value is key=), separated by commas.` }; }
     const key = part.slice(0, eq).trim();
-    if (Object.prototype.hasOwnProperty.call(tags, key)) { return { problem: `Tag key ${JSON.stringify(key)} is given twice: a table has one value per tag key.` }; }
+    if (Object.prototype.hasOwnProperty.call(tags, key)) { return { problem: `Key ${JSON.stringify(key)} of tags is given twice: a table has one value per tag key.` }; }
     tags[key] = part.slice(eq + 1).trim();
   }
   return { tags };
@@ -216,7 +215,8 @@ function reservedTagKey(tags: Readonly<Record<string, string>>): string | undefi
   if (!names?.pattern) { return undefined; }
   const pattern = new RegExp(names.pattern, 'u');
   const bad = Object.keys(tags).find(k => !pattern.test(k));
-  return bad === undefined ? undefined : `Tag key ${JSON.stringify(bad)} is not valid: must be ${names.patternDescription ?? `text matching ${names.pattern}`}.`;
+  // Phrased as the schema's own message for the same key in a file (src/language/schema.ts).
+  return bad === undefined ? undefined : `Key ${JSON.stringify(bad)} of tags is not valid: must be ${names.patternDescription ?? `text matching ${names.pattern}`}`;
 }
 
 function unitsOf(text: string | undefined, fallback: number): number {

@@ -99,6 +99,8 @@ interface Wanted {
 }
 
 const NONE = '(none)';
+/** A tag value in words: an empty value is shown as `""`, never as nothing after the arrow. */
+const tagValue = (value: string | undefined): string => (value === undefined ? NONE : value === '' ? '""' : value);
 
 function keysOf(elements: TableSpec['keySchema']): Key[] {
   const keys: Key[] = [];
@@ -577,7 +579,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
   // 8. tags
   if (wanted.tags) {
     if (live.tags.state === 'unknown') {
-      const list = Object.entries(wanted.tags.value).map(([k, v]) => `${k}=${v}`).join(', ');
+      const list = Object.entries(wanted.tags.value).map(([k, v]) => `${k}=${tagValue(v)}`).join(', ');
       unknown.push({ field: 'tags', reason: live.tags.reason, wanted: list || NONE, pointer: wanted.tags.pointer });
     } else {
       const lt = live.tags.value;
@@ -588,14 +590,14 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
         steps.push({
           kind: 'TagResource', title: `Set tag(s) ${set.map(([k]) => k).join(', ')}`,
           input: { ResourceArn: arn, Tags: set.map(([Key, Value]) => ({ Key, Value })) },
-          changes: set.map(([k, v]) => ({ field: `tag ${k}`, from: lt[k] ?? NONE, to: v, pointer: wanted.tags?.pointer })),
+          changes: set.map(([k, v]) => ({ field: `tag ${k}`, from: tagValue(lt[k]), to: tagValue(v), pointer: wanted.tags?.pointer })),
         });
       }
       if (remove.length > 0) {
         steps.push({
           kind: 'UntagResource', title: `Remove tag(s) ${remove.join(', ')}`,
           input: { ResourceArn: arn, TagKeys: remove },
-          changes: remove.map(k => ({ field: `tag ${k}`, from: lt[k], to: NONE, pointer: wanted.tags?.pointer })),
+          changes: remove.map(k => ({ field: `tag ${k}`, from: tagValue(lt[k]), to: NONE, pointer: wanted.tags?.pointer })),
         });
       }
     }

@@ -368,3 +368,9 @@ export async function seedDemoTables(client: DynamoDBClient, options: SeedOption
   }
   return results;
 }
+
+/** One seeded table in words (the log): `carts (created, 300 items written)`, `invoices (already there; no items written: ...)`. */
+export function seedLine(t: Pick<SeededTable, 'name' | 'created' | 'itemsWritten' | 'skipped'>): string {
+  if (t.skipped) { return `${t.name} (${t.created ? 'created' : 'already there'}; no items written: ${t.skipped})`; }
+  return `${t.name} (${t.created ? 'created' : 'already there'}, ${t.itemsWritten} items written)`;
+}

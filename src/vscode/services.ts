@@ -50,11 +50,15 @@ export class Services implements vscode.Disposable {
       }),
       onSettingsChanged(['connections', 'regions', 'showAwsProfiles', 'local.enabled'], () => this.reloadConnections()),
     );
+    if (attached) { log.info(`embedded local DynamoDB: attached to ${attached} (started by npm start)`); }
     this.watchAwsFiles();
   }
 
   /** Whether the embedded connection uses a server started outside the extension (npm start). */
   get localAttached(): boolean { return Boolean(process.env[ATTACH_ENV]); }
+
+  /** The embedded server's URL while it runs (or the one npm start gave), for tooltips and the log. */
+  get localEndpoint(): string | undefined { return process.env[ATTACH_ENV] || this.local.endpoint; }
 
   private watchAwsFiles(): void {
     const home = process.env.HOME ?? process.env.USERPROFILE;

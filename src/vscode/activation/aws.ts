@@ -64,7 +64,7 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
   };
   registerPanels(context, panels);
   context.subscriptions.push(...registerPanelCommands(context, services, panels));
-  context.subscriptions.push(registerNewConfigCommand(services));
+  context.subscriptions.push(registerNewConfigCommand(services, explorer));
 
   const targets = new ConfigTargets(context.workspaceState, services, diagnostics);
   const configs: ConfigCommandContext = { services, diagnostics, targets, explorer };

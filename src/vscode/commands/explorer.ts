@@ -1,6 +1,7 @@
 /** Explorer commands: refresh, load more, filter, copy name/ARN, seed the demo tables. Thin. */
 import * as vscode from 'vscode';
 import { LOCAL_CONNECTION_ID } from '../../dynamo/connections';
+import { seedLine } from '../../dynamo/seed';
 import type { ExplorerProvider } from '../explorer/provider';
 import { ConnectionNode, ExplorerNode, RegionNode, TableNode } from '../explorer/nodes';
 import type { Services } from '../services';
@@ -60,7 +61,7 @@ export function registerExplorerCommands(services: Services, explorer: ExplorerP
           return services.seedDemoTables(connectionId, region, message => progress.report({ message }), abort.signal);
         });
         const written = seeded.reduce((n, t) => n + t.itemsWritten, 0);
-        log.info(`seeded ${seeded.map(t => `${t.name} (${t.created ? 'created' : 'existing'}, ${t.itemsWritten} items${t.skipped ? `, ${t.skipped}` : ''})`).join(', ')}`);
+        log.info(`seeded ${seeded.map(seedLine).join(', ')}`);
         explorer.refresh();
         void vscode.window.showInformationMessage(`Demo tables ready: ${seeded.map(t => t.name).join(', ')} (${written} items written).`);
         return seeded;

@@ -4,8 +4,8 @@
  * remembered as targeting the same connection and region, so its preview plans no change.
  */
 import * as vscode from 'vscode';
-import { exportConfig } from '../../dynamo/export';
-import type { Dialect } from '../../model/spec';
+import { DIALECT_CHOICES, exportConfig } from '../../dynamo/export';
+import { configExtension } from '../../dynamo/newConfig';
 import { reportError } from '../platform/errors';
 import { freeFile, mayWrite } from '../platform/files';
 import { BACK } from '../platform/prompts';
@@ -14,11 +14,8 @@ import type { ConfigTargets } from './target';
 import { resolveTableRef } from './tableRef';
 import type { TableRef } from './tableRef';
 
-const DIALECTS: readonly { label: string; description: string; dialect: Dialect; extension: string }[] = [
-  { label: 'genesys', description: 'flat TOML, one [[resources.dynamodb]] entry per table', dialect: 'genesys', extension: 'toml' },
-  { label: 'planton', description: 'AwsDynamodb manifest (YAML, spec: …)', dialect: 'planton', extension: 'yaml' },
-  { label: 'component', description: 'components list, CloudFormation-style camelCase (YAML)', dialect: 'component', extension: 'yaml' },
-];
+/** The dialects as New Table Config lists them, with their file extension. */
+const DIALECTS = DIALECT_CHOICES.map(c => ({ ...c, extension: configExtension(c.dialect) }));
 
 /** Writes the table's config and opens it; undefined when the person cancelled. */
 export async function exportTable(services: Services, targets: ConfigTargets, ref: TableRef): Promise<vscode.Uri | undefined> {

@@ -6,7 +6,9 @@
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { locationLabel } from '../../dynamo/connections';
 import { answersOf, configExtension, configFileName, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../dynamo/newConfig';
+import type { ExplorerProvider } from '../explorer/provider';
 import { reportError } from '../platform/errors';
 import { freeFile, mayWrite } from '../platform/files';
 import { BACK, type Prompts } from '../platform/prompts';
@@ -14,10 +16,29 @@ import type { Services } from '../services';
 
 const TITLE = 'New Table Config';
 
-/** The answered draft, or undefined when the person dismissed a step. */
-async function askSteps(prompts: Prompts): Promise<Draft | undefined> {
-  let draft: Draft = {};
-  let i = 0;
+/** Where tables of each name were listed in the explorer (no request is made). */
+async function listedTables(explorer: ExplorerProvider): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (const { name, node } of await explorer.listedTables()) {
+    found.set(name, [...(found.get(name) ?? []), locationLabel(node.connection, node.region)]);
+  }
+  return found;
+}
+
+/** The warning for a table name that already exists somewhere listed. */
+export function existingTableWarning(name: string, where: readonly string[] | undefined): string | undefined {
+  return where?.length
+    ? `A table named ${name} already exists on ${where.join(', ')}: this config will describe it, and Apply changes it to match.`
+    : undefined;
+}
+
+/**
+ * The answered draft from step `start` on, or undefined when the person dismissed a step.
+ * `existing`: where tables of a name were listed, to warn at the name step.
+ */
+async function askSteps(prompts: Prompts, existing: ReadonlyMap<string, readonly string[]>, from: Draft = {}, start = 0): Promise<Draft | undefined> {
+  let draft: Draft = from;
+  let i = start;
   for (;;) {
     const steps = wizardSteps(draft);
     if (i >= steps.length) { return draft; }
@@ -28,7 +49,8 @@ async function askSteps(prompts: Prompts): Promise<Draft | undefined> {
       const picked = await prompts.pick(step.choices, { ...position, placeHolder: step.placeHolder, active: step.active });
       next = picked === undefined || picked === BACK ? picked : picked.apply(draft);
     } else {
-      const typed = await prompts.input({ ...position, prompt: step.prompt, placeHolder: step.placeHolder, value: step.value, validate: step.validate });
+      const warn = step.id === 'tableName' ? (v: string) => existingTableWarning(v, existing.get(v)) : undefined;
+      const typed = await prompts.input({ ...position, prompt: step.prompt, placeHolder: step.placeHolder, value: step.value, validate: step.validate, ...(warn ? { warn } : {}) });
       next = typed === undefined || typed === BACK ? typed : step.accept(draft, typed);
     }
     if (next === undefined) { return undefined; }
@@ -54,25 +76,37 @@ async function chooseFile(prompts: Prompts, answers: NewTableAnswers): Promise<v
   }
 }
 
-/** Runs the wizard; the written file, or undefined when the person cancelled (nothing written). */
-async function newConfig(prompts: Prompts): Promise<vscode.Uri | undefined> {
-  const draft = await askSteps(prompts);
-  if (!draft) { return undefined; }
-  const answers = answersOf(draft);
-  // Every typed value was checked on the way; a problem here is a bug, not the person's input.
-  const problem = configProblem(answers);
-  if (problem) { throw new Error(`the answers make a config the language service rejects (${problem})`); }
-  const uri = await chooseFile(prompts, answers);
-  if (!uri) { return undefined; }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(newConfigText(answers)));
+/**
+ * Runs the wizard; the written file, or undefined when the person cancelled (nothing written).
+ * Escape in the save dialog goes back to the last step, every answer kept.
+ */
+async function newConfig(prompts: Prompts, explorer: ExplorerProvider): Promise<vscode.Uri | undefined> {
+  const existing = await listedTables(explorer);
+  let draft: Draft | undefined = {};
+  let start = 0;
+  for (;;) {
+    draft = await askSteps(prompts, existing, draft, start);
+    if (!draft) { return undefined; }
+    const answers = answersOf(draft);
+    // Every typed value was checked on the way; a problem here is a bug, not the person's input.
+    const problem = configProblem(answers);
+    if (problem) { throw new Error(`the answers make a config the language service rejects (${problem})`); }
+    const uri = await chooseFile(prompts, answers);
+    if (!uri) { start = wizardSteps(draft).length - 1; continue; }
+    return write(uri, answers, existing.get(answers.tableName));
+  }
+}
+
+async function write(uri: vscode.Uri, answers: NewTableAnswers, existsOn: readonly string[] | undefined): Promise<vscode.Uri> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(newConfigText(answers, { existsOn })));
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
 }
 
-export function registerNewConfigCommand(services: Services): vscode.Disposable {
+export function registerNewConfigCommand(services: Services, explorer: ExplorerProvider): vscode.Disposable {
   return vscode.commands.registerCommand('dynamodbDesigner.newConfig', async () => {
     try {
-      return await newConfig(services.prompts);
+      return await newConfig(services.prompts, explorer);
     } catch (error) {
       reportError(services.log, 'New Table Config', error);
       return undefined;

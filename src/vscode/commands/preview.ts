@@ -11,7 +11,7 @@ import { limitationsOfStep } from '../../dynamo/local';
 import { reportError } from '../platform/errors';
 import { configDocument, planAll, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';
-import { targetLabel } from './target';
+import { targetLabel, targetNote } from './target';
 import type { ConfigTarget } from './target';
 
 export interface PreviewResult {
@@ -94,7 +94,7 @@ export async function previewConfig(context: ConfigCommandContext, plans: PlanDo
     const client = await targetClient(context, target, signal);
     return planAll(client, config.tables, signal);
   }, options.reveal === false);
-  const text = formatPreview(config.fileName, targetLabel(target) + (target.regionFromFile ? ' (region from the file)' : ''), planned, new Date(), stepNotes(target));
+  const text = formatPreview(config.fileName, targetLabel(target) + targetNote(target), planned, new Date(), stepNotes(target));
   const uri = plans.set(config.document.uri, { text, pending: planned.filter(p => p.kind !== 'none').length, target: targetLabel(target) });
   context.services.log.info(`preview of ${config.document.uri.fsPath} on ${targetLabel(target)}:\n${text}`);
   if (options.reveal !== false) {

@@ -2,7 +2,9 @@
  * Which table a command is about: from the explorer node it was run on, from a panel's target,
  * or, from the command palette, picked by the person (connection, region, then table).
  */
+import * as vscode from 'vscode';
 import type { Connection } from '../../dynamo/connections';
+import { locationLabel } from '../../dynamo/connections';
 import { IndexNode, TableNode } from '../explorer/nodes';
 import type { PanelTarget } from '../panels/services';
 import { BACK } from '../platform/prompts';
@@ -63,9 +65,10 @@ export async function pickTable(services: Services, prompts: Prompts, title: str
       step = 3;
     } else {
       const page = await services.listTables(connection!.id, region!, undefined);
-      if (page.names.length === 0) { throw new Error(`${connection!.label} has no tables in ${region}`); }
+      const where = locationLabel(connection!, region!);
+      if (page.names.length === 0) { throw new Error(`${where} has no tables`); }
       const picked = await prompts.pick(page.names.map(n => ({ label: n })), {
-        title: `${title}: table in ${connection!.label} · ${region}`, step: 3, totalSteps: 3,
+        title: `${title}: table in ${where}`, step: 3, totalSteps: 3,
         placeHolder: page.lastEvaluated ? 'the first 100 tables; filter the explorer to find others' : undefined,
       });
       if (picked === BACK) { step = connection!.regions.length === 1 ? 1 : 2; continue; }
@@ -75,14 +78,24 @@ export async function pickTable(services: Services, prompts: Prompts, title: str
   }
 }
 
-/** One of the connections, or undefined when dismissed (BACK counts as dismissed on step 1). */
+/**
+ * One of the connections, or undefined when dismissed (BACK counts as dismissed on step 1).
+ * `current`: the id of the connection in use, marked and offered first.
+ */
 export async function pickConnection(
-  prompts: Prompts, connections: readonly Connection[], options: { title: string; step?: number; totalSteps?: number },
+  prompts: Prompts, connections: readonly Connection[], options: { title: string; step?: number; totalSteps?: number; current?: string },
 ): Promise<Connection | undefined> {
   if (connections.length === 0) { throw new Error('no DynamoDB connection is configured (see the setting dynamodbDesigner.connections)'); }
   if (connections.length === 1) { return connections[0]; }
-  const picked = await prompts.pick(connections.map(c => ({ label: c.label, description: c.kind === 'local' ? 'no AWS account needed' : c.kind, connection: c })), {
-    ...options, placeHolder: 'Connection',
+  const { current, ...position } = options;
+  const items = connections.map(c => ({
+    label: c.label,
+    description: [c.id === current ? 'current' : undefined, c.kind === 'local' ? 'no AWS account needed' : c.kind].filter(Boolean).join(' · '),
+    ...(c.id === current ? { iconPath: new vscode.ThemeIcon('check') } : {}),
+    connection: c,
+  }));
+  const picked = await prompts.pick(items, {
+    ...position, placeHolder: 'Connection', ...(current ? { active: items.find(i => i.connection.id === current) } : {}),
   });
   return picked === undefined || picked === BACK ? undefined : picked.connection;
 }

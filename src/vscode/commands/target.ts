@@ -2,12 +2,12 @@
  * Where a config is previewed and applied: a connection and a region. The region is the file's
  * own where the dialect has one (genesys `region`); otherwise, like the connection, it is asked
  * once per file and remembered in the workspace state. The status bar shows the target of the
- * active config and changes it on click. Also sets the `dynamodbDesigner.activeIsConfig` context
- * key for the editor menus.
+ * active config and changes it on click. Also sets the `dynamodbDesigner.activeIsConfig` and
+ * `dynamodbDesigner.activeIsNotConfig` context keys for the editor menus.
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { isAwsRegion } from '../../dynamo/connections';
+import { ignoresRegion, isAwsRegion, locationLabel } from '../../dynamo/connections';
 import type { Connection } from '../../dynamo/connections';
 import type { Analysis } from '../../language/service';
 import { configRegion } from '../../model/spec';
@@ -28,10 +28,30 @@ export interface ConfigTarget {
   readonly region: string;
   /** The region came from the file itself. */
   readonly regionFromFile: boolean;
+  /** The file's own region, on a connection whose server ignores regions (the embedded one). */
+  readonly ignoredRegion?: string;
 }
 
+/** `Local (embedded) · any region`, `dev · eu-west-1`. */
 export function targetLabel(target: ConfigTarget): string {
-  return `${target.connection.label} · ${target.region}`;
+  return locationLabel(target.connection, target.region);
+}
+
+/** What the target label leaves out: where its region came from, or that the server ignores it. */
+export function targetNote(target: ConfigTarget): string {
+  if (target.ignoredRegion) { return ` (the file's region ${target.ignoredRegion} is ignored by this server)`; }
+  return target.regionFromFile ? ' (region from the file)' : '';
+}
+
+/**
+ * The target on a connection: the file's region where the server keeps tables per region; the
+ * connection's one region where it ignores them (the file's region then noted as ignored).
+ */
+export function targetOn(connection: Connection, region: string, own: string | undefined): ConfigTarget {
+  if (ignoresRegion(connection)) {
+    return { connection, region: connection.regions[0], regionFromFile: false, ...(own ? { ignoredRegion: own } : {}) };
+  }
+  return { connection, region: own ?? region, regionFromFile: Boolean(own) };
 }
 
 export class ConfigTargets implements vscode.Disposable {
@@ -71,10 +91,10 @@ export class ConfigTargets implements vscode.Disposable {
     const connection = connections.find(c => c.id === saved?.connectionId) ?? (connections.length === 1 ? connections[0] : undefined);
     if (!connection) { return undefined; }
     const own = configRegion(analysis.tables);
-    if (own) { return { connection, region: own, regionFromFile: true }; }
+    if (own || ignoresRegion(connection)) { return targetOn(connection, connection.regions[0], own); }
     const region = saved?.connectionId === connection.id ? saved.region : undefined;
-    if (region) { return { connection, region, regionFromFile: false }; }
-    return connection.regions.length === 1 ? { connection, region: connection.regions[0], regionFromFile: false } : undefined;
+    if (region) { return targetOn(connection, region, undefined); }
+    return connection.regions.length === 1 ? targetOn(connection, connection.regions[0], undefined) : undefined;
   }
 
   /** The target, asking for what is not known yet (or for everything when `again`). */
@@ -89,17 +109,20 @@ export class ConfigTargets implements vscode.Disposable {
     const previous = this.all()[document.uri.toString()];
     for (;;) {
       const ordered = [...connections].sort((a, b) => Number(b.id === previous?.connectionId) - Number(a.id === previous?.connectionId));
-      const connection = await pickConnection(this.services.prompts, ordered, { title: `Preview and apply ${name} on`, step: 1, totalSteps: own ? 1 : 2 });
+      const connection = await pickConnection(this.services.prompts, ordered, {
+        title: `Target of ${name}: connection`, step: 1, totalSteps: own ? 1 : 2, current: previous?.connectionId,
+      });
       if (!connection) { return undefined; }
-      let region = own;
-      if (!region) {
+      let region = own ?? connection.regions[0];
+      if (!own && !ignoresRegion(connection)) {
         const picked = await this.pickRegion(connection, name, previous?.connectionId === connection.id ? previous.region : undefined);
         if (picked === BACK) { if (connections.length > 1) { continue; } return undefined; }
         if (picked === undefined) { return undefined; }
         region = picked;
       }
-      await this.remember(document.uri, connection.id, own ? undefined : region);
-      return { connection, region, regionFromFile: Boolean(own) };
+      const target = targetOn(connection, region, own);
+      await this.remember(document.uri, connection.id, own || ignoresRegion(connection) ? undefined : region);
+      return target;
     }
   }
 
@@ -107,13 +130,14 @@ export class ConfigTargets implements vscode.Disposable {
     if (connection.regions.length === 1 && !previous) { return connection.regions[0]; }
     const regions = [...new Set([previous, ...connection.regions].filter((r): r is string => Boolean(r)))];
     const other = { label: '$(edit) Other region…', region: '' };
-    const picked = await this.services.prompts.pick([...regions.map(r => ({ label: r, region: r })), other], {
-      title: `Region for ${file} on ${connection.label}`, step: 2, totalSteps: 2,
+    const items = regions.map(r => ({ label: r, region: r, ...(r === previous ? { description: 'current', iconPath: new vscode.ThemeIcon('check') } : {}) }));
+    const picked = await this.services.prompts.pick([...items, other], {
+      title: `Target of ${file}: region on ${connection.label}`, step: 2, totalSteps: 2, ...(previous ? { active: items.find(i => i.region === previous) } : {}),
     });
     if (picked === BACK || picked === undefined) { return picked; }
     if (picked !== other) { return picked.region; }
     const typed = await this.services.prompts.input({
-      title: `Region for ${file} on ${connection.label}`, step: 2, totalSteps: 2, placeHolder: 'eu-west-1',
+      title: `Target of ${file}: region on ${connection.label}`, step: 2, totalSteps: 2, placeHolder: 'eu-west-1',
       validate: v => (isAwsRegion(v.trim()) ? undefined : 'A region looks like us-east-1 or eu-west-2'),
     });
     return typeof typed === 'string' ? typed.trim() : typed;
@@ -124,12 +148,15 @@ export class ConfigTargets implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const analysis = editor && editor.document.uri.scheme === 'file' ? this.diagnostics.analysisOf(editor.document) : undefined;
     void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsConfig', analysis !== undefined);
+    // The menus show the config commands on any TOML or YAML file until activation knows better
+    // (package.json): this key hides them on a file found to be no table config.
+    void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsNotConfig', Boolean(editor) && analysis === undefined);
     if (!editor || !analysis) { this.item.hide(); return; }
     const target = await this.known(editor.document.uri, analysis).catch(() => undefined);
     if (editor !== vscode.window.activeTextEditor) { return; }
     this.item.text = target ? `$(database) ${targetLabel(target)}` : '$(database) DynamoDB: choose target';
     this.item.tooltip = target
-      ? `Preview and apply this config on ${targetLabel(target)}${target.regionFromFile ? ' (region from the file)' : ''}. Click to change.`
+      ? `Preview and apply this config on ${targetLabel(target)}${targetNote(target)}. Click to change.`
       : 'Choose the connection and region this config is previewed and applied on.';
     this.item.show();
   }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Connection } from '../../dynamo/connections';
-import { describeConnection } from '../../dynamo/connections';
+import { describeConnection, ignoresRegion, regionLabel } from '../../dynamo/connections';
 import { SERVER_LIMITATIONS } from '../../dynamo/local';
 import type { LiveIndex, LiveTable } from '../../model/live';
 import { describeError } from '../platform/errors';
@@ -15,6 +15,8 @@ export interface NodeHost {
   /** Queues a DescribeTable; the node is updated when it answers. */
   requestDescribe(node: TableNode): void;
   localStatus(): string;
+  /** The embedded server's URL while it runs (started here or by npm start). */
+  localEndpoint(): string | undefined;
   filter(): string;
   changed(node: ExplorerNode | undefined): void;
   /**
@@ -59,7 +61,11 @@ export class ConnectionNode extends ExplorerNode {
     const tooltip = new vscode.MarkdownString(`**${c.label}**\n\n${describeConnection(c)}`);
     if (c.kind === 'local') {
       item.description = this.host.localStatus();
-      tooltip.appendMarkdown('\n\nThe embedded server (dynalite) runs on 127.0.0.1 with its data in the extension\'s storage. It lacks or ignores:\n');
+      const url = this.host.localEndpoint();
+      tooltip.appendMarkdown(url
+        ? `\n\nEndpoint: \`${url}\` (for the CLI: \`npx dynamodb-designer preview FILE --endpoint ${url}\`)`
+        : '\n\nEndpoint: none yet (the server starts when the connection is expanded)');
+      tooltip.appendMarkdown('\n\nThe embedded server (dynalite) runs on 127.0.0.1 with its data in the extension\'s storage. It holds one set of tables whatever the region a request names. It lacks or ignores:\n');
       for (const limitation of SERVER_LIMITATIONS.dynalite) { tooltip.appendMarkdown(`\n- ${limitation.label}`); }
     } else if (c.kind === 'endpoint') {
       item.description = c.url;
@@ -87,10 +93,13 @@ export class RegionNode extends ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const single = this.connection.regions.length === 1;
-    const item = new vscode.TreeItem(this.region, single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(regionLabel(this.connection, this.region), single ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('globe');
     item.contextValue = 'region';
+    if (ignoresRegion(this.connection)) {
+      item.tooltip = 'This server holds one set of tables whatever the region: a config\'s region is ignored here.';
+    }
     if (this.loaded) {
       const filter = this.host.filter();
       const shown = this.visibleNames().length;
@@ -101,6 +110,9 @@ export class RegionNode extends ExplorerNode {
   }
 
   get hasMore(): boolean { return this.lastEvaluated !== undefined; }
+
+  /** The table names listed so far; undefined before the region was listed. */
+  get listedNames(): readonly string[] | undefined { return this.loaded ? this.names : undefined; }
 
   private visibleNames(): string[] {
     const filter = this.host.filter().toLowerCase();
@@ -213,11 +225,13 @@ export class TableNode extends ExplorerNode {
     tooltip.appendMarkdown(`| ARN | \`${t.arn ?? 'unknown'}\` |\n`);
     tooltip.appendMarkdown(`| Keys | ${t.keySchema.map(k => `${k.name} (${t.attributes[k.name] ?? '?'}, ${k.keyType})`).join(', ')} |\n`);
     tooltip.appendMarkdown(`| Billing | ${billing} |\n`);
-    tooltip.appendMarkdown(`| Items | ${t.itemCount ?? 'unknown'} |\n`);
-    tooltip.appendMarkdown(`| Size | ${t.sizeBytes === undefined ? 'unknown' : formatBytes(t.sizeBytes)} |\n`);
+    // The embedded server reports 0 for every table: "not reported", never a wrong 0.
+    const unreported = this.connection.kind === 'local' ? 'not reported by this server' : 'unknown';
+    tooltip.appendMarkdown(`| Items | ${this.connection.kind === 'local' ? unreported : t.itemCount ?? unreported} |\n`);
+    tooltip.appendMarkdown(`| Size | ${this.connection.kind === 'local' || t.sizeBytes === undefined ? unreported : formatBytes(t.sizeBytes)} |\n`);
     tooltip.appendMarkdown(`| Class | ${t.tableClass} |\n`);
     tooltip.appendMarkdown(`| Deletion protection | ${t.deletionProtection ? 'on' : 'off'} |\n`);
-    if (this.connection.kind === 'local') { tooltip.appendMarkdown('\nItem count and size are always 0 on the embedded server.'); }
+    if (this.connection.kind === 'local') { tooltip.appendMarkdown('\nThe embedded server reports no item count or size: Delete Table counts the items it would lose.'); }
     else { tooltip.appendMarkdown('\nAWS refreshes item count and size about every six hours.'); }
     item.tooltip = tooltip;
     return item;
@@ -288,6 +302,8 @@ export class FeatureNode extends ExplorerNode {
     item.iconPath = new vscode.ThemeIcon(this.limitation ? 'circle-slash' : 'info');
     item.description = this.limitation;
     item.tooltip = [this.detail, this.limitation].filter(Boolean).join('\n') || undefined;
+    // Screen readers hear the setting and its value, then what the server lacks ("Stream: off, ignored by ...").
+    item.accessibilityInformation = { label: [`${this.label}: ${this.value}`, this.limitation].filter(Boolean).join(', ') };
     item.contextValue = 'feature';
     return item;
   }

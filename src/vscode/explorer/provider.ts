@@ -95,7 +95,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   filter(): string { return readSettings().filterTables.trim(); }
 
   localStatus(): string {
-    if (this.services.localAttached) { return 'running (started by npm start)'; }
+    if (this.services.localAttached) { return `running at ${this.services.localEndpoint!.replace('http://', '')} (started by npm start)`; }
     const status = this.services.local.status;
     switch (status.state) {
       case 'running': return `running at ${status.endpoint.replace('http://', '')}`;
@@ -104,6 +104,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       case 'stopped': return 'starts when expanded';
     }
   }
+
+  localEndpoint(): string | undefined { return this.services.localEndpoint; }
 
   changed(node: ExplorerNode | undefined): void { this.emitter.fire(node); }
 
@@ -177,6 +179,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       for (const region of await root.children()) {
         if (!(region instanceof RegionNode)) { continue; }
         for (const table of await region.children()) { if (table instanceof TableNode) { out.push(table); } }
+      }
+    }
+    return out;
+  }
+
+  /** Tables of the regions already listed, with where they are (no request is made). */
+  async listedTables(): Promise<{ name: string; node: RegionNode }[]> {
+    const out: { name: string; node: RegionNode }[] = [];
+    for (const root of await (this.roots ?? Promise.resolve([]))) {
+      for (const region of await root.children()) {
+        if (region instanceof RegionNode) { out.push(...(region.listedNames ?? []).map(name => ({ name, node: region }))); }
       }
     }
     return out;

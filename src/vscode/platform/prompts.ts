@@ -26,6 +26,8 @@ export interface InputOptions extends StepInfo {
   readonly placeHolder?: string;
   /** A message while the value is not acceptable (shown as the user types), undefined when it is. */
   readonly validate?: (value: string) => string | undefined;
+  /** A warning while the value is acceptable but worth a second look (does not block Enter). */
+  readonly warn?: (value: string) => string | undefined;
 }
 
 export interface PickOptions<T = vscode.QuickPickItem> extends StepInfo {
@@ -74,7 +76,11 @@ export const windowPrompts: Prompts = {
         resolve(answer);
         box.dispose();
       };
-      const check = (value: string) => { box.validationMessage = options.validate?.(value); };
+      const check = (value: string) => {
+        const problem = options.validate?.(value);
+        const warning = problem ? undefined : options.warn?.(value);
+        box.validationMessage = warning ? { message: warning, severity: vscode.InputBoxValidationSeverity.Warning } : problem;
+      };
       check(box.value);
       box.onDidChangeValue(check);
       box.onDidAccept(() => {

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { ExtensionApi } from '../../../src/extension';
 import type { ApplyResult } from '../../../src/vscode/commands/apply';
 import type { DeleteOutcome } from '../../../src/vscode/commands/deleteTable';
@@ -89,20 +89,21 @@ describe('config commands on the embedded local DynamoDB', () => {
     const { result } = await answered<PreviewResult>(toLocal, 'dynamodbDesigner.previewConfig', uri);
     assert.equal(result.plans.length, 1);
     assert.equal(result.plans[0].kind, 'create');
-    assert.match(result.text, /^Preview of e2e-orders\.toml on Local \(embedded\) · us-east-1 \(region from the file\)/);
+    // The embedded server holds one set of tables whatever the region: the file's region is shown as ignored.
+    assert.match(result.text, /^Preview of e2e-orders\.toml on Local \(embedded\) · any region \(the file's region us-east-1 is ignored by this server\)/);
     assert.match(result.text, /Table e2e-orders: will be created\n {2}1\. Create table e2e-orders/);
     const shown = vscode.window.visibleTextEditors.find(e => e.document.uri.scheme === 'dynamodb-plan');
     assert.ok(shown, 'the preview is visible');
     assert.equal(shown.document.getText(), result.text);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', shown.document.uri);
-    assert.deepEqual(lenses.map(l => l.command?.title), ['$(play) Apply 1 table change on Local (embedded) · us-east-1…', '$(refresh) Preview again']);
+    assert.deepEqual(lenses.map(l => l.command?.title), ['$(play) Apply 1 table change on Local (embedded) · any region…', '$(refresh) Preview again']);
     assert.equal(lenses[0].command?.command, 'dynamodbDesigner.applyConfig');
   });
 
   it('applies after a confirmation that shows the plan; the explorer lists the new table; a new preview is empty', async () => {
     assert.ok(!(await localTables()).includes(TABLE), 'listed before, without the table');
     const { result, prompts } = await answered<ApplyResult>([{ confirm: true }], 'dynamodbDesigner.applyConfig', uri);
-    assert.equal(prompts.asked[0].title, 'Apply e2e-orders.toml to e2e-orders on Local (embedded) · us-east-1?');
+    assert.equal(prompts.asked[0].title, 'Apply e2e-orders.toml to e2e-orders on Local (embedded) · any region?');
     assert.match(prompts.asked[0].detail ?? '', /Create table e2e-orders/);
     assert.deepEqual(result.reports.map(r => r.outcome), ['done']);
     assert.equal((await live()).throughput?.read, 2);
@@ -167,15 +168,29 @@ describe('config commands on the embedded local DynamoDB', () => {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(exported)), text, 'the file is byte-identical');
   });
 
-  it('deletes the table only when its name is typed back; the explorer drops it', async () => {
+  it('deletes the table only after showing what it loses and its name typed back; the explorer drops it', async () => {
+    const client = await a.services.client('local', 'us-east-1');
+    await client.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: ['a', 'b', 'c'].map(id => ({ PutRequest: { Item: { order_id: { S: id } } } })) } }));
     const { result: wrong, prompts } = await answered<Record<string, DeleteOutcome>>(
-      [{ input: 'e2e-order', invalid: true }], 'dynamodbDesigner.deleteConfigTables', uri);
+      [{ confirm: true }, { input: 'e2e-order', invalid: true }], 'dynamodbDesigner.deleteConfigTables', uri);
     assert.deepEqual(wrong, { [TABLE]: 'cancelled' });
-    assert.equal(prompts.asked[0].title, 'Delete table e2e-orders on Local (embedded) · us-east-1');
-    assert.match(prompts.asked[0].detail ?? '', /^Deleting table e2e-orders deletes .*This cannot be undone\. Type the table name to delete it\.$/);
+    // What is lost comes first, counted (the embedded server reports 0 items), with the server's lack of protection.
+    assert.equal(prompts.asked[0].kind, 'confirm');
+    assert.equal(prompts.asked[0].title, 'Delete table e2e-orders on Local (embedded) · any region?');
+    assert.equal(prompts.asked[0].detail, [
+      '• e2e-orders: 3 item(s) (counted now).', '', 'This cannot be undone.',
+      'This server does not protect tables: the embedded server ignores deletion protection and never refuses a delete.',
+      'You will then type the table name.',
+    ].join('\n'));
+    assert.equal(prompts.asked[1].title, 'Delete table e2e-orders on Local (embedded) · any region');
+    assert.equal(prompts.asked[1].detail, 'Type e2e-orders to delete it. It holds 3 item(s) (counted now).');
     assert.equal((await live()).name, TABLE, 'still there');
 
-    const { result } = await answered<Record<string, DeleteOutcome>>([{ input: TABLE }], 'dynamodbDesigner.deleteConfigTables', uri);
+    const { result: declined } = await answered<Record<string, DeleteOutcome>>([{ confirm: false }], 'dynamodbDesigner.deleteConfigTables', uri);
+    assert.deepEqual(declined, { [TABLE]: 'cancelled' });
+    assert.equal((await live()).name, TABLE, 'still there');
+
+    const { result } = await answered<Record<string, DeleteOutcome>>([{ confirm: true }, { input: TABLE }], 'dynamodbDesigner.deleteConfigTables', uri);
     assert.deepEqual(result, { [TABLE]: 'deleted' });
     await assert.rejects(live(), /not found|not exist|ResourceNotFound/i);
     await until('the explorer to drop the table', async () => !(await localTables()).includes(TABLE));

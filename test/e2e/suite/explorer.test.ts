@@ -26,6 +26,8 @@ async function tableNode(a: ExtensionApi, name: string): Promise<ExplorerNode> {
   return node;
 }
 
+const childItemsOf = (a: ExtensionApi, nodes: readonly ExplorerNode[]): vscode.TreeItem[] => nodes.map(n => a.explorer.getTreeItem(n) as vscode.TreeItem);
+
 describe('explorer', () => {
   before(async function () {
     this.timeout(120000);
@@ -43,6 +45,15 @@ describe('explorer', () => {
     for (const expected of ['carts', 'invoices', 'library-loans', 'DeviceReadings']) { assert.ok(names.includes(expected), `${expected} in ${names}`); }
     const regionItem = a.explorer.getTreeItem(region);
     assert.match(String(regionItem.description), /^\d+ tables$/);
+    // One set of tables whatever the region: no region name pretending otherwise.
+    assert.equal(regionItem.label, 'any region');
+    assert.match(String(regionItem.tooltip), /one set of tables whatever the region/);
+    const local = (await a.explorer.getChildren()).find(n => a.explorer.getTreeItem(n).contextValue === 'connection.local')!;
+    const tooltip = (a.explorer.getTreeItem(local).tooltip as vscode.MarkdownString).value;
+    const url = a.services.localEndpoint;
+    assert.ok(url && /^http:\/\/127\.0\.0\.1:\d+$/.test(url), `the embedded server's URL: ${url}`);
+    assert.ok(tooltip.includes(`Endpoint: \`${url}\``), tooltip);
+    assert.ok(tooltip.includes(`--endpoint ${url}`), 'how to point the CLI at it');
   });
 
   it('describes a table in the background: billing, status and tooltip, then its indexes and features', async () => {
@@ -55,6 +66,9 @@ describe('explorer', () => {
     assert.match(String(item.description), /^provisioned 8\/4/);
     assert.equal(item.contextValue, 'table.withArn');
     assert.match((item.tooltip as vscode.MarkdownString).value, /arn:aws:dynamodb:/);
+    // The embedded server reports 0 items for a seeded table: the tooltip says so rather than a wrong 0.
+    assert.match((item.tooltip as vscode.MarkdownString).value, /\| Items \| not reported by this server \|/);
+    assert.doesNotMatch((item.tooltip as vscode.MarkdownString).value, /\| Items \| 0 \||0 B/);
     const children = await a.explorer.getChildren(invoices);
     const childItems = children.map(c => a.explorer.getTreeItem(c));
     const gsi = childItems.find(c => c.label === 'by-status');
@@ -64,6 +78,13 @@ describe('explorer', () => {
     assert.match(String(lsi?.description), /^LSI · customer_id, due_at · KEYS_ONLY/);
     const ttl = childItems.find(c => String(c.label).startsWith('TTL'));
     assert.equal(ttl?.description, 'not supported by the embedded server');
+    // The accessible label keeps the setting's value, then what the server lacks.
+    assert.equal(ttl?.accessibilityInformation?.label, 'TTL: off, not supported by the embedded server');
+    const cartsNode = await tableNode(a, 'carts');
+    await until('carts described', () => Boolean(a.explorer.getTreeItem(cartsNode).description));
+    const carts = childItemsOf(a, await a.explorer.getChildren(cartsNode));
+    const stream = carts.find(c => String(c.label).startsWith('Stream'));
+    assert.equal(stream?.accessibilityInformation?.label, 'Stream: off, ignored by the embedded server');
   });
 
   it('filters tables by the setting and shows the filter', async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { Answer, ScriptedPrompts } from './prompts';
 import { api } from './support';
 
@@ -78,11 +79,12 @@ describe('New Table Config', () => {
 
   it('never writes over an existing file without confirmation: answering no leaves it byte-identical', async () => {
     const before = await vscode.workspace.fs.readFile(target());
-    const person = new ScriptedPrompts(onDemandScript('e2e-orders', { save: target() }, { confirm: false }, { save: undefined }));
+    const person = new ScriptedPrompts(onDemandScript('e2e-orders', { save: target() }, { confirm: false }, { save: undefined }, { dismiss: true }));
     const written = await run(person);
     assert.deepEqual(person.problems, []);
     assert.equal(person.left, 0);
     assert.equal(written, undefined);
+    assert.equal(person.asked.at(-1)?.step, '9/9', 'Escape in the save dialog went back to the last step');
     assert.ok(person.asked.some(q => q.kind === 'confirm' && q.title === 'e2e-orders.yaml already exists. Replace it with the new table config?'), JSON.stringify(person.asked));
     assert.deepEqual(saveDefaults(person), [fileIn('e2e-orders-2.yaml').toString(), target().toString()],
       'an existing file is never proposed; after no, the dialog again where the person was');
@@ -111,9 +113,60 @@ describe('New Table Config', () => {
     const atFirst = new ScriptedPrompts([{ dismiss: true }]);
     assert.equal(await run(atFirst), undefined);
     assert.deepEqual(atFirst.asked.length, 1);
-    const atSave = new ScriptedPrompts(onDemandScript('e2e-cancelled', { save: undefined }));
+    const atSave = new ScriptedPrompts(onDemandScript('e2e-cancelled', { save: undefined }, { dismiss: true }));
     assert.equal(await run(atSave), undefined);
     assert.deepEqual(atSave.problems, []);
     assert.deepEqual(await listWorkspace(), files);
+  });
+
+  it('Escape in the save dialog goes back to the last step with every answer kept, then saves', async () => {
+    const file = fileIn('e2e-save-back.yaml');
+    const person = new ScriptedPrompts([
+      { pick: 'component (YAML)' }, { input: 'e2e-save-back' }, { pick: 'PAY_PER_REQUEST' }, { input: 'id' }, { pick: 'S' }, { input: '' },
+      { pick: 'Off' }, { pick: 'Off' }, { input: 'team=e2e' },
+      { save: undefined },
+      { back: true }, { pick: 'On' }, { input: 'expiresAt', shown: 'expiresAt' }, { input: 'team=e2e2', shown: 'team=e2e' },
+      { save: file },
+    ]);
+    const written = await run(person);
+    assert.deepEqual(person.problems, []);
+    assert.equal(person.left, 0);
+    assert.equal(written?.toString(), file.toString());
+    assert.deepEqual(person.asked.map(q => q.step ?? q.kind).slice(8), ['9/9', 'save', '9/9', '8/9', '9/10', '10/10', 'save']);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    assert.match(text, /tableName: e2e-save-back/);
+    assert.match(text, /team: e2e2/);
+    assert.match(text, /attributeName: expiresAt/);
+    await vscode.workspace.fs.delete(file);
+  });
+
+  it('warns at the name step when the explorer lists a table of that name, and writes what is true', async () => {
+    const a = await api();
+    const client = await a.services.client('local', 'us-east-1');
+    await client.send(new CreateTableCommand({
+      TableName: 'e2e-existing', BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    }));
+    const file = fileIn('e2e-existing.yaml');
+    try {
+      const local = (await a.explorer.getChildren()).find(n => a.explorer.getTreeItem(n).contextValue === 'connection.local')!;
+      const [region] = await a.explorer.getChildren(local);
+      region.invalidate();
+      assert.ok((await a.explorer.getChildren(region)).some(n => a.explorer.getTreeItem(n).label === 'e2e-existing'), 'listed in the explorer');
+      const person = new ScriptedPrompts(onDemandScript('e2e-existing', { save: file }));
+      assert.equal((await run(person))?.toString(), file.toString());
+      assert.deepEqual(person.problems, []);
+      const name = person.asked.find(q => q.step === '2/9')!;
+      assert.equal(name.warning, 'A table named e2e-existing already exists on Local (embedded) · any region: this config will describe it, and Apply changes it to match.');
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      assert.match(text, /^# A table named e2e-existing already exists on Local \(embedded\) · any region: /m);
+      assert.doesNotMatch(text, /does not exist|No table of this name/);
+      const other = new ScriptedPrompts(onDemandScript('e2e-not-there', { save: undefined }, { dismiss: true }));
+      await run(other);
+      assert.equal(other.asked.find(q => q.step === '2/9')!.warning, undefined, 'no warning for a name not listed');
+    } finally {
+      await client.send(new DeleteTableCommand({ TableName: 'e2e-existing' })).catch(() => undefined);
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
   });
 });

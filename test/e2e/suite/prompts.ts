@@ -31,6 +31,11 @@ export interface Asked {
   readonly items?: readonly string[];
   /** For inputs: what the prompt's validation said of the typed answer. */
   readonly validation?: string;
+  /** For inputs: the warning shown for the typed answer (it does not block Enter). */
+  readonly warning?: string;
+  /** For picks: the item highlighted first, and the items marked as the current choice. */
+  readonly active?: string;
+  readonly current?: readonly string[];
 }
 
 function stepOf(options: { step?: number; totalSteps?: number }): string | undefined {
@@ -79,7 +84,8 @@ export class ScriptedPrompts implements Prompts {
       this.problems.push(`input "${options.title}" offered ${JSON.stringify(options.value)}, not ${JSON.stringify(answer.shown)}`);
     }
     const validation = options.validate?.(answer.input);
-    this.asked[this.asked.length - 1] = { ...question, validation };
+    const warning = validation === undefined ? options.warn?.(answer.input) : undefined;
+    this.asked[this.asked.length - 1] = { ...question, validation, ...(warning !== undefined ? { warning } : {}) };
     // The real input box does not accept a value its validation refuses.
     if (validation !== undefined) {
       if (!answer.invalid) { this.problems.push(`input "${options.title}" refused ${JSON.stringify(answer.input)}: ${validation}`); }
@@ -89,7 +95,11 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | Back> {
-    const question: Asked = { kind: 'pick', title: options.title, detail: options.placeHolder, step: stepOf(options), items: items.map(i => i.label) };
+    const current = items.filter(i => /\bcurrent\b/.test(i.description ?? '')).map(i => i.label);
+    const question: Asked = {
+      kind: 'pick', title: options.title, detail: options.placeHolder, step: stepOf(options), items: items.map(i => i.label),
+      ...(options.active ? { active: options.active.label } : {}), ...(current.length ? { current } : {}),
+    };
     const answer = this.next(question);
     if (!answer || 'dismiss' in answer) { return undefined; }
     if ('back' in answer) { return BACK; }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildConnections, connectionId, orderRegions } from '../../../src/dynamo/connections';
+import { buildConnections, connectionId, ignoresRegion, locationLabel, orderRegions, regionLabel } from '../../../src/dynamo/connections';
 import { ProfileInfo, defaultProfileName, profileFacts, profileNames, sharedFilePaths } from '../../../src/dynamo/profiles';
 
 function profile(name: string, region?: string, endpointUrl?: string): ProfileInfo {
@@ -12,6 +12,30 @@ describe('regions', () => {
     assert.deepEqual(orderRegions('eu-west-1', ['us-east-1', 'eu-west-1', ' ', 'nonsense', 'ap-southeast-2'], undefined), ['eu-west-1', 'us-east-1', 'ap-southeast-2']);
     assert.deepEqual(orderRegions(undefined, []), ['us-east-1']);
     assert.deepEqual(orderRegions('us-gov-west-1', 'cn-north-1'), ['us-gov-west-1', 'cn-north-1']);
+  });
+});
+
+describe('region story per connection', () => {
+  it('the embedded server ignores regions: one region, shown as "any region"; endpoints and profiles keep theirs', () => {
+    const { connections } = buildConnections({
+      connections: [
+        { type: 'local', regions: ['eu-west-1', 'us-west-2'] },
+        { type: 'endpoint', url: 'http://127.0.0.1:8000', region: 'eu-west-1', regions: ['us-west-2'], label: 'DynamoDB Local' },
+      ],
+    }, {}, [profile('dev', 'eu-central-1')]);
+    const local = connections.find(c => c.kind === 'local')!;
+    const endpoint = connections.find(c => c.kind === 'endpoint')!;
+    const dev = connections.find(c => c.kind === 'profile')!;
+    assert.deepEqual(local.regions, ['eu-west-1'], 'one region: every region holds the same tables');
+    assert.equal(ignoresRegion(local), true);
+    assert.equal(regionLabel(local, 'eu-west-1'), 'any region');
+    assert.equal(locationLabel(local, local.regions[0]), 'Local (embedded) · any region');
+    // DynamoDB Local without -sharedDb keeps tables per region: a user's endpoint keeps its regions.
+    assert.deepEqual(endpoint.regions, ['eu-west-1', 'us-west-2']);
+    assert.equal(ignoresRegion(endpoint), false);
+    assert.equal(locationLabel(endpoint, 'us-west-2'), 'DynamoDB Local · us-west-2');
+    assert.equal(ignoresRegion(dev), false);
+    assert.equal(locationLabel(dev, 'eu-central-1'), 'dev · eu-central-1');
   });
 });
 

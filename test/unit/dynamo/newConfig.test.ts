@@ -136,7 +136,7 @@ describe('newConfigText(): every answer combination validates clean, reads back 
   it('is commented as a new config (not an export) and named after the table', () => {
     const answers: NewTableAnswers = { dialect: 'genesys', tableName: 'orders', billingMode: 'PAY_PER_REQUEST', partitionKey: { name: 'id', type: 'S' }, tags: {} };
     const toml = newConfigText(answers, { now: NOW });
-    assert.match(toml, /^# New DynamoDB table config, written by DynamoDB Designer 2026-03-04T05:06:07Z\.\n# The table does not exist yet: /);
+    assert.match(toml, /^# New DynamoDB table config, written by DynamoDB Designer 2026-03-04T05:06:07Z\.\n# No table of this name was listed when this file was written: /);
     assert.match(toml, /^# Add region = "\.\.\." above \[\[resources\.dynamodb\]\] to pin a region\.$/m);
     assert.match(toml, /^billing_mode = "PAY_PER_REQUEST"  # PAY_PER_REQUEST \| PROVISIONED$/m, 'enum values keep their comments');
     assert.doesNotMatch(toml, /Exported|ARN/);
@@ -145,6 +145,13 @@ describe('newConfigText(): every answer combination validates clean, reads back 
     assert.doesNotMatch(yaml, /Exported|region =/);
     assert.deepEqual([configFileName(answers), configFileName({ ...answers, dialect: 'planton' }), configFileName({ ...answers, dialect: 'component' })],
       ['orders.toml', 'orders.yaml', 'orders.yaml']);
+  });
+
+  it('says where a table of the name already exists instead of "does not exist yet"', () => {
+    const answers: NewTableAnswers = { dialect: 'planton', tableName: 'carts', billingMode: 'PAY_PER_REQUEST', partitionKey: { name: 'id', type: 'S' }, tags: {} };
+    const yaml = newConfigText(answers, { now: NOW, existsOn: ['Local (embedded) · any region'] });
+    assert.match(yaml, /^# A table named carts already exists on Local \(embedded\) · any region: Preview Changes shows how it differs/m);
+    assert.doesNotMatch(yaml, /does not exist|No table of this name/);
   });
 });
 
@@ -279,9 +286,10 @@ describe('the checks of typed values reject what DynamoDB rejects, with the lang
     it(`${dialect}: tags as key=value: 1-128 character keys without aws:, values up to 256, at most 50`, () => {
       const s = input({ dialect, tableName: 'orders' }, 'tags');
       rejects(s, 'team', /^Tag "team" has no value: write key=value/);
-      rejects(s, 'a=1, a=2', /^Tag key "a" is given twice/);
+      rejects(s, 'a=1, a=2', /^Key "a" of tags is given twice/);
       rejects(s, '=x', /empty key: a key has at least 1 character/);
-      rejects(s, 'aws:owner=me', /^Tag key "aws:owner" is not valid: must be a key that does not start with aws:/);
+      // The same words as the schema's message for that key in a file.
+      rejects(s, 'aws:owner=me', /^Key "aws:owner" of tags is not valid: must be a key that does not start with aws: \(reserved for AWS\)$/);
       rejects(s, 'AWS:owner=me', /does not start with aws:/);
       rejects(s, `${'k'.repeat(129)}=v`, /too long \(129 characters\): must have at most 128/);
       rejects(s, `k=${'v'.repeat(257)}`, /too long \(257 characters\): must have at most 256/);

@@ -3,9 +3,18 @@ import { describe, it } from 'node:test';
 import { SERVER_LIMITATIONS, limitationOf, limitationsOfStep } from '../../../src/dynamo/local';
 import { plan } from '../../../src/dynamo/plan';
 import { liveOf, specOf, type SimpleTable } from '../plan/builder';
-import { DEMO_TABLES, Random, demoItems, startOfUtcDay } from '../../../src/dynamo/seed';
+import { DEMO_TABLES, Random, demoItems, seedLine, startOfUtcDay } from '../../../src/dynamo/seed';
 
 const NOW = 1767225600;
+
+describe('the seed log line', () => {
+  it('says what was done, never "existing, 0 items, the table already has items"', () => {
+    assert.equal(seedLine({ name: 'carts', created: true, itemsWritten: 300 }), 'carts (created, 300 items written)');
+    assert.equal(seedLine({ name: 'carts', created: false, itemsWritten: 0, skipped: 'the table already has items' }),
+      'carts (already there; no items written: the table already has items)');
+    assert.equal(seedLine({ name: 'carts', created: false, itemsWritten: 120 }), 'carts (already there, 120 items written)');
+  });
+});
 
 describe('demo items', () => {
   it('mirror the example tables', () => {

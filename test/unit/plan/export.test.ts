@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { exportConfig } from '../../../src/dynamo/export';
+import { DIALECT_CHOICES, exportConfig } from '../../../src/dynamo/export';
+import { wizardSteps } from '../../../src/dynamo/newConfig';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { plan } from '../../../src/dynamo/plan';
 import { analyze } from '../../../src/language/service';
 import type { LiveTable } from '../../../src/model/live';
@@ -73,6 +76,25 @@ describe('exportConfig()', () => {
     assert.match(text, /^server_side_encryption = true$/m);
     assert.match(text, /^kms_key_arn = "arn:aws:kms:ddblocal:000000000000:key\/k-1"$/m);
     assert.doesNotMatch(exportConfig(liveOf(provisioned), 'genesys'), /^region/m, 'ddblocal is not an AWS region');
+  });
+
+  it('every dialect carries the region it can: genesys writes it; planton and component, whose schemas have no region field, say so', () => {
+    const live = { ...liveOf(provisioned), arn: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders' };
+    for (const dialect of ['planton', 'component'] as const) {
+      const schema = readFileSync(join(__dirname, '../../../../schemas', `${dialect}.schema.json`), 'utf8');
+      assert.doesNotMatch(schema, /"region"/, `${dialect} has no region field (else export must write it)`);
+      const text = exportConfig(live, dialect, { region: 'eu-west-2' });
+      assert.match(text, /^# This dialect has no region field \(exported from eu-west-2\): the target in the status bar chooses the region\.$/m, dialect);
+      assert.match(exportConfig(live, dialect), /exported from eu-west-1\)/, `${dialect}: the ARN's region by default`);
+    }
+    assert.match(exportConfig(live, 'genesys', { region: 'eu-west-2' }), /^region = "eu-west-2"$/m);
+  });
+
+  it('New Table Config and Export offer the dialects with the same labels', () => {
+    const wizard = wizardSteps({})[0];
+    assert.equal(wizard.kind, 'pick');
+    assert.deepEqual(wizard.kind === 'pick' ? wizard.choices.map(c => c.label) : [], DIALECT_CHOICES.map(c => c.label));
+    assert.deepEqual(DIALECT_CHOICES.map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)']);
   });
 
   it('planton writes prefixed enums; component a components list', () => {

@@ -198,6 +198,16 @@ describe('plan(): ordered updates', () => {
     assert.ok(p.changes.map(formatChange).includes('tag env: dev -> (none)'));
   });
 
+  it('an empty tag value is shown as "", never as nothing after the arrow', () => {
+    const added = plan(specOf({ ...orders, tags: { team: 'a', env: 'dev', note: '' } }), liveOf(orders));
+    assert.deepEqual(added.changes.map(formatChange), ['tag note: (none) -> ""']);
+    const emptied = plan(specOf({ ...orders, tags: { team: '', env: 'dev' } }), liveOf(orders));
+    assert.deepEqual(emptied.changes.map(formatChange), ['tag team: a -> ""']);
+    const live = { ...liveOf(orders), tags: { state: 'known' as const, value: { team: 'a', env: 'dev', note: '' } } };
+    assert.deepEqual(plan(specOf(orders), live).changes.map(formatChange), ['tag note: "" -> (none)']);
+    assert.deepEqual(added.steps[0].input, { ResourceArn: 'arn:aws:dynamodb:ddblocal:000000000000:table/orders', Tags: [{ Key: 'note', Value: '' }] }, 'the value sent stays empty');
+  });
+
   it('PITR, deletion protection, table class and SSE are one step each', () => {
     const edited: SimpleTable = { ...orders, pitr: false, deletionProtection: false, tableClass: 'STANDARD_INFREQUENT_ACCESS', sse: { enabled: false } };
     const p = plan(specOf(edited), liveOf(orders));
