@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { patchDeps } from './patch-deps.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const production = process.argv.includes('--production');
@@ -99,6 +100,8 @@ if (webviewEntries.length) {
   });
 }
 
+// The bundles include node_modules' code: make sure its patches are in (also after `npm ci --ignore-scripts`).
+patchDeps(root);
 if (!watch) { rmSync(join(root, 'dist'), { recursive: true, force: true }); }
 copyNative();
 if (watch) {
