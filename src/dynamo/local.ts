@@ -246,3 +246,14 @@ export function limitationsOfStep(server: LocalServerKind, step: Step): ServerLi
 export function limitationOf(server: LocalServerKind, feature: ServerLimitation['feature']): ServerLimitation | undefined {
   return SERVER_LIMITATIONS[server].find(l => l.feature === feature);
 }
+
+/**
+ * The local server a table ARN comes from: DynamoDB Local writes the region `ddblocal`, dynalite
+ * the account 000000000000 (no AWS account has that id); undefined for AWS and anything else.
+ */
+export function serverKindOfArn(arn: string | undefined): LocalServerKind | undefined {
+  const parts = arn?.split(':');
+  if (!parts || parts.length < 6 || parts[2] !== 'dynamodb') { return undefined; }
+  if (parts[3] === 'ddblocal') { return 'dynamodb-local'; }
+  return parts[4] === '000000000000' ? 'dynalite' : undefined;
+}
