@@ -622,14 +622,17 @@ export function plan(spec: TableSpec, live: LiveTable | undefined): Plan {
   }
   const { reasons, changes: replaceChanges } = replaceReasons(wanted, live);
   if (reasons.length > 0) {
-    const { steps, changes } = createSteps(wanted);
+    const { steps } = createSteps(wanted);
     const deleteStep: Step = {
       kind: 'DeleteTable', title: `Delete table ${wanted.name} (all its items are lost)`,
       input: { TableName: wanted.name }, changes: replaceChanges,
     };
+    // The differences are against the live table (not the create's `(none) -> …`): the table exists,
+    // and after a replacement that did not run (refused, deletion protection) these are what still differs.
+    const differences = updateSteps(wanted, live, []).flatMap(s => s.changes);
     return {
       table: wanted.name, kind: 'replace', steps: [deleteStep, ...steps],
-      changes: [...replaceChanges, ...changes.filter(c => !replaceChanges.some(r => r.field === c.field))],
+      changes: [...replaceChanges, ...differences.filter(c => !replaceChanges.some(r => r.field === c.field))],
       unknown: [], replaceReasons: reasons,
     };
   }
