@@ -11,19 +11,27 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The AWS SDK's 8-line notice about its future Node.js support (the CLI silences it too); children inherit it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const state = process.env.DDD_START_STATE ?? join(root, '.vscode-test/start');
 const children = [];
 const say = (message) => console.log(`[start] ${message}`);
 
+// Set once we stop on purpose (Ctrl+C, the window closed): children exiting then is expected, not news.
+let stopping = false;
+
 function stopAll(code = 0) {
+  if (stopping) { return; }
+  stopping = true;
   for (const child of children.reverse()) {
     if (child.exitCode === null && child.signalCode === null) { child.kill('SIGTERM'); }
   }
   setTimeout(() => process.exit(code), 300).unref();
 }
-process.on('SIGINT', () => { say('stopping'); stopAll(0); });
+process.on('SIGINT', () => { if (!stopping) { say('stopping (Ctrl+C)'); } stopAll(0); });
 process.on('SIGTERM', () => stopAll(0));
 
 function run(command, args) {
@@ -100,9 +108,18 @@ async function main() {
   const [, csPort] = await waitFor(codeServer, /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/, 'code-server');
   const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${csPort}${root}`]]);
   const url = `http://127.0.0.1:${csPort}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(payload)}`;
-  codeServer.once('exit', (code) => { say(`code-server exited (${code})`); stopAll(1); });
-  server.once('exit', (code) => { say(`the embedded local DynamoDB exited (${code})`); stopAll(1); });
+  const exited = (what) => (code, signal) => {
+    if (stopping) { return; }
+    say(`${what} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping`);
+    stopAll(1);
+  };
+  codeServer.once('exit', exited('code-server'));
+  server.once('exit', exited('the embedded local DynamoDB'));
   console.log(`\nDynamoDB Designer is running in VS Code (code-server). Open:\n\n  ${url}\n\nThen click the DynamoDB icon in the activity bar. Press Ctrl+C to stop.\n`);
 }
 
-main().catch((error) => { console.error(`[start] ${error.message}`); stopAll(1); });
+main().catch((error) => {
+  if (stopping) { return; }
+  console.error(`[start] ${error.message}`);
+  stopAll(1);
+});
