@@ -138,7 +138,13 @@ function readWanted(spec: TableSpec): Wanted {
   for (const a of spec.attributes) {
     const n = valueOf(a.name);
     const t = valueOf(a.type);
-    if (n !== undefined && t !== undefined) { attributes[n] = t; }
+    if (n === undefined || t === undefined) { continue; }
+    // One attribute, two types (a genesys GSI typing the table's sort key differently, say): no
+    // plan can be right, whichever type wins. Validation reports it; this never plans it.
+    if (attributes[n] !== undefined && attributes[n] !== t) {
+      throw new Error(`table ${name}: attribute ${n} is given two types (${attributes[n]} and ${t}); fix the config first`);
+    }
+    attributes[n] = t;
   }
   let billingMode = valueOf(spec.billingMode);
   if (billingMode === undefined && spec.dialect === 'component') { billingMode = 'PROVISIONED'; }
