@@ -98,6 +98,8 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
       if (signal.aborted) { break; }
       const report = await applyPlan(client, plan, {
         spec, signal,
+        // The embedded server is dynalite: what it ignores is not sent (also told from the ARN, unless AWS_ACCOUNT_ID is set).
+        server: target.connection.kind === 'local' ? 'dynalite' : undefined,
         confirmReplace: details => confirmReplacement(services.prompts, details),
         onProgress: e => {
           const state = { running: 'sending', waiting: 'waiting for ACTIVE', done: 'done', unsupported: 'not supported by this server', ignored: 'not sent: ignored by this server', failed: 'failed' }[e.state];
