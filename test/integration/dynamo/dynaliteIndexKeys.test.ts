@@ -106,39 +106,53 @@ describe('dynalite secondary indexes hold every item exactly once', () => {
   it('100,000 items under 4 GSI keys: GSI queries and the GSI scan find every item exactly once', async () => {
     await client.send(new CreateTableCommand({
       TableName: 'many', BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'g', AttributeType: 'S' }, { AttributeName: 'n', AttributeType: 'N' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'g', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      GlobalSecondaryIndexes: [
-        // 25,000 items per key value: about 18 collisions per value with the upstream 24-bit suffix.
-        { IndexName: 'by-group', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
-        // Same GSI hash and range for pairs of items (n = i >> 1).
-        { IndexName: 'by-group-n', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }, { AttributeName: 'n', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
-      ],
+      // 25,000 items per key value: about 18 collisions per value with the upstream 24-bit suffix.
+      GlobalSecondaryIndexes: [{ IndexName: 'by-group', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
     }));
-    const count = 100_000;
-    const ids = Array.from({ length: count }, (_, i) => `i${i}`);
+    const ids = Array.from({ length: 100_000 }, (_, i) => `i${i}`);
     const groups = ['a', 'b', 'c', 'd'];
-    await writeAll(client, 'many', ids.map((pk, i) => ({ pk: { S: pk }, g: { S: groups[i % 4]! }, n: { N: String(i >> 3) } })));
+    await writeAll(client, 'many', ids.map((pk, i) => ({ pk: { S: pk }, g: { S: groups[i % 4]! } })));
     const byGroup: Item[] = [];
-    for (const g of groups) {
-      const items = await readAll(client, { TableName: 'many', IndexName: 'by-group', key: { name: 'g', value: { S: g } } });
-      assertEachOnce(items, ids.filter((_, i) => i % 4 === groups.indexOf(g)), `by-group = ${g}`);
+    for (const [g, group] of groups.entries()) {
+      const items = await readAll(client, { TableName: 'many', IndexName: 'by-group', key: { name: 'g', value: { S: group } } });
+      assertEachOnce(items, ids.filter((_, i) => i % 4 === g), `by-group = ${group}`);
       byGroup.push(...items);
     }
     assertEachOnce(byGroup, ids, 'by-group, all four queries');
     assertEachOnce(await readAll(client, { TableName: 'many', IndexName: 'by-group' }), ids, 'by-group scan');
-    assertEachOnce(await readAll(client, { TableName: 'many', IndexName: 'by-group-n' }), ids, 'by-group-n scan');
-    // A range condition on the GSI sort key keeps dynalite's bounds: n between 10 and 12 is items 80..103 of group a.
+  });
+
+  it('a GSI with a sort key keeps the range bounds of dynalite (between, greater than) with items sharing both GSI key values', async () => {
+    await client.send(new CreateTableCommand({
+      TableName: 'ranged', BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'g', AttributeType: 'S' }, { AttributeName: 'n', AttributeType: 'N' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [{ IndexName: 'by-group-n', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }, { AttributeName: 'n', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+    }));
+    // Eight items per (g, n): n = i >> 3, g = a or b by parity.
+    const count = 4000;
+    const ids = Array.from({ length: count }, (_, i) => `i${i}`);
+    await writeAll(client, 'ranged', ids.map((pk, i) => ({ pk: { S: pk }, g: { S: i % 2 ? 'b' : 'a' }, n: { N: String(i >> 3) } })));
+    assertEachOnce(await readAll(client, { TableName: 'ranged', IndexName: 'by-group-n' }), ids, 'by-group-n scan');
+    assertEachOnce(await readAll(client, { TableName: 'ranged', IndexName: 'by-group-n', Limit: 7, key: { name: 'g', value: { S: 'a' } } }), ids.filter((_, i) => i % 2 === 0), 'by-group-n = a, pages of 7');
     const between = await client.send(new QueryCommand({
-      TableName: 'many', IndexName: 'by-group-n', KeyConditionExpression: 'g = :g AND n BETWEEN :lo AND :hi',
+      TableName: 'ranged', IndexName: 'by-group-n', KeyConditionExpression: 'g = :g AND n BETWEEN :lo AND :hi',
       ExpressionAttributeValues: { ':g': { S: 'a' }, ':lo': { N: '10' }, ':hi': { N: '12' } },
     }));
-    assertEachOnce(between.Items ?? [], ids.filter((_, i) => i % 4 === 0 && (i >> 3) >= 10 && (i >> 3) <= 12), 'by-group-n between');
+    assertEachOnce(between.Items ?? [], ids.filter((_, i) => i % 2 === 0 && (i >> 3) >= 10 && (i >> 3) <= 12), 'by-group-n between');
     const greater = await client.send(new QueryCommand({
-      TableName: 'many', IndexName: 'by-group-n', KeyConditionExpression: 'g = :g AND n > :lo',
-      ExpressionAttributeValues: { ':g': { S: 'b' }, ':lo': { N: String((count >> 3) - 2) } },
+      TableName: 'ranged', IndexName: 'by-group-n', KeyConditionExpression: 'g = :g AND n > :lo',
+      ExpressionAttributeValues: { ':g': { S: 'b' }, ':lo': { N: String((count >> 3) - 3) } },
     }));
-    assertEachOnce(greater.Items ?? [], ids.filter((_, i) => i % 4 === 1 && (i >> 3) > (count >> 3) - 2), 'by-group-n greater than');
+    assertEachOnce(greater.Items ?? [], ids.filter((_, i) => i % 2 === 1 && (i >> 3) > (count >> 3) - 3), 'by-group-n greater than');
+    const reverse = await client.send(new QueryCommand({
+      TableName: 'ranged', IndexName: 'by-group-n', KeyConditionExpression: 'g = :g AND n <= :hi', ScanIndexForward: false,
+      ExpressionAttributeValues: { ':g': { S: 'a' }, ':hi': { N: '1' } },
+    }));
+    assertEachOnce(reverse.Items ?? [], ids.filter((_, i) => i % 2 === 0 && (i >> 3) <= 1), 'by-group-n <= 1, backwards');
+    assert.deepEqual((reverse.Items ?? []).map(i => i.n!.N), ['1', '1', '1', '1', '0', '0', '0', '0']);
   });
 });
 
