@@ -34,7 +34,7 @@ interface Level {
  * Rebuilds every secondary index of the folder's tables with the patched index keys, unless the
  * folder's marker says it is done. Returns the number of index entries written (0 when up to date).
  */
-export async function migrateIndexes(path: string): Promise<number> {
+export async function migrateIndexes(path: string, onRebuild?: () => void): Promise<number> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const db = require('dynalite/db') as DynaliteDb;
   // Patched: 'prefix/61/hash6/61' (the table key 'a' at the end); upstream: 'prefix/61/hash6'.
@@ -51,6 +51,7 @@ export async function migrateIndexes(path: string): Promise<number> {
     if (await level.get(INDEX_FORMAT_KEY) === INDEX_FORMAT) { return 0; }
     const tables: TableDescription[] = [];
     for await (const [, table] of level.iterator({ gte: 'table~', lt: 'table\x7f' })) { tables.push(table as TableDescription); }
+    if (tables.some(t => (t.GlobalSecondaryIndexes ?? []).length + (t.LocalSecondaryIndexes ?? []).length > 0)) { onRebuild?.(); }
     // Every index entry of every table ('index-global~T~I~…', 'index-local~T~I~…'), then again from the items.
     await level.clear({ gte: 'index-', lt: 'index.' });
     for (const table of tables) {

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const port = Number(argument('port') ?? 0);
   if (path) {
     await probe(path);
-    const rebuilt = await migrateIndexes(path);
+    // Tells the parent (LocalDynamo) to wait longer for the port: a big folder takes a while.
+    const rebuilt = await migrateIndexes(path, () => process.stdout.write(`${JSON.stringify({ rebuildingIndexes: true })}\n`));
     if (rebuilt) { process.stderr.write(`dynalite: rebuilt ${rebuilt} secondary index entries with unique keys\n`); }
   }
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });

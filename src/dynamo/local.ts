@@ -34,6 +34,8 @@ export interface Disposable {
 }
 
 const STDERR_TAIL = 4000;
+/** How long a start may take while the child rebuilds the indexes of an old data folder. */
+const REBUILD_TIMEOUT_MS = 10 * 60_000;
 
 export class LocalDynamo {
   private child: ChildProcess | undefined;
@@ -120,11 +122,18 @@ export class LocalDynamo {
         this.set({ state: 'failed', message, stderrTail });
         reject(new Error(`embedded local DynamoDB: ${message}${stderrTail ? `\n${stderrTail}` : ''}`));
       };
-      const timer = setTimeout(() => fail(`did not start within ${(this.options.startTimeoutMs ?? 15000) / 1000} s`), this.options.startTimeoutMs ?? 15000);
+      let timer = setTimeout(() => fail(`did not start within ${(this.options.startTimeoutMs ?? 15000) / 1000} s`), this.options.startTimeoutMs ?? 15000);
+      let rebuilding = false;
       child.stdout!.on('data', (d: Buffer) => {
         if (settled) { return; }
         out += d.toString();
-        const line = out.split('\n').find(l => l.startsWith('{') && l.endsWith('}'));
+        // A data folder written before the index-key patch is rebuilt once before listening (dynaliteIndexes.ts).
+        if (!rebuilding && out.includes('{"rebuildingIndexes":true}')) {
+          rebuilding = true;
+          clearTimeout(timer);
+          timer = setTimeout(() => fail(`did not finish rebuilding its indexes within ${REBUILD_TIMEOUT_MS / 60000} minutes`), REBUILD_TIMEOUT_MS);
+        }
+        const line = out.split('\n').find(l => l.startsWith('{"port":') && l.endsWith('}'));
         if (!line) { return; }
         let port: number;
         try {

@@ -15,7 +15,9 @@ import {
   ScanCommand, UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { INDEX_FORMAT_KEY } from '../../../src/dynamo/dynaliteIndexes';
-import { LocalServer, startDynalite } from '../../support/servers';
+import { LocalDynamo } from '../../../src/dynamo/local';
+import { repoRoot } from '../../support/paths';
+import { LOCAL_CREDENTIALS, LocalServer, startDynalite } from '../../support/servers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynaliteDb = require('dynalite/db') as { hashPrefix(...pieces: (string | undefined)[]): string };
@@ -162,7 +164,7 @@ describe('a data folder written before the patch gets its indexes rebuilt once',
   after(() => { rmSync(dir, { recursive: true, force: true }); });
 
   it('old-format index entries (where the pair collided) are replaced by one entry per item', async () => {
-    let server = await startDynalite({ path: dir });
+    const server = await startDynalite({ path: dir });
     let client = server.client();
     await createPairTable(client, 'pair');
     const ids = [...PAIR.map(p => p.pk), 'i7'];
@@ -188,8 +190,11 @@ describe('a data folder written before the patch gets its indexes rebuilt once',
     await level.close();
     assert.equal(old.length, 5, `the pair collided in the old GSI format: ${old.join(', ')}`);
 
-    server = await startDynalite({ path: dir });
-    client = server.client();
+    // The extension's LocalDynamo starts it: the rebuild's notice on stdout is not taken for the port line.
+    const local = new LocalDynamo({ entryScript: join(repoRoot(), 'out/src/dynamo/dynaliteMain.js'), dataDir: dir, stopTimeoutMs: 3000 });
+    const endpoint = await local.start();
+    assert.match(endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+    client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
     try {
       assertEachOnce(await readAll(client, { TableName: 'pair', IndexName: 'by-group', key: { name: 'g', value: { S: 'all' } } }), ids, 'GSI after the rebuild');
       for (const pk of ids) {
@@ -199,7 +204,8 @@ describe('a data folder written before the patch gets its indexes rebuilt once',
       await client.send(new UpdateItemCommand({ TableName: 'pair', Key: { pk: { S: 'i7' }, sk: { N: '7' } }, UpdateExpression: 'SET g = :g', ExpressionAttributeValues: { ':g': { S: 'other' } } }));
       assertEachOnce(await readAll(client, { TableName: 'pair', IndexName: 'by-group' }), ids, 'GSI scan after an update');
     } finally {
-      await server.stop();
+      client.destroy();
+      await local.stop();
     }
     // The marker is back: the next start does not rebuild (it would say so on stderr).
     const again = new ClassicLevel<string, unknown>(dir, { valueEncoding: 'json' });
