@@ -68,7 +68,9 @@ async function main() {
   const dataDir = join(state, 'local-dynamodb');
   const server = spawn(process.execPath, [join(root, 'dist/dynaliteMain.js'), '--path', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(server);
-  const [, port] = await waitFor(server, /\{"port":(\d+)\}/, 'the embedded local DynamoDB', 20000);
+  // A data folder from before the index-key patch is rebuilt once before the port is printed.
+  server.stdout.on('data', (d) => { if (String(d).includes('"rebuildingIndexes"')) { say('rebuilding the secondary indexes of the data folder (once)'); } });
+  const [, port] = await waitFor(server, /\{"port":(\d+)\}/, 'the embedded local DynamoDB', 10 * 60_000);
   const endpoint = `http://127.0.0.1:${port}`;
   say(`embedded local DynamoDB at ${endpoint} (pid ${server.pid}, data in ${dataDir})`);
 
