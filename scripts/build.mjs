@@ -15,6 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { NATIVE_PREBUILDS } from './platforms.mjs';
+import { patchDeps } from './patch-deps.mjs';
 import { DIALECTS, validatorsSource } from './validators.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -183,6 +184,8 @@ if (webviewEntries.length) {
   });
 }
 
+// The bundles include node_modules' code: make sure its patches are in (also after `npm ci --ignore-scripts`).
+patchDeps(root);
 if (!watch) { rmSync(join(root, 'dist'), { recursive: true, force: true }); }
 copyNative();
 if (watch) {

@@ -11,19 +11,27 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The AWS SDK's 8-line notice about its future Node.js support (the CLI silences it too); children inherit it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const state = process.env.DDD_START_STATE ?? join(root, '.vscode-test/start');
 const children = [];
 const say = (message) => console.log(`[start] ${message}`);
 
+// Set once we stop on purpose (Ctrl+C, the window closed): children exiting then is expected, not news.
+let stopping = false;
+
 function stopAll(code = 0) {
+  if (stopping) { return; }
+  stopping = true;
   for (const child of children.reverse()) {
     if (child.exitCode === null && child.signalCode === null) { child.kill('SIGTERM'); }
   }
   setTimeout(() => process.exit(code), 300).unref();
 }
-process.on('SIGINT', () => { say('stopping'); stopAll(0); });
+process.on('SIGINT', () => { if (!stopping) { say('stopping (Ctrl+C)'); } stopAll(0); });
 process.on('SIGTERM', () => stopAll(0));
 
 function run(command, args) {
@@ -60,7 +68,9 @@ async function main() {
   const dataDir = join(state, 'local-dynamodb');
   const server = spawn(process.execPath, [join(root, 'dist/dynaliteMain.js'), '--path', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(server);
-  const [, port] = await waitFor(server, /\{"port":(\d+)\}/, 'the embedded local DynamoDB', 20000);
+  // A data folder from before the index-key patch is rebuilt once before the port is printed.
+  server.stdout.on('data', (d) => { if (String(d).includes('"rebuildingIndexes"')) { say('rebuilding the secondary indexes of the data folder (once)'); } });
+  const [, port] = await waitFor(server, /\{"port":(\d+)\}/, 'the embedded local DynamoDB', 10 * 60_000);
   const endpoint = `http://127.0.0.1:${port}`;
   say(`embedded local DynamoDB at ${endpoint} (pid ${server.pid}, data in ${dataDir})`);
 
@@ -100,9 +110,18 @@ async function main() {
   const [, csPort] = await waitFor(codeServer, /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/, 'code-server');
   const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${csPort}${root}`]]);
   const url = `http://127.0.0.1:${csPort}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(payload)}`;
-  codeServer.once('exit', (code) => { say(`code-server exited (${code})`); stopAll(1); });
-  server.once('exit', (code) => { say(`the embedded local DynamoDB exited (${code})`); stopAll(1); });
+  const exited = (what) => (code, signal) => {
+    if (stopping) { return; }
+    say(`${what} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping`);
+    stopAll(1);
+  };
+  codeServer.once('exit', exited('code-server'));
+  server.once('exit', exited('the embedded local DynamoDB'));
   console.log(`\nDynamoDB Designer is running in VS Code (code-server). Open:\n\n  ${url}\n\nThen click the DynamoDB icon in the activity bar. Press Ctrl+C to stop.\n`);
 }
 
-main().catch((error) => { console.error(`[start] ${error.message}`); stopAll(1); });
+main().catch((error) => {
+  if (stopping) { return; }
+  console.error(`[start] ${error.message}`);
+  stopAll(1);
+});

@@ -26,11 +26,13 @@ import { formatChange } from '../model/plan';
 import type { Change, Plan, Step, UnknownSetting } from '../model/plan';
 import type { TableSpec } from '../model/spec';
 import { deletionProtectionHelp } from './deleteTable';
+import { limitationsOfStep, serverKindOfArn, type LocalServerKind } from './local';
 import { DynamoError, describeAwsError, isAbortError } from './errors';
 import { plan as planTable } from './plan';
 import { describeTable, waitForActive } from './tables';
 
-export type StepStatus = 'done' | 'unsupported' | 'failed' | 'not-run' | 'unconfirmed';
+/** `ignored`: not sent, because the server is known to ignore (or reject) every change of the step. */
+export type StepStatus = 'done' | 'unsupported' | 'ignored' | 'failed' | 'not-run' | 'unconfirmed';
 
 export interface StepResult {
   readonly title: string;
@@ -47,7 +49,7 @@ export interface ApplyProgress {
   readonly total: number;
   readonly title: string;
   /** `running`: the call is being sent; `waiting`: waiting for ACTIVE; then the step's outcome. */
-  readonly state: 'running' | 'waiting' | 'done' | 'unsupported' | 'failed';
+  readonly state: 'running' | 'waiting' | 'done' | 'unsupported' | 'ignored' | 'failed';
 }
 
 export interface ReplaceDetails {
@@ -68,6 +70,11 @@ export interface ApplyOptions {
   readonly confirmReplace?: (details: ReplaceDetails) => Promise<boolean>;
   /** Overall wait for ACTIVE (or gone) per step, default 30 minutes. */
   readonly timeoutMs?: number;
+  /**
+   * The local server the plan runs on, when known (the embedded server is 'dynalite'); otherwise
+   * told from the live table's ARN. A step whose every change such a server ignores is not sent.
+   */
+  readonly server?: LocalServerKind;
 }
 
 export type ApplyOutcome = 'done' | 'nothing-to-do' | 'cancelled' | 'failed' | 'refused';
@@ -80,8 +87,8 @@ export interface ApplyReport {
   readonly steps: readonly StepResult[];
   /** The failed step's AWS error. */
   readonly error?: { readonly code: string; readonly message: string };
-  /** After the run, what still differs from the config (the plan made again). */
-  readonly notApplied: readonly Change[];
+  /** After the run, what still differs from the config (the plan made again); null when that is unknown (see verifyError). */
+  readonly notApplied: readonly Change[] | null;
   /** Settings the server does not report, after the run. */
   readonly unknown: readonly UnknownSetting[];
   /** Set when the final plan could not be made. */
@@ -175,8 +182,16 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
   const base = { table, steps: results, notApplied: [] as Change[], unknown: plan.unknown };
 
   if (plan.kind === 'none') {
-    return { ...base, outcome: 'nothing-to-do', message: `Table ${table}: no changes to apply.` };
+    return { ...base, outcome: 'nothing-to-do', message: `Nothing to apply: table ${table} has no changes.` };
   }
+  // What the server is known to ignore is not sent (dynalite rejects some of it, e.g. a stream-only UpdateTable).
+  const server = options.server ?? (plan.kind === 'update' ? serverKindOfArn((await describeLive(client, table, signal).catch(() => undefined))?.arn) : undefined);
+  const ignoredBy = (step: Step): string[] => {
+    if (!server || step.kind === 'CreateTable' || step.kind === 'DeleteTable' || step.changes.length === 0) { return []; }
+    const limits = limitationsOfStep(server, step).filter(l => l.support === 'ignored');
+    const covered = step.changes.every(c => limitationsOfStep(server, { ...step, changes: [c] }).some(l => l.support === 'ignored'));
+    return covered ? limits.map(l => l.label) : [];
+  };
   if (plan.kind === 'replace') {
     const live = await describeLive(client, table, signal);
     const details: ReplaceDetails = {
@@ -186,7 +201,7 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
     if (!confirmed) {
       return {
         ...base, outcome: 'refused',
-        message: `Table ${table} needs replacement (${(plan.replaceReasons ?? []).join('; ')}); not applied without a typed confirmation. ${details.words}`,
+        message: `Not applied: table ${table} needs replacement (${(plan.replaceReasons ?? []).join('; ')}); not applied without a typed confirmation. ${details.words}`,
       };
     }
   }
@@ -199,6 +214,12 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
   for (let i = 0; i < plan.steps.length; i++) {
     if (signal?.aborted) { outcome = 'cancelled'; break; }
     const step = plan.steps[i];
+    const ignored = ignoredBy(step);
+    if (ignored.length > 0) {
+      results[i] = { ...results[i], status: 'ignored', error: { code: 'IgnoredByServer', message: ignored.join('; ') } };
+      emit(i, 'ignored');
+      continue;
+    }
     emit(i, 'running');
     try {
       await send(client, step, table);
@@ -237,7 +258,7 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
 
   // Plan again against what the server now reports. Runs after a cancel too (bounded, not
   // tied to the cancelled signal): the report must say what is and is not applied.
-  let notApplied: readonly Change[] = [];
+  let notApplied: readonly Change[] | null = [];
   let unknown: readonly UnknownSetting[] = plan.unknown;
   let verifyError: string | undefined;
   try {
@@ -246,27 +267,32 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
     unknown = again.unknown;
   } catch (error) {
     verifyError = describeAwsError(error, { operation: 'DescribeTable' }).message;
+    notApplied = null;
   }
 
   const done = results.filter(r => r.status === 'done').length;
   const unsupported = results.filter(r => r.status === 'unsupported');
+  const ignored = results.filter(r => r.status === 'ignored');
   const notRun = results.filter(r => r.status === 'not-run').length;
   const parts: string[] = [];
+  // The first words say how it ended: Fully applied, Partly applied, Applied (unverified), Cancelled, Failed.
   if (outcome === 'done') {
-    parts.push(`Table ${table}: applied ${done} of ${plan.steps.length} step(s).`);
+    const head = verifyError ? 'Applied, not verified' : notApplied!.length > 0 || unsupported.length > 0 || ignored.length > 0 ? 'Partly applied' : 'Fully applied';
+    parts.push(`${head}: table ${table}, ${done} of ${plan.steps.length} step(s) applied.`);
   } else if (outcome === 'cancelled') {
-    parts.push(`Table ${table}: cancelled after ${done} of ${plan.steps.length} step(s); ${notRun} not run.`);
+    parts.push(`Cancelled: table ${table}, after ${done} of ${plan.steps.length} step(s); ${notRun} not run.`);
   } else {
     const failed = results.find(r => r.status === 'failed' || r.status === 'unconfirmed');
-    parts.push(`Table ${table}: step "${failed?.title}" failed (${failure?.code}: ${failure?.message}); ${done} step(s) applied, ${notRun} not run.`);
+    parts.push(`Failed: table ${table}, step "${failed?.title}" failed (${failure?.code}: ${failure?.message}); ${done} step(s) applied, ${notRun} not run.`);
   }
+  if (ignored.length > 0) { parts.push(`Not applied by this server (it ignores them): ${ignored.map(r => r.title).join('; ')}.`); }
   if (unsupported.length > 0) { parts.push(`Not supported by this server: ${unsupported.map(r => r.title).join('; ')}.`); }
-  if (notApplied.length > 0) {
+  if (notApplied && notApplied.length > 0) {
     parts.push(outcome === 'done'
       ? `Not applied by the server: ${notApplied.map(c => `${c.field}: ${c.from} -> ${c.to}`).join('; ')}.`
       : `Still pending: ${notApplied.length} change(s).`);
   }
-  if (verifyError) { parts.push(`Could not verify: ${verifyError}`); }
+  if (verifyError) { parts.push(`Could not verify what is applied (unknown): ${verifyError}`); }
   return { ...base, outcome, message: parts.join(' '), error: failure, notApplied, unknown, verifyError };
 }
 
@@ -275,7 +301,7 @@ export function formatApplyReport(report: ApplyReport, options: { steps?: boolea
   return [
     report.message,
     ...(options.steps ? report.steps.map(s => `  ${s.status.padEnd(11)} ${s.title}${s.error ? ` (${s.error.code}: ${s.error.message})` : ''}`) : []),
-    ...report.notApplied.map(c => `  not applied: ${formatChange(c)}`),
+    ...(report.notApplied ? report.notApplied.map(c => `  not applied: ${formatChange(c)}`) : ['  not applied: unknown (the table could not be read again)']),
     ...report.unknown.map(u => `  unknown: ${u.field} (${u.reason})`),
   ];
 }

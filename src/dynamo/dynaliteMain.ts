@@ -6,7 +6,14 @@
  *
  * With --path, the data folder is opened once before listening: a folder held by another server
  * (another VS Code window) fails the start with a clear message instead of failing every request.
+ *
+ * dynalite's index keys are patched at install (scripts/patch-deps.mjs: unique index keys). A data
+ * folder written before that holds index entries in the old format (and may miss items that
+ * collided): on its first start with the patch, every secondary index is rebuilt from the items,
+ * and a marker key records the format so this happens once.
  */
+import { migrateIndexes } from './dynaliteIndexes';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => import('node:http').Server;
 
@@ -37,7 +44,12 @@ async function probe(path: string): Promise<void> {
 async function main(): Promise<void> {
   const path = argument('path');
   const port = Number(argument('port') ?? 0);
-  if (path) { await probe(path); }
+  if (path) {
+    await probe(path);
+    // Tells the parent (LocalDynamo) to wait longer for the port: a big folder takes a while.
+    const rebuilt = await migrateIndexes(path, () => process.stdout.write(`${JSON.stringify({ rebuildingIndexes: true })}\n`));
+    if (rebuilt) { process.stderr.write(`dynalite: rebuilt ${rebuilt} secondary index entries with unique keys\n`); }
+  }
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   server.on('error', (error: Error) => {
     process.stderr.write(`dynalite: ${error.message}\n`);

@@ -34,6 +34,8 @@ export interface Disposable {
 }
 
 const STDERR_TAIL = 4000;
+/** How long a start may take while the child rebuilds the indexes of an old data folder. */
+const REBUILD_TIMEOUT_MS = 10 * 60_000;
 
 export class LocalDynamo {
   private child: ChildProcess | undefined;
@@ -120,11 +122,18 @@ export class LocalDynamo {
         this.set({ state: 'failed', message, stderrTail });
         reject(new Error(`embedded local DynamoDB: ${message}${stderrTail ? `\n${stderrTail}` : ''}`));
       };
-      const timer = setTimeout(() => fail(`did not start within ${(this.options.startTimeoutMs ?? 15000) / 1000} s`), this.options.startTimeoutMs ?? 15000);
+      let timer = setTimeout(() => fail(`did not start within ${(this.options.startTimeoutMs ?? 15000) / 1000} s`), this.options.startTimeoutMs ?? 15000);
+      let rebuilding = false;
       child.stdout!.on('data', (d: Buffer) => {
         if (settled) { return; }
         out += d.toString();
-        const line = out.split('\n').find(l => l.startsWith('{') && l.endsWith('}'));
+        // A data folder written before the index-key patch is rebuilt once before listening (dynaliteIndexes.ts).
+        if (!rebuilding && out.includes('{"rebuildingIndexes":true}')) {
+          rebuilding = true;
+          clearTimeout(timer);
+          timer = setTimeout(() => fail(`did not finish rebuilding its indexes within ${REBUILD_TIMEOUT_MS / 60000} minutes`), REBUILD_TIMEOUT_MS);
+        }
+        const line = out.split('\n').find(l => l.startsWith('{"port":') && l.endsWith('}'));
         if (!line) { return; }
         let port: number;
         try {
@@ -245,4 +254,15 @@ export function limitationsOfStep(server: LocalServerKind, step: Step): ServerLi
 /** The limitation of a feature on a server kind, if any. */
 export function limitationOf(server: LocalServerKind, feature: ServerLimitation['feature']): ServerLimitation | undefined {
   return SERVER_LIMITATIONS[server].find(l => l.feature === feature);
+}
+
+/**
+ * The local server a table ARN comes from: DynamoDB Local writes the region `ddblocal`, dynalite
+ * the account 000000000000 (no AWS account has that id); undefined for AWS and anything else.
+ */
+export function serverKindOfArn(arn: string | undefined): LocalServerKind | undefined {
+  const parts = arn?.split(':');
+  if (!parts || parts.length < 6 || parts[2] !== 'dynamodb') { return undefined; }
+  if (parts[3] === 'ddblocal') { return 'dynamodb-local'; }
+  return parts[4] === '000000000000' ? 'dynalite' : undefined;
 }

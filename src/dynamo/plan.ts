@@ -140,7 +140,13 @@ function readWanted(spec: TableSpec): Wanted {
   for (const a of spec.attributes) {
     const n = valueOf(a.name);
     const t = valueOf(a.type);
-    if (n !== undefined && t !== undefined) { attributes[n] = t; }
+    if (n === undefined || t === undefined) { continue; }
+    // One attribute, two types (a genesys GSI typing the table's sort key differently, say): no
+    // plan can be right, whichever type wins. Validation reports it; this never plans it.
+    if (attributes[n] !== undefined && attributes[n] !== t) {
+      throw new Error(`table ${name}: attribute ${n} is given two types (${attributes[n]} and ${t}); fix the config first`);
+    }
+    attributes[n] = t;
   }
   let billingMode = valueOf(spec.billingMode);
   if (billingMode === undefined && spec.dialect === 'component') { billingMode = 'PROVISIONED'; }
@@ -624,14 +630,17 @@ export function plan(spec: TableSpec, live: LiveTable | undefined): Plan {
   }
   const { reasons, changes: replaceChanges } = replaceReasons(wanted, live);
   if (reasons.length > 0) {
-    const { steps, changes } = createSteps(wanted);
+    const { steps } = createSteps(wanted);
     const deleteStep: Step = {
       kind: 'DeleteTable', title: `Delete table ${wanted.name} (all its items are lost)`,
       input: { TableName: wanted.name }, changes: replaceChanges,
     };
+    // The differences are against the live table (not the create's `(none) -> …`): the table exists,
+    // and after a replacement that did not run (refused, deletion protection) these are what still differs.
+    const differences = updateSteps(wanted, live, []).flatMap(s => s.changes);
     return {
       table: wanted.name, kind: 'replace', steps: [deleteStep, ...steps],
-      changes: [...replaceChanges, ...changes.filter(c => !replaceChanges.some(r => r.field === c.field))],
+      changes: [...replaceChanges, ...differences.filter(c => !replaceChanges.some(r => r.field === c.field))],
       unknown: [], replaceReasons: reasons,
     };
   }

@@ -56,7 +56,7 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Lo
     let err = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
-      const line = out.split('\n').find(l => l.startsWith('{'));
+      const line = out.split('\n').find(l => l.startsWith('{"port":'));
       if (line) { resolve((JSON.parse(line) as { port: number }).port); }
     });
     child.stderr!.on('data', (d: Buffer) => { err += d; });

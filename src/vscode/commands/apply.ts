@@ -54,10 +54,13 @@ export function tableClause(report: ApplyReport, plan: Plan): string {
   const done = report.steps.filter(s => s.status === 'done').length;
   const parts = [`${report.table}: ${done} of ${report.steps.length} step${report.steps.length === 1 ? '' : 's'} done`];
   const unsupported = report.steps.flatMap((s, i) => (s.status === 'unsupported' ? [i] : []));
+  const skipped = report.steps.flatMap((s, i) => (s.status === 'ignored' ? [i] : []));
+  if (skipped.length) { parts.push(`not applied by this server (it ignores them): ${skipped.map(i => report.steps[i].title).join(', ')}`); }
   if (unsupported.length) { parts.push(`not supported by this server: ${unsupported.map(i => report.steps[i].title).join(', ')}`); }
-  // Changes of an unsupported step are left as they were too: said once above.
-  const covered = new Set(unsupported.flatMap(i => plan.steps[i]?.changes.map(c => c.field) ?? []));
-  const ignored = [...new Set(report.notApplied.filter(c => !covered.has(c.field)).map(c => (c.field.startsWith('tag ') ? 'tags' : c.field)))];
+  // Changes of an unsupported or ignored step are left as they were too: said once above.
+  const covered = new Set([...unsupported, ...skipped].flatMap(i => plan.steps[i]?.changes.map(c => c.field) ?? []));
+  if (report.notApplied === null) { parts.push('what the server applied is unknown (it could not be read again)'); }
+  const ignored = [...new Set((report.notApplied ?? []).filter(c => !covered.has(c.field)).map(c => (c.field.startsWith('tag ') ? 'tags' : c.field)))];
   if (ignored.length) { parts.push(`left as it was by the server: ${ignored.join(', ')}`); }
   return parts.join('; ') + '.';
 }
@@ -95,9 +98,11 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
       if (signal.aborted) { break; }
       const report = await applyPlan(client, plan, {
         spec, signal,
+        // The embedded server is dynalite: what it ignores is not sent (also told from the ARN, unless AWS_ACCOUNT_ID is set).
+        server: target.connection.kind === 'local' ? 'dynalite' : undefined,
         confirmReplace: details => confirmReplacement(services.prompts, details),
         onProgress: e => {
-          const state = { running: 'sending', waiting: 'waiting for ACTIVE', done: 'done', unsupported: 'not supported by this server', failed: 'failed' }[e.state];
+          const state = { running: 'sending', waiting: 'waiting for ACTIVE', done: 'done', unsupported: 'not supported by this server', ignored: 'not sent: ignored by this server', failed: 'failed' }[e.state];
           progress.report({ message: `${e.table} [${e.index + 1}/${e.total}] ${e.title}: ${state}` });
         },
       });
@@ -115,9 +120,11 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
   if (plans.isOpen(config.document.uri)) { void previewConfig(context, plans, config.document.uri, { reveal: false }).catch(() => undefined); }
 
   const notRun = pending.slice(reports.length).map(p => p.plan.table);
-  const messages = [`Applied ${config.fileName} on ${where}.`, ...reports.map((r, i) => tableClause(r, pending[i].plan)), ...(notRun.length ? [`Not started: ${notRun.join(', ')}.`] : [])];
   const failed = reports.some(r => r.outcome === 'failed' || r.outcome === 'refused');
-  const partial = failed || notRun.length > 0 || reports.some(r => r.outcome === 'cancelled' || r.notApplied.length > 0 || r.steps.some(s => s.status === 'unsupported'));
+  const partial = failed || notRun.length > 0 || reports.some(r => r.outcome === 'cancelled' || r.notApplied === null || r.notApplied.length > 0 || r.steps.some(s => s.status === 'unsupported' || s.status === 'ignored'));
+  // The first words say how it ended.
+  const head = failed ? `Failed to apply ${config.fileName} on ${where}` : partial ? `Partly applied ${config.fileName} on ${where}` : `Fully applied ${config.fileName} on ${where}`;
+  const messages = [`${head}.`, ...reports.map((r, i) => tableClause(r, pending[i].plan)), ...(notRun.length ? [`Not started: ${notRun.join(', ')}.`] : [])];
   const text = messages.join(' ');
   const shown = failed ? vscode.window.showErrorMessage(text, 'Show Log')
     : partial ? vscode.window.showWarningMessage(text, 'Show Log') : vscode.window.showInformationMessage(text, 'Show Log');

@@ -5,14 +5,14 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { BatchWriteItemCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { ExtensionApi } from '../../../src/extension';
 import type { ApplyResult } from '../../../src/vscode/commands/apply';
 import type { DeleteOutcome } from '../../../src/vscode/commands/deleteTable';
 import type { PreviewResult } from '../../../src/vscode/commands/preview';
 import type { ExplorerNode } from '../../../src/vscode/explorer/nodes';
 import { Answer, ScriptedPrompts } from './prompts';
-import { api, until } from './support';
+import { EXTENSION_ID, api, until } from './support';
 
 const TABLE = 'e2e-orders';
 const CONFIG = `# A table of the e2e suite: created, changed, replaced and deleted through the commands.
@@ -194,6 +194,45 @@ describe('config commands on the embedded local DynamoDB', () => {
     assert.deepEqual(result, { [TABLE]: 'deleted' });
     await assert.rejects(live(), /not found|not exist|ResourceNotFound/i);
     await until('the explorer to drop the table', async () => !(await localTables()).includes(TABLE));
+  });
+
+  it('applies every example twice: both end without a failed step, and the report says Partly applied for what the server ignores', async function () {
+    this.timeout(120000);
+    const client = await a.services.client('local', 'us-east-1');
+    const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+    const created: string[] = [];
+    const examples = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'examples');
+    try {
+      for (const name of ['genesys.toml', 'planton.yaml', 'component.yaml']) {
+        const copy = vscode.Uri.joinPath(folder, `e2e-example-${name}`);
+        await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(examples, name)));
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy));
+        for (const round of [1, 2]) {
+          const prompts = new ScriptedPrompts([...toLocal, { confirm: true }]);
+          a.setPrompts(prompts);
+          const result = await vscode.commands.executeCommand<ApplyResult | undefined>('dynamodbDesigner.applyConfig', copy);
+          assert.deepEqual(prompts.problems, [], `${name}, apply ${round}`);
+          assert.ok(result, `${name}, apply ${round}: applied`);
+          for (const report of result.reports) {
+            if (round === 1 && !existing.has(report.table) && !created.includes(report.table)) { created.push(report.table); }
+            assert.equal(report.outcome, 'done', `${name}, apply ${round}: ${report.message}`);
+            assert.ok(report.steps.every(step => step.status !== 'failed'), report.message);
+            assert.match(report.message, /^(Fully|Partly) applied: table /);
+          }
+          if (name === 'genesys.toml' && round === 2) {
+            const invoices = result.reports.find(r => r.table === 'invoices');
+            assert.ok(invoices);
+            assert.deepEqual(invoices.steps.filter(step => step.status === 'ignored').map(step => step.title), ['Enable the stream (NEW_AND_OLD_IMAGES)', 'Enable deletion protection']);
+            assert.match(invoices.message, /^Partly applied: table invoices, .*Not applied by this server \(it ignores them\): Enable the stream/);
+          }
+        }
+        await vscode.workspace.fs.delete(copy);
+      }
+    } finally {
+      for (const table of created) { await client.send(new DeleteTableCommand({ TableName: table })).catch(() => undefined); }
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.window.showTextDocument(document);
+    }
   });
 
   it('neither previews nor applies a config with errors, and asks nothing', async () => {

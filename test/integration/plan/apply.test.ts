@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { applyPlan, describeLive, planSpec, type ApplyProgress } from '../../../src/dynamo/apply';
+import { applyPlan, describeLive, formatApplyReport, planSpec, type ApplyProgress } from '../../../src/dynamo/apply';
 import { DeletionRefused, deleteTable, describeDeletion } from '../../../src/dynamo/deleteTable';
 import { plan } from '../../../src/dynamo/plan';
 import { formatChange } from '../../../src/model/plan';
@@ -108,6 +108,11 @@ describe('plan and apply against DynamoDB Local', () => {
     assert.equal(guarded.outcome, 'failed');
     assert.deepEqual(guarded.steps.map(s => s.status), ['failed', 'not-run', 'not-run']);
     assert.match(guarded.error?.message ?? '', /deletion protection on.*--no-deletion-protection-enabled/);
+    // What still differs is against the table that exists: the key schema (and the protection the config turns off), not a create's "(none) -> …".
+    assert.deepEqual(guarded.notApplied?.map(formatChange), [
+      'key schema: pk (S, HASH), sk (N, RANGE) -> pk (S, HASH)', 'deletion protection: enabled -> disabled',
+    ]);
+    assert.match(guarded.message, /^Failed: table orders, step "Delete table orders \(all its items are lost\)" failed .* Still pending: 2 change\(s\)\./);
     assert.equal((await applySpec(client, specOf(base))).report.outcome, 'done');
     const p = await planSpec(client, rekeyed);
     assert.equal(p.kind, 'replace');
@@ -139,8 +144,8 @@ describe('plan and apply against DynamoDB Local', () => {
     assert.deepEqual(p.steps.map(s => s.title), ['Delete GSI by-a', 'Create GSI by-b', 'Enable the stream (KEYS_ONLY)']);
     assert.equal(report.outcome, 'cancelled');
     assert.deepEqual(report.steps.map(s => s.status), ['done', 'not-run', 'not-run']);
-    assert.match(report.message, /cancelled after 1 of 3 step\(s\); 2 not run/);
-    assert.deepEqual(report.notApplied.map(c => c.field), ['GSI by-b', 'stream']);
+    assert.match(report.message, /^Cancelled: table cancel-me, after 1 of 3 step\(s\); 2 not run/);
+    assert.deepEqual(report.notApplied?.map(c => c.field), ['GSI by-b', 'stream']);
     const live = await describeLive(client, 'cancel-me');
     assert.equal(live?.status, 'ACTIVE');
     assert.deepEqual(live?.globalSecondaryIndexes, []);
@@ -164,6 +169,28 @@ describe('plan and apply against DynamoDB Local', () => {
     assert.match(report.message, /step "Create GSI by-a" failed \(ValidationException: .+\); 0 step\(s\) applied, 1 not run/);
   });
 
+  it('when the table cannot be read again after a failure, what is not applied is unknown (null), not empty', async () => {
+    const start: SimpleTable = { name: 'unverified', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'S', a: 'S' }, hash: 'id' };
+    { const r = (await applySpec(client, specOf(start))).report; assert.equal(r.outcome, 'done', r.message); }
+    const edited = specOf({ ...start, gsis: [{ name: 'by-a', hash: 'a' }] });
+    const p = await planSpec(client, edited);
+    const broken = { ...p, steps: p.steps.map(s => s.kind === 'UpdateTable' && s.input.GlobalSecondaryIndexUpdates
+      ? { ...s, input: { ...s.input, AttributeDefinitions: [{ AttributeName: 'zz', AttributeType: 'N' as const }] } } : s) };
+    // A client whose DescribeTable fails (the server went away, say): the failed step is real, the verification cannot run.
+    const blind = server.client();
+    blind.middlewareStack.add(next => async args => {
+      if ((args.request as { headers?: Record<string, string> }).headers?.['x-amz-target']?.endsWith('.DescribeTable')) { throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }); }
+      return next(args);
+    }, { step: 'finalizeRequest', name: 'failDescribe' });
+    const report = await applyPlan(blind, broken, { spec: edited });
+    assert.equal(report.outcome, 'failed');
+    assert.ok(report.verifyError, report.message);
+    assert.equal(report.notApplied, null);
+    assert.equal(JSON.parse(JSON.stringify(report)).notApplied, null);
+    assert.match(report.message, /Could not verify what is applied \(unknown\)/);
+    assert.ok(formatApplyReport(report).includes('  not applied: unknown (the table could not be read again)'));
+  });
+
   it('delete asks for the exact name, then waits until the table is gone', async () => {
     await assert.rejects(deleteTable(client, 'cancel-me', { confirm: 'cancel-m' }), /is not the table name/);
     await deleteTable(client, 'cancel-me', { confirm: 'cancel-me' });
@@ -181,7 +208,7 @@ describe('tags against dynalite', () => {
     const t: SimpleTable = { name: 'tagged', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'S' }, hash: 'id', tags: { team: 'a', env: 'dev' } };
     const created = await applySpec(client, specOf(t));
     assert.equal(created.report.outcome, 'done', created.report.message);
-    assert.deepEqual(created.report.notApplied.map(formatChange), ['tag team: (none) -> a', 'tag env: (none) -> dev']);
+    assert.deepEqual(created.report.notApplied?.map(formatChange), ['tag team: (none) -> a', 'tag env: (none) -> dev']);
     assert.match(created.report.message, /Not applied by the server: tag team: \(none\) -> a/);
     const tagged = await applySpec(client, specOf(t));
     assert.deepEqual(tagged.plan.steps.map(s => s.kind), ['TagResource']);
