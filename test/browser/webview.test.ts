@@ -126,7 +126,7 @@ function fixtures(): Fixtures {
     views[keyString(key)] = itemView(item, ['pk', 'sk']);
   });
   const details: DetailsData = {
-    target, table, fetchedAt: '2024-06-01T12:00:00.000Z', canExportConfig: true,
+    target, table, fetchedAt: '2024-06-01T12:00:00.000Z', canExportConfig: true, itemCounts: 'aws',
     limitations: [{ feature: 'pitr', support: 'unsupported', label: 'PITR: not supported by the embedded server', detail: 'unknown operation' }],
   };
   return { init: { target, tableName: 'Orders', targets, pageSize: PAGE_SIZE, maxColumns: 20 }, pagesByStart, keyIndex, views, details, pageSize: PAGE_SIZE };

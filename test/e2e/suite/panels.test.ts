@@ -230,8 +230,10 @@ describe('panels: table details and the item browser', () => {
     assert.equal(view.keyText, `deviceId=${JSON.stringify((key.deviceId as { S: string }).S)}, readAt=${(key.readAt as { N: string }).N}`);
 
     await items.request('items.edit', { key });
-    const document = await until('the item editor', () => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'dynamodb-item' && d.uri.query.includes(JSON.stringify(key.readAt))));
+    const fileName = `deviceId = ${(key.deviceId as { S: string }).S}, readAt = ${(key.readAt as { N: string }).N}.json`;
+    const document = await until('the item editor', () => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'dynamodb-item' && d.uri.path.endsWith(`/${fileName}`)));
     assert.equal(document.languageId, 'json');
+    assert.doesNotMatch(document.uri.toString(true), /[{}"]/, 'no JSON in the editor\'s address (VS Code shows it in its messages)');
     assert.deepEqual(JSON.parse(document.getText()), original);
     const replaceText = async (item: JsonItem): Promise<void> => {
       const edit = new vscode.WorkspaceEdit();
@@ -254,6 +256,12 @@ describe('panels: table details and the item browser', () => {
     await replaceText({ ...original, battery: { N: '3' }, note: { S: 'checked' } });
     assert.equal(await document.save(), false, 'the save is refused');
     assert.deepEqual((await read())!.battery, { N: '2' }, 'the other change is kept');
+    // What the failure says leads with what went wrong and names the item by its key, not by the editor's address.
+    const refused = await refusal(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode(document.getText())));
+    assert.match(refused.message, new RegExp(`^The item deviceId="${(key.deviceId as { S: string }).S}", readAt=${(key.readAt as { N: string }).N} changed since you opened it`));
+    assert.doesNotMatch(refused.message, /dynamodb-item:|\?\{/);
+    const invalid = await refusal(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode('{ "deviceId": { "S": 1 } }')));
+    assert.match(invalid.message, new RegExp(`^Could not save the item deviceId="${(key.deviceId as { S: string }).S}", readAt=${(key.readAt as { N: string }).N} to DeviceReadings: .*\\(InvalidItem\\)`));
 
     // Changing the key would write another item and leave this one: refused.
     const moved = { ...original, readAt: { N: '1' } };
