@@ -94,12 +94,12 @@ function copyable(text: string, label: string): HTMLElement {
  * The reported item count and size, in words: the embedded server reports 0 whatever the table
  * holds, so there they are "not reported"; AWS's refresh about every six hours is said for AWS only.
  */
-function itemCount(d: DetailsData, count: number | undefined, bytes: number | undefined): (Node | string)[] {
+function itemCount(d: DetailsData, count: number | undefined, bytes: number | undefined, id?: string): (Node | string)[] {
   if (d.itemCounts === 'not-reported') {
-    return [el('span', { class: 'unknown', id: 'item-count-reported', title: 'This server reports 0 items and 0 bytes whatever the table holds.' }, 'not reported by this server')];
+    return [el('span', { class: 'unknown', ...(id ? { id } : {}), title: 'This server reports 0 items and 0 bytes whatever the table holds.' }, 'not reported by this server')];
   }
   return [
-    el('span', { id: 'item-count-reported' }, count !== undefined ? formatCount(count) : 'not reported', ', ', bytes !== undefined ? formatBytes(bytes) : 'size not reported'),
+    el('span', { ...(id ? { id } : {}) }, count !== undefined ? formatCount(count) : 'not reported', ', ', bytes !== undefined ? formatBytes(bytes) : 'size not reported'),
     d.itemCounts === 'aws' ? el('div', { class: 'note' }, 'AWS refreshes the item count and size about every six hours.') : null,
   ].filter((n): n is HTMLElement => n !== null);
 }
@@ -180,7 +180,7 @@ function render(d: DetailsData): void {
       ...field('Throughput', throughput(t.throughput, t.billingMode)),
       ...field('Table class', t.tableClass, limitation(lim, 'table-class')),
       ...field('Deletion protection', t.deletionProtection ? 'on' : 'off', limitation(lim, 'deletion-protection')),
-      ...field('Items', ...itemCount(d, t.itemCount, t.sizeBytes), countControl(undefined)),
+      ...field('Items', ...itemCount(d, t.itemCount, t.sizeBytes, 'item-count-reported'), countControl(undefined)),
     ),
     el('h2', {}, 'Key schema'),
     el('dl', { class: 'facts' }, ...field('Primary key', keyList(t.keySchema, t.attributes))),

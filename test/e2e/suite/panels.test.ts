@@ -257,10 +257,10 @@ describe('panels: table details and the item browser', () => {
     assert.equal(await document.save(), false, 'the save is refused');
     assert.deepEqual((await read())!.battery, { N: '2' }, 'the other change is kept');
     // What the failure says leads with what went wrong and names the item by its key, not by the editor's address.
-    const refused = await refusal(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode(document.getText())));
+    const refused = await refusal(Promise.resolve(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode(document.getText()))));
     assert.match(refused.message, new RegExp(`^The item deviceId="${(key.deviceId as { S: string }).S}", readAt=${(key.readAt as { N: string }).N} changed since you opened it`));
     assert.doesNotMatch(refused.message, /dynamodb-item:|\?\{/);
-    const invalid = await refusal(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode('{ "deviceId": { "S": 1 } }')));
+    const invalid = await refusal(Promise.resolve(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode('{ "deviceId": { "S": 1 } }'))));
     assert.match(invalid.message, new RegExp(`^Could not save the item deviceId="${(key.deviceId as { S: string }).S}", readAt=${(key.readAt as { N: string }).N} to DeviceReadings: .*\\(InvalidItem\\)`));
 
     // Changing the key would write another item and leave this one: refused.
