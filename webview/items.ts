@@ -229,7 +229,7 @@ function renderForm(): void {
   filters.classList.toggle('hidden', !filtersShown);
   parts.push(filters);
   if (!filtersShown && form.filters.length) {
-    parts.push(el('p', { class: 'note filters-summary', id: 'filters-summary' }, `${form.filters.length} ${form.filters.length === 1 ? 'filter applies' : 'filters apply'} (hidden): ${form.filters.map(f => `${f.path || '?'} ${f.operator}`).join(' and ')}`));
+    parts.push(el('p', { class: 'note filters-summary', id: 'filters-summary' }, `${form.filters.length} ${form.filters.length === 1 ? 'filter applies' : 'filters apply'} (hidden): ${form.filters.map(filterWords).join(' and ')}`));
   }
   filtersToggle.classList.toggle('hidden', form.filters.length === 0);
   filtersToggle.textContent = filtersShown ? 'Hide filters' : `Show filters (${form.filters.length})`;
@@ -238,20 +238,30 @@ function renderForm(): void {
   focusKey(focused);
 }
 
+/** A filter in words, for the summary of hidden filters: `status = "paid"`. */
+function filterWords(f: FilterDraft): string {
+  const value = (text: string) => (f.type === 'S' ? JSON.stringify(text) : text);
+  const head = `${f.path || '?'} ${f.operator}`;
+  if (f.operator === 'attribute_exists' || f.operator === 'attribute_not_exists') { return head; }
+  if (f.operator === 'attribute_type') { return `${head} ${f.value}`; }
+  if (f.type === 'NULL') { return `${head} null`; }
+  return f.operator === 'between' ? `${head} ${value(f.value)} and ${value(f.value2)}` : `${head} ${value(f.value)}`;
+}
+
 function filterRow(f: FilterDraft, i: number): HTMLElement {
   const needsValue = f.operator !== 'attribute_exists' && f.operator !== 'attribute_not_exists';
   const row = el('div', { class: 'filter', dataset: { index: String(i) } },
     el('span', { class: 'conjunction' }, i === 0 ? 'where' : 'and'),
-    focusable(`filter-${i}-path`, bind(textField('Attribute', f.path, { placeholder: 'name or a.b[0]', onEnter: () => { void run(); } }), v => { f.path = v; })),
+    focusable(`filter-${i}-path`, bind(textField('Attribute', f.path, { placeholder: 'name or a.b[0]', size: 14, onEnter: () => { void run(); } }), v => { f.path = v; })),
     labelled('Operator', focusable(`filter-${i}-op`, dropdown(FILTER_OPS.map(op => ({ value: op, label: op })), f.operator, v => { f.operator = v as FilterOperator; renderForm(); }))),
   );
   if (needsValue && f.operator !== 'attribute_type') {
     row.append(labelled('Type', focusable(`filter-${i}-type`, dropdown(FILTER_TYPES.map(t => ({ value: t, label: t })), f.type, v => { f.type = v as TypedValue['type']; renderForm(); }))));
   }
   if (needsValue && f.type !== 'NULL') {
-    row.append(focusable(`filter-${i}-value`, bind(textField(f.operator === 'attribute_type' ? 'Type name (S, N, …)' : f.operator === 'between' ? 'From' : 'Value', f.value, { onEnter: () => { void run(); } }), v => { f.value = v; })));
+    row.append(focusable(`filter-${i}-value`, bind(textField(f.operator === 'attribute_type' ? 'Type name (S, N, …)' : f.operator === 'between' ? 'From' : 'Value', f.value, { size: 14, onEnter: () => { void run(); } }), v => { f.value = v; })));
   }
-  if (f.operator === 'between') { row.append(focusable(`filter-${i}-value2`, bind(textField('To', f.value2, { onEnter: () => { void run(); } }), v => { f.value2 = v; }))); }
+  if (f.operator === 'between') { row.append(focusable(`filter-${i}-value2`, bind(textField('To', f.value2, { size: 14, onEnter: () => { void run(); } }), v => { f.value2 = v; }))); }
   row.append(focusable(`filter-${i}-remove`, button('Remove', () => { removeFilter(i); }, { title: `Remove filter ${i + 1}` })));
   return row;
 }
@@ -619,16 +629,22 @@ function renderItem(view: ItemView, key: JsonItem): void {
   saveState();
 }
 
+/** Below this width (CSS pixels) the grid and the item pane do not fit side by side. */
+const NARROW_RESULTS = 680;
+
 /**
- * The item pane sits beside the grid, unless the grid would then need horizontal scrolling and
- * there is height to spare: then it goes under the grid (a wide table keeps its columns in view).
+ * The item pane sits beside the grid, unless the panel is too narrow for both (then always under
+ * it), or the grid would need horizontal scrolling beside it and there is height to spare: then
+ * it goes under the grid too (a wide table keeps its columns in view).
  */
 function placeItemPane(): void {
-  if (!openKey) { results.classList.remove('pane-below'); return; }
   results.classList.remove('pane-below');
+  if (!openKey) { return; }
+  const narrow = results.clientWidth < NARROW_RESULTS;
   const overflows = gridWrap.scrollWidth > gridWrap.clientWidth + 1;
-  results.classList.toggle('pane-below', overflows && results.clientHeight >= 480);
+  results.classList.toggle('pane-below', narrow || (overflows && results.clientHeight >= 480));
 }
+
 
 new ResizeObserver(() => requestAnimationFrame(placeItemPane)).observe(app);
 

@@ -548,8 +548,9 @@ describe('webview bundle in Chromium (stub host)', () => {
     const bottoms = [boxes.attribute!.bottom, boxes.value!.bottom, ...boxes.labels.map(l => l.control!.bottom)];
     assert.ok(Math.max(...bottoms) - Math.min(...bottoms) < 3, `the controls line up (${bottoms.join(', ')})`);
     await row.screenshot({ path: join(outDir, 'webview-filter-row.png') });
+    await page.locator('[data-focus="filter-0-path"] input').fill('flag');
     await page.locator('#toggle-filters').click();
-    await page.locator('#filters-summary', { hasText: '1 filter applies (hidden)' }).waitFor();
+    await page.locator('#filters-summary', { hasText: '1 filter applies (hidden): flag = ""' }).waitFor();
     assert.equal(await page.locator('#toggle-filters').getAttribute('aria-expanded'), 'false');
     await page.locator('#toggle-filters').click();
     await row.waitFor();

@@ -102,7 +102,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   };
 }
 
-export async function launchBrowser(tmp: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function launchBrowser(tmp: string, options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const { chromium } = await import('playwright-core');
   mkdirSync(join(tmp, 'tmp'), { recursive: true });
   const context = await chromium.launchPersistentContext(join(tmp, 'chromium'), {
@@ -110,7 +110,7 @@ export async function launchBrowser(tmp: string, options: { colorScheme?: 'light
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    viewport: { width: 1400, height: 900 },
+    viewport: options.viewport ?? { width: 1400, height: 900 },
     colorScheme: options.colorScheme ?? 'dark',
     env: { ...process.env, HOME: join(tmp, 'browser-home'), TMPDIR: join(tmp, 'tmp') },
   });
