@@ -422,13 +422,26 @@ const scenarios: Scenario[] = [
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText('{ "customer_id": { "S": 5 } }');
       await page.keyboard.press('Control+S');
-      const toast = page.locator('.notification-toast:has-text("Could not save the item customer_id=")');
-      await toast.waitFor();
-      const text = await toast.locator('.notification-list-item-message').innerText();
+      // VS Code's own toast ("Failed to save '<name>': Unable to write file '<address>' (...)") comes
+      // with ours, which leads with what went wrong and the item's key.
+      const ours = page.locator('.notification-toast .notification-list-item-message').filter({ hasText: /^Could not save the item customer_id=/ });
+      await ours.waitFor();
+      await ours.hover();
+      const text = await ours.innerText();
       assert.match(text, /^Could not save the item customer_id="[^"]+", issued_at=\S+ to invoices: .*\(InvalidItem\)$/);
       assert(!text.includes('dynamodb-item:'), 'no internal address');
       await settle(page);
       await page.screenshot({ path: join(outDir, 'item-save-error.png') });
+      // VS Code's own toast cannot be worded by an extension: close it; ours stays, in full.
+      const theirs = page.locator('.notification-toast').filter({ hasText: 'Failed to save' });
+      await theirs.hover();
+      await theirs.locator('.codicon-notifications-clear').click();
+      await theirs.waitFor({ state: 'detached' });
+      const toast = page.locator('.notification-toast').filter({ hasText: 'Could not save the item' });
+      await toast.hover();
+      await toast.locator('.codicon-notifications-expand').click();
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'item-save-error-explained.png') });
       await page.keyboard.press('Control+Z');
     },
   },
