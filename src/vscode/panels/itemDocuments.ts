@@ -127,6 +127,8 @@ export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposab
   watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    // The table's folder (`/<table>`): VS Code's file service looks at it before it writes a file.
+    if (!uri.path.endsWith('.json')) { return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 }; }
     const entry = this.entries.get(uri.toString()) ?? await this.load(uri);
     return { type: vscode.FileType.File, ctime: entry.ctime, mtime: entry.mtime, size: entry.text.byteLength };
   }
