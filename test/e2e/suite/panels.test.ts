@@ -112,6 +112,15 @@ describe('panels: table details and the item browser', () => {
       assert.deepEqual(data.table.localSecondaryIndexes.map(i => i.name), ['by-due-date']);
       assert.ok(data.limitations.some(l => l.feature === 'ttl'), 'the embedded server\'s limits are named');
       assert.equal(data.canExportConfig, true, 'the details panel offers Export as Config');
+      // The embedded server reports 0 items: the panel says "not reported" and counts on demand.
+      assert.equal(data.itemCounts, 'not-reported');
+      assert.equal(data.table.itemCount, 0, 'what dynalite reports whatever the table holds');
+      const expected = (await client.send(new ScanCommand({ TableName: 'invoices', Select: 'COUNT' }))).Count;
+      const counted = await details.request('details.count', {});
+      assert.ok(counted.done && counted.count === expected && expected > 0, `counted ${JSON.stringify(counted)}, the SDK counts ${expected}`);
+      assert.ok(log.posted.some(m => m.type === 'notification' && m.method === 'progress'), 'progress reached the webview');
+      const byStatus = await details.request('details.count', { index: 'by-status' });
+      assert.ok(byStatus.done && byStatus.count === expected, 'every invoice has a status: the GSI holds them all');
       const exported = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'invoices-from-details.toml');
       const person = new ScriptedPrompts([{ pick: 'genesys' }, { save: exported }]);
       const previous = a.setPrompts(person);
