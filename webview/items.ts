@@ -598,11 +598,14 @@ async function openSelected(): Promise<void> {
 }
 
 function closeItem(): void {
+  // Closing from inside the pane (its Close button, Escape) gives the focus back to the grid's row.
+  const hadFocus = itemArea.contains(document.activeElement);
   openKey = undefined;
   itemArea.classList.add('hidden');
   results.classList.remove('with-item', 'pane-below');
   replace(itemArea);
   saveState();
+  if (hadFocus) { focusGrid(); }
 }
 
 function renderItem(view: ItemView, key: JsonItem): void {

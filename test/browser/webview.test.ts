@@ -520,6 +520,10 @@ describe('webview bundle in Chromium (stub host)', () => {
     assert.equal(await focused(page), `row ${afterPageDown}`, 'Tab comes back to the current row');
     await page.keyboard.press('Tab');
     assert.equal(await focused(page), 'item-edit', 'the next Tab stop after the grid is the item pane');
+    await page.locator('#close-item').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#item-key').waitFor({ state: 'detached' });
+    assert.equal(await focused(page), `row ${afterPageDown}`, 'closing the item gives the focus back to its row');
     assert.deepEqual(errors, []);
     await page.close();
   });
