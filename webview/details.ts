@@ -1,6 +1,6 @@
 /** The table details panel: everything LiveTable holds, laid out for reading, with actions. */
 import type { LiveIndex, LiveKeyElement, LiveTable, Fetched } from '../src/model/live';
-import type { DetailsData, Limitation } from './protocol';
+import type { DetailsData, Limitation, PanelTarget } from './protocol';
 import { Host, errorInfo } from './rpc';
 import { el, field, formatBytes, formatCount, replace } from './dom';
 import { badge, button, divider } from './toolkit';
@@ -22,9 +22,20 @@ replace(app, header, toolbar, messages.element, content);
 
 host.on('refresh', () => { void load(); });
 
+/** The count being made, if any: its progress text goes here. */
+let counting: { set(text: string): void } | undefined;
+host.on('progress', p => {
+  counting?.set(`Counting… ${formatCount(p.count)} items so far (${formatCount(p.requests)} ${p.requests === 1 ? 'request' : 'requests'})`);
+});
+
 async function act(method: 'details.browse' | 'details.exportConfig', what: string, params: { index?: string } = {}): Promise<void> {
   messages.clear();
   try { await host.request(method, params); } catch (error) { messages.error(errorInfo(error), what); }
+}
+
+/** Keeps the target in the panel state (a window reload brings the panel back, even after a failed load). */
+function keepState(target: PanelTarget): void {
+  host.state = { v: 1, kind: 'details', target };
 }
 
 async function load(): Promise<void> {
@@ -34,11 +45,14 @@ async function load(): Promise<void> {
   refreshButton.disabled = true;
   try {
     data = await host.request('details.load', {});
-    host.state = { v: 1, kind: 'details', target: data.target };
+    keepState(data.target);
     exportButton.classList.toggle('hidden', !data.canExportConfig);
     render(data);
   } catch (error) {
     messages.error(errorInfo(error), 'Cannot read the table');
+    const retry = button('Retry', () => { void load(); }, { id: 'retry', appearance: 'primary', title: 'Read the table description again' });
+    messages.element.firstElementChild?.append(retry);
+    if (!data) { replace(header, el('h1', {}, el('span', { class: 'placeholder' }, 'The table could not be read'))); }
   } finally {
     spinner.element.remove();
     refreshButton.disabled = false;
@@ -76,7 +90,62 @@ function copyable(text: string, label: string): HTMLElement {
     }, { title: `Copy the ${label}` }));
 }
 
-function indexBlock(index: LiveIndex, table: LiveTable): HTMLElement {
+/**
+ * The reported item count and size, in words: the embedded server reports 0 whatever the table
+ * holds, so there they are "not reported"; AWS's refresh about every six hours is said for AWS only.
+ */
+function itemCount(d: DetailsData, count: number | undefined, bytes: number | undefined, id?: string): (Node | string)[] {
+  if (d.itemCounts === 'not-reported') {
+    return [el('span', { class: 'unknown', ...(id ? { id } : {}), title: 'This server reports 0 items and 0 bytes whatever the table holds.' }, 'not reported by this server')];
+  }
+  return [
+    el('span', { ...(id ? { id } : {}) }, count !== undefined ? formatCount(count) : 'not reported', ', ', bytes !== undefined ? formatBytes(bytes) : 'size not reported'),
+    d.itemCounts === 'aws' ? el('div', { class: 'note' }, 'AWS refreshes the item count and size about every six hours.') : null,
+  ].filter((n): n is HTMLElement => n !== null);
+}
+
+/**
+ * "Count items": a Scan with Select COUNT made by the host, on any server; progress while it
+ * runs, Stop to cancel, then the exact count and when it was made.
+ */
+function countControl(index: string | undefined): HTMLElement {
+  const what = index ? `the items of the index ${index}` : 'the items of the table';
+  const place = el('div', { class: 'count', dataset: index ? { countIndex: index } : { countTable: '' } });
+  const idle = (): void => {
+    replace(place, button('Count items', () => { void count(); }, { id: index ? undefined : 'count-items', title: `Count ${what} with a scan (reads every item once; costs read capacity like a full scan)` }));
+  };
+  const count = async (): Promise<void> => {
+    const spinner = busy('Counting…');
+    counting = spinner;
+    const stop = button('Stop', () => host.notify('details.stopCount', {}), { id: index ? undefined : 'stop-count', title: 'Stop counting' });
+    replace(place, spinner.element, stop);
+    stop.focus();
+    try {
+      const outcome = await host.request('details.count', index ? { index } : {});
+      if (outcome.done) {
+        const again = button('Count again', () => { void count(); }, { title: `Count ${what} again` });
+        replace(place,
+          el('span', { class: 'counted', role: 'status' }, `${formatCount(outcome.count)} ${outcome.count === 1 ? 'item' : 'items'} counted at ${new Date().toLocaleTimeString()}`,
+            el('span', { class: 'note' }, ` (a scan of ${formatCount(outcome.requests)} ${outcome.requests === 1 ? 'request' : 'requests'}${outcome.consumedCapacity !== undefined ? `, ${outcome.consumedCapacity} capacity units` : ''})`)),
+          ' ', again);
+        again.focus();
+      } else {
+        idle();
+        place.prepend(el('span', { class: 'note', role: 'status' }, 'Count stopped. '));
+        (place.querySelector('vscode-button') as HTMLElement | null)?.focus();
+      }
+    } catch (error) {
+      idle();
+      messages.error(errorInfo(error), 'Count items');
+    } finally {
+      if (counting === spinner) { counting = undefined; }
+    }
+  };
+  idle();
+  return place;
+}
+
+function indexBlock(d: DetailsData, index: LiveIndex, table: LiveTable): HTMLElement {
   const projection = index.projectionType === 'INCLUDE' ? `INCLUDE: ${index.nonKeyAttributes.join(', ')}` : index.projectionType;
   return el('div', { class: 'index', dataset: { index: index.name } },
     el('h3', {}, el('span', { class: 'index-kind' }, index.kind), el('span', { class: 'mono' }, index.name),
@@ -86,7 +155,7 @@ function indexBlock(index: LiveIndex, table: LiveTable): HTMLElement {
       ...field('Projection', projection),
       ...(index.status ? field('Status', index.status, index.backfilling ? ' (backfilling)' : '') : []),
       ...(index.kind === 'GSI' ? field('Throughput', throughput(index.throughput, table.billingMode)) : field('Throughput', 'shared with the table')),
-      ...(index.itemCount !== undefined ? field('Items', formatCount(index.itemCount), index.sizeBytes !== undefined ? `, ${formatBytes(index.sizeBytes)}` : '') : []),
+      ...(index.itemCount !== undefined || d.itemCounts === 'not-reported' ? field('Items', ...itemCount(d, index.itemCount, index.sizeBytes), countControl(index.name)) : []),
       ...(index.arn ? field('ARN', copyable(index.arn, 'index ARN')) : []),
     ));
 }
@@ -111,16 +180,14 @@ function render(d: DetailsData): void {
       ...field('Throughput', throughput(t.throughput, t.billingMode)),
       ...field('Table class', t.tableClass, limitation(lim, 'table-class')),
       ...field('Deletion protection', t.deletionProtection ? 'on' : 'off', limitation(lim, 'deletion-protection')),
-      ...field('Items', t.itemCount !== undefined ? formatCount(t.itemCount) : 'not reported', ', ',
-        t.sizeBytes !== undefined ? formatBytes(t.sizeBytes) : 'size not reported',
-        el('div', { class: 'note' }, 'AWS refreshes the item count and size about every six hours.'), limitation(lim, 'item-count')),
+      ...field('Items', ...itemCount(d, t.itemCount, t.sizeBytes, 'item-count-reported'), countControl(undefined)),
     ),
     el('h2', {}, 'Key schema'),
     el('dl', { class: 'facts' }, ...field('Primary key', keyList(t.keySchema, t.attributes))),
     el('h2', {}, `Indexes (${t.globalSecondaryIndexes.length} global, ${t.localSecondaryIndexes.length} local)`),
     t.globalSecondaryIndexes.length + t.localSecondaryIndexes.length === 0 ? el('p', { class: 'note' }, 'No secondary indexes.') : null,
-    ...t.globalSecondaryIndexes.map(i => indexBlock(i, t)),
-    ...t.localSecondaryIndexes.map(i => indexBlock(i, t)),
+    ...t.globalSecondaryIndexes.map(i => indexBlock(d, i, t)),
+    ...t.localSecondaryIndexes.map(i => indexBlock(d, i, t)),
     limitation(lim, 'gsi-update'),
     el('h2', {}, 'Settings'),
     el('dl', { class: 'facts' },
@@ -145,4 +212,5 @@ function render(d: DetailsData): void {
 }
 
 host.ready();
+void host.request('details.target', {}).then(keepState, () => undefined);
 void load();

@@ -59,13 +59,17 @@ const subtitle = el('p', { class: 'subtitle' });
 const formArea = el('section', { class: 'query', attrs: { 'aria-label': 'Query' } });
 const stats = el('div', { class: 'stats', id: 'stats', role: 'status' });
 const progress = el('span', { class: 'progress' });
-const grid = el('table', { class: 'grid', id: 'grid' });
+const grid = el('table', { class: 'grid', id: 'grid', role: 'grid', attrs: { 'aria-label': 'Items', 'aria-readonly': 'true' } });
 const itemArea = el('section', { class: 'item-view hidden', id: 'item-view', attrs: { 'aria-label': 'Item' } });
-const results = el('div', { class: 'results', id: 'results' }, el('div', { class: 'grid-wrap' }, grid), itemArea);
+const gridWrap = el('div', { class: 'grid-wrap' }, grid);
+const results = el('div', { class: 'results', id: 'results' }, gridWrap, itemArea);
 
 const runButton = button('Run', () => { void run(); }, { appearance: 'primary', id: 'run', title: 'Read the first page' });
 const stopButton = button('Stop', () => host.notify('items.stop', {}), { id: 'stop', title: 'Stop reading: keep what was found so far' });
-const addFilterButton = button('Add filter', () => { form.filters.push({ path: '', operator: '=', type: 'S', value: '', value2: '' }); renderForm(); }, { id: 'add-filter', title: 'Add a filter condition (conditions are combined with AND)' });
+const addFilterButton = button('Add filter', () => { addFilter(); }, { id: 'add-filter', title: 'Add a filter condition (conditions are combined with AND)' });
+/** Whether the filter rows are shown (they fold away to leave room for the grid). */
+let filtersShown = true;
+const filtersToggle = button('Hide filters', () => { filtersShown = !filtersShown; renderForm(); }, { id: 'toggle-filters', title: 'Show or hide the filter conditions (they still apply when hidden)' });
 const previousButton = button('Previous', () => { void previous(); }, { id: 'previous', title: 'Previous page' });
 const nextButton = button('Next', () => { void next(); }, { id: 'next', title: 'Next page' });
 const pageLabel = el('span', { id: 'page-number', class: 'page-number' });
@@ -82,13 +86,17 @@ const exportAllButton = button('Export all', () => { void exportItems('all'); },
 
 stopButton.classList.add('hidden');
 
+/** Controls that belong together wrap together (a narrow panel never separates Open from Edit). */
+const group = (label: string, ...controls: HTMLElement[]): HTMLElement => el('span', { class: 'group', role: 'group', attrs: { 'aria-label': label } }, ...controls);
+
 replace(app,
   el('header', { class: 'header' }, title, subtitle),
   formArea,
-  el('div', { class: 'toolbar' }, runButton, stopButton, addFilterButton, progress, el('span', { class: 'spacer' }),
-    createButton, reloadButton, exportFormatDropdown, exportPageButton, exportAllButton),
+  el('div', { class: 'toolbar' }, group('Read', runButton, stopButton), group('Filters', addFilterButton, filtersToggle), progress, el('span', { class: 'spacer' }),
+    group('Table', createButton, reloadButton), group('Export', exportFormatDropdown, exportPageButton, exportAllButton)),
   messages.element,
-  el('div', { class: 'toolbar pager' }, previousButton, pageLabel, nextButton, stats, el('span', { class: 'spacer' }), openButton, editButton, duplicateButton, deleteButton),
+  el('div', { class: 'toolbar pager' }, group('Pages', previousButton, pageLabel, nextButton), stats, el('span', { class: 'spacer' }),
+    group('Selected item', openButton, editButton, duplicateButton, deleteButton)),
   results,
 );
 
@@ -138,6 +146,40 @@ function labelled(label: string, control: HTMLElement): HTMLElement {
   return el('label', {}, label, control);
 }
 
+/**
+ * A stable name for a form control, so the form, rebuilt on every change of a dropdown, puts the
+ * focus back where it was (a rebuilt control is a new element: the focus would fall to the body).
+ */
+function focusable<T extends HTMLElement>(key: string, control: T): T {
+  control.dataset.focus = key;
+  return control;
+}
+
+function focusedKey(): string | undefined {
+  const active = document.activeElement as HTMLElement | null;
+  return active?.closest<HTMLElement>('[data-focus]')?.dataset.focus;
+}
+
+function focusKey(key: string | undefined): boolean {
+  const target = key ? formArea.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`) : null;
+  target?.focus();
+  return target !== null;
+}
+
+function addFilter(): void {
+  form.filters.push({ path: '', operator: '=', type: 'S', value: '', value2: '' });
+  filtersShown = true;
+  renderForm();
+  // The new row comes before the button in reading order: the focus goes into it.
+  focusKey(`filter-${form.filters.length - 1}-path`);
+}
+
+function removeFilter(i: number): void {
+  form.filters.splice(i, 1);
+  renderForm();
+  if (!focusKey(`filter-${Math.min(i, form.filters.length - 1)}-path`)) { addFilterButton.focus(); }
+}
+
 function bind(control: Control, set: (value: string) => void): Control {
   control.addEventListener('input', () => set(control.value));
   control.addEventListener('change', () => set(control.value));
@@ -153,54 +195,74 @@ function targetLabel(t: QueryTarget): string {
 function renderForm(): void {
   const target = currentTarget();
   if (!init || !target) { replace(formArea); return; }
+  const focused = focusedKey();
   const targetChoices = init.targets.map(t => ({ value: t.index ?? '', label: targetLabel(t) }));
   const row1 = el('div', { class: 'form-row' },
-    labelled('Read from', dropdown(targetChoices, form.index, v => { form.index = v; form.pk = ''; form.sk = ''; form.sk2 = ''; form.skOperator = ''; renderForm(); }, { id: 'target' })),
-    labelled('Operation', dropdown([{ value: 'scan', label: 'Scan' }, { value: 'query', label: 'Query' }], form.mode, v => { form.mode = v === 'query' ? 'query' : 'scan'; renderForm(); }, { id: 'mode' })),
-    bind(textField('Page size', String(form.pageSize), { id: 'page-size', size: 5, onEnter: () => { void run(); } }), v => { form.pageSize = Number(v); }),
+    labelled('Read from', focusable('target', dropdown(targetChoices, form.index, v => { form.index = v; form.pk = ''; form.sk = ''; form.sk2 = ''; form.skOperator = ''; renderForm(); }, { id: 'target' }))),
+    labelled('Operation', focusable('mode', dropdown([{ value: 'scan', label: 'Scan' }, { value: 'query', label: 'Query' }], form.mode, v => { form.mode = v === 'query' ? 'query' : 'scan'; renderForm(); }, { id: 'mode' }))),
+    focusable('page-size', bind(textField('Page size', String(form.pageSize), { id: 'page-size', size: 5, onEnter: () => { void run(); } }), v => { form.pageSize = Number(v); })),
   );
   const parts: HTMLElement[] = [row1];
   if (form.mode === 'query') {
     const { hash, range } = keysOf(target);
     const pkType = typeOfKey(target, hash);
     const row2 = el('div', { class: 'form-row', id: 'key-condition' },
-      bind(textField(`${hash ?? '?'} = (${pkType}, ${typeHint(pkType)})`, form.pk, { id: 'pk', placeholder: 'partition key value', onEnter: () => { void run(); } }), v => { form.pk = v; }),
+      focusable('pk', bind(textField(`${hash ?? '?'} = (${pkType}, ${typeHint(pkType)})`, form.pk, { id: 'pk', placeholder: 'partition key value', onEnter: () => { void run(); } }), v => { form.pk = v; })),
     );
     if (range) {
       const skType = typeOfKey(target, range);
       const ops = [{ value: '', label: '(any sort key)' }, ...SORT_OPS.filter(op => !(op === 'begins_with' && skType === 'N')).map(op => ({ value: op, label: op }))];
       row2.append(
-        labelled(`${range} (${skType})`, dropdown(ops, form.skOperator, v => { form.skOperator = v as SortKeyOperator | ''; renderForm(); }, { id: 'sk-op', title: 'Sort key condition' })),
+        labelled(`${range} (${skType})`, focusable('sk-op', dropdown(ops, form.skOperator, v => { form.skOperator = v as SortKeyOperator | ''; renderForm(); }, { id: 'sk-op', title: 'Sort key condition' }))),
       );
       if (form.skOperator) {
-        row2.append(bind(textField(form.skOperator === 'between' ? `from (${typeHint(skType)})` : `value (${typeHint(skType)})`, form.sk, { id: 'sk', onEnter: () => { void run(); } }), v => { form.sk = v; }));
+        row2.append(focusable('sk', bind(textField(form.skOperator === 'between' ? `from (${typeHint(skType)})` : `value (${typeHint(skType)})`, form.sk, { id: 'sk', onEnter: () => { void run(); } }), v => { form.sk = v; })));
       }
       if (form.skOperator === 'between') {
-        row2.append(bind(textField(`to (${typeHint(skType)})`, form.sk2, { id: 'sk2', onEnter: () => { void run(); } }), v => { form.sk2 = v; }));
+        row2.append(focusable('sk2', bind(textField(`to (${typeHint(skType)})`, form.sk2, { id: 'sk2', onEnter: () => { void run(); } }), v => { form.sk2 = v; })));
       }
     }
-    row2.append(checkbox('Descending', form.descending, c => { form.descending = c; }, 'descending'));
+    row2.append(focusable('descending', checkbox('Descending', form.descending, c => { form.descending = c; }, 'descending')));
     parts.push(row2);
   }
-  parts.push(el('div', { class: 'filters', id: 'filters' }, ...form.filters.map((f, i) => filterRow(f, i))));
+  const filters = el('div', { class: 'filters', id: 'filters', role: 'group', attrs: { 'aria-label': 'Filters' } }, ...form.filters.map((f, i) => filterRow(f, i)));
+  filters.classList.toggle('hidden', !filtersShown);
+  parts.push(filters);
+  if (!filtersShown && form.filters.length) {
+    parts.push(el('p', { class: 'note filters-summary', id: 'filters-summary' }, `${form.filters.length} ${form.filters.length === 1 ? 'filter applies' : 'filters apply'} (hidden): ${form.filters.map(filterWords).join(' and ')}`));
+  }
+  filtersToggle.classList.toggle('hidden', form.filters.length === 0);
+  filtersToggle.textContent = filtersShown ? 'Hide filters' : `Show filters (${form.filters.length})`;
+  filtersToggle.setAttribute('aria-expanded', String(filtersShown));
   replace(formArea, ...parts);
+  focusKey(focused);
+}
+
+/** A filter in words, for the summary of hidden filters: `status = "paid"`. */
+function filterWords(f: FilterDraft): string {
+  const value = (text: string) => (f.type === 'S' ? JSON.stringify(text) : text);
+  const head = `${f.path || '?'} ${f.operator}`;
+  if (f.operator === 'attribute_exists' || f.operator === 'attribute_not_exists') { return head; }
+  if (f.operator === 'attribute_type') { return `${head} ${f.value}`; }
+  if (f.type === 'NULL') { return `${head} null`; }
+  return f.operator === 'between' ? `${head} ${value(f.value)} and ${value(f.value2)}` : `${head} ${value(f.value)}`;
 }
 
 function filterRow(f: FilterDraft, i: number): HTMLElement {
   const needsValue = f.operator !== 'attribute_exists' && f.operator !== 'attribute_not_exists';
   const row = el('div', { class: 'filter', dataset: { index: String(i) } },
     el('span', { class: 'conjunction' }, i === 0 ? 'where' : 'and'),
-    bind(textField('Attribute', f.path, { placeholder: 'name or a.b[0]', onEnter: () => { void run(); } }), v => { f.path = v; }),
-    labelled('Operator', dropdown(FILTER_OPS.map(op => ({ value: op, label: op })), f.operator, v => { f.operator = v as FilterOperator; renderForm(); })),
+    focusable(`filter-${i}-path`, bind(textField('Attribute', f.path, { placeholder: 'name or a.b[0]', size: 14, onEnter: () => { void run(); } }), v => { f.path = v; })),
+    labelled('Operator', focusable(`filter-${i}-op`, dropdown(FILTER_OPS.map(op => ({ value: op, label: op })), f.operator, v => { f.operator = v as FilterOperator; renderForm(); }))),
   );
   if (needsValue && f.operator !== 'attribute_type') {
-    row.append(labelled('Type', dropdown(FILTER_TYPES.map(t => ({ value: t, label: t })), f.type, v => { f.type = v as TypedValue['type']; renderForm(); })));
+    row.append(labelled('Type', focusable(`filter-${i}-type`, dropdown(FILTER_TYPES.map(t => ({ value: t, label: t })), f.type, v => { f.type = v as TypedValue['type']; renderForm(); }))));
   }
   if (needsValue && f.type !== 'NULL') {
-    row.append(bind(textField(f.operator === 'attribute_type' ? 'Type name (S, N, …)' : f.operator === 'between' ? 'From' : 'Value', f.value, { onEnter: () => { void run(); } }), v => { f.value = v; }));
+    row.append(focusable(`filter-${i}-value`, bind(textField(f.operator === 'attribute_type' ? 'Type name (S, N, …)' : f.operator === 'between' ? 'From' : 'Value', f.value, { size: 14, onEnter: () => { void run(); } }), v => { f.value = v; })));
   }
-  if (f.operator === 'between') { row.append(bind(textField('To', f.value2, { onEnter: () => { void run(); } }), v => { f.value2 = v; })); }
-  row.append(button('Remove', () => { form.filters.splice(i, 1); renderForm(); }, { title: 'Remove this filter' }));
+  if (f.operator === 'between') { row.append(focusable(`filter-${i}-value2`, bind(textField('To', f.value2, { size: 14, onEnter: () => { void run(); } }), v => { f.value2 = v; }))); }
+  row.append(focusable(`filter-${i}-remove`, button('Remove', () => { removeFilter(i); }, { title: `Remove filter ${i + 1}` })));
   return row;
 }
 
@@ -251,7 +313,11 @@ function formOf(query: ItemQuery): Form {
 // ---------------------------------------------------------------------------------------------
 // Reading pages
 
+/** What had the focus when a read began (a button disabled while reading loses it). */
+let focusBeforeRead: HTMLElement | undefined;
+
 function setReading(on: boolean, text = 'Reading…'): void {
+  if (on && !reading) { focusBeforeRead = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : undefined; }
   reading = on;
   stopButton.classList.toggle('hidden', !on);
   runButton.disabled = on;
@@ -262,6 +328,29 @@ function setReading(on: boolean, text = 'Reading…'): void {
     replace(progress);
   }
   updateButtons();
+  if (!on) { restoreFocusAfterRead(); }
+}
+
+/**
+ * Gives the focus back after a read: to the control that had it (Run, Next, Previous), or, when
+ * that one is gone or now disabled (Next on the last page), to the grid.
+ */
+function restoreFocusAfterRead(): void {
+  const before = focusBeforeRead;
+  focusBeforeRead = undefined;
+  const active = document.activeElement;
+  if (!before || (active && active !== document.body)) { return; }
+  // A toolkit button enabled again updates its inner button a frame later: focus it then.
+  requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now && now !== document.body) { return; }
+    if (before.isConnected && !(before as HTMLElement & { disabled?: boolean }).disabled) { before.focus(); } else { focusGrid(); }
+  });
+}
+
+/** Focuses the grid's current row (its one Tab stop). */
+function focusGrid(): void {
+  grid.querySelector<HTMLElement>('tbody tr[tabindex="0"]')?.focus();
 }
 
 function updateButtons(): void {
@@ -404,12 +493,18 @@ function show(view: PageView): void {
     title: `${c}${types[i] ? ` (${types[i]})` : ''}${view.keyColumns.includes(c) ? ', key attribute' : ''}`,
   }, el('span', { class: 'name' }, c), types[i] ? el('span', { class: 'type' }, types[i]!) : null, view.keyColumns.includes(c) ? el('span', { class: 'key-tag' }, 'key') : null)),
   el('th', { class: 'more', title: 'attributes not shown in a column (open the item to see them)' }, view.rows.some(r => r.hidden > 0) ? '+' : ''));
+  const gridHadFocus = grid.contains(document.activeElement);
   const body = el('tbody', {}, ...view.rows.map((row, i) => rowElement(row, i, types, numeric)));
   replace(grid, el('thead', {}, head), body);
+  grid.setAttribute('aria-rowcount', String(view.rows.length + 1));
+  // One Tab stop for the grid: its current row (roving tabindex); the arrows move inside it.
+  const firstRow = body.querySelector<HTMLElement>('tr[data-row]');
+  if (firstRow) { firstRow.tabIndex = 0; }
+  if (gridHadFocus) { firstRow?.focus(); }
   if (view.rows.length === 0) {
     body.append(el('tr', { class: 'empty' }, el('td', { attrs: { colspan: String(view.columns.length + 1) }, class: 'note' }, emptyText(view))));
   }
-  if (openKey && !view.rows.some(r => sameKey(r.key, openKey!))) { closeItem(); }
+  if (openKey && !view.rows.some(r => sameKey(r.key, openKey!))) { closeItem(); } else { placeItemPane(); }
   updateButtons();
   saveState();
   markPainted(view.rows.length);
@@ -421,7 +516,7 @@ function markPainted(rows: number): void {
 }
 
 function rowElement(row: ItemRow, i: number, types: readonly (string | undefined)[], numeric: readonly boolean[]): HTMLElement {
-  const tr = el('tr', { tabIndex: 0, dataset: { row: String(i) } },
+  const tr = el('tr', { tabIndex: -1, dataset: { row: String(i) }, attrs: { 'aria-selected': 'false', 'aria-rowindex': String(i + 2) } },
     ...row.cells.map((cell, c) => {
       if (!cell) { return el('td', { class: 'missing', title: 'no such attribute' }, '—'); }
       const tip = cell.truncated ? `${cell.text} (shortened: open the item to see it all)` : `${cell.type}: ${cell.text}`;
@@ -433,20 +528,41 @@ function rowElement(row: ItemRow, i: number, types: readonly (string | undefined
   tr.addEventListener('mousedown', e => { if (e.detail > 1) { e.preventDefault(); } });
   tr.addEventListener('click', () => select(i));
   tr.addEventListener('dblclick', () => { select(i); void openSelected(); });
-  tr.addEventListener('keydown', e => {
-    if (e.key === 'Enter') { select(i); void openSelected(); }
-    if (e.key === 'ArrowDown') { (tr.nextElementSibling as HTMLElement | null)?.focus(); e.preventDefault(); }
-    if (e.key === 'ArrowUp') { (tr.previousElementSibling as HTMLElement | null)?.focus(); e.preventDefault(); }
-    if (e.key === 'Escape') { closeItem(); }
-  });
+  tr.addEventListener('keydown', e => { gridKey(e, i); });
   tr.addEventListener('focus', () => select(i));
   return tr;
+}
+
+/** Rows a PageUp/PageDown moves: what the grid's area shows, less one. */
+function rowsPerPage(): number {
+  const row = grid.querySelector<HTMLElement>('tbody tr');
+  const height = row?.getBoundingClientRect().height || 24;
+  return Math.max(1, Math.floor(gridWrap.clientHeight / height) - 2);
+}
+
+/** The grid's keys (ARIA grid pattern): arrows, Home/End, PageUp/PageDown move; Enter opens; Escape closes the item. */
+function gridKey(e: KeyboardEvent, i: number): void {
+  const count = page?.rows.length ?? 0;
+  const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: count - 1, PageDown: i + rowsPerPage(), PageUp: i - rowsPerPage() };
+  if (e.key in moves && !e.altKey && !e.metaKey) {
+    e.preventDefault();
+    const to = Math.max(0, Math.min(count - 1, moves[e.key]!));
+    grid.querySelector<HTMLElement>(`tbody tr[data-row="${to}"]`)?.focus();
+    return;
+  }
+  if (e.key === 'Enter') { e.preventDefault(); select(i); void openSelected(); }
+  if (e.key === 'Escape') { closeItem(); }
 }
 
 function select(i: number): void {
   if (selected === i) { return; }
   selected = i;
-  for (const tr of grid.querySelectorAll('tbody tr')) { tr.classList.toggle('selected', (tr as HTMLElement).dataset.row === String(i)); }
+  for (const tr of grid.querySelectorAll<HTMLElement>('tbody tr[data-row]')) {
+    const on = tr.dataset.row === String(i);
+    tr.classList.toggle('selected', on);
+    tr.setAttribute('aria-selected', String(on));
+    tr.tabIndex = on ? 0 : -1;
+  }
   updateButtons();
   saveState();
   // With the item pane open, it follows the selection.
@@ -463,6 +579,7 @@ function restoreSelection(key: JsonItem | undefined, open: boolean): void {
   const i = page.rows.findIndex(r => sameKey(r.key, key));
   if (i < 0) { return; }
   select(i);
+  if (grid.contains(document.activeElement)) { grid.querySelector<HTMLElement>(`tbody tr[data-row="${i}"]`)?.focus(); }
   if (open) { void openSelected(); }
 }
 
@@ -481,11 +598,14 @@ async function openSelected(): Promise<void> {
 }
 
 function closeItem(): void {
+  // Closing from inside the pane (its Close button, Escape) gives the focus back to the grid's row.
+  const hadFocus = itemArea.contains(document.activeElement);
   openKey = undefined;
   itemArea.classList.add('hidden');
-  results.classList.remove('with-item');
+  results.classList.remove('with-item', 'pane-below');
   replace(itemArea);
   saveState();
+  if (hadFocus) { focusGrid(); }
 }
 
 function renderItem(view: ItemView, key: JsonItem): void {
@@ -508,8 +628,28 @@ function renderItem(view: ItemView, key: JsonItem): void {
     views);
   itemArea.classList.remove('hidden');
   results.classList.add('with-item');
+  placeItemPane();
   saveState();
 }
+
+/** Below this width (CSS pixels) the grid and the item pane do not fit side by side. */
+const NARROW_RESULTS = 680;
+
+/**
+ * The item pane sits beside the grid, unless the panel is too narrow for both (then always under
+ * it), or the grid would need horizontal scrolling beside it and there is height to spare: then
+ * it goes under the grid too (a wide table keeps its columns in view).
+ */
+function placeItemPane(): void {
+  results.classList.remove('pane-below');
+  if (!openKey) { return; }
+  const narrow = results.clientWidth < NARROW_RESULTS;
+  const overflows = gridWrap.scrollWidth > gridWrap.clientWidth + 1;
+  results.classList.toggle('pane-below', narrow || (overflows && results.clientHeight >= 480));
+}
+
+
+new ResizeObserver(() => requestAnimationFrame(placeItemPane)).observe(app);
 
 async function simple(method: 'items.create', what: string): Promise<void>;
 async function simple(method: 'items.edit' | 'items.duplicate', what: string, params: { key: JsonItem }): Promise<void>;

@@ -64,7 +64,20 @@ export interface DetailsData {
   /** ISO time the description was read. */
   readonly fetchedAt: string;
   readonly canExportConfig: boolean;
+  /**
+   * Where the table's ItemCount and TableSizeBytes come from: `aws` (refreshed about every six
+   * hours), `server` (a custom endpoint: as that server reports them), `not-reported` (a server
+   * known to report 0 whatever the table holds: the embedded one). Count on demand with `details.count`.
+   */
+  readonly itemCounts: ItemCountSource;
 }
+
+export type ItemCountSource = 'aws' | 'server' | 'not-reported';
+
+/** The outcome of an on-demand count (a Scan with Select COUNT). */
+export type CountOutcome =
+  | { readonly done: true; readonly count: number; readonly scannedCount: number; readonly requests: number; readonly consumedCapacity?: number; readonly index?: string }
+  | { readonly done: false; readonly reason: 'cancelled' };
 
 // ---------------------------------------------------------------------------------------------
 // Item browser
@@ -154,6 +167,10 @@ type NoParams = Readonly<Record<string, never>>;
 export interface RequestMap {
   'copy': { params: { readonly text: string }; result: null };
   'details.load': { params: NoParams; result: DetailsData };
+  /** What the panel shows (no I/O: the webview keeps it in its state even when the load fails). */
+  'details.target': { params: NoParams; result: PanelTarget };
+  /** Counts the items of the table (or an index) with a Scan; progress as `progress` notifications. */
+  'details.count': { params: { readonly index?: string }; result: CountOutcome };
   'details.browse': { params: { readonly index?: string }; result: null };
   'details.exportConfig': { params: NoParams; result: null };
   'items.init': { params: NoParams; result: ItemsInit };
@@ -180,6 +197,8 @@ export interface WebviewNotificationMap {
   'ready': { readonly version: number };
   /** Stop the long page being read; it returns what was found so far. */
   'items.stop': NoParams;
+  /** Stop the item count being made (details panel). */
+  'details.stopCount': NoParams;
 }
 
 /** Notifications from the host. */
@@ -314,6 +333,8 @@ const none = object({});
 const REQUEST_PARAMS: Readonly<Record<Method, Check>> = {
   'copy': object({ text: str }),
   'details.load': none,
+  'details.target': none,
+  'details.count': object({}, { index: str }),
   'details.browse': object({}, { index: str }),
   'details.exportConfig': none,
   'items.init': none,
@@ -332,6 +353,7 @@ const REQUEST_PARAMS: Readonly<Record<Method, Check>> = {
 const WEBVIEW_NOTIFICATIONS: Readonly<Record<keyof WebviewNotificationMap, Check>> = {
   'ready': object({ version: int(0, 1_000_000) }),
   'items.stop': none,
+  'details.stopCount': none,
 };
 
 function parse<T>(message: unknown, check: Check): Parsed<T> {

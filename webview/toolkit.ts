@@ -4,7 +4,7 @@
  * toolkit can be swapped for another library (or plain elements) here alone.
  */
 import {
-  provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDivider, vsCodeDropdown, vsCodeOption,
+  provideVSCodeDesignSystem, vsCodeButton, vsCodeCheckbox, vsCodeDivider,
   vsCodePanels, vsCodePanelTab, vsCodePanelView, vsCodeProgressRing, vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
 
@@ -15,7 +15,7 @@ export function registerToolkit(): void {
   if (registered) { return; }
   registered = true;
   provideVSCodeDesignSystem().register(
-    vsCodeButton(), vsCodeTextField(), vsCodeDropdown(), vsCodeOption(), vsCodeProgressRing(), vsCodeDivider(),
+    vsCodeButton(), vsCodeTextField(), vsCodeProgressRing(), vsCodeDivider(),
     vsCodePanels(), vsCodePanelTab(), vsCodePanelView(), vsCodeCheckbox(),
   );
 }
@@ -59,21 +59,24 @@ export interface Choice {
   readonly label: string;
 }
 
-/** A dropdown; `onChange` gets the chosen value. The label is placed before it by the caller. */
+/**
+ * A dropdown; `onChange` gets the chosen value. The label is placed before it by the caller.
+ *
+ * A native `<select>` styled with VS Code's dropdown colours, not the toolkit's vscode-dropdown:
+ * that one dropped the focus to the page body on ArrowDown/Enter and let Shift+Tab leave the
+ * panel; a native control has the platform's keyboard behaviour and accessible name.
+ */
 export function dropdown(choices: readonly Choice[], value: string, onChange: (value: string) => void, options: { id?: string; title?: string } = {}): Control {
-  const d = document.createElement('vscode-dropdown') as Control;
+  const d = document.createElement('select');
+  d.className = 'dropdown';
   if (options.id) { d.id = options.id; }
   if (options.title) { d.title = options.title; d.setAttribute('aria-label', options.title); }
   for (const choice of choices) {
-    const o = document.createElement('vscode-option') as HTMLElement & { value: string; selected: boolean };
+    const o = document.createElement('option');
     o.value = choice.value;
-    o.setAttribute('value', choice.value);
     o.textContent = choice.label;
-    if (choice.value === value) { o.setAttribute('selected', ''); }
     d.append(o);
   }
-  // The `selected` attribute alone is not enough: with a first option whose value is '', the
-  // dropdown showed that first option whatever was chosen (seen on the sort-key operator).
   d.value = value;
   d.addEventListener('change', () => onChange(d.value));
   return d;

@@ -126,7 +126,7 @@ function fixtures(): Fixtures {
     views[keyString(key)] = itemView(item, ['pk', 'sk']);
   });
   const details: DetailsData = {
-    target, table, fetchedAt: '2024-06-01T12:00:00.000Z', canExportConfig: true,
+    target, table, fetchedAt: '2024-06-01T12:00:00.000Z', canExportConfig: true, itemCounts: 'aws',
     limitations: [{ feature: 'pitr', support: 'unsupported', label: 'PITR: not supported by the embedded server', detail: 'unknown operation' }],
   };
   return { init: { target, tableName: 'Orders', targets, pageSize: PAGE_SIZE, maxColumns: 20 }, pagesByStart, keyIndex, views, details, pageSize: PAGE_SIZE };
@@ -155,10 +155,27 @@ function installStub(f: Fixtures): void {
   const refuse = (id: number, code: string, message: string): void => { window.postMessage({ type: 'response', id, ok: false, error: { code, message } }, '*'); };
   // The host's pager: the start index of each page read, like the stack of LastEvaluatedKeys.
   let starts: number[] = [];
+  // Behaviours asked for by the page's URL: ?fail-load (the first details.load fails),
+  // ?not-reported (a server that reports no counts), ?hold-count (a count runs until stopped).
+  const flags = new URLSearchParams((window as unknown as { location: { search: string } }).location.search);
+  let loads = 0;
+  let countId: number | undefined;
+  const notify = (method: string, params: unknown): void => { window.postMessage({ type: 'notification', method, params }, '*'); };
   const handle = (m: { type: string; id: number; method: string; params: Record<string, unknown> }): void => {
+    if (m.type === 'notification' && m.method === 'details.stopCount' && countId !== undefined) {
+      answer(countId, { done: false, reason: 'cancelled' });
+      countId = undefined;
+    }
     if (m.type !== 'request') { return; }
     w.__requests.push({ method: m.method, params: m.params });
     switch (m.method) {
+      case 'details.target': answer(m.id, f.details.target); return;
+      case 'details.count':
+        notify('progress', { requests: 1, scannedCount: 120, count: 120 });
+        notify('progress', { requests: 2, scannedCount: 240, count: 240 });
+        if (flags.has('hold-count')) { countId = m.id; return; }
+        setTimeout(() => answer(m.id, { done: true, count: 250, scannedCount: 250, requests: 3 }), 50);
+        return;
       case 'items.init': answer(m.id, f.init); return;
       case 'items.run': starts = [0]; answer(m.id, f.pagesByStart['0']); return;
       case 'items.next': {
@@ -177,7 +194,10 @@ function installStub(f: Fixtures): void {
         return;
       case 'items.open': answer(m.id, f.views[keyString(m.params.key as Record<string, unknown>)]); return;
       case 'items.delete': refuse(m.id, 'AccessDeniedException', 'No permission (dynamodb:DeleteItem).'); return;
-      case 'details.load': answer(m.id, f.details); return;
+      case 'details.load':
+        if (flags.has('fail-load') && loads++ === 0) { refuse(m.id, 'ResourceNotFoundException', 'Requested resource not found: Table: Orders not found'); return; }
+        answer(m.id, flags.has('not-reported') ? { ...f.details, itemCounts: 'not-reported' } : f.details);
+        return;
       default: answer(m.id, null);
     }
   };
@@ -250,13 +270,13 @@ describe('webview bundle in Chromium (stub host)', () => {
     await new Promise<void>(resolve => (served ? served.server.close(() => resolve()) : resolve()));
   });
 
-  async function open(kind: PanelKind, theme: 'dark' | 'light' = 'dark'): Promise<{ page: Page; csp: string | undefined; errors: string[] }> {
+  async function open(kind: PanelKind, theme: 'dark' | 'light' = 'dark', flags = ''): Promise<{ page: Page; csp: string | undefined; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
     const errors: string[] = [];
     page.on('pageerror', e => errors.push(e.message));
     page.on('console', m => { if (m.type() === 'error') { errors.push(m.text()); } });
     await page.addInitScript(installStub, fixtures());
-    const response = await page.goto(`${served.origin}/${kind}.html?theme=${theme}`);
+    const response = await page.goto(`${served.origin}/${kind}.html?theme=${theme}${flags ? `&${flags}` : ''}`);
     return { page, csp: response?.headers()['content-security-policy'], errors };
   }
 
@@ -364,14 +384,12 @@ describe('webview bundle in Chromium (stub host)', () => {
   it('the query builder is typed by the key schema', async () => {
     const { page } = await open('items');
     await page.locator('#grid tbody tr').first().waitFor();
-    await page.locator('#mode').click();
-    await page.locator('#mode vscode-option[value="query"]').click();
+    await page.locator('#mode').selectOption('query');
     await page.locator('#pk').waitFor();
     assert.match(await page.locator('#pk').innerText(), /pk = \(S, text\)/);
-    await page.locator('#sk-op').click();
-    const ops = await page.locator('#sk-op vscode-option').allInnerTexts();
+    const ops = await page.locator('#sk-op option').allInnerTexts();
     assert.ok(!ops.includes('begins_with'), 'begins_with is not offered on a number sort key');
-    await page.locator('#sk-op vscode-option[value="between"]').click();
+    await page.locator('#sk-op').selectOption('between');
     await page.locator('#sk2').waitFor();
     assert.equal(await page.locator('#sk-op').evaluate(d => (d as unknown as { value: string }).value), 'between', 'the rebuilt operator dropdown shows the operator chosen');
     await page.locator('#pk input').fill('order-007');
@@ -410,6 +428,170 @@ describe('webview bundle in Chromium (stub host)', () => {
     const { page } = await open('items', 'light');
     await page.locator('#grid tbody tr').nth(99).waitFor();
     await page.screenshot({ path: join(outDir, 'webview-items-light.png') });
+    await page.close();
+  });
+
+  /** Waits for a condition of the page; the message says what was last seen. */
+  async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
+    const end = Date.now() + 10000;
+    while (!(await probe())) {
+      if (Date.now() > end) { throw new Error(`timed out waiting for ${what}`); }
+      await new Promise(r => setTimeout(r, 50));
+    }
+  }
+
+  /** The id (or data-focus name, or row) of what has the keyboard focus in the page. */
+  const focused = (page: Page) => page.evaluate(() => {
+    const a = (document as unknown as { activeElement: { id: string; tagName: string; dataset: Record<string, string> } | null }).activeElement;
+    if (!a) { return 'none'; }
+    return a.dataset.row !== undefined ? `row ${a.dataset.row}` : a.dataset.focus ?? (a.id || a.tagName.toLowerCase());
+  });
+
+  it('keyboard: dropdowns keep the focus, the new filter row takes it, Run and Next keep it, the grid is one Tab stop', async () => {
+    const { page, errors } = await open('items');
+    await page.locator('#grid tbody tr').nth(99).waitFor();
+    // Operation: ArrowDown changes the value (the form is rebuilt) and the focus stays on it.
+    await page.locator('#mode').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.locator('#pk').waitFor();
+    assert.equal(await focused(page), 'mode');
+    assert.equal(await page.locator('#mode').inputValue(), 'query');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(page), 'target', 'Shift+Tab goes to the previous control, inside the panel');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowUp');
+    await page.locator('#pk').waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'mode');
+    // Add filter: the new row comes before the button, and the focus goes into it.
+    await page.locator('#add-filter').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#filters .filter').waitFor();
+    assert.equal(await focused(page), 'filter-0-path');
+    await page.keyboard.type('flag');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'filter-0-op');
+    await page.keyboard.press('End');
+    assert.equal(await page.locator('[data-focus="filter-0-op"]').inputValue(), 'attribute_type');
+    assert.equal(await focused(page), 'filter-0-op', 'the operator keeps the focus when its choice rebuilds the row');
+    await page.keyboard.press('Home');
+    await page.locator('[data-focus="filter-0-type"]').waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'filter-0-type');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('[data-focus="filter-0-type"]').inputValue(), 'N');
+    assert.equal(await focused(page), 'filter-0-type');
+    await page.locator('[data-focus="filter-0-remove"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#filters .filter').waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'add-filter', 'the last filter removed: back to Add filter');
+    // Run and Next keep the focus after reading.
+    await page.locator('#run').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as StubWindow).__requests.filter(r => r.method === 'items.run').length === 2);
+    await page.locator('#grid tbody tr').nth(99).waitFor();
+    await until(async () => (await focused(page)) === 'run', 'focus on Run').catch(async e => { throw new Error(`${e.message}: ${await focused(page)}`); });
+    await page.locator('#next').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#page-number', { hasText: 'Page 2' }).waitFor();
+    await until(async () => (await focused(page)) === 'next', 'focus on Next');
+    await page.keyboard.press('Enter');
+    await page.locator('#page-number', { hasText: 'Page 3' }).waitFor();
+    // Next is disabled on the last page: the focus goes to the grid.
+    await until(async () => (await focused(page)) === 'row 0', 'focus on the grid');
+    // The grid: one Tab stop; arrows, Home/End, PageDown move; Enter opens; Tab leaves it.
+    assert.equal(await page.locator('#grid tbody tr[tabindex="0"]').count(), 1, 'one row is a Tab stop');
+    assert.equal(await page.locator('#grid').getAttribute('role'), 'grid');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(page), 'row 2');
+    assert.equal(await page.locator('#grid tbody tr.selected').getAttribute('aria-selected'), 'true');
+    await page.keyboard.press('End');
+    assert.equal(await focused(page), 'row 49');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageDown');
+    const afterPageDown = Number((await focused(page)).slice(4));
+    assert.ok(afterPageDown > 5 && afterPageDown < 49, `PageDown moves by a screenful (${afterPageDown})`);
+    await page.keyboard.press('Enter');
+    await page.locator('#item-key').waitFor();
+    assert.equal(await focused(page), `row ${afterPageDown}`, 'the row keeps the focus with its item open');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(page), 'delete', 'Shift+Tab leaves the grid for the toolbar, not the previous row');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), `row ${afterPageDown}`, 'Tab comes back to the current row');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'item-edit', 'the next Tab stop after the grid is the item pane');
+    await page.locator('#close-item').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#item-key').waitFor({ state: 'detached' });
+    assert.equal(await focused(page), `row ${afterPageDown}`, 'closing the item gives the focus back to its row');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('the filter row: every label above its control, the controls on one line; the filters fold away', async () => {
+    const { page } = await open('items');
+    await page.locator('#grid tbody tr').first().waitFor();
+    await page.locator('#add-filter').click();
+    const row = page.locator('#filters .filter').first();
+    await row.waitFor();
+    const boxes = await row.evaluate(r => {
+      const box = (e: { getBoundingClientRect(): { top: number; bottom: number; left: number } } | null) => e ? e.getBoundingClientRect() : null;
+      const q = (sel: string) => (r as unknown as { querySelector(s: string): never }).querySelector(sel);
+      const labels = [...(r as unknown as { querySelectorAll(s: string): { firstChild: unknown; querySelector(s: string): never }[] }).querySelectorAll('label')].map(l => {
+        const range = (document as unknown as { createRange(): { selectNodeContents(n: unknown): void; getBoundingClientRect(): { top: number; bottom: number; left: number } } }).createRange();
+        range.selectNodeContents(l.firstChild);
+        return { text: range.getBoundingClientRect(), control: box(l.querySelector('select')) };
+      });
+      return { labels, attribute: box(q('[data-focus="filter-0-path"]')), value: box(q('[data-focus="filter-0-value"]')) };
+    });
+    assert.equal(boxes.labels.length, 2, 'Operator and Type');
+    for (const l of boxes.labels) {
+      assert.ok(l.control && l.control.top >= l.text.bottom - 1, `the label is above its dropdown (${JSON.stringify(l)})`);
+      assert.ok(l.control && Math.abs(l.control.left - l.text.left) < 2, 'and starts where it starts');
+    }
+    const bottoms = [boxes.attribute!.bottom, boxes.value!.bottom, ...boxes.labels.map(l => l.control!.bottom)];
+    assert.ok(Math.max(...bottoms) - Math.min(...bottoms) < 3, `the controls line up (${bottoms.join(', ')})`);
+    await row.screenshot({ path: join(outDir, 'webview-filter-row.png') });
+    await page.locator('[data-focus="filter-0-path"] input').fill('flag');
+    await page.locator('#toggle-filters').click();
+    await page.locator('#filters-summary', { hasText: '1 filter applies (hidden): flag = ""' }).waitFor();
+    assert.equal(await page.locator('#toggle-filters').getAttribute('aria-expanded'), 'false');
+    await page.locator('#toggle-filters').click();
+    await row.waitFor();
+    await page.close();
+  });
+
+  it('details: counts "not reported by this server", an on-demand count with progress, and Stop', async () => {
+    const { page, errors } = await open('details', 'dark', 'not-reported');
+    await page.locator('header h1', { hasText: 'Orders' }).waitFor();
+    assert.equal(await page.locator('#item-count-reported').innerText(), 'not reported by this server');
+    assert.ok(!(await page.locator('#details').innerText()).includes('six hours'), 'no AWS refresh note for this server');
+    await page.locator('#count-items').click();
+    await page.locator('[data-count-table] .counted', { hasText: /^250 items counted at/ }).waitFor();
+    assert.match(await page.locator('[data-count-table]').innerText(), /a scan of 3 requests/);
+    await page.screenshot({ path: join(outDir, 'webview-details-count.png') });
+    await page.close();
+
+    const held = await open('details', 'dark', 'not-reported&hold-count');
+    await held.page.locator('#count-items').click();
+    await held.page.locator('[data-count-table] .busy', { hasText: 'Counting… 240 items so far (2 requests)' }).waitFor();
+    await held.page.locator('#stop-count').click();
+    await held.page.locator('[data-count-table]', { hasText: 'Count stopped.' }).waitFor();
+    assert.ok((await stub(held.page)).requests.some(r => r.method === 'details.count'));
+    assert.deepEqual([...errors, ...held.errors], []);
+    await held.page.close();
+  });
+
+  it('details: a failed first load keeps the panel state and offers Retry', async () => {
+    const { page } = await open('details', 'dark', 'fail-load');
+    const alert = page.locator('.error[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Cannot read the table: Requested resource not found/);
+    const state = await page.evaluate(() => ((window as unknown as StubWindow).acquireVsCodeApi as unknown as () => { getState(): unknown })().getState());
+    assert.deepEqual(state, { v: 1, kind: 'details', target }, 'the target is kept: a window reload brings the panel back');
+    await page.locator('#retry').click();
+    await page.locator('header h1', { hasText: 'Orders' }).waitFor();
+    await alert.waitFor({ state: 'detached' });
     await page.close();
   });
 });

@@ -6,8 +6,11 @@
  * New items (create, duplicate) are written only if no item has their key; after the first
  * successful save the document edits that item.
  *
- * URI: dynamodb-item:/<table>/<key text>.json?<JSON of {c, r, t, k, key?, id?}> (connection,
- * region, table, key names; key for an existing item; id for a new one).
+ * URI: dynamodb-item:/<table>/<key in words>.json?<token>: the tab reads like the key; the token
+ * names the address {c, r, t, k, key?, id?} (connection, region, table, key names; key for an
+ * existing item; id for a new one), kept in memory and in the workspace state, so editors open
+ * before a window reload find their item again, and no JSON shows in VS Code's own messages.
+ * (Editors from before tokens carry the address as JSON in the query: still read.)
  */
 import * as vscode from 'vscode';
 import type { JsonItem } from '../../model/items';
@@ -16,10 +19,21 @@ import { getItem, ItemConflictError, keyText, putItem } from '../../dynamo/items
 import type { ItemTable } from '../../dynamo/items';
 import { formatDynamoJson, parseDynamoJson } from '../../dynamo/itemJson';
 import type { PanelTarget } from '../../../webview/protocol';
+import { createHash } from 'node:crypto';
 import { toErrorInfo } from './errorInfo';
+import { itemFileName, safeFileName, saveFailure } from './itemNames';
 import type { PanelServices } from './services';
 
 export const ITEM_SCHEME = 'dynamodb-item';
+
+/** Workspace-state key of the addresses of item editors (by token), and how many are kept. */
+const ADDRESSES_KEY = 'dynamodbDesigner.itemEditors';
+const MAX_KEPT_ADDRESSES = 200;
+
+/** The address of an editor opened before tokens: the JSON query itself. */
+function legacyAddress(query: string): ItemAddress | undefined {
+  try { return JSON.parse(query) as ItemAddress; } catch { return undefined; }
+}
 
 interface ItemAddress {
   readonly c: string;
@@ -54,11 +68,15 @@ export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposab
   /** Fired after an item is written (item panels of that table reload their page). */
   readonly onDidSave = this.saved.event;
 
-  constructor(private readonly services: PanelServices) {}
+  /** Addresses by token (see the URI above). */
+  private readonly addresses = new Map<string, ItemAddress>();
+
+  /** `store` (the workspace state) keeps the addresses of open editors across a window reload. */
+  constructor(private readonly services: PanelServices, private readonly store?: vscode.Memento) {}
 
   /** Opens an existing item for editing. */
   async openExisting(target: PanelTarget, keySchema: readonly LiveKeyElement[], key: JsonItem, options: OpenOptions = {}): Promise<vscode.TextEditor> {
-    const uri = this.uriOf({ c: target.connectionId, r: target.region, t: target.tableName, k: keySchema.map(k => k.name), key }, keyText(key));
+    const uri = this.uriOf({ c: target.connectionId, r: target.region, t: target.tableName, k: keySchema.map(k => k.name), key }, itemFileName(key));
     const document = await vscode.workspace.openTextDocument(uri);
     return this.show(document, options);
   }
@@ -66,7 +84,7 @@ export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposab
   /** Opens a new item (a template or a copy) that saving creates. */
   async openNew(target: PanelTarget, keySchema: readonly LiveKeyElement[], item: JsonItem, label: string, options: OpenOptions = {}): Promise<vscode.TextEditor> {
     const id = `${Date.now().toString(36)}-${++newCounter}`;
-    const uri = this.uriOf({ c: target.connectionId, r: target.region, t: target.tableName, k: keySchema.map(k => k.name), id }, label);
+    const uri = this.uriOf({ c: target.connectionId, r: target.region, t: target.tableName, k: keySchema.map(k => k.name), id }, safeFileName(label));
     const now = Date.now();
     this.entries.set(uri.toString(), { original: undefined, text: new TextEncoder().encode(formatDynamoJson(item)), mtime: now, ctime: now });
     return this.show(await vscode.workspace.openTextDocument(uri), options);
@@ -77,17 +95,25 @@ export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposab
     return vscode.window.showTextDocument(json, { preview: false, ...(options.beside ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
   }
 
-  private uriOf(address: ItemAddress, label: string): vscode.Uri {
-    const safe = label.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'item';
-    return vscode.Uri.from({ scheme: ITEM_SCHEME, path: `/${address.t}/${safe}.json`, query: JSON.stringify(address) });
+  /** The URI of an address: the same address gives the same URI (re-opening focuses its editor). */
+  private uriOf(address: ItemAddress, name: string): vscode.Uri {
+    const token = createHash('sha256').update(JSON.stringify(address)).digest('hex').slice(0, 16);
+    this.addresses.set(token, address);
+    if (this.store) {
+      const kept = { ...this.store.get<Record<string, ItemAddress>>(ADDRESSES_KEY, {}), [token]: address };
+      void this.store.update(ADDRESSES_KEY, Object.fromEntries(Object.entries(kept).slice(-MAX_KEPT_ADDRESSES)));
+    }
+    return vscode.Uri.from({ scheme: ITEM_SCHEME, path: `/${safeFileName(address.t)}/${name}.json`, query: token });
   }
 
   private address(uri: vscode.Uri): ItemAddress {
-    try {
-      const a = JSON.parse(uri.query) as ItemAddress;
-      if (typeof a.c === 'string' && typeof a.r === 'string' && typeof a.t === 'string' && Array.isArray(a.k)) { return a; }
-    } catch { /* fall through */ }
-    throw vscode.FileSystemError.FileNotFound(uri);
+    const token = uri.query;
+    const found = this.addresses.get(token) ?? this.store?.get<Record<string, ItemAddress>>(ADDRESSES_KEY, {})[token] ?? legacyAddress(token);
+    if (found && typeof found.c === 'string' && typeof found.r === 'string' && typeof found.t === 'string' && Array.isArray(found.k)) {
+      this.addresses.set(token, found);
+      return found;
+    }
+    throw vscode.FileSystemError.FileNotFound(`${uri.path.split('/').pop() ?? 'this item'}: the item editor no longer knows its table; open the item again from the item browser`);
   }
 
   private table(a: ItemAddress): ItemTable {
@@ -101,6 +127,8 @@ export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposab
   watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    // The table's folder (`/<table>`): VS Code's file service looks at it before it writes a file.
+    if (!uri.path.endsWith('.json')) { return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 }; }
     const entry = this.entries.get(uri.toString()) ?? await this.load(uri);
     return { type: vscode.FileType.File, ctime: entry.ctime, mtime: entry.mtime, size: entry.text.byteLength };
   }
@@ -132,15 +160,18 @@ export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposab
     const a = this.address(uri);
     const entry = this.entries.get(uri.toString()) ?? (a.key ? await this.load(uri) : undefined);
     if (!entry) { throw vscode.FileSystemError.FileNotFound(uri); }
-    const item = parseDynamoJson(new TextDecoder().decode(content));
-    const client = await this.services.client(a.c, a.r);
+    let item: JsonItem;
     try {
+      item = parseDynamoJson(new TextDecoder().decode(content));
+      const client = await this.services.client(a.c, a.r);
       await putItem(client, this.table(a), item, { expected: entry.original ?? 'absent' });
     } catch (error) {
-      if (error instanceof ItemConflictError) { void this.explainConflict(error); }
+      // VS Code's own message starts with the document's address; this one leads with what went wrong.
       const info = toErrorInfo(error);
-      this.services.log.warn(`save ${a.t}: ${info.message} (${info.code})`);
-      throw new Error(`${info.message} (${info.code})`);
+      const text = saveFailure(a.t, a.key, info.message, info.code, error instanceof ItemConflictError);
+      this.services.log.warn(`save: ${text}`);
+      if (error instanceof ItemConflictError) { void this.explainConflict(error, text); } else { void vscode.window.showErrorMessage(text); }
+      throw new Error(text);
     }
     entry.original = item;
     entry.text = content;
@@ -151,9 +182,9 @@ export class ItemDocuments implements vscode.FileSystemProvider, vscode.Disposab
   }
 
   /** Shows why a save was refused, with the current item beside the edit. */
-  private async explainConflict(error: ItemConflictError): Promise<void> {
+  private async explainConflict(error: ItemConflictError, text: string): Promise<void> {
     const show = error.current ? 'Show Current Item' : undefined;
-    const choice = await vscode.window.showErrorMessage(error.message, ...(show ? [show] : []));
+    const choice = await vscode.window.showErrorMessage(text, ...(show ? [show] : []));
     if (choice && error.current) {
       const document = await vscode.workspace.openTextDocument({ language: 'json', content: formatDynamoJson(error.current) });
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });

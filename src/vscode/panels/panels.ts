@@ -33,7 +33,7 @@ let registration: Registration | undefined;
  */
 export function registerPanels(context: vscode.ExtensionContext, services: PanelServices): void {
   if (registration) { return; }
-  const documents = new ItemDocuments(services);
+  const documents = new ItemDocuments(services, context.workspaceState);
   registration = { documents, services };
   context.subscriptions.push(
     documents,

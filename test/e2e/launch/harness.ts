@@ -97,12 +97,30 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
         await exited;
         clearTimeout(timer);
       }
-      if (!process.env.KEEP_TMP) { rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 }); }
+      if (!process.env.KEEP_TMP) { await removeLingering(tmp); }
     },
   };
 }
 
-export async function launchBrowser(tmp: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * Removes a run's folder. The extension host and the embedded server it started may outlive
+ * code-server by a few seconds and still write there (ENOTEMPTY): retry for up to 20 s, then
+ * say so and go on (a leftover temporary folder must not fail the run).
+ */
+async function removeLingering(dir: string): Promise<void> {
+  const end = Date.now() + 20000;
+  for (;;) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 200 });
+      return;
+    } catch (error) {
+      if (Date.now() > end) { console.warn(`could not remove ${dir}: ${(error as Error).message}`); return; }
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+  }
+}
+
+export async function launchBrowser(tmp: string, options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const { chromium } = await import('playwright-core');
   mkdirSync(join(tmp, 'tmp'), { recursive: true });
   const context = await chromium.launchPersistentContext(join(tmp, 'chromium'), {
@@ -110,7 +128,7 @@ export async function launchBrowser(tmp: string, options: { colorScheme?: 'light
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    viewport: { width: 1400, height: 900 },
+    viewport: options.viewport ?? { width: 1400, height: 900 },
     colorScheme: options.colorScheme ?? 'dark',
     env: { ...process.env, HOME: join(tmp, 'browser-home'), TMPDIR: join(tmp, 'tmp') },
   });

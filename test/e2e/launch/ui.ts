@@ -19,6 +19,8 @@ interface Scenario {
   readonly name: string;
   readonly theme?: 'light' | 'dark';
   readonly settings?: Record<string, unknown>;
+  /** The browser window (default 1400x900). */
+  readonly viewport?: { width: number; height: number };
   run(this: Scenario, page: Page, server: CodeServer): Promise<void>;
 }
 
@@ -279,7 +281,7 @@ const scenarios: Scenario[] = [
         // Edit it in an editor, beside the browser.
         await view.locator('#item-edit').click();
         const editor = page.locator('.editor-instance .monaco-editor').last();
-        await editorTab(page, `readAt=${all[3]}`).waitFor();
+        await editorTab(page, `readAt = ${all[3]}.json`).waitFor();
         await editor.locator('.view-lines', { hasText: 'dev-007' }).waitFor();
         await settle(page);
         await page.screenshot({ path: join(outDir, `items-edit-${theme}.png`) });
@@ -305,6 +307,185 @@ const scenarios: Scenario[] = [
       },
     },
   ]),
+  {
+    name: 'keyboard only: browse, query, filter, open and edit an item without the mouse',
+    theme: 'dark',
+    async run(page, server) {
+      await openWorkbench(page, server, 'dark');
+      await seed(page);
+      // The command palette and its pickers, by keyboard.
+      await page.keyboard.press('F1');
+      await page.keyboard.type('>DynamoDB: Browse Items');
+      await page.locator('.quick-input-list .monaco-list-row:has-text("DynamoDB: Browse Items")').first().waitFor();
+      await page.keyboard.press('Enter');
+      const widget = page.locator('.quick-input-widget');
+      // One connection with one region: the picker asks for the table at once.
+      // DeviceReadings comes first (and has the focus).
+      await widget.locator('.quick-input-list .monaco-list-row.focused:has-text("DeviceReadings")').waitFor();
+      await page.keyboard.press('Enter');
+      const view = webview(page);
+      const rows = view.locator('#grid tbody tr');
+      await rows.nth(99).waitFor();
+
+      // Into the form: Read from, Operation (ArrowDown picks Query and the focus stays), page size, partition key.
+      assert.equal(await tabTo(page, view, f => f === 'target', 5), 'target');
+      assert.equal(await press(page, view, 'Tab'), 'mode');
+      assert.equal(await press(page, view, 'ArrowDown'), 'mode', 'the Operation dropdown keeps the focus');
+      await view.locator('#pk').waitFor();
+      assert.equal(await press(page, view, 'Tab'), 'page-size');
+      assert.equal(await press(page, view, 'Tab'), 'pk');
+      await page.keyboard.type('dev-007');
+      await page.keyboard.press('Enter');
+      await view.locator('#last-page').waitFor();
+      assert.deepEqual([...new Set(await columnValues(view, 'deviceId'))], ['dev-007']);
+      const all = (await columnValues(view, 'readAt')).length;
+
+      // A filter: Add filter puts the focus into the new row; Operator and Type by arrows.
+      await tabTo(page, view, f => f === 'add-filter');
+      assert.equal(await press(page, view, 'Enter'), 'filter-0-path', 'the new filter row takes the focus');
+      await page.keyboard.type('battery');
+      assert.equal(await press(page, view, 'Tab'), 'filter-0-op');
+      for (let i = 0; i < 5; i++) { assert.equal(await press(page, view, 'ArrowDown'), 'filter-0-op'); }
+      assert.equal(await view.locator('[data-focus="filter-0-op"]').inputValue(), '>=');
+      assert.equal(await press(page, view, 'Tab'), 'filter-0-type');
+      assert.equal(await press(page, view, 'ArrowDown'), 'filter-0-type');
+      assert.equal(await view.locator('[data-focus="filter-0-type"]').inputValue(), 'N');
+      assert.equal(await press(page, view, 'Shift+Tab'), 'filter-0-op', 'Shift+Tab from a dropdown stays in the panel');
+      await tabTo(page, view, f => f === 'filter-0-value', 3);
+      await page.keyboard.type('50');
+      await page.keyboard.press('Enter');
+      await until(async () => { const b = await columnValues(view, 'battery'); return b.length > 0 && b.length < all && b.every(v => Number(v) >= 50); });
+      assert.equal(await focusIn(view), 'filter-0-value', 'Enter runs the query and the field keeps the focus');
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'keyboard-filter.png') });
+
+      // Run keeps the focus after the read.
+      await tabTo(page, view, f => f === 'run');
+      await page.keyboard.press('Enter');
+      await until(async () => (await focusIn(view)) === 'run');
+
+      // The grid is one Tab stop: the arrows move in it, Enter opens the item.
+      const stops = await tabTo(page, view, f => f.startsWith('row '));
+      assert.equal(stops, 'row 0');
+      const count = await rows.count();
+      assert.equal(await press(page, view, 'ArrowDown'), 'row 1');
+      assert.equal(await press(page, view, 'End'), `row ${count - 1}`);
+      assert.equal(await press(page, view, 'Home'), 'row 0');
+      assert.equal(await press(page, view, 'ArrowDown'), 'row 1');
+      await page.keyboard.press('Enter');
+      await view.locator('#item-key').waitFor();
+      const key = await view.locator('#item-key').innerText();
+      assert.equal(await focusIn(view), 'row 1', 'the row keeps the focus with its item open');
+      assert.equal(await press(page, view, 'Tab'), 'item-edit', 'one Tab leaves the grid for the item pane');
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'keyboard-item.png') });
+
+      // Edit: the editor opens beside, named like the key; the change is saved with Ctrl+S.
+      await page.keyboard.press('Enter');
+      const readAt = /readAt=(\d+)/.exec(key)![1];
+      const tab = editorTab(page, `deviceId = dev-007, readAt = ${readAt}.json`);
+      await tab.waitFor();
+      const editor = page.locator('.editor-instance .monaco-editor').last();
+      await editor.locator('.view-lines', { hasText: 'dev-007' }).waitFor();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.insertText('"note": { "S": "typed without a mouse" },');
+      await page.keyboard.press('Control+S');
+      await tab.locator('.codicon-close, .tab-actions').first().waitFor();
+      await until(async () => !(await tab.evaluate(t => t.classList.contains('dirty'))));
+      await view.locator('#plain-json', { hasText: 'typed without a mouse' }).waitFor();
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'keyboard-edit-saved.png') });
+    },
+  },
+  {
+    name: 'item browser at 1000x700: a filter and the item pane open leave the grid its rows; the selected-item buttons wrap together',
+    theme: 'dark',
+    viewport: { width: 1000, height: 700 },
+    async run(page, server) {
+      await openWorkbench(page, server, 'dark');
+      await seed(page);
+      await contextMenu(page, 'invoices', 'Browse Items');
+      const view = webview(page);
+      const rows = view.locator('#grid tbody tr');
+      await rows.nth(99).waitFor();
+      await view.locator('#add-filter').click();
+      await view.locator('[data-focus="filter-0-path"] input').fill('status');
+      await view.locator('[data-focus="filter-0-value"] input').fill('paid');
+      await view.locator('#run').click();
+      await until(async () => (await columnValues(view, 'status')).every(s => s === 'paid'));
+      await rows.nth(2).click();
+      await view.locator('#open').click();
+      await view.locator('#item-key').waitFor();
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'items-1000x700.png') });
+      // Rows fully in view in the grid's area.
+      const visible = await view.locator('.grid-wrap').evaluate(wrap => {
+        const area = wrap.getBoundingClientRect();
+        const bottom = Math.min(area.bottom, (wrap.ownerDocument.defaultView as unknown as { innerHeight: number }).innerHeight);
+        return [...wrap.querySelectorAll('tbody tr')].filter(r => { const b = r.getBoundingClientRect(); return b.top >= area.top && b.bottom <= bottom; }).length;
+      });
+      assert.ok(visible >= 8, `at least 8 grid rows in view (${visible})`);
+      const tops = await Promise.all(['#open', '#edit', '#duplicate', '#delete'].map(async id => Math.round((await view.locator(id).boundingBox())!.y)));
+      assert.equal(new Set(tops).size, 1, `Open, Edit, Duplicate and Delete on one line (${tops.join(', ')})`);
+      // Folding the filters gives the grid more room; the filter still applies.
+      await view.locator('#toggle-filters').click();
+      await view.locator('#filters-summary', { hasText: 'status = "paid"' }).waitFor();
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'items-1000x700-filters-hidden.png') });
+    },
+  },
+  {
+    name: 'table details on the embedded server: item count not reported, counted on demand; a failed item save says what went wrong first',
+    theme: 'dark',
+    async run(page, server) {
+      await openWorkbench(page, server, 'dark');
+      await seed(page);
+      await paletteTable(page, 'DynamoDB: Open Table Details', 'invoices');
+      const view = webview(page);
+      await view.locator('header h1', { hasText: 'invoices' }).waitFor();
+      assert.equal(await view.locator('#item-count-reported').innerText(), 'not reported by this server');
+      assert(!(await view.locator('#details').innerText()).includes('six hours'), 'no AWS refresh note on the embedded server');
+      await view.locator('#count-items').click();
+      await view.locator('[data-count-table] .counted', { hasText: /^300 items counted at/ }).waitFor();
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'details-item-count.png') });
+
+      // A save the server refuses (the text is not an item): the message leads with what went wrong.
+      await paletteTable(page, 'DynamoDB: Browse Items', 'invoices');
+      await view.locator('#grid tbody tr').nth(99).waitFor();
+      await view.locator('#grid tbody tr').nth(0).click();
+      await view.locator('#edit').click();
+      const editor = page.locator('.editor-instance .monaco-editor').last();
+      await editor.locator('.view-lines', { hasText: 'customer_id' }).waitFor();
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('{ "customer_id": { "S": 5 } }');
+      await page.keyboard.press('Control+S');
+      // VS Code's own toast ("Failed to save '<name>': Unable to write file '<address>' (...)") comes
+      // with ours, which leads with what went wrong and the item's key.
+      const ours = page.locator('.notification-toast .notification-list-item-message').filter({ hasText: /^Could not save the item customer_id=/ });
+      await ours.waitFor();
+      await ours.hover();
+      const text = await ours.innerText();
+      assert.match(text, /^Could not save the item customer_id="[^"]+", issued_at=\S+ to invoices: .*\(InvalidItem\)$/);
+      assert(!text.includes('dynamodb-item:'), 'no internal address');
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'item-save-error.png') });
+      // VS Code's own toast cannot be worded by an extension: close it; ours stays, in full.
+      const theirs = page.locator('.notification-toast').filter({ hasText: 'Failed to save' });
+      await theirs.hover();
+      await theirs.locator('.codicon-notifications-clear').click();
+      await theirs.waitFor({ state: 'detached' });
+      const toast = page.locator('.notification-toast').filter({ hasText: 'Could not save the item' });
+      await toast.hover();
+      await toast.locator('.codicon-notifications-expand').click();
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'item-save-error-explained.png') });
+      await page.keyboard.press('Control+Z');
+    },
+  },
   {
     name: 'a window reload brings both panels back: the same query, page, row and item; the explorer lists its tables again',
     theme: 'dark',
@@ -371,6 +552,21 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator(`.tab.active:has-text("${name}")`).first().waitFor();
 }
 
+/**
+ * Runs a table command from the palette and picks the table in its picker by keyboard (one
+ * connection, one region: the picker lists the tables at once).
+ */
+async function paletteTable(page: Page, command: string, table: string): Promise<void> {
+  await runCommand(page, command);
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-list .monaco-list-row.focused').waitFor();
+  for (let i = 0; i < 10 && !(await widget.locator(`.quick-input-list .monaco-list-row.focused:has-text("${table}")`).count()); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await widget.locator(`.quick-input-list .monaco-list-row.focused:has-text("${table}")`).waitFor();
+  await page.keyboard.press('Enter');
+}
+
 /** Lets animations and fonts settle before a screenshot. */
 async function settle(page: Page): Promise<void> {
   await page.mouse.move(700, 5); // no tooltip of a hovered explorer row in the picture
@@ -400,10 +596,37 @@ async function columnValues(view: View, column: string): Promise<string[]> {
 
 const disabled = (control: ReturnType<View['locator']>) => control.evaluate(e => (e as unknown as { disabled: boolean }).disabled);
 
-/** Chooses a value in a toolkit dropdown. */
+/** Chooses a value in a dropdown (a native select). */
 async function choose(view: View, dropdown: string, value: string): Promise<void> {
-  await view.locator(dropdown).click();
-  await view.locator(`${dropdown} vscode-option[value="${value}"]`).click();
+  await view.locator(dropdown).selectOption(value);
+}
+
+/** What has the keyboard focus in the webview: a control's id or form name, or `row N` in the grid. */
+async function focusIn(view: View): Promise<string> {
+  return view.locator('body').evaluate(body => {
+    type Focused = { id: string; tagName: string; dataset: Record<string, string | undefined> };
+    const doc = (body as unknown as { ownerDocument: { activeElement: Focused | null; body: unknown } }).ownerDocument;
+    const a = doc.activeElement;
+    if (!a || a === doc.body) { return 'body'; }
+    return a.dataset.row !== undefined ? `row ${a.dataset.row}` : a.dataset.focus ?? (a.id || a.tagName.toLowerCase());
+  });
+}
+
+/** Presses a key in the webview and says where the focus went. */
+async function press(page: Page, view: View, key: string): Promise<string> {
+  await page.keyboard.press(key);
+  return focusIn(view);
+}
+
+/** Presses Tab until the focus reaches `wanted` (at most `max` times); the stops passed on the way. */
+async function tabTo(page: Page, view: View, wanted: (focus: string) => boolean, max = 40): Promise<string> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const focus = await press(page, view, 'Tab');
+    seen.push(focus);
+    if (wanted(focus)) { return focus; }
+  }
+  throw new Error(`Tab never reached the control; passed ${seen.join(' > ')}`);
 }
 
 /**
@@ -471,7 +694,7 @@ async function main(): Promise<number> {
   for (const scenario of scenarios.filter(s => s.name.includes(filter))) {
     const theme = scenario.theme ?? 'dark';
     const server = await startCodeServer({ workspaceFrom: join(root, 'test/fixtures/workspace'), settings: scenario.settings });
-    const { context, page } = await launchBrowser(server.tmp, { colorScheme: theme });
+    const { context, page } = await launchBrowser(server.tmp, { colorScheme: theme, ...(scenario.viewport ? { viewport: scenario.viewport } : {}) });
     page.setDefaultTimeout(30000);
     try {
       await scenario.run.call(scenario, page, server);
@@ -482,6 +705,7 @@ async function main(): Promise<number> {
       const shot = join(outDir, `failure-${scenario.name.replace(/\W+/g, '-')}.png`);
       await page.screenshot({ path: shot }).catch(() => undefined);
       console.log(`FAIL ${scenario.name}: ${(error as Error).message.split('\n')[0]} (screenshot ${shot})`);
+      if (process.env.UI_STACK) { console.log((error as Error).stack); }
     } finally {
       await context.close().catch(() => undefined);
       await server.stop();

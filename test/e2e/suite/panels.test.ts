@@ -112,6 +112,15 @@ describe('panels: table details and the item browser', () => {
       assert.deepEqual(data.table.localSecondaryIndexes.map(i => i.name), ['by-due-date']);
       assert.ok(data.limitations.some(l => l.feature === 'ttl'), 'the embedded server\'s limits are named');
       assert.equal(data.canExportConfig, true, 'the details panel offers Export as Config');
+      // The embedded server reports 0 items: the panel says "not reported" and counts on demand.
+      assert.equal(data.itemCounts, 'not-reported');
+      assert.equal(data.table.itemCount, 0, 'what dynalite reports whatever the table holds');
+      const expected = (await client.send(new ScanCommand({ TableName: 'invoices', Select: 'COUNT' }))).Count;
+      const counted = await details.request('details.count', {});
+      assert.ok(counted.done && counted.count === expected && expected > 0, `counted ${JSON.stringify(counted)}, the SDK counts ${expected}`);
+      assert.ok(log.posted.some(m => m.type === 'notification' && m.method === 'progress'), 'progress reached the webview');
+      const byStatus = await details.request('details.count', { index: 'by-status' });
+      assert.ok(byStatus.done && byStatus.count === expected, 'every invoice has a status: the GSI holds them all');
       const exported = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'invoices-from-details.toml');
       const person = new ScriptedPrompts([{ pick: 'genesys' }, { save: exported }]);
       const previous = a.setPrompts(person);
@@ -230,8 +239,10 @@ describe('panels: table details and the item browser', () => {
     assert.equal(view.keyText, `deviceId=${JSON.stringify((key.deviceId as { S: string }).S)}, readAt=${(key.readAt as { N: string }).N}`);
 
     await items.request('items.edit', { key });
-    const document = await until('the item editor', () => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'dynamodb-item' && d.uri.query.includes(JSON.stringify(key.readAt))));
+    const fileName = `deviceId = ${(key.deviceId as { S: string }).S}, readAt = ${(key.readAt as { N: string }).N}.json`;
+    const document = await until('the item editor', () => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'dynamodb-item' && d.uri.path.endsWith(`/${fileName}`)));
     assert.equal(document.languageId, 'json');
+    assert.doesNotMatch(document.uri.toString(true), /[{}"]/, 'no JSON in the editor\'s address (VS Code shows it in its messages)');
     assert.deepEqual(JSON.parse(document.getText()), original);
     const replaceText = async (item: JsonItem): Promise<void> => {
       const edit = new vscode.WorkspaceEdit();
@@ -254,6 +265,13 @@ describe('panels: table details and the item browser', () => {
     await replaceText({ ...original, battery: { N: '3' }, note: { S: 'checked' } });
     assert.equal(await document.save(), false, 'the save is refused');
     assert.deepEqual((await read())!.battery, { N: '2' }, 'the other change is kept');
+    // What the failure says names the item by its key and says what went wrong (VS Code wraps it
+    // as "Unable to write file '<address>' (...)": the address holds no JSON).
+    const refused = await refusal(Promise.resolve(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode(document.getText()))));
+    assert.match(refused.message, new RegExp(`The item deviceId="${(key.deviceId as { S: string }).S}", readAt=${(key.readAt as { N: string }).N} changed since you opened it`));
+    assert.doesNotMatch(refused.message, /\?\{|%7B/);
+    const invalid = await refusal(Promise.resolve(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode('{ "deviceId": { "S": 1 } }'))));
+    assert.match(invalid.message, new RegExp(`Could not save the item deviceId="${(key.deviceId as { S: string }).S}", readAt=${(key.readAt as { N: string }).N} to DeviceReadings: .*\\(InvalidItem\\)`));
 
     // Changing the key would write another item and leave this one: refused.
     const moved = { ...original, readAt: { N: '1' } };

@@ -31,6 +31,10 @@ describe('protocol: messages from the webview', () => {
       { type: 'request', id: 6, method: 'details.load', params: {} },
       { type: 'notification', method: 'ready', params: { version: PROTOCOL_VERSION } },
       { type: 'notification', method: 'items.stop', params: {} },
+      { type: 'request', id: 8, method: 'details.target', params: {} },
+      { type: 'request', id: 9, method: 'details.count', params: {} },
+      { type: 'request', id: 10, method: 'details.count', params: { index: 'by-status' } },
+      { type: 'notification', method: 'details.stopCount', params: {} },
     ];
     for (const message of ok) { assert.deepEqual(parseFromWebview(message), { ok: true, value: message }, JSON.stringify(message)); }
   });
@@ -43,6 +47,8 @@ describe('protocol: messages from the webview', () => {
       [{ type: 'request', id: 1, method: 'toString', params: {} }, /unknown request/],
       [{ type: 'request', id: 1, method: '__proto__', params: {} }, /unknown request/],
       [{ type: 'request', id: -1, method: 'details.load', params: {} }, /\$\.id/],
+      [{ type: 'request', id: 1, method: 'details.count', params: { index: 3 } }, /\$\.params\.index: expected a string/],
+      [{ type: 'request', id: 1, method: 'details.count', params: { table: 'other' } }, /\$\.params\.table: unexpected field/],
       [{ type: 'request', id: 1.5, method: 'details.load', params: {} }, /\$\.id/],
       [{ type: 'request', id: 1, method: 'details.load', params: { x: 1 } }, /\$\.params\.x: unexpected field/],
       [{ type: 'request', id: 1, method: 'details.load' }, /\$\.params: expected an object/],
