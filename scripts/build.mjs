@@ -1,6 +1,7 @@
 // Builds the bundles with esbuild:
 //   dist/extension.js     the extension (node, cjs, `vscode` external)
 //   dist/cli.js           the `dynamodb-designer` CLI (node, cjs, with a shebang)
+//   dist/analysisWorker.js the language service's worker thread for large documents
 //   dist/dynaliteMain.js  the embedded local DynamoDB's child process (dynalite + its LevelDB addon,
 //                         whose prebuilt binaries are copied to dist/native/classic-level)
 //   dist/webview/*.js     the webview code (browser, esm)
@@ -83,6 +84,8 @@ const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { dynaliteMain: 'src/dynamo/dynaliteMain.ts' }, outdir: 'dist', plugins: [nativeAddon, dynaliteActions] },
 ];
+// The language service's worker thread for large documents (src/vscode/language/analyses.ts).
+builds.push({ ...node, entryPoints: { analysisWorker: 'src/vscode/language/analysisWorker.ts' }, outdir: 'dist' });
 if (optional('src/cli/main.ts')) {
   builds.push({ ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } });
 }

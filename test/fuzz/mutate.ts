@@ -5,7 +5,7 @@
  * problems it found (an exception, a range outside the document).
  */
 import type { Range } from 'vscode-languageserver-types';
-import { analyze } from '../../src/language/service';
+import { analyze, fixesOf } from '../../src/language/service';
 import { LineIndex } from '../../src/language/sourcemap';
 
 /** mulberry32: a small seeded PRNG. */
@@ -75,7 +75,7 @@ export function checkCase(name: string, text: string): string[] {
     const lines = new LineIndex(text);
     for (const f of result.findings) {
       if (!inside(f.range, lines, text)) { problems.push(`${name}: ${f.code} range outside the document: ${JSON.stringify(f.range)}`); }
-      for (const fix of f.resolvedFixes) {
+      for (const fix of fixesOf(result, f)) {
         for (const e of fix.edits) {
           if (!inside(e.range, lines, text)) { problems.push(`${name}: fix "${fix.title}" edit outside the document`); }
         }
