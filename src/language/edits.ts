@@ -14,12 +14,17 @@ import type { Dialect, Pointer } from '../model/spec';
 import { keysBefore } from './dialects/vocabulary';
 import type { BlockKind } from './dialects/vocabulary';
 import { parseConfig } from './parse';
-import { LineIndex, joinPointer, parentPointer, splitPointer } from './sourcemap';
+import { LineIndex, joinPointer, parentPointer, splitPointer, unescapePointerToken } from './sourcemap';
 import type { FixIntent, ParsedConfig } from './types';
 
 interface Splice { readonly start: number; readonly end: number; readonly text: string }
 
 interface Loc { keyStart?: number; keyEnd?: number; valueStart: number; valueEnd: number }
+
+interface Child { readonly pointer: Pointer; readonly token: string; readonly loc: Loc }
+
+/** The children of a parse's nodes, listed once per parse (a fix in a long list is not O(list)). */
+const CHILDREN = new WeakMap<object, Map<Pointer, Child[]>>();
 
 /** Per-text facts every fix of an analysis shares (computed once, not per fix). */
 interface TextFacts { eol?: string; indentUnit?: number }
@@ -88,14 +93,27 @@ class Doc {
   }
 
   /** The direct children of a pointer, in document order. */
-  children(pointer: Pointer): { pointer: Pointer; token: string; loc: Loc }[] {
-    const out: { pointer: Pointer; token: string; loc: Loc }[] = [];
+  children(pointer: Pointer): readonly Child[] {
+    const pristine = this.splices.length === 0 && this.extra.size === 0 && this.deleted.size === 0;
+    let cache = pristine ? CHILDREN.get(this.base.map) : undefined;
+    const cached = cache?.get(pointer);
+    if (cached) { return cached; }
+    const out = this.listChildren(pointer);
+    if (pristine) {
+      if (!cache) { cache = new Map(); CHILDREN.set(this.base.map, cache); }
+      cache.set(pointer, out);
+    }
+    return out;
+  }
+
+  private listChildren(pointer: Pointer): Child[] {
+    const out: Child[] = [];
     const seen = new Set<Pointer>();
     const add = (p: Pointer): void => {
       if (seen.has(p)) { return; }
       seen.add(p);
       const loc = this.loc(p);
-      if (loc) { out.push({ pointer: p, token: splitPointer(p).pop() ?? '', loc }); }
+      if (loc) { out.push({ pointer: p, token: unescapePointerToken(p.slice(p.lastIndexOf('/') + 1)), loc }); }
     };
     for (const p of this.base.map.children(pointer)) { add(p); }
     for (const p of this.extra.keys()) { if (parentPointer(p) === pointer) { add(p); } }

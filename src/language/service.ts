@@ -28,6 +28,8 @@ export interface AnalyzeOptions {
   readonly forcedDialect?: Dialect;
   /** Run advice rules (hint severity); default true. */
   readonly advice?: boolean;
+  /** Findings kept per code before one summary (MAX_PER_CODE); fix-all lifts it. */
+  readonly maxPerCode?: number;
 }
 
 export interface Analysis {
@@ -106,28 +108,28 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   const tablePointers = new Set(tables.map(t => t.pointer));
   const resolved = findings.map(f => (f.range ? f as ResolvedFinding : { ...f, range: rangeIn(config, f.pointer ?? '', f.target, tablePointers) }));
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { format, dialect, tables, findings: capFindings(resolved), config, options };
+  return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options };
 }
 
 /** Findings shown per code; the rest are counted in one summary finding of that code. */
 export const MAX_PER_CODE = 100;
 
 /** The first MAX_PER_CODE findings of each code (in document order), then one summary per code. */
-export function capFindings(findings: readonly ResolvedFinding[]): ResolvedFinding[] {
+export function capFindings(findings: readonly ResolvedFinding[], max = MAX_PER_CODE): ResolvedFinding[] {
   const counts = new Map<string, number>();
   const out: ResolvedFinding[] = [];
   const firstHidden = new Map<string, ResolvedFinding>();
   for (const f of findings) {
     const n = (counts.get(f.code) ?? 0) + 1;
     counts.set(f.code, n);
-    if (n <= MAX_PER_CODE) { out.push(f); } else if (n === MAX_PER_CODE + 1) { firstHidden.set(f.code, f); }
+    if (n <= max) { out.push(f); } else if (n === max + 1) { firstHidden.set(f.code, f); }
   }
   for (const [code, f] of firstHidden) {
-    const more = (counts.get(code) ?? 0) - MAX_PER_CODE;
+    const more = (counts.get(code) ?? 0) - max;
     out.push({
       code,
       severity: f.severity,
-      message: `${more} more ${code} finding${more === 1 ? '' : 's'} not shown (the first ${MAX_PER_CODE} are); the first of them: ${f.message}`,
+      message: `${more} more ${code} finding${more === 1 ? '' : 's'} not shown (the first ${max} are); the first of them: ${f.message}`,
       pointer: f.pointer,
       target: f.target,
       range: f.range,
@@ -194,7 +196,9 @@ export function findingsIn(analysis: Pick<Analysis, 'findings'>, range: Range): 
  * re-analyzes, repeats until nothing is left to fix (bounded rounds). Returns the fixed text.
  */
 export function fixAll(analysis: Analysis, maxRounds = 20): string {
-  let current = analysis;
+  // Every finding, not only the ones shown: one round fixes all that do not overlap.
+  const options: AnalyzeOptions = { ...analysis.options, maxPerCode: Number.POSITIVE_INFINITY };
+  let current = analysis.findings.length >= MAX_PER_CODE ? analyze(analysis.config.text, options) ?? analysis : analysis;
   const seen = new Set<string>([current.config.text]);
   for (let round = 0; round < maxRounds; round++) {
     const taken: { first: number; last: number }[] = [];
@@ -212,7 +216,7 @@ export function fixAll(analysis: Analysis, maxRounds = 20): string {
     const next = applyEdits(current.config.text, edits);
     if (seen.has(next)) { break; }
     seen.add(next);
-    const again = analyze(next, current.options);
+    const again = analyze(next, options);
     if (!again) { return next; }
     current = again;
   }

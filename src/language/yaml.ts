@@ -22,17 +22,23 @@ export function parseYaml(text: string): ParsedConfig {
   map.record('', { valueStart: 0, valueEnd: text.length });
   let value: unknown;
   try {
-    // No LineCounter: positions come from the LineIndex every consumer shares.
-    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    // No LineCounter: positions come from the LineIndex every consumer shares. Duplicate keys are
+    // found by the walk below with a set per mapping (the parser's own check compares every key
+    // with every other: quadratic in a wide mapping).
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+    // One pass records the source map and builds the plain value; a document it cannot build
+    // exactly as `toJS` would (aliases, keys that are not scalars) gets `toJS` instead.
+    const built = { exact: true, duplicates: [] as number[] };
+    value = doc.contents ? walk(doc.contents, '', map, 0, built) : null;
+    const issues: { start: number; end: number; message: string; warning: boolean }[] = [];
     for (const issue of [...doc.errors, ...doc.warnings]) {
       const [s, e] = issue.pos;
       const [start, end] = e > s ? [s, e] : widenPoint(text, lines, s);
-      map.addSyntaxError(firstLine(issue.message), start, end, issue.name === 'YAMLWarning' ? 'warning' : undefined);
+      issues.push({ start, end, message: firstLine(issue.message), warning: issue.name === 'YAMLWarning' });
     }
-    // One pass records the source map and builds the plain value; a document it cannot build
-    // exactly as `toJS` would (aliases, keys that are not scalars) gets `toJS` instead.
-    const built = { exact: true };
-    value = doc.contents ? walk(doc.contents, '', map, 0, built) : null;
+    for (const at of built.duplicates) { issues.push({ start: at, end: at + 1, message: 'Map keys must be unique', warning: false }); }
+    if (built.duplicates.length > 0) { issues.sort((a, b) => a.start - b.start); }
+    for (const i of issues) { map.addSyntaxError(i.message, i.start, i.end, i.warning ? 'warning' : undefined); }
     if (!built.exact) {
       try {
         value = doc.toJS({ maxAliasCount: 1000 });
@@ -63,13 +69,18 @@ function scalarValue(v: unknown): unknown {
 }
 
 /** Records the pointers under a node and returns its plain value (`built.exact` false when unsure). */
-function walk(node: YamlNode, pointer: Pointer, map: OffsetSourceMap, depth: number, built: { exact: boolean }): unknown {
+function walk(node: YamlNode, pointer: Pointer, map: OffsetSourceMap, depth: number, built: { exact: boolean; duplicates: number[] }): unknown {
   if (depth > MAX_DEPTH) { built.exact = false; return undefined; }
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
+    const keys = new Set<unknown>();
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) { built.exact = false; continue; }
       const rawKey = pair.key.value;
+      if (keys.has(rawKey) && pair.key.range) {
+        built.duplicates.push(pair.key.range[0]);
+      }
+      keys.add(rawKey);
       const v = pair.value as YamlNode | null;
       const jsKey = rawKey === null ? '' : typeof rawKey === 'object' ? undefined : String(scalarValue(rawKey));
       if (jsKey === undefined) { built.exact = false; }

@@ -9,7 +9,7 @@ import { ConfigDiagnostics, DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('dynamodb');
 
-export class ConfigCodeActions implements vscode.CodeActionProvider {
+export class ConfigCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
@@ -39,18 +39,37 @@ export class ConfigCodeActions implements vscode.CodeActionProvider {
       }
     }
     const fixable = analysis.findings.some(f => f.fixes?.some(x => x.preferred));
-    const wantsFixAll = context.only ? FIX_ALL_KIND.contains(context.only) || context.only.contains(FIX_ALL_KIND) : fixable;
-    if (wantsFixAll && fixable) {
-      const action = new vscode.CodeAction('Fix all auto-fixable problems', FIX_ALL_KIND);
-      const fixed = await analysis.fixAll();
-      if (fixed !== document.getText() && analysis.version === document.version && !token?.isCancellationRequested) {
-        action.edit = new vscode.WorkspaceEdit();
-        const { range: changed, newText } = minimalReplacement(document, fixed);
-        action.edit.replace(document.uri, changed, newText);
-        actions.push(action);
-      }
+    const asked = context.only !== undefined && (FIX_ALL_KIND.contains(context.only) || context.only.contains(FIX_ALL_KIND));
+    if (fixable && (asked || !context.only)) {
+      const action = new FixAllAction(document, analysis.version);
+      // Asked for by kind (on save, a command): computed now. Offered in the light bulb: computed
+      // only when chosen (resolveCodeAction), so moving the cursor never runs a fix-all.
+      if (asked) { await this.computeFixAll(action, token); }
+      if (!asked || action.edit) { actions.push(action); }
     }
     return actions;
+  }
+
+  async resolveCodeAction(action: vscode.CodeAction, token: vscode.CancellationToken): Promise<vscode.CodeAction> {
+    if (action instanceof FixAllAction && !action.edit) { await this.computeFixAll(action, token); }
+    return action;
+  }
+
+  private async computeFixAll(action: FixAllAction, token?: vscode.CancellationToken): Promise<void> {
+    const { document } = action;
+    const analysis = await this.diagnostics.analysisFor(document, token);
+    if (!analysis || analysis.version !== action.version || document.version !== action.version || token?.isCancellationRequested) { return; }
+    const fixed = await analysis.fixAll();
+    if (fixed === document.getText() || document.version !== action.version || token?.isCancellationRequested) { return; }
+    action.edit = new vscode.WorkspaceEdit();
+    const { range: changed, newText } = minimalReplacement(document, fixed);
+    action.edit.replace(document.uri, changed, newText);
+  }
+}
+
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument, readonly version: number) {
+    super('Fix all auto-fixable problems', FIX_ALL_KIND);
   }
 }
 
