@@ -60,6 +60,7 @@ class AnalysisWorker {
       const p = this.pending.get(m.id);
       if (!p) { return; }
       this.pending.delete(m.id);
+      if (this.pending.size === 0) { this.worker.unref(); }
       if (m.error !== undefined) { p.reject(new Error(m.error)); } else { p.resolve(m.result); }
     });
     const fail = (e: Error): void => { this.ended = true; this.pending.forEach(p => p.reject(e)); this.pending.clear(); };
@@ -75,6 +76,8 @@ class AnalysisWorker {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      // Keeps the process alive while a request runs, not while the worker idles.
+      this.worker.ref();
       this.worker.postMessage({ ...request, id });
     });
   }
@@ -82,6 +85,8 @@ class AnalysisWorker {
   terminate(): void {
     this.ended = true;
     void this.worker.terminate();
+    this.pending.forEach(p => p.reject(new Error('analysis cancelled')));
+    this.pending.clear();
   }
 }
 
