@@ -45,7 +45,7 @@ export class LocalAnalysis implements DocumentAnalysis {
   async hover(offset: number): Promise<Hover | undefined> { return hoverIn(this.analysis, offset); }
 }
 
-type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id' | 'version'> : never) : never;
 
 /** A worker serving one document. */
 class AnalysisWorker {
@@ -71,14 +71,17 @@ class AnalysisWorker {
 
   get alive(): boolean { return !this.ended; }
 
-  request<T>(request: Request): Promise<T> {
+  /** True while a request runs (a newer version then terminates it rather than wait). */
+  get busy(): boolean { return this.pending.size > 0; }
+
+  request<T>(version: number, request: Request): Promise<T> {
     if (this.ended) { return Promise.reject(new Error('analysis cancelled')); }
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       // Keeps the process alive while a request runs, not while the worker idles.
       this.worker.ref();
-      this.worker.postMessage({ ...request, id });
+      this.worker.postMessage({ ...request, id, version });
     });
   }
 
@@ -94,11 +97,11 @@ class RemoteAnalysis implements DocumentAnalysis {
   constructor(readonly version: number, private readonly worker: AnalysisWorker, readonly format: Format, readonly dialect: Dialect, readonly findings: readonly ResolvedFinding[], readonly tables: readonly TableSpec[]) {}
   fixes(finding: ResolvedFinding): Promise<readonly ResolvedFix[]> {
     const index = this.findings.indexOf(finding);
-    return index < 0 ? Promise.resolve([]) : this.worker.request({ kind: 'fixes', index });
+    return index < 0 ? Promise.resolve([]) : this.worker.request(this.version, { kind: 'fixes', index });
   }
-  fixAll(): Promise<string> { return this.worker.request({ kind: 'fixAll' }); }
-  complete(offset: number): Promise<CompletionItem[]> { return this.worker.request({ kind: 'complete', offset }); }
-  hover(offset: number): Promise<Hover | undefined> { return this.worker.request({ kind: 'hover', offset }); }
+  fixAll(): Promise<string> { return this.worker.request(this.version, { kind: 'fixAll' }); }
+  complete(offset: number): Promise<CompletionItem[]> { return this.worker.request(this.version, { kind: 'complete', offset }); }
+  hover(offset: number): Promise<Hover | undefined> { return this.worker.request(this.version, { kind: 'hover', offset }); }
 }
 
 interface Entry {
@@ -131,13 +134,15 @@ export class Analyses {
       this.entries.set(uri, { version, result, local: analysis });
       return result;
     }
-    // A newer version: the older pass is of no use any more.
-    known?.worker?.terminate();
-    const worker = new AnalysisWorker(this.workerScript);
-    const result = worker.request<{ format: Format; dialect: Dialect; findings: ResolvedFinding[]; tables: TableSpec[] } | undefined>({ kind: 'analyze', text: body, options })
-      .then(r => (r ? new RemoteAnalysis(version, worker, r.format, r.dialect, r.findings, r.tables) : undefined));
-    const entry: Entry = { version, result, worker };
-    this.entries.set(uri, entry);
+    // A newer version: a pass still running on an older one is of no use any more (its worker is
+    // terminated); an idle worker is kept for the next pass.
+    let worker = known?.worker;
+    if (worker && (worker.busy || !worker.alive)) { worker.terminate(); worker = undefined; }
+    worker ??= new AnalysisWorker(this.workerScript);
+    const serving = worker;
+    const result = serving.request<{ format: Format; dialect: Dialect; findings: ResolvedFinding[]; tables: TableSpec[] } | undefined>(version, { kind: 'analyze', text: body, options })
+      .then(r => (r ? new RemoteAnalysis(version, serving, r.format, r.dialect, r.findings, r.tables) : undefined));
+    this.entries.set(uri, { version, result, worker });
     return result;
   }
 

@@ -8,23 +8,26 @@ import { parentPort } from 'node:worker_threads';
 import { analyze, completeIn, fixAll, fixesOf, hoverIn } from '../../language/service';
 import type { Analysis, AnalyzeOptions } from '../../language/service';
 
-export type WorkerRequest =
-  | { readonly id: number; readonly kind: 'analyze'; readonly text: string; readonly options: AnalyzeOptions }
-  | { readonly id: number; readonly kind: 'fixes'; readonly index: number }
-  | { readonly id: number; readonly kind: 'fixAll' }
-  | { readonly id: number; readonly kind: 'complete'; readonly offset: number }
-  | { readonly id: number; readonly kind: 'hover'; readonly offset: number };
+/** Every request names the document version it is about; the worker holds one version. */
+export type WorkerRequest = { readonly id: number; readonly version: number } & (
+  | { readonly kind: 'analyze'; readonly text: string; readonly options: AnalyzeOptions }
+  | { readonly kind: 'fixes'; readonly index: number }
+  | { readonly kind: 'fixAll' }
+  | { readonly kind: 'complete'; readonly offset: number }
+  | { readonly kind: 'hover'; readonly offset: number });
 
 export interface WorkerResponse { readonly id: number; readonly result?: unknown; readonly error?: string }
 
 let current: Analysis | undefined;
+let currentVersion: number | undefined;
 
 function answer(request: WorkerRequest): unknown {
   if (request.kind === 'analyze') {
     current = analyze(request.text, request.options);
+    currentVersion = request.version;
     return current ? { format: current.format, dialect: current.dialect, findings: current.findings, tables: current.tables } : undefined;
   }
-  if (!current) { throw new Error('no analysis'); }
+  if (!current || currentVersion !== request.version) { throw new Error('analysis cancelled: a newer version was analysed'); }
   switch (request.kind) {
     case 'fixes': return fixesOf(current, current.findings[request.index]);
     case 'fixAll': return fixAll(current);

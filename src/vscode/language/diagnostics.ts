@@ -12,11 +12,10 @@ import type { Analysis } from '../../language/service';
 import type { ResolvedFinding, Severity } from '../../language/types';
 import { readSettings } from '../platform/settings';
 import { Analyses } from './analyses';
+import { DEBOUNCE_MS } from './debounce';
 import type { DocumentAnalysis } from './analyses';
 
 export const DIAGNOSTIC_SOURCE = 'dynamodb';
-/** Typing pause before a pass: a pass is a few milliseconds (larger files run off the main thread). */
-const DEBOUNCE_MS = 50;
 const LANGUAGES = new Set(['toml', 'yaml']);
 const SCHEMA_CODES = new Set(['syntax', 'required', 'type', 'enum-value', 'unknown-key', 'range', 'pattern', 'internal']);
 
