@@ -141,7 +141,14 @@ export class Analyses {
     worker ??= new AnalysisWorker(this.workerScript);
     const serving = worker;
     const result = serving.request<{ format: Format; dialect: Dialect; findings: ResolvedFinding[]; tables: TableSpec[] } | undefined>(version, { kind: 'analyze', text: body, options })
-      .then(r => (r ? new RemoteAnalysis(version, serving, r.format, r.dialect, r.findings, r.tables) : undefined));
+      .then(r => (r ? new RemoteAnalysis(version, serving, r.format, r.dialect, r.findings, r.tables) : undefined))
+      .catch((e: unknown) => {
+        // Cancelled by a newer version: dropped. A worker that failed (it could not start, it
+        // crashed): this version is analysed here instead, so the document still gets its answers.
+        if (this.entries.get(uri)?.version !== version || serving.alive) { throw e; }
+        const analysis = analyze(body, options);
+        return analysis && new LocalAnalysis(version, analysis);
+      });
     this.entries.set(uri, { version, result, worker });
     return result;
   }

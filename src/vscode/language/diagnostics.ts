@@ -122,7 +122,8 @@ export class ConfigDiagnostics implements vscode.Disposable {
     const analysis = await this.analysisOfVersion(document);
     // A newer version arrived meanwhile: its own pass publishes.
     if (document.isClosed || document.version !== version) { return; }
-    if (analysis) { this.publish(document, analysis); } else if (!this.published.has(document.uri.toString())) {
+    if (analysis) { this.publish(document, analysis); } else if (this.published.get(document.uri.toString()) !== version) {
+      // Not (or no longer) a table config: nothing of ours stays on it.
       this.published.set(document.uri.toString(), version);
       this.collection.set(document.uri, []);
       this.changed.fire(document.uri);

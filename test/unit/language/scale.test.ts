@@ -189,4 +189,15 @@ describe('one analysis per document version (analyses.ts)', () => {
       analyses.clear();
     }
   });
+
+  it('a worker that cannot run: the document is analysed on this thread instead', async () => {
+    const analyses = new Analyses(join(repoRoot(), 'no-such-worker.js'), 1_000);
+    const text = genesysWithFindings(30);
+    try {
+      const result = await analyses.get('file:///big.toml', 1, () => text, { uri: '/big.toml' });
+      assert.deepEqual(result?.findings.map(f => f.message), analyze(text, { uri: '/big.toml' })?.findings.map(f => f.message));
+    } finally {
+      analyses.clear();
+    }
+  });
 });
