@@ -1,54 +1,170 @@
 /**
- * The language service's full pass (parse, map, schema, rules) on generated configs of about
- * 100, 1,000 and 10,000 lines per format (many tables), and the CLI's start-up.
+ * The language service against its floor and its peer, in one run:
+ * - full analysis (parse, source map, schema, rules; quick-fixes are computed on request only) of
+ *   configs full of findings, 100 to 50,000 lines, YAML (component dialect) and TOML (genesys with
+ *   fixable findings), as a ratio of the bare parse (yaml `parseDocument`, toml-eslint-parser
+ *   `parseTOML`) and as time per line;
+ * - the editor loop against yaml-language-server 1.25 driven over LSP (bench/languagePeer.ts):
+ *   keystroke -> diagnostics, completion right after an edit, hover;
+ * - the CLI's start-up.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze } from '../src/language/service';
+import { parseTOML } from 'toml-eslint-parser';
+import { parseDocument } from 'yaml';
+import { analyze, fixesOf } from '../src/language/service';
+import { Analyses } from '../src/vscode/language/analyses';
+import { DEBOUNCE_MS } from '../src/vscode/language/debounce';
+import { componentWithFindings, genesysWithFindings } from '../test/support/configs';
 import { repoRoot } from '../test/support/paths';
-import { measure } from './main';
+import { YamlLanguageServer } from './languagePeer';
+import { measure, summarize } from './main';
 import type { Row } from './main';
 
 const example = (name: string): string => readFileSync(join(repoRoot(), 'examples', name), 'utf8');
 
-/** A genesys file of about `lines` lines: the example's tables repeated with unique names. */
-export function genesysOf(lines: number): string {
-  const text = example('genesys.toml');
-  const first = text.search(/^\[\[resources\.dynamodb\]\]/m);
-  const head = text.slice(0, first);
-  const tables = text.slice(first).replace(/\n?$/, '\n');
-  const per = tables.split('\n').length;
-  const parts = [head];
-  for (let i = 0; parts.join('').split('\n').length < lines && i < 100_000; i++) {
-    parts.push(tables.replace(/name = "(carts|invoices)"/g, (_, n: string) => `name = "${n}-${i}"`));
-    if (per * (i + 1) > lines) { break; }
-  }
-  return parts.join('');
+function lineCount(text: string): number {
+  return text.split('\n').length - 1;
 }
 
-/** A component file of about `lines` lines: table components repeated with unique names. */
-export function componentOf(lines: number): string {
-  const text = example('component.yaml');
-  const start = text.indexOf('  - name: device-readings');
-  const end = text.indexOf('  - name: readings-api');
-  const entry = text.slice(start, end);
-  const per = entry.split('\n').length - 1;
-  const out = [text.slice(0, start)];
-  for (let i = 0; i * per < lines - 3; i++) { out.push(entry.replace('tableName: DeviceReadings', `tableName: DeviceReadings${i}`).replace('name: device-readings', `name: device-readings-${i}`)); }
-  return out.join('');
+/** Samples `fn` n times (after warm-up), interleaved with `floor`, so both see the same load. */
+async function paired(n: number, fn: () => unknown, floor: () => unknown): Promise<{ ours: number[]; base: number[] }> {
+  for (let i = 0; i < 2; i++) { fn(); floor(); }
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let t = process.hrtime.bigint();
+    floor();
+    base.push(Number(process.hrtime.bigint() - t) / 1e6);
+    t = process.hrtime.bigint();
+    fn();
+    ours.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { ours, base };
+}
+
+async function validationRows(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const lines of [100, 1_000, 10_000, 50_000]) {
+    const n = lines >= 50_000 ? 5 : lines >= 10_000 ? 9 : 21;
+    for (const format of ['yaml', 'toml'] as const) {
+      const text = format === 'yaml' ? componentWithFindings(lines) : genesysWithFindings(lines);
+      const uri = `bench.${format}`;
+      const all = analyze(text, { uri, maxPerCode: Number.POSITIVE_INFINITY });
+      const findings = all?.findings.length ?? 0;
+      const fixable = all?.findings.filter(f => f.fixes?.length).length ?? 0;
+      const floorName = format === 'yaml' ? 'parseDocument' : 'parseTOML';
+      const { ours, base } = await paired(n, () => analyze(text, { uri }), () => (format === 'yaml' ? parseDocument(text) : parseTOML(text)));
+      const row = summarize(`analyze ${format} ${lineCount(text)} lines, ${findings} findings (${fixable} fixable)`, ours);
+      const floor = summarize(`  bare ${floorName}`, base);
+      rows.push({ ...row, note: `${(row.medianMs / floor.medianMs).toFixed(2)}x the parse; ${(row.medianMs * 1000 / lineCount(text)).toFixed(1)} us/line` });
+      rows.push(floor);
+    }
+  }
+  // What a code action costs now that fixes are computed on request: one finding's fixes.
+  const text = genesysWithFindings(10_000);
+  const analysis = analyze(text, { uri: 'bench.toml' });
+  const fixable = analysis?.findings.filter(f => f.fixes?.some(x => x.changes.length > 1)) ?? [];
+  let i = 0;
+  rows.push(await measure(`quick-fixes of one finding (multi-step), ${lineCount(text)}-line toml`, 21, () => {
+    const f = fixable[i++ % fixable.length];
+    return analysis && fixesOf(analysis, { ...f });
+  }));
+  return rows;
+}
+
+/** Ours through the same pure path the editor uses (analyses.ts), and the peer over LSP. */
+async function peerRows(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const bin = join(repoRoot(), 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+  if (!existsSync(bin)) { return [{ name: 'yaml-language-server not installed (npm ci)', n: 0, medianMs: 0, p95Ms: 0 }]; }
+  for (const lines of [1_000, 10_000]) {
+    const text = componentWithFindings(lines);
+    const n = lines >= 10_000 ? 7 : 15;
+    const uri = `file:///bench/peer-${lines}.yaml`;
+    const editLine = 5; // `      billingMode: PROVISIONED`: a character appended and removed at its end
+    const editChar = text.split('\n')[editLine].length;
+    const hoverAt = { line: 4, character: 8 }; // on `tableName`
+    const completeAt = { line: 6, character: 8 };
+    const peer = new YamlLanguageServer();
+    try {
+      await peer.start('component.schema.json');
+      await peer.open(uri, text);
+      // Keystroke -> diagnostics.
+      const peerKey: number[] = [];
+      for (let i = 0; i < n + 2; i++) {
+        const t = process.hrtime.bigint();
+        const published = peer.diagnostics(uri, peer.change(uri, editLine, editChar, i % 2 === 0 ? ' ' : undefined) );
+        await published;
+        if (i >= 2) { peerKey.push(Number(process.hrtime.bigint() - t) / 1e6); }
+      }
+      // Completion right after an edit.
+      const peerComplete: number[] = [];
+      for (let i = 0; i < n + 2; i++) {
+        peer.change(uri, editLine, editChar, i % 2 === 0 ? ' ' : undefined);
+        const t = process.hrtime.bigint();
+        await peer.completion(uri, completeAt.line, completeAt.character);
+        if (i >= 2) { peerComplete.push(Number(process.hrtime.bigint() - t) / 1e6); }
+      }
+      const peerHover: number[] = [];
+      for (let i = 0; i < n + 2; i++) {
+        const t = process.hrtime.bigint();
+        await peer.hover(uri, hoverAt.line, hoverAt.character);
+        if (i >= 2) { peerHover.push(Number(process.hrtime.bigint() - t) / 1e6); }
+      }
+
+      // Ours: the analyses cache the editor uses, a version per edit.
+      const analyses = new Analyses();
+      const lineStarts = [0];
+      for (let i = 0; i < text.length; i++) { if (text[i] === '\n') { lineStarts.push(i + 1); } }
+      const editAt = lineStarts[editLine] + editChar;
+      const edited = (i: number): string => (i % 2 === 0 ? text.slice(0, editAt) + ' ' + text.slice(editAt) : text);
+      let version = 1;
+      const options = { uri: `/bench/peer-${lines}.yaml` };
+      await analyses.get(uri, version, () => text, options);
+      const oursKey: number[] = [];
+      for (let i = 0; i < n + 2; i++) {
+        version++;
+        const t = process.hrtime.bigint();
+        await analyses.get(uri, version, () => edited(i), options);
+        if (i >= 2) { oursKey.push(DEBOUNCE_MS + Number(process.hrtime.bigint() - t) / 1e6); }
+      }
+      const oursComplete: number[] = [];
+      for (let i = 0; i < n + 2; i++) {
+        version++;
+        const t = process.hrtime.bigint();
+        const a = await analyses.get(uri, version, () => edited(i), options);
+        await a?.complete(lineStarts[completeAt.line] + completeAt.character);
+        if (i >= 2) { oursComplete.push(Number(process.hrtime.bigint() - t) / 1e6); }
+      }
+      const current = await analyses.get(uri, version, () => '', options);
+      const oursHover: number[] = [];
+      for (let i = 0; i < n + 2; i++) {
+        const t = process.hrtime.bigint();
+        await current?.hover(lineStarts[hoverAt.line] + hoverAt.character);
+        if (i >= 2) { oursHover.push(Number(process.hrtime.bigint() - t) / 1e6); }
+      }
+      analyses.clear();
+
+      const pair = (what: string, ours: number[], theirs: number[], how: string): void => {
+        const o = summarize(`${what}, ${lines} lines: ours (${how})`, ours);
+        const p = summarize(`  yaml-language-server 1.25 over LSP`, theirs);
+        rows.push({ ...o, note: `${(o.medianMs / p.medianMs).toFixed(2)}x the peer` }, p);
+      };
+      pair('keystroke -> diagnostics', oursKey, peerKey, `${DEBOUNCE_MS} ms debounce + the pass, no transport`);
+      pair('completion right after an edit', oursComplete, peerComplete, 'pass of the new version + completion');
+      pair('hover', oursHover, peerHover, 'on the shared analysis');
+    } finally {
+      await peer.stop();
+    }
+  }
+  return rows;
 }
 
 export async function run(): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (const size of [100, 1_000, 10_000]) {
-    const n = size >= 10_000 ? 10 : 30;
-    const toml = genesysOf(size);
-    const yaml = componentOf(size);
-    rows.push(await measure(`analyze toml ${toml.split('\n').length} lines`, n, () => analyze(toml, { uri: 'b.toml' })));
-    rows.push(await measure(`analyze yaml ${yaml.split('\n').length} lines`, n, () => analyze(yaml, { uri: 'b.yaml' })));
-  }
+  const rows: Row[] = [...await validationRows(), ...await peerRows()];
   const dir = mkdtempSync(join(tmpdir(), 'ddb-bench-'));
   try {
     const file = join(dir, 'small.toml');

@@ -11,6 +11,8 @@ export interface Row {
   readonly n: number;
   readonly medianMs: number;
   readonly p95Ms: number;
+  /** A ratio against the floor or the peer measured in the same run (printed after the times). */
+  readonly note?: string;
 }
 
 /** Median and p95 of samples (ms). */
@@ -33,10 +35,10 @@ export async function measure(name: string, n: number, fn: () => unknown, warmup
 }
 
 export function formatTable(rows: readonly Row[]): string {
-  const head = ['name', 'n', 'median ms', 'p95 ms'];
-  const body = rows.map(r => [r.name, String(r.n), r.medianMs.toFixed(2), r.p95Ms.toFixed(2)]);
+  const head = ['name', 'n', 'median ms', 'p95 ms', ''];
+  const body = rows.map(r => [r.name, String(r.n), r.medianMs.toFixed(2), r.p95Ms.toFixed(2), r.note ?? '']);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map(b => b[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : i === cells.length - 1 ? c : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(head), widths.map(w => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 

@@ -4,6 +4,7 @@
 //   dist/language.js      the language service and its VS Code providers
 //   dist/aws.js           the services, SDK, explorer, panels and commands
 //   dist/cli.js           the `dynamodb-designer` CLI (node, cjs, with a shebang)
+//   dist/analysisWorker.js the language service's worker thread for large documents
 //   dist/dynaliteMain.js  the embedded local DynamoDB's child process (dynalite + its LevelDB addon,
 //                         whose prebuilt binaries are copied to dist/native/classic-level)
 //   dist/webview/*.js     the webview code (browser, esm)
@@ -168,6 +169,8 @@ const builds = [
   { ...node, entryPoints: { aws: 'src/vscode/activation/aws.ts' }, outdir: 'dist', plugins: [useLanguageBundle] },
   { ...node, entryPoints: { dynaliteMain: 'src/dynamo/dynaliteMain.ts' }, outdir: 'dist', plugins: [nativeAddon, dynaliteActions] },
 ];
+// The language service's worker thread for large documents (src/vscode/language/analyses.ts).
+builds.push({ ...node, entryPoints: { analysisWorker: 'src/vscode/language/analysisWorker.ts' }, outdir: 'dist' });
 if (optional('src/cli/main.ts')) {
   builds.push({ ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] });
 }

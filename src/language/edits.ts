@@ -14,38 +14,109 @@ import type { Dialect, Pointer } from '../model/spec';
 import { keysBefore } from './dialects/vocabulary';
 import type { BlockKind } from './dialects/vocabulary';
 import { parseConfig } from './parse';
-import { LineIndex, joinPointer, parentPointer, splitPointer } from './sourcemap';
+import { LineIndex, joinPointer, parentPointer, splitPointer, unescapePointerToken } from './sourcemap';
 import type { FixIntent, ParsedConfig } from './types';
 
 interface Splice { readonly start: number; readonly end: number; readonly text: string }
 
 interface Loc { keyStart?: number; keyEnd?: number; valueStart: number; valueEnd: number }
 
+interface Child { readonly pointer: Pointer; readonly token: string; readonly loc: Loc }
+
+/** The children of a parse's nodes, listed once per parse (a fix in a long list is not O(list)). */
+const CHILDREN = new WeakMap<object, Map<Pointer, Child[]>>();
+
+/** Per-text facts every fix of an analysis shares (computed once, not per fix). */
+interface TextFacts { eol?: string; indentUnit?: number }
+const FACTS = new WeakMap<LineIndex, TextFacts>();
+
+/**
+ * The document a fix is written against: the parsed config, plus the splices earlier steps of
+ * the same fix made. Locations of the parse are mapped through those splices, and what a step
+ * inserted is recorded, so a multi-step fix does not re-parse the text after each step.
+ */
 class Doc {
   readonly lines: LineIndex;
-  constructor(readonly config: ParsedConfig, readonly dialect: Dialect) {
-    this.lines = new LineIndex(config.text);
+  readonly text: string;
+  private readonly base: ParsedConfig;
+  private readonly splices: Splice[];
+  private readonly extra: Map<Pointer, Loc>;
+  private readonly deleted: Set<Pointer>;
+
+  constructor(config: ParsedConfig, readonly dialect: Dialect, previous?: { doc: Doc; splice: Splice; record?: [Pointer, Loc] ; deleted?: Pointer }) {
+    if (!previous) {
+      this.base = config;
+      this.text = config.text;
+      this.lines = config.map.lines;
+      this.splices = [];
+      this.extra = new Map();
+      this.deleted = new Set();
+      return;
+    }
+    const { doc, splice } = previous;
+    this.base = doc.base;
+    this.text = applySplice(doc.text, splice);
+    this.lines = new LineIndex(this.text);
+    this.splices = [...doc.splices, splice];
+    this.extra = new Map();
+    for (const [p, l] of doc.extra) { this.extra.set(p, mapLoc(l, splice)); }
+    if (previous.record) { this.extra.set(previous.record[0], previous.record[1]); }
+    this.deleted = new Set(doc.deleted);
+    if (previous.deleted !== undefined) { this.deleted.add(previous.deleted); }
   }
-  get text(): string { return this.config.text; }
-  get toml(): boolean { return this.config.format === 'toml'; }
+
+  get toml(): boolean { return this.base.format === 'toml'; }
+
+  private facts(): TextFacts {
+    let f = FACTS.get(this.lines);
+    if (!f) { f = {}; FACTS.set(this.lines, f); }
+    return f;
+  }
+
+  private isDeleted(pointer: Pointer): boolean {
+    if (this.deleted.size === 0) { return false; }
+    for (let p: Pointer | undefined = pointer; p !== undefined; p = parentPointer(p)) {
+      if (this.deleted.has(p)) { return true; }
+    }
+    return false;
+  }
 
   loc(pointer: Pointer): Loc | undefined {
-    const at = this.config.map.get(pointer);
+    const recorded = this.extra.get(pointer);
+    if (recorded) { return recorded; }
+    if (this.isDeleted(pointer)) { return undefined; }
+    const at = this.base.map.offsets(pointer);
     if (!at) { return undefined; }
-    const l: Loc = { valueStart: this.lines.offsetAt(at.valueRange.start), valueEnd: this.lines.offsetAt(at.valueRange.end) };
-    if (at.keyRange) { l.keyStart = this.lines.offsetAt(at.keyRange.start); l.keyEnd = this.lines.offsetAt(at.keyRange.end); }
+    let l: Loc = { keyStart: at.keyStart, keyEnd: at.keyEnd, valueStart: at.valueStart, valueEnd: at.valueEnd };
+    for (const s of this.splices) { l = mapLoc(l, s); }
     return l;
   }
 
   /** The direct children of a pointer, in document order. */
-  children(pointer: Pointer): { pointer: Pointer; token: string; loc: Loc }[] {
-    const out: { pointer: Pointer; token: string; loc: Loc }[] = [];
-    const prefix = pointer + '/';
-    for (const p of this.config.map.pointers()) {
-      if (!p.startsWith(prefix) || p.indexOf('/', prefix.length) >= 0) { continue; }
-      const loc = this.loc(p);
-      if (loc) { out.push({ pointer: p, token: splitPointer(p).pop() ?? '', loc }); }
+  children(pointer: Pointer): readonly Child[] {
+    const pristine = this.splices.length === 0 && this.extra.size === 0 && this.deleted.size === 0;
+    let cache = pristine ? CHILDREN.get(this.base.map) : undefined;
+    const cached = cache?.get(pointer);
+    if (cached) { return cached; }
+    const out = this.listChildren(pointer);
+    if (pristine) {
+      if (!cache) { cache = new Map(); CHILDREN.set(this.base.map, cache); }
+      cache.set(pointer, out);
     }
+    return out;
+  }
+
+  private listChildren(pointer: Pointer): Child[] {
+    const out: Child[] = [];
+    const seen = new Set<Pointer>();
+    const add = (p: Pointer): void => {
+      if (seen.has(p)) { return; }
+      seen.add(p);
+      const loc = this.loc(p);
+      if (loc) { out.push({ pointer: p, token: unescapePointerToken(p.slice(p.lastIndexOf('/') + 1)), loc }); }
+    };
+    for (const p of this.base.map.children(pointer)) { add(p); }
+    for (const p of this.extra.keys()) { if (parentPointer(p) === pointer) { add(p); } }
     return out.sort((a, b) => (a.loc.keyStart ?? a.loc.valueStart) - (b.loc.keyStart ?? b.loc.valueStart));
   }
 
@@ -65,7 +136,9 @@ class Doc {
   }
 
   eol(): string {
-    return /\r\n/.test(this.text) ? '\r\n' : '\n';
+    const f = this.facts();
+    f.eol ??= /\r\n/.test(this.text) ? '\r\n' : '\n';
+    return f.eol;
   }
 
   column(offset: number): number {
@@ -74,6 +147,12 @@ class Doc {
 
   /** The file's indentation step (YAML): the smallest positive indent of a line. */
   indentUnit(): number {
+    const f = this.facts();
+    f.indentUnit ??= this.measureIndentUnit();
+    return f.indentUnit;
+  }
+
+  private measureIndentUnit(): number {
     let unit = 0;
     const n = Math.min(this.lines.lineCount, 400);
     for (let i = 0; i < n; i++) {
@@ -236,7 +315,7 @@ function insert(doc: Doc, parent: Pointer, key: string, value: unknown, after: r
     if (/^\d+$/.test(token)) { return undefined; }
     return insert(doc, up, token, { [key]: value }, keysBefore(doc.dialect, blockKindOf(up), token));
   }
-  if (doc.config.map.get(joinPointer(parent, key))) { return replace(doc, joinPointer(parent, key), value); }
+  if (doc.loc(joinPointer(parent, key))) { return replace(doc, joinPointer(parent, key), value); }
   return doc.toml ? insertToml(doc, parent, loc, key, value, after) : insertYaml(doc, parent, loc, key, value, after);
 }
 
@@ -387,29 +466,130 @@ function applySplice(text: string, s: Splice): string {
   return text.slice(0, s.start) + s.text + text.slice(s.end);
 }
 
-/** The edits of one fix, or undefined when an intent cannot be placed in this text. */
+/** An offset of the text before a splice, in the text after it. */
+function mapOffset(o: number, s: Splice): number {
+  const delta = s.text.length - (s.end - s.start);
+  if (s.start === s.end) { return o >= s.start ? o + delta : o; }
+  if (o <= s.start) { return o; }
+  if (o >= s.end) { return o + delta; }
+  return s.start;
+}
+
+function mapLoc(l: Loc, s: Splice): Loc {
+  return {
+    keyStart: l.keyStart === undefined ? undefined : mapOffset(l.keyStart, s),
+    keyEnd: l.keyEnd === undefined ? undefined : mapOffset(l.keyEnd, s),
+    valueStart: mapOffset(l.valueStart, s),
+    valueEnd: mapOffset(l.valueEnd, s),
+  };
+}
+
+function isScalar(v: unknown): boolean {
+  return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/** Whether two pointers are the same node or one contains the other. */
+function related(a: Pointer, b: Pointer): boolean {
+  return a === b || a === '' || b === '' || b.startsWith(a + '/') || a.startsWith(b + '/');
+}
+
+/** The nearest pointer at or above `pointer` that the document has. */
+function existing(doc: Doc, pointer: Pointer): Pointer {
+  let p: Pointer | undefined = pointer;
+  while (p !== undefined && !doc.loc(p)) { p = parentPointer(p); }
+  return p ?? '';
+}
+
+/** The node whose children an intent reads or changes. */
+function scopeOf(intent: FixIntent): Pointer {
+  return intent.kind === 'insert' || intent.kind === 'insertElement' ? intent.parent : parentPointer(intent.pointer) ?? '';
+}
+
+/** The end of the line at `from` in a splice's text, without trailing blanks. */
+function lineEndIn(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') { end++; }
+  while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) { end--; }
+  return end;
+}
+
+/**
+ * What the document knows after a splice without re-parsing: the location of a scalar it
+ * inserted or replaced (a record), a pointer it removed, or, for anything else, the node whose
+ * content is no longer known (`dirty`: a later step in it re-parses).
+ */
+function afterSplice(doc: Doc, intent: FixIntent, s: Splice): { record?: [Pointer, Loc]; deleted?: Pointer; dirty?: Pointer } {
+  if (intent.kind === 'insert' && isScalar(intent.value) && doc.loc(intent.parent) && !doc.loc(joinPointer(intent.parent, intent.key))) {
+    const key = doc.toml ? tomlKey(intent.key) : yamlKey(intent.key);
+    const rel = s.text.indexOf(key + (doc.toml ? ' = ' : ': '));
+    if (rel >= 0) {
+      const valueStart = rel + key.length + (doc.toml ? 3 : 2);
+      return {
+        record: [joinPointer(intent.parent, intent.key), {
+          keyStart: s.start + rel, keyEnd: s.start + rel + key.length,
+          valueStart: s.start + valueStart, valueEnd: s.start + lineEndIn(s.text, valueStart),
+        }],
+      };
+    }
+  }
+  const target = intent.kind === 'insert' ? joinPointer(intent.parent, intent.key) : intent.kind === 'insertElement' ? undefined : intent.pointer;
+  if (target !== undefined && (intent.kind === 'replace' || intent.kind === 'insert') && isScalar(intent.value)
+    && doc.loc(target) && (doc.children(target).length === 0)) {
+    const old = doc.loc(target) as Loc;
+    const colon = s.text.startsWith(': ') ? 2 : 0;
+    return {
+      record: [target, {
+        keyStart: old.keyStart, keyEnd: old.keyEnd,
+        valueStart: s.start + colon, valueEnd: s.start + s.text.length,
+      }],
+    };
+  }
+  if (intent.kind === 'delete') { return { deleted: intent.pointer }; }
+  return { dirty: intent.kind === 'insert' || intent.kind === 'insertElement' ? existing(doc, intent.parent) : scopeOf(intent) };
+}
+
+/**
+ * The edits of one fix, or undefined when an intent cannot be placed in this text. The steps of a
+ * fix are applied one after the other; a step sees what the earlier ones wrote through the
+ * document's record of them, and the text is re-parsed only when a step works inside something an
+ * earlier step wrote that is not recorded (a block it inserted, a key it renamed).
+ */
 export function fixEdits(config: ParsedConfig, dialect: Dialect, changes: readonly FixIntent[]): TextEdit[] | undefined {
   if (changes.length === 0) { return undefined; }
-  const lines = new LineIndex(config.text);
+  const lines = config.map.lines;
   const toEdit = (s: Splice): TextEdit => ({ range: lines.range(s.start, s.end), newText: s.text });
+  let doc = new Doc(config, dialect);
   if (changes.length === 1) {
-    const s = intentSplice(new Doc(config, dialect), changes[0]);
+    const s = intentSplice(doc, changes[0]);
     return s ? [toEdit(s)] : undefined;
   }
-  let current = config;
-  for (const intent of changes) {
-    const s = intentSplice(new Doc(current, dialect), intent);
+  const dirty: Pointer[] = [];
+  // The changed region, in the original text and in the current one (outside it they agree).
+  let region: { oStart: number; oEnd: number; cStart: number; cEnd: number } | undefined;
+  for (let i = 0; i < changes.length; i++) {
+    const intent = changes[i];
+    if (dirty.some(d => related(d, scopeOf(intent)))) {
+      doc = new Doc(parseConfig(doc.text, config.format), dialect);
+      dirty.length = 0;
+    }
+    const s = intentSplice(doc, intent);
     if (!s) { return undefined; }
-    current = parseConfig(applySplice(current.text, s), config.format);
+    const length = doc.text.length + s.text.length - (s.end - s.start);
+    const cStart = Math.min(region?.cStart ?? s.start, s.start);
+    const cEnd = Math.max(region ? mapOffset(region.cEnd, s) : 0, s.start + s.text.length);
+    region = { cStart, cEnd, oStart: cStart, oEnd: config.text.length - (length - cEnd) };
+    const after = i === changes.length - 1 ? {} : afterSplice(doc, intent, s);
+    if (after.dirty !== undefined) { dirty.push(after.dirty); }
+    doc = new Doc(config, dialect, { doc, splice: s, record: after.record, deleted: after.deleted });
   }
-  const before = config.text;
-  const after = current.text;
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) { start++; }
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) { endB--; endA--; }
-  return [toEdit({ start, end: endB, text: after.slice(start, endA) })];
+  if (!region) { return undefined; }
+  // Trim what the region's ends kept unchanged.
+  const original = config.text;
+  const current = doc.text;
+  let { oStart, oEnd, cEnd } = region;
+  while (oStart < oEnd && oStart < cEnd && original[oStart] === current[oStart]) { oStart++; }
+  while (oEnd > oStart && cEnd > oStart && original[oEnd - 1] === current[cEnd - 1]) { oEnd--; cEnd--; }
+  return [toEdit({ start: oStart, end: oEnd, text: current.slice(oStart, cEnd) })];
 }
 
 /** Applies LSP text edits to a text (for tests and the CLI); edits must not overlap. */

@@ -467,12 +467,9 @@ function unknownKeyFinding(dialect: Dialect, root: unknown, p: Pending): Finding
   const segments = pointerSegments(p.pointer);
   const key = segments[segments.length - 1];
   const parentPointer = p.pointer.slice(0, p.pointer.lastIndexOf('/'));
-  const objectSchema = schemaAt(dialect, parentPointer, root);
-  const present = valueAt(root, parentPointer);
-  const presentKeys = new Set(isRecord(present) ? Object.keys(present) : []);
-  const known = Object.keys(objectSchema?.properties ?? {});
-  const candidates = known.filter(k => !presentKeys.has(k) && !aliasTaken(objectSchema, k, presentKeys));
-  const suggestion = closestKey(key, candidates, presentKeys);
+  const { objectSchema, presentKeys, candidates, snake, camel } = parentFacts(dialect, root, parentPointer);
+  const keyStyle = keyStyleOf(key);
+  const suggestion = closestKey(key, candidates, presentKeys, (snake + (keyStyle === 'snake' ? 1 : 0)) > (camel + (keyStyle === 'camel' ? 1 : 0)));
   const where = parentPointer === '' ? 'the document' : describePointer(parentPointer);
   const mains = propertyOrder(objectSchema);
   const valid = mains.length <= 12 ? `; valid keys: ${mains.join(', ')}` : '';
@@ -485,6 +482,42 @@ function unknownKeyFinding(dialect: Dialect, root: unknown, p: Pending): Finding
   }
   fixes.push({ title: `Remove "${key}"`, changes: [{ kind: 'delete', pointer: p.pointer }] });
   return { code: 'unknown-key', severity: 'warning', message, pointer: p.pointer, target: 'key', fixes };
+}
+
+interface ParentFacts {
+  readonly objectSchema: SchemaNode | undefined;
+  readonly presentKeys: ReadonlySet<string>;
+  readonly candidates: readonly string[];
+  readonly snake: number;
+  readonly camel: number;
+}
+
+/** Per document value and dialect: what every unknown key of one object shares (computed once, not per key). */
+const PARENT_FACTS = new WeakMap<object, Map<string, ParentFacts>>();
+
+function parentFacts(dialect: Dialect, root: unknown, parentPointer: Pointer): ParentFacts {
+  const cache = isRecord(root) ? PARENT_FACTS.get(root) ?? new Map<string, ParentFacts>() : undefined;
+  if (cache && isRecord(root)) { PARENT_FACTS.set(root, cache); }
+  const id = `${dialect}\u0000${parentPointer}`;
+  const known = cache?.get(id);
+  if (known) { return known; }
+  const objectSchema = schemaAt(dialect, parentPointer, root);
+  const present = valueAt(root, parentPointer);
+  const presentKeys = new Set(isRecord(present) ? Object.keys(present) : []);
+  const candidates = Object.keys(objectSchema?.properties ?? {}).filter(k => !presentKeys.has(k) && !aliasTaken(objectSchema, k, presentKeys));
+  let snake = 0;
+  let camel = 0;
+  for (const k of presentKeys) {
+    const style = keyStyleOf(k);
+    if (style === 'snake') { snake++; } else if (style === 'camel') { camel++; }
+  }
+  const facts = { objectSchema, presentKeys, candidates, snake, camel };
+  cache?.set(id, facts);
+  return facts;
+}
+
+function keyStyleOf(key: string): 'snake' | 'camel' | undefined {
+  return key.includes('_') ? 'snake' : /[a-z][A-Z]/.test(key) ? 'camel' : undefined;
 }
 
 /** True when another name of the same property (camelCase / snake_case alias) is present. */
@@ -513,9 +546,8 @@ export function prefersSnakeCase(keys: Iterable<string>): boolean {
  * (`billingMode` for `billing_mode`), or within a small edit distance (`billng_mode`). Among
  * ties, the one written in the style of the keys already present. Undefined when none is close.
  */
-export function closestKey(key: string, candidates: readonly string[], present: ReadonlySet<string> = new Set()): string | undefined {
+export function closestKey(key: string, candidates: readonly string[], present: ReadonlySet<string> = new Set(), snakeStyle = prefersSnakeCase([...present, key])): string | undefined {
   const target = squash(key);
-  const snakeStyle = prefersSnakeCase([...present, key]);
   let best: { key: string; score: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(target, squash(candidate));

@@ -1,7 +1,9 @@
 /**
  * The language service: text -> format -> dialect -> SourceMap + value -> syntax findings,
- * schema findings, TableSpec[], rule findings -> ranges and quick-fix edits. Pure (no vscode),
- * LSP-shaped results, and it never throws: a failing stage is reported, not propagated.
+ * schema findings, TableSpec[], rule findings -> ranges. Quick-fix edits are computed only when
+ * asked for (`fixesOf`, `fixAll`). Pure (no vscode), LSP-shaped results, and it never throws: a
+ * failing stage is reported, not propagated. Findings are capped per code (MAX_PER_CODE, then one
+ * summary), so no file can make the work after parsing unbounded.
  */
 import type { CompletionItem, Hover, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
@@ -10,14 +12,14 @@ import { detectDialect } from './dialects/detect';
 import { normalizeGenesys } from './dialects/genesys';
 import { normalizePlanton } from './dialects/planton';
 import { vocabulary } from './dialects/vocabulary';
-import { fixEdits } from './edits';
+import { applyEdits, fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
 import { RULES } from './rules/catalogue';
 import { SCHEMA_IDS, validateSchema } from './schema';
 import { LineIndex, joinPointer, parentPointer } from './sourcemap';
 import { complete } from './completion';
 import { hover } from './hover';
-import type { Finding, Format, ParsedConfig, ResolvedFinding, RuleContext } from './types';
+import type { Finding, Format, ParsedConfig, ResolvedFinding, ResolvedFix, RuleContext } from './types';
 
 export interface AnalyzeOptions {
   /** The document's URI or path: its extension decides the format when present. */
@@ -26,6 +28,8 @@ export interface AnalyzeOptions {
   readonly forcedDialect?: Dialect;
   /** Run advice rules (hint severity); default true. */
   readonly advice?: boolean;
+  /** Findings kept per code before one summary (MAX_PER_CODE); fix-all lifts it. */
+  readonly maxPerCode?: number;
 }
 
 export interface Analysis {
@@ -34,6 +38,8 @@ export interface Analysis {
   readonly tables: readonly TableSpec[];
   readonly findings: readonly ResolvedFinding[];
   readonly config: ParsedConfig;
+  /** The options it was made with (fix-all re-analyzes with them). */
+  readonly options: AnalyzeOptions;
 }
 
 export function normalize(config: ParsedConfig, dialect: Dialect): TableSpec[] {
@@ -99,9 +105,40 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
     }
   }
 
-  const resolved = findings.map(f => resolveFinding(f, config, dialect as Dialect, tables));
+  const tablePointers = new Set(tables.map(t => t.pointer));
+  const resolved = findings.map(f => (f.range ? f as ResolvedFinding : { ...f, range: rangeIn(config, f.pointer ?? '', f.target, tablePointers) }));
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { format, dialect, tables, findings: resolved, config };
+  return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options };
+}
+
+/** Findings shown per code; the rest are counted in one summary finding of that code. */
+export const MAX_PER_CODE = 100;
+
+/** The first MAX_PER_CODE findings of each code (in document order), then one summary per code. */
+export function capFindings(findings: readonly ResolvedFinding[], max = MAX_PER_CODE): ResolvedFinding[] {
+  const counts = new Map<string, number>();
+  const out: ResolvedFinding[] = [];
+  const firstHidden = new Map<string, ResolvedFinding>();
+  for (const f of findings) {
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n <= max) { out.push(f); } else if (n === max + 1) { firstHidden.set(f.code, f); }
+  }
+  for (const [code, f] of firstHidden) {
+    const more = (counts.get(code) ?? 0) - max;
+    out.push({
+      code,
+      severity: f.severity,
+      message: `${more} more ${code} finding${more === 1 ? '' : 's'} not shown (the first ${max} are); the first of them: ${f.message}`,
+      pointer: f.pointer,
+      target: f.target,
+      range: f.range,
+    });
+  }
+  if (firstHidden.size > 0) {
+    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+  return out;
 }
 
 /**
@@ -109,15 +146,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
  * table entry (else of its nearest existing ancestor).
  */
 export function rangeOf(config: ParsedConfig, pointer: Pointer, target: 'key' | 'value', tables: readonly TableSpec[]): Range {
+  return rangeIn(config, pointer, target, new Set(tables.map(t => t.pointer)));
+}
+
+function rangeIn(config: ParsedConfig, pointer: Pointer, target: 'key' | 'value', tablePointers: ReadonlySet<Pointer>): Range {
   const map = config.map;
   const here = map.get(pointer);
   if (here) { return target === 'key' && here.keyRange ? here.keyRange : here.valueRange; }
-  const table = tables
-    .filter(t => pointer === t.pointer || pointer.startsWith(t.pointer + '/'))
-    .sort((a, b) => b.pointer.length - a.pointer.length)[0];
-  if (table) {
-    const at = map.get(table.pointer);
+  // The deepest enclosing table entry (walking up: no scan of the tables per finding).
+  for (let p: Pointer | undefined = pointer; p !== undefined; p = parentPointer(p)) {
+    if (!tablePointers.has(p)) { continue; }
+    const at = map.get(p);
     if (at) { return at.keyRange ?? at.valueRange; }
+    break;
   }
   for (let p = parentPointer(pointer); p !== undefined; p = parentPointer(p)) {
     const at = map.get(p);
@@ -126,15 +167,60 @@ export function rangeOf(config: ParsedConfig, pointer: Pointer, target: 'key' | 
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-function resolveFinding(f: Finding, config: ParsedConfig, dialect: Dialect, tables: readonly TableSpec[]): ResolvedFinding {
-  const range = f.range ?? rangeOf(config, f.pointer ?? '', f.target, tables);
-  const resolvedFixes: { title: string; preferred: boolean; edits: TextEdit[] }[] = [];
-  for (const fix of f.fixes ?? []) {
-    let edits: TextEdit[] | undefined;
-    try { edits = fixEdits(config, dialect, fix.changes); } catch { edits = undefined; }
-    if (edits && edits.length > 0) { resolvedFixes.push({ title: fix.title, preferred: fix.preferred ?? false, edits }); }
+// ---- quick-fixes, computed on request ------------------------------------------------------
+
+const FIXES = new WeakMap<Finding, ResolvedFix[]>();
+
+/** A finding's fixes as text edits (those that can be placed in this text); computed once. */
+export function fixesOf(analysis: Analysis, finding: Finding): readonly ResolvedFix[] {
+  const known = FIXES.get(finding);
+  if (known) { return known; }
+  const out: ResolvedFix[] = [];
+  for (const fix of finding.fixes ?? []) {
+    let edits: ReturnType<typeof fixEdits>;
+    try { edits = fixEdits(analysis.config, analysis.dialect, fix.changes); } catch { edits = undefined; }
+    if (edits && edits.length > 0) { out.push({ title: fix.title, preferred: fix.preferred ?? false, edits }); }
   }
-  return { ...f, range, resolvedFixes };
+  FIXES.set(finding, out);
+  return out;
+}
+
+/** The findings whose range touches `range` (for a code-action request). */
+export function findingsIn(analysis: Pick<Analysis, 'findings'>, range: Range): ResolvedFinding[] {
+  const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+  return analysis.findings.filter(f => !before(f.range.end, range.start) && !before(range.end, f.range.start));
+}
+
+/**
+ * "Fix all": applies the preferred fix of every finding whose edits do not touch another's lines,
+ * re-analyzes, repeats until nothing is left to fix (bounded rounds). Returns the fixed text.
+ */
+export function fixAll(analysis: Analysis, maxRounds = 20): string {
+  // Every finding, not only the ones shown: one round fixes all that do not overlap.
+  const options: AnalyzeOptions = { ...analysis.options, maxPerCode: Number.POSITIVE_INFINITY };
+  let current = analysis.findings.length >= MAX_PER_CODE ? analyze(analysis.config.text, options) ?? analysis : analysis;
+  const seen = new Set<string>([current.config.text]);
+  for (let round = 0; round < maxRounds; round++) {
+    const taken: { first: number; last: number }[] = [];
+    const edits: TextEdit[] = [];
+    for (const f of current.findings) {
+      if (!f.fixes?.some(x => x.preferred)) { continue; }
+      const fix = fixesOf(current, f).find(x => x.preferred);
+      if (!fix) { continue; }
+      const lines = fix.edits.map(e => ({ first: e.range.start.line, last: e.range.end.line }));
+      if (lines.some(l => taken.some(t => l.first <= t.last + 1 && t.first <= l.last + 1))) { continue; }
+      taken.push(...lines);
+      edits.push(...fix.edits);
+    }
+    if (edits.length === 0) { break; }
+    const next = applyEdits(current.config.text, edits);
+    if (seen.has(next)) { break; }
+    seen.add(next);
+    const again = analyze(next, options);
+    if (!again) { return next; }
+    current = again;
+  }
+  return current.config.text;
 }
 
 // ---- completion and hover ------------------------------------------------------------------
@@ -153,17 +239,6 @@ export function tableSummary(t: TableSpec): string {
 
 interface Cursor { readonly pointer: Pointer; readonly position: 'key' | 'value'; readonly inString?: boolean; readonly indent?: string }
 
-/** Offsets of a pointer's key/value (via the LSP ranges). */
-function offsetsOf(config: ParsedConfig, lines: LineIndex, pointer: Pointer): { keyStart?: number; valueStart: number; valueEnd: number } | undefined {
-  const at = config.map.get(pointer);
-  if (!at) { return undefined; }
-  return {
-    keyStart: at.keyRange ? lines.offsetAt(at.keyRange.start) : undefined,
-    valueStart: lines.offsetAt(at.valueRange.start),
-    valueEnd: lines.offsetAt(at.valueRange.end),
-  };
-}
-
 /**
  * The pointer of the mapping/table the line at `line` belongs to; `indent` is set when the cursor
  * sits at the column of a list item's `- ` (the item is the container, and a key written there
@@ -177,9 +252,11 @@ function containerAt(config: ParsedConfig, lines: LineIndex, line: number, inden
     if (config.format === 'toml') {
       if (!/^\s*\[/.test(content)) { continue; }
       let best: Pointer = '';
+      const from = lines.lineStart(l);
+      const to = lines.lineContentEnd(l);
       for (const p of config.map.pointers()) {
-        const o = offsetsOf(config, lines, p);
-        if (o?.keyStart !== undefined && lines.lineOf(o.keyStart) === l && p.length > best.length) { best = p; }
+        const keyStart = config.map.offsets(p)?.keyStart;
+        if (keyStart !== undefined && keyStart >= from && keyStart <= to && p.length > best.length) { best = p; }
       }
       return { pointer: best };
     }
@@ -208,7 +285,7 @@ function containerAt(config: ParsedConfig, lines: LineIndex, line: number, inden
 }
 
 function cursorAt(config: ParsedConfig, offset: number): Cursor {
-  const lines = new LineIndex(config.text);
+  const lines = config.map.lines;
   const line = lines.lineOf(offset);
   const before = config.text.slice(lines.lineStart(line), offset);
   const toml = config.format === 'toml';
@@ -228,7 +305,41 @@ function bomLength(text: string): number {
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
-/** Completion items at an offset of a config (empty for non-configs). Never throws. */
+/** Completion items at an offset of an analysed config: no parsing, the analysis has it all. */
+export function completeIn(analysis: Analysis, offset: number): CompletionItem[] {
+  try {
+    const { config, dialect, format } = analysis;
+    const cursor = cursorAt(config, offset);
+    return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString, indent: cursor.indent });
+  } catch {
+    return [];
+  }
+}
+
+/** Hover at an offset of an analysed config: the schema's words, on a table entry its summary. */
+export function hoverIn(analysis: Analysis, offset: number): Hover | undefined {
+  try {
+    return hoverWith(analysis.config, analysis.dialect, offset, () => analysis.tables);
+  } catch {
+    return undefined;
+  }
+}
+
+function hoverWith(config: ParsedConfig, dialect: Dialect, offset: number, tables: () => readonly TableSpec[]): Hover | undefined {
+  const at = config.map.pointerAt(offset);
+  if (!at) { return undefined; }
+  let summary: string | undefined;
+  if (at.on === 'key') {
+    const table = tables().find(t => t.pointer === at.pointer);
+    if (table) { summary = tableSummary(table); }
+  }
+  const result = hover({ dialect, value: config.value, pointer: at.pointer, on: at.on, summary });
+  const range = config.map.get(at.pointer);
+  const r = range && (at.on === 'key' && range.keyRange ? range.keyRange : range.valueRange);
+  return result && r ? { ...result, range: r } : result;
+}
+
+/** Completion items at an offset of a config text (parses it; editors use `completeIn`). Never throws. */
 export function completionAt(text: string, offset: number, options: AnalyzeOptions = {}): CompletionItem[] {
   try {
     const format = formatOf(text, options);
@@ -242,24 +353,14 @@ export function completionAt(text: string, offset: number, options: AnalyzeOptio
   }
 }
 
-/** Hover at an offset: the schema's words, and on a table entry a summary of the table. */
+/** Hover at an offset of a config text (parses it; editors use `hoverIn`). */
 export function hoverAt(text: string, offset: number, options: AnalyzeOptions = {}): Hover | undefined {
   try {
     const format = formatOf(text, options);
     const dialect = dialectOf(text, format, options);
     if (!dialect) { return undefined; }
     const config = parseConfig(text, format);
-    const at = config.map.pointerAt(offset - bomLength(text));
-    if (!at) { return undefined; }
-    let summary: string | undefined;
-    if (at.on === 'key') {
-      const table = normalize(config, dialect).find(t => t.pointer === at.pointer);
-      if (table) { summary = tableSummary(table); }
-    }
-    const result = hover({ dialect, value: config.value, pointer: at.pointer, on: at.on, summary });
-    const range = config.map.get(at.pointer);
-    const r = range && (at.on === 'key' && range.keyRange ? range.keyRange : range.valueRange);
-    return result && r ? { ...result, range: r } : result;
+    return hoverWith(config, dialect, offset - bomLength(text), () => normalize(config, dialect));
   } catch {
     return undefined;
   }

@@ -98,7 +98,9 @@ export interface OffsetLocation {
 }
 
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') { return String(token); }
+  if (token.indexOf('~') < 0 && token.indexOf('/') < 0) { return token; }
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapePointerToken(token: string): string {
@@ -126,11 +128,17 @@ export class OffsetSourceMap implements SourceMap {
 
   constructor(readonly format: Format, readonly lines: LineIndex) {}
 
-  /** Records a location; a second record of the same pointer widens its value range. */
+  private childIndex: Map<Pointer, Pointer[]> | undefined;
+
+  /**
+   * Records a location (the map keeps the object: pass a fresh one); a second record of the same
+   * pointer widens its value range.
+   */
   record(pointer: Pointer, location: OffsetLocation): void {
     const known = this.entries.get(pointer);
     if (!known) {
-      this.entries.set(pointer, { ...location });
+      this.entries.set(pointer, location);
+      this.childIndex = undefined;
       return;
     }
     known.valueStart = Math.min(known.valueStart, location.valueStart);
@@ -163,6 +171,21 @@ export class OffsetSourceMap implements SourceMap {
 
   pointers(): Iterable<Pointer> {
     return this.entries.keys();
+  }
+
+  children(pointer: Pointer): readonly Pointer[] {
+    if (!this.childIndex) {
+      // Built once per parse, on first use: a fix or a completion then costs its own work only.
+      const index = new Map<Pointer, Pointer[]>();
+      for (const p of this.entries.keys()) {
+        const parent = parentPointer(p);
+        if (parent === undefined) { continue; }
+        const list = index.get(parent);
+        if (list) { list.push(p); } else { index.set(parent, [p]); }
+      }
+      this.childIndex = index;
+    }
+    return this.childIndex.get(pointer) ?? [];
   }
 
   pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined {

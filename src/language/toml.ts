@@ -40,15 +40,28 @@ function isBlank(source: string, lines: LineIndex, line: number): boolean {
   return source.slice(lines.lineStart(line), lines.lineContentEnd(line)).trim() === '';
 }
 
+/**
+ * The parser's value made plain in place (it is ours: a fresh tree): big integers as numbers,
+ * dates as ISO strings, nothing below MAX_DEPTH. No second tree is built.
+ */
 function plain(value: unknown, depth = 0): unknown {
   if (depth > MAX_DEPTH) { return undefined; }
   if (typeof value === 'bigint') { return Number(value); }
   if (value instanceof Date) { return Number.isNaN(value.getTime()) ? String(value) : value.toISOString(); }
-  if (Array.isArray(value)) { return value.map(v => plain(v, depth + 1)); }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) { value[i] = plain(v, depth + 1); }
+    }
+    return value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) { out[k] = plain(v, depth + 1); }
-    return out;
+    const record = value as Record<string, unknown>;
+    for (const k of Object.keys(record)) {
+      const v = record[k];
+      if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) { record[k] = plain(v, depth + 1); }
+    }
+    return record;
   }
   return value;
 }

@@ -9,6 +9,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
+import type { LineIndex, OffsetLocation } from './sourcemap';
 
 export type Format = 'toml' | 'yaml';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -34,6 +35,12 @@ export interface SourceMap {
   get(pointer: Pointer): SourceLocation | undefined;
   /** All pointers in document order. */
   pointers(): Iterable<Pointer>;
+  /** The direct children of a pointer (object keys, array elements), in the order recorded. */
+  children(pointer: Pointer): readonly Pointer[];
+  /** The offsets of a pointer's key and value (no range conversion). */
+  offsets(pointer: Pointer): Readonly<OffsetLocation> | undefined;
+  /** The text's line starts, built once per parse and shared by every consumer. */
+  readonly lines: LineIndex;
   /** The deepest pointer whose key or value range contains the offset (for completion/hover). */
   pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined;
   readonly syntaxErrors: readonly SyntaxError[];
@@ -90,10 +97,19 @@ export interface Finding {
   readonly range?: Range;
 }
 
-/** A finding resolved to a range, with its fixes resolved to text edits. */
+/**
+ * A finding resolved to a range. Its fixes stay data (`fixes`, FixIntents): the text edits are
+ * computed only when asked for (service.ts `fixesOf`, for a code action or fix-all).
+ */
 export interface ResolvedFinding extends Finding {
   readonly range: Range;
-  readonly resolvedFixes: readonly { readonly title: string; readonly preferred: boolean; readonly edits: readonly TextEdit[] }[];
+}
+
+/** A fix turned into text edits. */
+export interface ResolvedFix {
+  readonly title: string;
+  readonly preferred: boolean;
+  readonly edits: readonly TextEdit[];
 }
 
 export interface RuleContext {

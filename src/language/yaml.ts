@@ -3,7 +3,7 @@
  * from errors by itself). Its errors become syntax errors (duplicate keys included), its warnings
  * syntax warnings; a point error is widened to the rest of its line.
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import type { Pointer } from '../model/spec';
 import { LineIndex, OffsetSourceMap, joinPointer, widenPoint } from './sourcemap';
@@ -22,19 +22,31 @@ export function parseYaml(text: string): ParsedConfig {
   map.record('', { valueStart: 0, valueEnd: text.length });
   let value: unknown;
   try {
-    const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+    // No LineCounter: positions come from the LineIndex every consumer shares. Duplicate keys are
+    // found by the walk below with a set per mapping (the parser's own check compares every key
+    // with every other: quadratic in a wide mapping).
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+    // One pass records the source map and builds the plain value; a document it cannot build
+    // exactly as `toJS` would (aliases, keys that are not scalars) gets `toJS` instead.
+    const built = { exact: true, duplicates: [] as number[] };
+    value = doc.contents ? walk(doc.contents, '', map, 0, built) : null;
+    const issues: { start: number; end: number; message: string; warning: boolean }[] = [];
     for (const issue of [...doc.errors, ...doc.warnings]) {
       const [s, e] = issue.pos;
       const [start, end] = e > s ? [s, e] : widenPoint(text, lines, s);
-      map.addSyntaxError(firstLine(issue.message), start, end, issue.name === 'YAMLWarning' ? 'warning' : undefined);
+      issues.push({ start, end, message: firstLine(issue.message), warning: issue.name === 'YAMLWarning' });
     }
-    if (doc.contents) { walk(doc.contents, '', map, 0); }
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      map.addSyntaxError(`YAML value could not be built: ${message}`, 0, lines.lineContentEnd(0));
-      value = undefined;
+    for (const at of built.duplicates) { issues.push({ start: at, end: at + 1, message: 'Map keys must be unique', warning: false }); }
+    if (built.duplicates.length > 0) { issues.sort((a, b) => a.start - b.start); }
+    for (const i of issues) { map.addSyntaxError(i.message, i.start, i.end, i.warning ? 'warning' : undefined); }
+    if (!built.exact) {
+      try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        map.addSyntaxError(`YAML value could not be built: ${message}`, 0, lines.lineContentEnd(0));
+        value = undefined;
+      }
     }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -43,30 +55,78 @@ export function parseYaml(text: string): ParsedConfig {
   return { format: 'yaml', text, value, map };
 }
 
-function walk(node: YamlNode, pointer: Pointer, map: OffsetSourceMap, depth: number): void {
-  if (depth > MAX_DEPTH) { return; }
+/** A plain object key as `toJS` makes it (`__proto__` as an own property, not the prototype). */
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key in target) {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+function scalarValue(v: unknown): unknown {
+  return typeof v === 'bigint' ? Number(v) : v;
+}
+
+/** Records the pointers under a node and returns its plain value (`built.exact` false when unsure). */
+function walk(node: YamlNode, pointer: Pointer, map: OffsetSourceMap, depth: number, built: { exact: boolean; duplicates: number[] }): unknown {
+  if (depth > MAX_DEPTH) { built.exact = false; return undefined; }
   if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    const keys = new Set<unknown>();
     for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) { continue; }
-      const p = joinPointer(pointer, String(pair.key.value));
-      const [keyStart, keyEnd] = pair.key.range;
-      const v = pair.value as YamlNode | null;
-      if (v && v.range) {
-        map.record(p, { keyStart, keyEnd, valueStart: v.range[0], valueEnd: v.range[1] });
-        walk(v, p, map, depth + 1);
-      } else {
-        // `key:` with no value: the value is null and sits (empty) right after the key.
-        map.record(p, { keyStart, keyEnd, valueStart: keyEnd, valueEnd: keyEnd });
+      if (!isPair(pair) || !isScalar(pair.key)) { built.exact = false; continue; }
+      const rawKey = pair.key.value;
+      if (keys.has(rawKey) && pair.key.range) {
+        built.duplicates.push(pair.key.range[0]);
       }
+      keys.add(rawKey);
+      const v = pair.value as YamlNode | null;
+      const jsKey = rawKey === null ? '' : typeof rawKey === 'object' ? undefined : String(scalarValue(rawKey));
+      if (jsKey === undefined) { built.exact = false; }
+      let value: unknown = null;
+      if (pair.key.range) {
+        const p = joinPointer(pointer, String(rawKey));
+        const [keyStart, keyEnd] = pair.key.range;
+        if (v && v.range) {
+          map.record(p, { keyStart, keyEnd, valueStart: v.range[0], valueEnd: v.range[1] });
+          value = walk(v, p, map, depth + 1, built);
+        } else {
+          // `key:` with no value: the value is null and sits (empty) right after the key.
+          map.record(p, { keyStart, keyEnd, valueStart: keyEnd, valueEnd: keyEnd });
+          if (v) { built.exact = false; }
+        }
+      } else {
+        built.exact = false;
+      }
+      if (jsKey !== undefined) { setKey(out, jsKey, value); }
     }
-  } else if (isSeq(node)) {
+    return out;
+  }
+  if (isSeq(node)) {
+    const out: unknown[] = [];
     node.items.forEach((item, i) => {
       const p = joinPointer(pointer, i);
       const v = item as YamlNode | null;
-      if (v && (isScalar(v) || isMap(v) || isSeq(v) || isAlias(v)) && v.range) {
+      if (v && (isScalar(v) || isMap(v) || isSeq(v)) && v.range) {
         map.record(p, { valueStart: v.range[0], valueEnd: v.range[1] });
-        walk(v, p, map, depth + 1);
+        out.push(walk(v, p, map, depth + 1, built));
+      } else if (v && isAlias(v) && v.range) {
+        map.record(p, { valueStart: v.range[0], valueEnd: v.range[1] });
+        built.exact = false;
+        out.push(undefined);
+      } else {
+        if (v) { built.exact = false; }
+        out.push(null);
       }
     });
+    return out;
   }
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v !== null && typeof v === 'object') { built.exact = false; }
+    return scalarValue(v);
+  }
+  built.exact = false;
+  return undefined;
 }

@@ -9,7 +9,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { stripBom } from '../../src/language/parse';
-import { analyze, completionAt, hoverAt, type Analysis } from '../../src/language/service';
+import { analyze, completionAt, fixesOf, hoverAt, type Analysis } from '../../src/language/service';
 import { LineIndex } from '../../src/language/sourcemap';
 
 /** mulberry32: a small seeded PRNG. */
@@ -179,7 +179,7 @@ export function checkCase(name: string, text: string, options: CheckOptions = {}
     const lines = new LineIndex(shown);
     for (const f of result.findings) {
       if (!inside(f.range, lines, shown)) { problems.push(`${name}: ${f.code} range outside the document: ${JSON.stringify(f.range)}`); }
-      for (const fix of f.resolvedFixes) {
+      for (const fix of fixesOf(result, f)) {
         for (const e of fix.edits) {
           if (!inside(e.range, lines, shown)) { problems.push(`${name}: fix "${fix.title}" edit outside the document`); }
         }

@@ -85,7 +85,7 @@ export class ConfigTargets implements vscode.Disposable {
   }
 
   /** The target without asking anything; undefined when some part of it is still to be chosen. */
-  async known(uri: vscode.Uri, analysis: Analysis): Promise<ConfigTarget | undefined> {
+  async known(uri: vscode.Uri, analysis: Pick<Analysis, 'tables'>): Promise<ConfigTarget | undefined> {
     const connections = await this.services.connections();
     const saved = this.all()[uri.toString()];
     const connection = connections.find(c => c.id === saved?.connectionId) ?? (connections.length === 1 ? connections[0] : undefined);
@@ -146,7 +146,8 @@ export class ConfigTargets implements vscode.Disposable {
   /** The status bar entry and the editor context key for the active editor. */
   private async showActive(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    const analysis = editor && editor.document.uri.scheme === 'file' ? this.diagnostics.analysisOf(editor.document) : undefined;
+    const analysis = editor && editor.document.uri.scheme === 'file' ? await this.diagnostics.analysisFor(editor.document) : undefined;
+    if (editor !== vscode.window.activeTextEditor) { return; }
     void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsConfig', analysis !== undefined);
     // The menus show the config commands on any TOML or YAML file until activation knows better
     // (package.json): this key hides them on a file found to be no table config.

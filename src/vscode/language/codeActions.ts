@@ -1,44 +1,34 @@
 /**
- * Quick-fixes from the language service's resolved fixes (minimal text edits), the preferred one
- * marked, and a "Fix all auto-fixable problems" source action that applies preferred fixes until
- * none is left (re-analyzing between rounds, so fixes never overlap).
+ * Quick-fixes for the diagnostics in the requested range (their edits computed now, from the
+ * shared analysis: nothing is computed for findings nobody asks about), the preferred one marked,
+ * and a "Fix all auto-fixable problems" source action (service.ts `fixAll`).
  */
 import * as vscode from 'vscode';
-import type { TextEdit as LspTextEdit } from 'vscode-languageserver-types';
-import { analyze } from '../../language/service';
-import { readSettings } from '../platform/settings';
+import { findingsIn } from '../../language/service';
 import { ConfigDiagnostics, DIAGNOSTIC_SOURCE, toRange } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('dynamodb');
 
-/** Applies LSP edits to a text (edits do not overlap; applied from the end). */
-export function applyEdits(text: string, edits: readonly LspTextEdit[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) { if (text.charCodeAt(i) === 10) { lineStarts.push(i + 1); } }
-  const offset = (p: { line: number; character: number }) => Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
-  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const edit of sorted) { out = out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end)); }
-  return out;
-}
-
-export class ConfigCodeActions implements vscode.CodeActionProvider {
+export class ConfigCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
   constructor(private readonly diagnostics: ConfigDiagnostics) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const analysis = this.diagnostics.analysisOf(document);
-    if (!analysis) { return []; }
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token?: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    const analysis = await this.diagnostics.analysisFor(document, token);
+    if (!analysis || analysis.version !== document.version || token?.isCancellationRequested) { return []; }
     const actions: vscode.CodeAction[] = [];
     const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
     if (wantsQuickFix) {
+      const near = findingsIn(analysis, { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } });
       for (const diagnostic of context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE)) {
         const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-        const finding = analysis.findings.find(f => f.code === code && toRange(f.range).isEqual(diagnostic.range) && f.message === diagnostic.message);
-        for (const fix of finding?.resolvedFixes ?? []) {
+        const finding = near.find(f => f.code === code && toRange(f.range).isEqual(diagnostic.range) && f.message === diagnostic.message)
+          ?? analysis.findings.find(f => f.code === code && toRange(f.range).isEqual(diagnostic.range) && f.message === diagnostic.message);
+        if (!finding) { continue; }
+        for (const fix of await analysis.fixes(finding)) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
           action.isPreferred = fix.preferred;
@@ -48,35 +38,39 @@ export class ConfigCodeActions implements vscode.CodeActionProvider {
         }
       }
     }
-    const wantsFixAll = context.only ? FIX_ALL_KIND.contains(context.only) || context.only.contains(FIX_ALL_KIND) : analysis.findings.some(f => f.resolvedFixes.some(x => x.preferred));
-    if (wantsFixAll && analysis.findings.some(f => f.resolvedFixes.some(x => x.preferred))) {
-      const action = new vscode.CodeAction('Fix all auto-fixable problems', FIX_ALL_KIND);
-      const fixed = fixAll(document.getText(), document.uri.path, readSettings(document.uri).advice);
-      if (fixed !== document.getText()) {
-        action.edit = new vscode.WorkspaceEdit();
-        const { range, newText } = minimalReplacement(document, fixed);
-        action.edit.replace(document.uri, range, newText);
-        actions.push(action);
-      }
+    const fixable = analysis.findings.some(f => f.fixes?.some(x => x.preferred));
+    const asked = context.only !== undefined && (FIX_ALL_KIND.contains(context.only) || context.only.contains(FIX_ALL_KIND));
+    if (fixable && (asked || !context.only)) {
+      const action = new FixAllAction(document, analysis.version);
+      // Asked for by kind (on save, a command): computed now. Offered in the light bulb: computed
+      // only when chosen (resolveCodeAction), so moving the cursor never runs a fix-all.
+      if (asked) { await this.computeFixAll(action, token); }
+      if (!asked || action.edit) { actions.push(action); }
     }
     return actions;
   }
+
+  async resolveCodeAction(action: vscode.CodeAction, token: vscode.CancellationToken): Promise<vscode.CodeAction> {
+    if (action instanceof FixAllAction && !action.edit) { await this.computeFixAll(action, token); }
+    return action;
+  }
+
+  private async computeFixAll(action: FixAllAction, token?: vscode.CancellationToken): Promise<void> {
+    const { document } = action;
+    const analysis = await this.diagnostics.analysisFor(document, token);
+    if (!analysis || analysis.version !== action.version || document.version !== action.version || token?.isCancellationRequested) { return; }
+    const fixed = await analysis.fixAll();
+    if (fixed === document.getText() || document.version !== action.version || token?.isCancellationRequested) { return; }
+    action.edit = new vscode.WorkspaceEdit();
+    const { range: changed, newText } = minimalReplacement(document, fixed);
+    action.edit.replace(document.uri, changed, newText);
+  }
 }
 
-/** Applies the preferred fix of the first fixable finding, re-analyzes, repeats (bounded). */
-export function fixAll(text: string, uri: string, advice: boolean): string {
-  let current = text;
-  const seen = new Set<string>([current]);
-  for (let round = 0; round < 100; round++) {
-    const analysis = analyze(current, { uri, advice });
-    const fix = analysis?.findings.flatMap(f => f.resolvedFixes.filter(x => x.preferred))[0];
-    if (!fix) { break; }
-    const next = applyEdits(current, fix.edits);
-    if (seen.has(next)) { break; }
-    seen.add(next);
-    current = next;
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument, readonly version: number) {
+    super('Fix all auto-fixable problems', FIX_ALL_KIND);
   }
-  return current;
 }
 
 /** One replacement covering only the lines that differ. */

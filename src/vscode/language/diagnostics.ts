@@ -1,16 +1,21 @@
 /**
- * Diagnostics for table configs: analyze on open, on change (debounced, skipping versions already
- * analyzed) and clear on close. Keeps the last analysis per document for code actions.
+ * Diagnostics for table configs: analyze on open, on change (debounced; one analysis per
+ * document version, shared with code actions, completion and hover through `analysisFor`) and
+ * clear on close. Large documents are analysed in a worker thread (analyses.ts); a pass whose
+ * version is no longer the document's is cancelled and its result dropped.
  */
 import * as vscode from 'vscode';
 import type { Range as LspRange } from 'vscode-languageserver-types';
 import { associatedDialect, matchesConfigGlobs } from '../../language/association';
-import { analyze, Analysis } from '../../language/service';
+import { analyze } from '../../language/service';
+import type { Analysis } from '../../language/service';
 import type { ResolvedFinding, Severity } from '../../language/types';
 import { readSettings } from '../platform/settings';
+import { Analyses } from './analyses';
+import { DEBOUNCE_MS } from './debounce';
+import type { DocumentAnalysis } from './analyses';
 
 export const DIAGNOSTIC_SOURCE = 'dynamodb';
-const DEBOUNCE_MS = 150;
 const LANGUAGES = new Set(['toml', 'yaml']);
 const SCHEMA_CODES = new Set(['syntax', 'required', 'type', 'enum-value', 'unknown-key', 'range', 'pattern', 'internal']);
 
@@ -25,11 +30,11 @@ const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-interface Entry { readonly version: number; readonly analysis: Analysis | undefined }
-
 export class ConfigDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  private readonly entries = new Map<string, Entry>();
+  private readonly analyses = new Analyses();
+  private readonly published = new Map<string, number>();
+  private readonly full = new Map<string, { version: number; analysis: Analysis | undefined }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -40,31 +45,68 @@ export class ConfigDiagnostics implements vscode.Disposable {
     this.disposables.push(
       this.collection,
       this.changed,
-      vscode.workspace.onDidOpenTextDocument(d => this.update(d)),
+      vscode.workspace.onDidOpenTextDocument(d => void this.update(d)),
       vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument(d => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('dynamodbDesigner.configFiles') || e.affectsConfiguration('dynamodbDesigner.validation')) {
-          this.entries.clear();
-          vscode.workspace.textDocuments.forEach(d => this.update(d));
+          this.analyses.clear();
+          this.published.clear();
+          this.full.clear();
+          vscode.workspace.textDocuments.forEach(d => void this.update(d));
         }
       }),
     );
-    vscode.workspace.textDocuments.forEach(d => this.update(d));
+    vscode.workspace.textDocuments.forEach(d => void this.update(d));
   }
 
-  /** The analysis of the document's current version (computed now if needed). */
+  /**
+   * The analysis of the document's current version (the shared one; computed now if needed, in a
+   * worker for a large document). Undefined for documents that are not table configs.
+   */
+  async analysisFor(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentAnalysis | undefined> {
+    if (!this.isCandidate(document)) { return undefined; }
+    const analysis = await this.analysisOfVersion(document);
+    if (token?.isCancellationRequested) { return undefined; }
+    if (analysis) { this.publish(document, analysis); }
+    return analysis;
+  }
+
+  /**
+   * The full analysis of the document's current version, on this thread (for commands such as
+   * preview and apply, which need the parsed config): the shared one when it was computed here.
+   */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
-    const entry = this.entries.get(document.uri.toString());
-    if (entry && entry.version === document.version) { return entry.analysis; }
-    return this.update(document);
+    if (!this.isCandidate(document)) { return undefined; }
+    const key = document.uri.toString();
+    const shared = this.analyses.local(key, document.version);
+    if (shared) { return shared; }
+    const full = this.full.get(key);
+    if (full && full.version === document.version) { return full.analysis; }
+    const settings = readSettings(document.uri);
+    const text = document.getText();
+    const forcedDialect = settings.configFiles.length ? associatedDialect(document.uri.path, text, settings.configFiles) : undefined;
+    const analysis = analyze(text, { uri: document.uri.path, advice: settings.advice, forcedDialect });
+    this.full.set(key, { version: document.version, analysis });
+    return analysis;
+  }
+
+  private analysisOfVersion(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    const settings = readSettings(document.uri);
+    return this.analyses.get(document.uri.toString(), document.version, () => document.getText(), {
+      uri: document.uri.path,
+      advice: settings.advice,
+      get forcedDialect() {
+        return settings.configFiles.length ? associatedDialect(document.uri.path, document.getText(), settings.configFiles) : undefined;
+      },
+    }).catch(() => undefined);
   }
 
   private schedule(document: vscode.TextDocument): void {
     if (!this.isCandidate(document)) { return; }
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.update(document); }, DEBOUNCE_MS));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); void this.update(document); }, DEBOUNCE_MS));
   }
 
   private isCandidate(document: vscode.TextDocument): boolean {
@@ -74,19 +116,26 @@ export class ConfigDiagnostics implements vscode.Disposable {
     return globs.length > 0 && matchesConfigGlobs(document.uri.path, globs);
   }
 
-  private update(document: vscode.TextDocument): Analysis | undefined {
-    if (!this.isCandidate(document)) { return undefined; }
+  private async update(document: vscode.TextDocument): Promise<void> {
+    if (!this.isCandidate(document)) { return; }
+    const version = document.version;
+    const analysis = await this.analysisOfVersion(document);
+    // A newer version arrived meanwhile: its own pass publishes.
+    if (document.isClosed || document.version !== version) { return; }
+    if (analysis) { this.publish(document, analysis); } else if (this.published.get(document.uri.toString()) !== version) {
+      // Not (or no longer) a table config: nothing of ours stays on it.
+      this.published.set(document.uri.toString(), version);
+      this.collection.set(document.uri, []);
+      this.changed.fire(document.uri);
+    }
+  }
+
+  private publish(document: vscode.TextDocument, analysis: DocumentAnalysis): void {
     const key = document.uri.toString();
-    const previous = this.entries.get(key);
-    if (previous && previous.version === document.version) { return previous.analysis; }
-    const settings = readSettings(document.uri);
-    const text = document.getText();
-    const forcedDialect = settings.configFiles.length ? associatedDialect(document.uri.path, text, settings.configFiles) : undefined;
-    const analysis = analyze(text, { uri: document.uri.path, advice: settings.advice, forcedDialect });
-    this.entries.set(key, { version: document.version, analysis });
-    this.collection.set(document.uri, analysis ? analysis.findings.map(f => this.diagnostic(f)) : []);
+    if (this.published.get(key) === analysis.version || document.version !== analysis.version) { return; }
+    this.published.set(key, analysis.version);
+    this.collection.set(document.uri, analysis.findings.map(f => this.diagnostic(f)));
     this.changed.fire(document.uri);
-    return analysis;
   }
 
   private diagnostic(finding: ResolvedFinding): vscode.Diagnostic {
@@ -103,12 +152,15 @@ export class ConfigDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.entries.delete(key);
+    this.analyses.forget(key);
+    this.published.delete(key);
+    this.full.delete(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
     this.timers.forEach(t => clearTimeout(t));
+    this.analyses.clear();
     this.disposables.forEach(d => d.dispose());
   }
 }

@@ -1,8 +1,10 @@
-/** Completion and hover for table configs, from the language service's schema-driven answers. */
+/**
+ * Completion and hover for table configs, from the language service's schema-driven answers on the
+ * document's shared analysis (analyses.ts): the dialect it was analysed as (detected, or forced by
+ * `dynamodbDesigner.configFiles`), no parse of their own.
+ */
 import * as vscode from 'vscode';
 import type { CompletionItem as LspCompletionItem, Hover as LspHover, MarkupContent } from 'vscode-languageserver-types';
-import { completionAt, hoverAt } from '../../language/service';
-import { readSettings } from '../platform/settings';
 import { toRange } from './diagnostics';
 import type { ConfigDiagnostics } from './diagnostics';
 
@@ -26,9 +28,12 @@ function markdown(content: LspCompletionItem['documentation'] | LspHover['conten
 export class ConfigCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly diagnostics: ConfigDiagnostics) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    if (!this.diagnostics.analysisOf(document)) { return undefined; }
-    const items = completionAt(document.getText(), document.offsetAt(position), { uri: document.uri.path, advice: readSettings(document.uri).advice });
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
+    // The shared analysis of this version (no parse of our own; after an edit it is the one pass
+    // the diagnostics would run anyway, and it computes no fixes).
+    const analysis = await this.diagnostics.analysisFor(document, token);
+    if (!analysis || analysis.version !== document.version) { return undefined; }
+    const items = await analysis.complete(document.offsetAt(position));
     return items.map(i => {
       const item = new vscode.CompletionItem(i.label, i.kind ? kinds[i.kind] ?? vscode.CompletionItemKind.Text : vscode.CompletionItemKind.Text);
       item.detail = i.detail;
@@ -47,9 +52,10 @@ export class ConfigCompletion implements vscode.CompletionItemProvider {
 export class ConfigHover implements vscode.HoverProvider {
   constructor(private readonly diagnostics: ConfigDiagnostics) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!this.diagnostics.analysisOf(document)) { return undefined; }
-    const hover = hoverAt(document.getText(), document.offsetAt(position), { uri: document.uri.path });
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const analysis = await this.diagnostics.analysisFor(document, token);
+    if (!analysis || analysis.version !== document.version) { return undefined; }
+    const hover = await analysis.hover(document.offsetAt(position));
     if (!hover) { return undefined; }
     const contents = markdown(hover.contents);
     return contents ? new vscode.Hover(contents, hover.range ? toRange(hover.range) : undefined) : undefined;

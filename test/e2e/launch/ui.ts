@@ -5,10 +5,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { componentWithFindings } from '../../support/configs';
 import { CodeServer, elapsed, launchBrowser, root, startCodeServer } from './harness';
 import { activityIcon, browseAction, contextMenu, editorTab, openWorkbench, runCommand, seed, setTheme, webview } from './workbench';
 import type { View } from './workbench';
@@ -25,6 +26,39 @@ interface Scenario {
 }
 
 const scenarios: Scenario[] = [
+  {
+    name: 'typing into a 10,000-line config updates its diagnostics while the workbench stays responsive',
+    async run(page, server) {
+      // 10,000 lines, 800 findings (shown capped per code): analysed off the extension host's main thread.
+      writeFileSync(join(server.workspace, 'big.yaml'), componentWithFindings(10_000));
+      await openWorkbench(page, server, this.theme ?? 'dark');
+      await openFile(page, 'big.yaml');
+      const editor = page.locator('.editor-group-container .monaco-editor').first();
+      const nameLine = editor.locator('.view-line:has-text("tableName: Readings0")');
+      await nameLine.waitFor();
+      // Diagnostics of the opened file: 800 findings, shown as 100 per code plus one summary each.
+      const problems = page.locator('[id="status.problems"]');
+      const errors = async (): Promise<number> => Number(/\d+/.exec(await problems.innerText())?.[0] ?? -1);
+      await until(async () => (await errors()) === 202, 60000);
+      await editor.locator('.squiggly-error').first().waitFor();
+      // Type at the end of line 5 (the first tableName): a space in the table name is an error of its own.
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input').fill(':5');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' x');
+      await editor.locator('.view-line:has-text("tableName: Readings0 x")').waitFor();
+      // While the new version is validated, the extension host answers a command of ours at once.
+      await runCommand(page, 'DynamoDB: Show Log');
+      await page.locator('.part.panel .view-line:has-text("DynamoDB Designer")').first().waitFor({ timeout: 5000 });
+      // The diagnostics follow the edit: one more error, on the name.
+      await until(async () => (await errors()) === 203, 60000);
+      await editor.locator('.squiggly-error').first().waitFor();
+      await nameLine.hover();
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'typing-10k-lines.png') });
+    },
+  },
   {
     name: 'explorer view opens from the DynamoDB activity-bar icon',
     async run(page, server) {

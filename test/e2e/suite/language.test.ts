@@ -89,4 +89,22 @@ describe('language service in the editor', () => {
     const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /partition key/i, `hover on hash_key_name: ${text}`);
   });
+
+  it('completes and hovers in a file opted in by dynamodbDesigner.configFiles (its content does not say it is a config)', async () => {
+    const config = vscode.workspace.getConfiguration('dynamodbDesigner');
+    await config.update('configFiles', ['**/opted-in.toml'], vscode.ConfigurationTarget.Global);
+    try {
+      const document = await openConfig('opted-in.toml', 'provider = "aws"\n\n[[resources.dynamo_tables]]\nname = "t"\n');
+      const keys = await until('completion of the forced dialect', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 0));
+        const labels = list.items.map(i => (typeof i.label === 'string' ? i.label : i.label.label));
+        return labels.includes('region') ? labels : undefined;
+      });
+      assert.ok(!keys.includes('provider'), 'keys already present are not offered');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 3));
+      assert.ok(hovers.length > 0, 'a hover on a key of the forced dialect');
+    } finally {
+      await config.update('configFiles', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

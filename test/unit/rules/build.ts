@@ -3,6 +3,7 @@
  * The context's source map knows no pointers, so findings keep their pointers only.
  */
 import type { Dialect, Field, KeyElementSpec, Pointer, TableSpec } from '../../../src/model/spec';
+import { LineIndex } from '../../../src/language/sourcemap';
 import type { ParsedConfig, RuleContext, SourceMap } from '../../../src/language/types';
 
 export function ok<T>(value: T, pointer: Pointer): Field<T> {
@@ -17,6 +18,9 @@ const EMPTY_MAP: SourceMap = {
   format: 'yaml',
   get: () => undefined,
   pointers: () => [],
+  children: () => [],
+  offsets: () => undefined,
+  lines: new LineIndex(''),
   pointerAt: () => undefined,
   syntaxErrors: [],
 };

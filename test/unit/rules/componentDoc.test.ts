@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { plan } from '../../../src/dynamo/plan';
 import { formatChange } from '../../../src/model/plan';
-import { analyze } from '../../../src/language/service';
+import { analyze, fixesOf } from '../../../src/language/service';
 import type { ResolvedFinding } from '../../../src/language/types';
 import { repoRoot } from '../../support/paths';
 import { liveOf } from '../plan/builder';
@@ -99,9 +99,11 @@ describe('the component documentation', () => {
   }
   it('a misspelt documented key offers the documented one', () => {
     const text = mutate(fixture('advanced.yaml'), [['daxCluster:', 'daxClustr:']]);
-    const f = check(text).find(x => x.code === 'unknown-key');
-    assert.ok(f);
-    assert.ok(f.resolvedFixes.some(x => x.edits.some(e => e.newText === 'daxCluster')), JSON.stringify(f.resolvedFixes));
+    const a = analyze(text, { uri: 'doc.yaml' });
+    const f = a?.findings.find(x => x.code === 'unknown-key');
+    assert.ok(a && f);
+    const fixes = fixesOf(a, f);
+    assert.ok(fixes.some(x => x.edits.some(e => e.newText === 'daxCluster')), JSON.stringify(fixes));
   });
 });
 

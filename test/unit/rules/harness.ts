@@ -11,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Dialect } from '../../../src/model/spec';
-import { analyze } from '../../../src/language/service';
-import type { ResolvedFinding } from '../../../src/language/types';
+import { analyze, fixesOf } from '../../../src/language/service';
+import type { Analysis } from '../../../src/language/service';
+import type { ResolvedFinding, ResolvedFix } from '../../../src/language/types';
 import { ruleById } from '../../../src/language/rules/catalogue';
 import { repoRoot } from '../../support/paths';
 
@@ -100,10 +101,20 @@ export function assertOtherLinesKept(before: string, after: string, edits: reado
   }
 }
 
+const ANALYSES = new WeakMap<ResolvedFinding, Analysis>();
+
 export function findings(text: string, dialect: Dialect): readonly ResolvedFinding[] {
   const analysis = analyze(text, { forcedDialect: dialect, advice: true });
   assert.ok(analysis, 'analyze gave nothing');
+  for (const f of analysis.findings) { ANALYSES.set(f, analysis); }
   return analysis.findings;
+}
+
+/** A finding's fixes as edits, through the service's on-request API (`fixesOf`). */
+export function fixesFor(f: ResolvedFinding): readonly ResolvedFix[] {
+  const analysis = ANALYSES.get(f);
+  assert.ok(analysis, 'a finding from findings()');
+  return fixesOf(analysis, f);
 }
 
 function describe(f: ResolvedFinding): string {
@@ -133,11 +144,12 @@ export function runCase(c: RuleCase): number {
   if (c.marks.endsWith('...')) { assert.ok(textUnder(broken, f).startsWith(c.marks.slice(0, -3)), textUnder(broken, f)); }
   else { assert.equal(textUnder(broken, f), c.marks); }
   assert.ok(f.message.length > 20, 'a message that names the value and what is valid');
-  if (c.fixes) { assert.deepEqual(f.resolvedFixes.map(x => x.title), [...c.fixes]); }
-  assert.equal(f.fixes?.length ?? 0, f.resolvedFixes.length, 'every fix resolves to edits');
-  assert.ok(f.resolvedFixes.filter(x => x.preferred).length <= 1, 'at most one preferred fix');
-  if (f.resolvedFixes.length > 0) { assert.equal(f.resolvedFixes.filter(x => x.preferred).length, 1, 'one preferred fix'); }
-  for (const fx of f.resolvedFixes) {
+  const resolvedFixes = fixesFor(f);
+  if (c.fixes) { assert.deepEqual(resolvedFixes.map(x => x.title), [...c.fixes]); }
+  assert.equal(f.fixes?.length ?? 0, resolvedFixes.length, 'every fix resolves to edits');
+  assert.ok(resolvedFixes.filter(x => x.preferred).length <= 1, 'at most one preferred fix');
+  if (resolvedFixes.length > 0) { assert.equal(resolvedFixes.filter(x => x.preferred).length, 1, 'one preferred fix'); }
+  for (const fx of resolvedFixes) {
     const fixed = applyEdits(broken, fx.edits);
     const after = findings(fixed, c.dialect);
     const before = new Set(all.filter(x => x !== f).map(x => `${x.code} ${x.message}`));
@@ -146,5 +158,5 @@ export function runCase(c: RuleCase): number {
     assert.deepEqual(bad.map(describe), [], `fix "${fx.title}" left its finding or added errors:\n${fixed}`);
     assertOtherLinesKept(broken, fixed, fx.edits);
   }
-  return f.resolvedFixes.length;
+  return resolvedFixes.length;
 }

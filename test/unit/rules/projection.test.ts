@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Dialect } from '../../../src/model/spec';
 import { NON_KEY_PLACEHOLDER } from '../../../src/language/rules/indexes';
-import { applyEdits, example, findings, mutate, type Mutation } from './harness';
+import { applyEdits, example, findings, fixesFor, mutate, type Mutation } from './harness';
 
 const RULE = 'projection-non-key-attributes';
 
@@ -41,7 +41,7 @@ describe('an INCLUDE projection without names', () => {
       assert.equal(mine.length, 1, before.map(f => `${f.code} ${f.message}`).join('\n'));
       assert.equal(mine[0].severity, 'error');
       assert.deepEqual(before.filter(f => f.severity === 'error' && f.code !== RULE).map(f => f.code), []);
-      const fixes = mine[0].resolvedFixes;
+      const fixes = fixesFor(mine[0]);
       assert.ok(fixes.length >= 2, 'a fill and a change of projection');
       const preferred = fixes.find(f => f.preferred);
       assert.ok(preferred);

@@ -14,7 +14,7 @@ import { RULES, RULE_OWNED_REQUIRED, ruleById, ruleOwnsRequired } from '../../..
 import { UNMANAGED_KEYS, nameWords } from '../../../src/language/rules/advice';
 import { repoRoot } from '../../support/paths';
 import { bad, context, ok, table } from './build';
-import { applyEdits, example, findings, mutate } from './harness';
+import { applyEdits, example, findings, fixesFor, mutate } from './harness';
 
 function rule(id: string): Rule {
   const r = ruleById(id);
@@ -119,7 +119,7 @@ describe('rules through analyze()', () => {
     const broken = mutate(snake, [['  billing_mode: BILLING_MODE_PROVISIONED\n', '']]);
     const [f] = findings(broken, 'planton');
     assert.equal(f.code, 'billing-mode-required');
-    const preferred = f.resolvedFixes.find(x => x.preferred);
+    const preferred = fixesFor(f).find(x => x.preferred);
     assert.ok(preferred);
     const fixed = applyEdits(broken, preferred.edits);
     assert.match(fixed, /^ {2}billing_mode: BILLING_MODE_PROVISIONED$/m);
@@ -133,7 +133,7 @@ describe('rules through analyze()', () => {
     ]);
     const found = findings(text, 'planton').filter(f => f.code === 'key-attribute-undefined');
     assert.equal(found.length, 2);
-    assert.equal(found.filter(f => f.resolvedFixes.some(x => x.preferred)).length, 1);
+    assert.equal(found.filter(f => fixesFor(f).some(x => x.preferred)).length, 1);
   });
 });
 
