@@ -174,14 +174,15 @@ builds.push({ ...node, entryPoints: { analysisWorker: 'src/vscode/language/analy
 if (optional('src/cli/main.ts')) {
   builds.push({ ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] });
 }
-const webviewEntries = ['details', 'items', 'plan'].filter(n => optional(`webview/${n}.ts`));
+// Output name -> entry module (a panel that outgrew one file has a folder, its entry main.ts).
+const webviewEntries = Object.entries({ details: 'webview/details.ts', items: 'webview/items/main.ts', plan: 'webview/plan.ts' }).filter(([, entry]) => optional(entry));
 if (webviewEntries.length) {
   builds.push({
     ...common,
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
-    entryPoints: Object.fromEntries(webviewEntries.map(n => [n, `webview/${n}.ts`])),
+    entryPoints: Object.fromEntries(webviewEntries),
     outdir: 'dist/webview',
     loader: { '.css': 'text' },
   });

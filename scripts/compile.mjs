@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { validatorsSource } from './validators.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const roots = ['src', 'test', 'bench', 'webview/protocol.ts'];
+const roots = ['src', 'test', 'bench', 'webview/protocol.ts', 'webview/schema.ts', 'webview/items/state.ts'];
 
 function collect(path, acc) {
   if (!existsSync(path)) { return acc; }

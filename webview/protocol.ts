@@ -10,19 +10,28 @@
  * - The host validates every incoming message with `parseFromWebview`: an unknown method or a
  *   malformed message is dropped (and logged by the host). The webview checks what it receives
  *   with `parseFromHost` the same way.
+ * - Each message is declared once, in the catalogue below (REQUESTS, WEBVIEW_NOTIFICATIONS,
+ *   HOST_NOTIFICATIONS): what is checked is a schema (schema.ts) that is both the runtime check
+ *   and, inferred, the type; what the trusted host builds (results, pages) is a declared type.
  *
  * Only plain data crosses: strings, numbers, booleans, arrays and objects of them (LiveTable and
  * the item types of src/model are plain data). No SDK object, no function, no class instance.
  * Pure: no DOM, no vscode, no node import, so both sides (and unit tests) use it.
  */
 import type { LiveTable } from '../src/model/live';
+import { FILTER_OPERATORS, SORT_KEY_OPERATORS } from '../src/model/items';
 import type {
-  DisplayValue, FilterCondition, FilterOperator, JsonItem, PageProgress, PartitionKeyCondition, QueryTarget, SortKeyCondition, SortKeyOperator,
+  DisplayValue, FilterCondition, JsonAttributeValue, JsonItem, PageProgress, PartitionKeyCondition, QueryTarget, SortKeyCondition, TypedValue,
 } from '../src/model/items';
+import type { Infer, Parsed, Returns, Schema } from './schema';
+import { bool, exactly, fail, int, isRecord, list, object, oneOf, orNull, parse, returns, schema, str, trusted } from './schema';
+
+export type { Parsed } from './schema';
 
 export const PROTOCOL_VERSION = 1;
 
-export type PanelKind = 'details' | 'items';
+const panelKind = oneOf(['details', 'items']);
+export type PanelKind = Infer<typeof panelKind>;
 
 /** View types of the panels (`onWebviewPanel:<viewType>` activation events). */
 export const VIEW_TYPES: Readonly<Record<PanelKind, string>> = {
@@ -31,22 +40,78 @@ export const VIEW_TYPES: Readonly<Record<PanelKind, string>> = {
 };
 
 /** What a panel shows: one table of one connection and region (optionally an index to start on). */
-export interface PanelTarget {
-  readonly connectionId: string;
-  readonly connectionLabel: string;
-  readonly region: string;
-  readonly tableName: string;
-  readonly indexName?: string;
-}
+const panelTarget = object({ connectionId: str, connectionLabel: str, region: str, tableName: str }, { indexName: str });
+export type PanelTarget = Infer<typeof panelTarget>;
 
 /** An error in words, with the AWS (or our) error code. */
-export interface ErrorInfo {
-  readonly code: string;
-  readonly message: string;
-}
+const errorInfo = object({ code: str, message: str });
+export type ErrorInfo = Infer<typeof errorInfo>;
+
+const none = object({});
 
 // ---------------------------------------------------------------------------------------------
-// Details panel
+// Items as plain data (src/model/items), checked
+
+const ATTRIBUTE_TYPES = ['S', 'N', 'B'] as const;
+
+/** A DynamoDB JSON attribute value (shape only; the host's item code checks numbers and base64). */
+function attributeValue(v: unknown, at: string, depth: number): void {
+  if (depth > 32) { fail(at, 'nested too deeply'); }
+  if (!isRecord(v)) { fail(at, 'expected an attribute value'); }
+  const keys = Object.keys(v);
+  if (keys.length !== 1) { fail(at, 'an attribute value has exactly one type key'); }
+  const type = keys[0]!;
+  const inner = v[type];
+  switch (type) {
+    case 'S': case 'N': case 'B': str.check(inner, `${at}.${type}`); return;
+    case 'BOOL': bool.check(inner, `${at}.${type}`); return;
+    case 'NULL': if (inner !== true) { fail(`${at}.NULL`, 'expected true'); } return;
+    case 'SS': case 'NS': case 'BS': list(str, 100_000).check(inner, `${at}.${type}`); return;
+    case 'L':
+      if (!Array.isArray(inner)) { fail(`${at}.L`, 'expected an array'); }
+      inner.forEach((e, i) => attributeValue(e, `${at}.L[${i}]`, depth + 1));
+      return;
+    case 'M': jsonItemAt(inner, `${at}.M`, depth + 1); return;
+    default: fail(at, `unknown attribute type ${JSON.stringify(type)}`);
+  }
+}
+
+function jsonItemAt(v: unknown, at: string, depth: number): void {
+  if (!isRecord(v)) { fail(at, 'expected an item'); }
+  for (const [name, value] of Object.entries(v)) { attributeValue(value, `${at}.${name}`, depth); }
+}
+
+/** One attribute value in DynamoDB JSON (recursive, so written as a check). */
+export const jsonAttributeValue: Schema<JsonAttributeValue> = schema((v, at) => attributeValue(v, at, 0));
+/** An item or a key in DynamoDB JSON. */
+export const jsonItem: Schema<JsonItem> = schema((v, at) => jsonItemAt(v, at, 0));
+/** Start keys of pages (null for page 1): at most this many pages deep are kept. */
+const MAX_PAGES = 10_000;
+const startKeys = list(orNull(jsonItem), MAX_PAGES);
+
+// The model's types are declared in src/model; these schemas are checked against them.
+const typedValue: Schema<TypedValue> = object({ type: oneOf(['S', 'N', 'B', 'BOOL', 'NULL']), text: str });
+const partitionKey: Schema<PartitionKeyCondition> = object({ name: str, type: oneOf(ATTRIBUTE_TYPES), value: str });
+const sortKey: Schema<SortKeyCondition> = object(
+  { name: str, type: oneOf(ATTRIBUTE_TYPES), operator: oneOf(SORT_KEY_OPERATORS), value: str },
+  { /** Upper bound for `between`. */ value2: str },
+);
+const filter: Schema<FilterCondition> = object({ path: str, operator: oneOf(FILTER_OPERATORS) }, { value: typedValue, value2: typedValue });
+
+/** What the user asked for in the item browser: the target by index name (absent: the table). */
+const itemQuery = object(
+  { mode: oneOf(['scan', 'query']), filters: list(filter, 50), pageSize: int(1, 1000) },
+  { index: str, partitionKey, sortKey, descending: bool },
+);
+export type ItemQuery = Infer<typeof itemQuery>;
+
+const exportScope = oneOf(['page', 'all']);
+export type ExportScope = Infer<typeof exportScope>;
+const exportFormat = oneOf(['jsonl', 'csv']);
+export type ExportFormatName = Infer<typeof exportFormat>;
+
+// ---------------------------------------------------------------------------------------------
+// What the host builds (trusted: declared, not checked)
 
 /** A feature the connection's server lacks or ignores (plain copy of src/dynamo/local.ts's ServerLimitation). */
 export interface Limitation {
@@ -78,20 +143,6 @@ export type ItemCountSource = 'aws' | 'server' | 'not-reported';
 export type CountOutcome =
   | { readonly done: true; readonly count: number; readonly scannedCount: number; readonly requests: number; readonly consumedCapacity?: number; readonly index?: string }
   | { readonly done: false; readonly reason: 'cancelled' };
-
-// ---------------------------------------------------------------------------------------------
-// Item browser
-
-/** What the user asked for in the item browser: the target by index name (absent: the table). */
-export interface ItemQuery {
-  readonly index?: string;
-  readonly mode: 'scan' | 'query';
-  readonly partitionKey?: PartitionKeyCondition;
-  readonly sortKey?: SortKeyCondition;
-  readonly filters: readonly FilterCondition[];
-  readonly pageSize: number;
-  readonly descending?: boolean;
-}
 
 export interface ItemRow {
   /** The item's key (table key attributes), used to name the item in later requests. */
@@ -147,9 +198,6 @@ export interface ItemView {
   readonly note?: string;
 }
 
-export type ExportScope = 'page' | 'all';
-export type ExportFormatName = 'jsonl' | 'csv';
-
 export type ExportOutcome =
   | { readonly done: true; readonly path: string; readonly items: number; readonly bytes: number }
   | { readonly done: false; readonly reason: 'cancelled' };
@@ -159,61 +207,72 @@ export type DeleteOutcome =
   | { readonly deleted: false; readonly reason: 'cancelled' | 'gone'; readonly page?: PageView };
 
 // ---------------------------------------------------------------------------------------------
-// Method tables
+// The catalogue: every message, once
 
-type NoParams = Readonly<Record<string, never>>;
+const request = <P, R>(params: Schema<P>, result: Returns<R>) => ({ params, result });
+const pageNumber = (min: number) => int(min, Number.MAX_SAFE_INTEGER);
+const indexParams = object({}, { index: str });
+const keyParams = object({ key: jsonItem });
 
-/** Requests (webview -> host) with their params and results. */
-export interface RequestMap {
-  'copy': { params: { readonly text: string }; result: null };
-  'details.load': { params: NoParams; result: DetailsData };
+/** Requests (webview -> host): the schema of their params and the type of their result. */
+const REQUESTS = {
+  'copy': request(object({ text: str }), returns<null>()),
+  'details.load': request(none, returns<DetailsData>()),
   /** What the panel shows (no I/O: the webview keeps it in its state even when the load fails). */
-  'details.target': { params: NoParams; result: PanelTarget };
+  'details.target': request(none, returns<PanelTarget>()),
   /** Counts the items of the table (or an index) with a Scan; progress as `progress` notifications. */
-  'details.count': { params: { readonly index?: string }; result: CountOutcome };
-  'details.browse': { params: { readonly index?: string }; result: null };
-  'details.exportConfig': { params: NoParams; result: null };
-  'items.init': { params: NoParams; result: ItemsInit };
+  'details.count': request(indexParams, returns<CountOutcome>()),
+  'details.browse': request(indexParams, returns<null>()),
+  'details.exportConfig': request(none, returns<null>()),
+  'items.init': request(none, returns<ItemsInit>()),
   /** The first page of a query; with `starts` (a PageView's), that page again (restoring a panel). */
-  'items.run': { params: { readonly query: ItemQuery; readonly starts?: readonly (JsonItem | null)[] }; result: PageView };
+  'items.run': request(object({ query: itemQuery }, { starts: startKeys }), returns<PageView>()),
   /** The next page after the page `fromPage` the webview shows, which ended at `after`. */
-  'items.next': { params: { readonly fromPage: number; readonly after: JsonItem }; result: PageView };
-  'items.previous': { params: { readonly fromPage: number }; result: PageView };
-  'items.reload': { params: NoParams; result: PageView };
-  'items.open': { params: { readonly key: JsonItem }; result: ItemView };
-  'items.edit': { params: { readonly key: JsonItem }; result: null };
-  'items.duplicate': { params: { readonly key: JsonItem }; result: null };
-  'items.create': { params: NoParams; result: null };
-  'items.delete': { params: { readonly key: JsonItem }; result: DeleteOutcome };
-  'items.export': { params: { readonly scope: ExportScope; readonly format: ExportFormatName }; result: ExportOutcome };
-}
-export type Method = keyof RequestMap;
+  'items.next': request(object({ fromPage: pageNumber(1), after: jsonItem }), returns<PageView>()),
+  'items.previous': request(object({ fromPage: pageNumber(2) }), returns<PageView>()),
+  'items.reload': request(none, returns<PageView>()),
+  'items.open': request(keyParams, returns<ItemView>()),
+  'items.edit': request(keyParams, returns<null>()),
+  'items.duplicate': request(keyParams, returns<null>()),
+  'items.create': request(none, returns<null>()),
+  'items.delete': request(keyParams, returns<DeleteOutcome>()),
+  'items.export': request(object({ scope: exportScope, format: exportFormat }), returns<ExportOutcome>()),
+};
+
+/** Notifications from the webview (not answered). */
+const WEBVIEW_NOTIFICATIONS = {
+  /** The webview listens: the host may post. */
+  'ready': object({ version: int(0, 1_000_000) }),
+  /** Stop the long page being read; it returns what was found so far. */
+  'items.stop': none,
+  /** Stop the item count being made (details panel). */
+  'details.stopCount': none,
+};
+
+const count = int(0, Number.MAX_SAFE_INTEGER);
+const progress: Schema<PageProgress> = object({ requests: count, scannedCount: count, count });
+
+/** Notifications from the host (not answered). */
+const HOST_NOTIFICATIONS = {
+  /** Progress of a page (or a count) that takes several requests. */
+  'progress': progress,
+  /** The host changed the page (an item saved in its editor, a reload): show it. */
+  'page': trusted<PageView>(),
+  /** A message for the panel's status line. */
+  'notice': object({ level: oneOf(['info', 'warning', 'error']), message: str }, { code: str }),
+  /** Reload what the panel shows (details: the table changed). */
+  'refresh': none,
+  /** The person asked to browse this target of the open item browser (absent index: the table). */
+  'browse': indexParams,
+};
+
+type RequestSpecs = typeof REQUESTS;
+export type Method = keyof RequestSpecs;
+export type RequestMap = { [M in Method]: { params: Infer<RequestSpecs[M]['params']>; result: RequestSpecs[M]['result'] extends Returns<infer R> ? R : never } };
 export type ParamsOf<M extends Method> = RequestMap[M]['params'];
 export type ResultOf<M extends Method> = RequestMap[M]['result'];
-
-/** Notifications from the webview. */
-export interface WebviewNotificationMap {
-  /** The webview listens: the host may post. */
-  'ready': { readonly version: number };
-  /** Stop the long page being read; it returns what was found so far. */
-  'items.stop': NoParams;
-  /** Stop the item count being made (details panel). */
-  'details.stopCount': NoParams;
-}
-
-/** Notifications from the host. */
-export interface HostNotificationMap {
-  /** Progress of a page that takes several requests. */
-  'progress': PageProgress;
-  /** The host changed the page (an item saved in its editor, a reload): show it. */
-  'page': PageView;
-  /** A message for the panel's status line. */
-  'notice': { readonly level: 'info' | 'warning' | 'error'; readonly message: string; readonly code?: string };
-  /** Reload what the panel shows (details: the table changed). */
-  'refresh': NoParams;
-  /** The person asked to browse this target of the open item browser (absent index: the table). */
-  'browse': { readonly index?: string };
-}
+export type WebviewNotificationMap = { [N in keyof typeof WEBVIEW_NOTIFICATIONS]: Infer<(typeof WEBVIEW_NOTIFICATIONS)[N]> };
+export type HostNotificationMap = { [N in keyof typeof HOST_NOTIFICATIONS]: Infer<(typeof HOST_NOTIFICATIONS)[N]> };
 
 export type RequestMessage<M extends Method = Method> = { readonly type: 'request'; readonly id: number; readonly method: M; readonly params: ParamsOf<M> };
 export type WebviewNotification<N extends keyof WebviewNotificationMap = keyof WebviewNotificationMap> = { readonly type: 'notification'; readonly method: N; readonly params: WebviewNotificationMap[N] };
@@ -226,198 +285,78 @@ export type FromWebview = { [M in Method]: RequestMessage<M> }[Method] | { [N in
 export type FromHost = ResponseMessage | { [N in keyof HostNotificationMap]: HostNotification<N> }[keyof HostNotificationMap];
 
 /** What the webview keeps with setState (and the serializer reads back after a window reload). */
-export interface PanelState {
-  readonly v: typeof PROTOCOL_VERSION;
-  readonly kind: PanelKind;
-  readonly target: PanelTarget;
-  /** Item browser: the last query, so the same view comes back. */
-  readonly query?: ItemQuery;
-  /** Item browser: the start keys of the page shown (PageView.starts), so the same page comes back. */
-  readonly starts?: readonly (JsonItem | null)[];
-  /** Item browser: the key of the selected row, and whether its item was open. */
-  readonly selected?: JsonItem;
-  readonly itemOpen?: boolean;
-}
+const panelState = object(
+  { v: exactly(PROTOCOL_VERSION, 'unknown state version'), kind: panelKind, target: panelTarget },
+  {
+    /** Item browser: the last query, so the same view comes back. */
+    query: itemQuery,
+    /** Item browser: the start keys of the page shown (PageView.starts), so the same page comes back. */
+    starts: startKeys,
+    /** Item browser: the key of the selected row. */
+    selected: jsonItem,
+    /** Item browser: whether the selected row's item was open. */
+    itemOpen: bool,
+  },
+);
+export type PanelState = Infer<typeof panelState>;
 
 // ---------------------------------------------------------------------------------------------
 // Validation: every incoming message is checked before it is used.
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
-
-class Invalid extends Error {}
-
-type Check = (value: unknown, at: string) => void;
-
-function fail(at: string, what: string): never { throw new Invalid(`${at}: ${what}`); }
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
-}
-
-const MAX_TEXT = 400_000;
-const str: Check = (v, at) => { if (typeof v !== 'string' || v.length > MAX_TEXT) { fail(at, 'expected a string'); } };
-const bool: Check = (v, at) => { if (typeof v !== 'boolean') { fail(at, 'expected a boolean'); } };
-const int = (min: number, max: number): Check => (v, at) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) { fail(at, `expected a whole number from ${min} to ${max}`); }
-};
-const oneOf = (values: readonly string[]): Check => (v, at) => {
-  if (typeof v !== 'string' || !values.includes(v)) { fail(at, `expected one of ${values.join(', ')}`); }
-};
-const list = (element: Check, max = 1000): Check => (v, at) => {
-  if (!Array.isArray(v) || v.length > max) { fail(at, `expected an array of at most ${max}`); }
-  v.forEach((e, i) => element(e, `${at}[${i}]`));
-};
-
-/** An object with exactly these fields (optional ones may be absent or undefined); nothing else. */
-function object(required: Readonly<Record<string, Check>>, optional: Readonly<Record<string, Check>> = {}): Check {
-  return (v, at) => {
-    if (!isRecord(v)) { fail(at, 'expected an object'); }
-    for (const key of Object.keys(v)) {
-      if (!(key in required) && !(key in optional)) { fail(`${at}.${key}`, 'unexpected field'); }
-    }
-    for (const [key, check] of Object.entries(required)) { check(v[key], `${at}.${key}`); }
-    for (const [key, check] of Object.entries(optional)) { if (v[key] !== undefined) { check(v[key], `${at}.${key}`); } }
-  };
-}
-
-const ATTRIBUTE_TYPES = ['S', 'N', 'B'] as const;
-const SORT_OPERATORS: readonly SortKeyOperator[] = ['=', '<', '<=', '>', '>=', 'between', 'begins_with'];
-const FILTER_OPS: readonly FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'between', 'begins_with', 'contains', 'attribute_exists', 'attribute_not_exists', 'attribute_type'];
-
-/** A DynamoDB JSON attribute value (shape only; the host's item code checks numbers and base64). */
-function attributeValue(v: unknown, at: string, depth: number): void {
-  if (depth > 32) { fail(at, 'nested too deeply'); }
-  if (!isRecord(v)) { fail(at, 'expected an attribute value'); }
-  const keys = Object.keys(v);
-  if (keys.length !== 1) { fail(at, 'an attribute value has exactly one type key'); }
-  const type = keys[0]!;
-  const inner = v[type];
-  switch (type) {
-    case 'S': case 'N': case 'B': str(inner, `${at}.${type}`); return;
-    case 'BOOL': bool(inner, `${at}.${type}`); return;
-    case 'NULL': if (inner !== true) { fail(`${at}.NULL`, 'expected true'); } return;
-    case 'SS': case 'NS': case 'BS': list(str, 100_000)(inner, `${at}.${type}`); return;
-    case 'L':
-      if (!Array.isArray(inner)) { fail(`${at}.L`, 'expected an array'); }
-      inner.forEach((e, i) => attributeValue(e, `${at}.L[${i}]`, depth + 1));
-      return;
-    case 'M': jsonItemAt(inner, `${at}.M`, depth + 1); return;
-    default: fail(at, `unknown attribute type ${JSON.stringify(type)}`);
-  }
-}
-
-function jsonItemAt(v: unknown, at: string, depth: number): void {
-  if (!isRecord(v)) { fail(at, 'expected an item'); }
-  for (const [name, value] of Object.entries(v)) { attributeValue(value, `${at}.${name}`, depth); }
-}
-
-const jsonItem: Check = (v, at) => jsonItemAt(v, at, 0);
-const startKey: Check = (v, at) => { if (v !== null) { jsonItem(v, at); } };
-/** Start keys of pages: at most this many pages deep are kept. */
-const MAX_PAGES = 10_000;
-const startKeys = list(startKey, MAX_PAGES);
-
-const typedValue = object({ type: oneOf(['S', 'N', 'B', 'BOOL', 'NULL']), text: str });
-const partitionKey = object({ name: str, type: oneOf(ATTRIBUTE_TYPES), value: str });
-const sortKey = object({ name: str, type: oneOf(ATTRIBUTE_TYPES), operator: oneOf(SORT_OPERATORS), value: str }, { value2: str });
-const filter = object({ path: str, operator: oneOf(FILTER_OPS) }, { value: typedValue, value2: typedValue });
-
-const itemQuery = object(
-  { mode: oneOf(['scan', 'query']), filters: list(filter, 50), pageSize: int(1, 1000) },
-  { index: str, partitionKey, sortKey, descending: bool },
-);
-
-const panelTarget = object({ connectionId: str, connectionLabel: str, region: str, tableName: str }, { indexName: str });
-const none = object({});
-
-const REQUEST_PARAMS: Readonly<Record<Method, Check>> = {
-  'copy': object({ text: str }),
-  'details.load': none,
-  'details.target': none,
-  'details.count': object({}, { index: str }),
-  'details.browse': object({}, { index: str }),
-  'details.exportConfig': none,
-  'items.init': none,
-  'items.run': object({ query: itemQuery }, { starts: startKeys }),
-  'items.next': object({ fromPage: int(1, Number.MAX_SAFE_INTEGER), after: jsonItem }),
-  'items.previous': object({ fromPage: int(2, Number.MAX_SAFE_INTEGER) }),
-  'items.reload': none,
-  'items.open': object({ key: jsonItem }),
-  'items.edit': object({ key: jsonItem }),
-  'items.duplicate': object({ key: jsonItem }),
-  'items.create': none,
-  'items.delete': object({ key: jsonItem }),
-  'items.export': object({ scope: oneOf(['page', 'all']), format: oneOf(['jsonl', 'csv']) }),
-};
-
-const WEBVIEW_NOTIFICATIONS: Readonly<Record<keyof WebviewNotificationMap, Check>> = {
-  'ready': object({ version: int(0, 1_000_000) }),
-  'items.stop': none,
-  'details.stopCount': none,
-};
-
-function parse<T>(message: unknown, check: Check): Parsed<T> {
-  try {
-    check(message, '$');
-    return { ok: true, value: message as T };
-  } catch (error) {
-    if (error instanceof Invalid) { return { ok: false, reason: error.message }; }
-    throw error;
-  }
-}
-
 const id = int(0, Number.MAX_SAFE_INTEGER);
+
+/** The schema of `catalogue[method]`, or a failure naming the unknown method. */
+function entry<T>(catalogue: Readonly<Record<string, T>>, method: unknown, at: string, what: string): T {
+  if (typeof method !== 'string' || !Object.hasOwn(catalogue, method)) { fail(`${at}.method`, `unknown ${what} ${JSON.stringify(method)}`); }
+  return catalogue[method]!;
+}
+
+const fromWebview = schema<FromWebview>((v, at) => {
+  if (!isRecord(v)) { fail(at, 'expected an object'); }
+  if (v.type === 'request') {
+    const { params } = entry<{ params: Schema<unknown> }>(REQUESTS, v.method, at, 'request');
+    object({ type: str, id, method: str, params }).check(v, at);
+  } else if (v.type === 'notification') {
+    const params = entry<Schema<unknown>>(WEBVIEW_NOTIFICATIONS, v.method, at, 'notification');
+    object({ type: str, method: str, params }).check(v, at);
+  } else {
+    fail(`${at}.type`, 'expected "request" or "notification"');
+  }
+});
 
 /** Validates a message from a webview: a known request or notification with well-formed params. */
 export function parseFromWebview(message: unknown): Parsed<FromWebview> {
-  return parse<FromWebview>(message, (v, at) => {
-    if (!isRecord(v)) { fail(at, 'expected an object'); }
-    if (v.type === 'request') {
-      const method = v.method;
-      if (typeof method !== 'string' || !Object.hasOwn(REQUEST_PARAMS, method)) { fail(`${at}.method`, `unknown request ${JSON.stringify(method)}`); }
-      object({ type: str, id, method: str, params: REQUEST_PARAMS[method as Method] })(v, at);
-    } else if (v.type === 'notification') {
-      const method = v.method;
-      if (typeof method !== 'string' || !Object.hasOwn(WEBVIEW_NOTIFICATIONS, method)) { fail(`${at}.method`, `unknown notification ${JSON.stringify(method)}`); }
-      object({ type: str, method: str, params: WEBVIEW_NOTIFICATIONS[method as keyof WebviewNotificationMap] })(v, at);
-    } else {
-      fail(`${at}.type`, 'expected "request" or "notification"');
-    }
-  });
+  return parse(message, fromWebview);
 }
 
-const HOST_NOTIFICATIONS: readonly (keyof HostNotificationMap)[] = ['progress', 'page', 'notice', 'refresh', 'browse'];
+const fromHost = schema<FromHost>((v, at) => {
+  if (!isRecord(v)) { fail(at, 'expected an object'); }
+  if (v.type === 'response') {
+    id.check(v.id, `${at}.id`);
+    if (v.ok === true) { if (!('result' in v)) { fail(`${at}.result`, 'missing'); } return; }
+    if (v.ok === false) { errorInfo.check(v.error, `${at}.error`); return; }
+    fail(`${at}.ok`, 'expected a boolean');
+  } else if (v.type === 'notification') {
+    entry<Schema<unknown>>(HOST_NOTIFICATIONS, v.method, at, 'notification').check(v.params, `${at}.params`);
+  } else {
+    fail(`${at}.type`, 'expected "response" or "notification"');
+  }
+});
 
 /**
- * Validates the envelope of a message from the host (the host is trusted; this keeps stray
- * messages, e.g. from extensions of the page, from being taken for ours).
+ * Validates a message from the host: the envelope, and the params of a notification (the host is
+ * trusted; this keeps stray messages, e.g. from extensions of the page, from being taken for ours).
  */
 export function parseFromHost(message: unknown): Parsed<FromHost> {
-  return parse<FromHost>(message, (v, at) => {
-    if (!isRecord(v)) { fail(at, 'expected an object'); }
-    if (v.type === 'response') {
-      id(v.id, `${at}.id`);
-      if (v.ok === true) { if (!('result' in v)) { fail(`${at}.result`, 'missing'); } return; }
-      if (v.ok === false) { object({ code: str, message: str })(v.error, `${at}.error`); return; }
-      fail(`${at}.ok`, 'expected a boolean');
-    } else if (v.type === 'notification') {
-      if (typeof v.method !== 'string' || !(HOST_NOTIFICATIONS as readonly string[]).includes(v.method)) { fail(`${at}.method`, 'unknown notification'); }
-      if (!isRecord(v.params)) { fail(`${at}.params`, 'expected an object'); }
-    } else {
-      fail(`${at}.type`, 'expected "response" or "notification"');
-    }
-  });
+  return parse(message, fromHost);
 }
 
 /** Validates a saved panel state (the serializer's input after a window reload). */
 export function parsePanelState(state: unknown): Parsed<PanelState> {
-  return parse<PanelState>(state, object(
-    { v: (x, at) => { if (x !== PROTOCOL_VERSION) { fail(at, 'unknown state version'); } }, kind: oneOf(['details', 'items']), target: panelTarget },
-    { query: itemQuery, starts: startKeys, selected: jsonItem, itemOpen: bool },
-  ));
+  return parse(state, panelState);
 }
 
 /** Validates a panel target (for hosts that receive one from elsewhere). */
 export function parsePanelTarget(value: unknown): Parsed<PanelTarget> {
-  return parse<PanelTarget>(value, panelTarget);
+  return parse(value, panelTarget);
 }

@@ -85,6 +85,15 @@ describe('protocol: messages from the webview', () => {
     assert.equal(parsed.ok, false);
     assert.match((parsed as { reason: string }).reason, /nested too deeply/);
   });
+
+  it('refuses fields named like Object.prototype members (only declared fields are known)', () => {
+    for (const field of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const params = JSON.parse(`{"${field}": 1}`) as unknown;
+      const parsed = parseFromWebview({ type: 'request', id: 1, method: 'details.count', params });
+      assert.equal(parsed.ok, false, field);
+      assert.match((parsed as { reason: string }).reason, new RegExp(`\\$\\.params\\.${field}: unexpected field`), field);
+    }
+  });
 });
 
 describe('protocol: messages from the host and saved state', () => {
@@ -97,6 +106,35 @@ describe('protocol: messages from the host and saved state', () => {
     assert.equal(parseFromHost({ type: 'notification', method: 'eval', params: {} }).ok, false);
     assert.equal(parseFromHost({ type: 'notification', method: 'browse', params: { index: 'byG' } }).ok, true);
     assert.equal(parseFromHost({ source: 'react-devtools' }).ok, false);
+  });
+
+  it("checks each host notification's params against its declaration", () => {
+    const page = { pageNumber: 1, hasNext: false, hasPrevious: false, columns: [], keyColumns: [], rows: [], scannedCount: 0, count: 0, requests: 1, query, starts: [null] };
+    const ok = [
+      { type: 'notification', method: 'progress', params: { requests: 2, scannedCount: 0, count: 0 } },
+      { type: 'notification', method: 'notice', params: { level: 'warning', message: 'Saved.', code: 'ItemSaved' } },
+      { type: 'notification', method: 'notice', params: { level: 'info', message: 'Saved.' } },
+      { type: 'notification', method: 'refresh', params: {} },
+      { type: 'notification', method: 'browse', params: {} },
+      { type: 'notification', method: 'page', params: page },
+    ];
+    for (const message of ok) { assert.deepEqual(parseFromHost(message), { ok: true, value: message }, JSON.stringify(message)); }
+    const bad: [unknown, RegExp][] = [
+      [{ type: 'notification', method: 'progress', params: { requests: 1, scannedCount: -1, count: 0 } }, /\$\.params\.scannedCount: expected a whole number/],
+      [{ type: 'notification', method: 'progress', params: { requests: 1, count: 0 } }, /\$\.params\.scannedCount/],
+      [{ type: 'notification', method: 'notice', params: { level: 'fatal', message: 'x' } }, /\$\.params\.level: expected one of info, warning, error/],
+      [{ type: 'notification', method: 'notice', params: { level: 'info' } }, /\$\.params\.message: expected a string/],
+      [{ type: 'notification', method: 'refresh', params: { table: 'T' } }, /\$\.params\.table: unexpected field/],
+      [{ type: 'notification', method: 'browse', params: { index: 3 } }, /\$\.params\.index: expected a string/],
+      [{ type: 'notification', method: 'page', params: [] }, /\$\.params: expected an object/],
+      [{ type: 'notification', method: 'toString', params: {} }, /unknown notification "toString"/],
+      [{ type: 'notification', method: 'ready', params: { version: 1 } }, /unknown notification "ready"/],
+    ];
+    for (const [message, reason] of bad) {
+      const parsed = parseFromHost(message);
+      assert.equal(parsed.ok, false, JSON.stringify(message));
+      assert.match((parsed as { reason: string }).reason, reason, JSON.stringify(message));
+    }
   });
 
   it('restores only a valid panel state', () => {
