@@ -6,7 +6,7 @@
  * unreadable file.
  */
 import { readFile } from 'node:fs/promises';
-import { stripBom } from '../language/parse';
+import { stripBom } from '../language/bom';
 import { analyze } from '../language/service';
 import type { Severity } from '../language/types';
 

@@ -1,21 +1,13 @@
 /**
  * Format detection and dispatch: text (and, when known, its file name) -> ParsedConfig.
  */
+import { stripBom } from './bom';
 import { parseToml } from './toml';
 import type { Format, ParsedConfig } from './types';
 import { parseYaml } from './yaml';
 
 /** The Unicode byte-order mark (U+FEFF) some editors write at the start of a UTF-8 file. */
 export const BOM = '\uFEFF';
-
-/**
- * The text without a leading byte-order mark. A BOM is not content: detection, parsing and the
- * positions of findings all work on the text after it (as an editor shows it, and as VS Code's
- * documents hold it), so a file with a BOM gets the same verdict at the same line:column.
- */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 /** The format by file extension, else by content (TOML headers or `key = value` lines). */
 export function detectFormat(rawText: string, uri?: string): Format {

@@ -8,7 +8,7 @@
  * Object.prototype, a config with one attribute typed two ways and no error).
  */
 import type { Range } from 'vscode-languageserver-types';
-import { stripBom } from '../../src/language/parse';
+import { stripBom } from '../../src/language/bom';
 import { analyze, completionAt, fixesOf, hoverAt, type Analysis } from '../../src/language/service';
 import { LineIndex } from '../../src/language/sourcemap';
 

@@ -4,7 +4,7 @@
  * names one of our schemas, else detected from content. Not a table config -> undefined.
  */
 import type { Dialect } from '../../model/spec';
-import { stripBom } from '../parse';
+import { stripBom } from '../bom';
 import type { Format } from '../types';
 
 const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
