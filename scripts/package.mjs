@@ -4,7 +4,7 @@
 // (every platform of scripts/platforms.mjs to dynamodb-designer-<target>.vsix).
 // Default: linux-x64 to dynamodb-designer.vsix (what CI packages and checks, .ci/run).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NATIVE_PREBUILDS } from './platforms.mjs';
@@ -12,6 +12,20 @@ import { NATIVE_PREBUILDS } from './platforms.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The size budget of one VSIX (issue 14). */
 export const MAX_VSIX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The README as packaged without a base address: images with a relative address (the
+ * screenshots) left out with their paragraph, relative links turned into their text. Links to
+ * anchors (#rules) and absolute addresses stay.
+ */
+export function packagedReadme(text) {
+  const relative = (address) => !/^[a-z][a-z0-9+.-]*:/i.test(address) && !address.startsWith('#');
+  return text
+    .split(/\n{2,}/)
+    .filter(paragraph => ![...paragraph.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)/g)].some(m => relative(m[1])))
+    .join('\n\n')
+    .replace(/(?<!!)\[([^\]]+)\]\(([^)\s]+)\)/g, (link, label, address) => (relative(address) ? label : link));
+}
 
 /** The file names in a zip archive, from its central directory. */
 export function zipEntries(path) {
@@ -40,20 +54,31 @@ export function vsixProblems(path, target) {
   const prebuilds = names.filter(n => n.endsWith('.node'));
   const expected = `extension/dist/native/classic-level/prebuilds/${folder}/${file}`;
   if (prebuilds.length !== 1 || prebuilds[0] !== expected) { problems.push(`native prebuilds ${JSON.stringify(prebuilds)}, expected only ${expected}`); }
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const walkthroughMedia = (manifest.contributes?.walkthroughs ?? []).flatMap(w => w.steps.flatMap(s => [s.media?.markdown, s.media?.image].filter(m => typeof m === 'string')));
+  for (const file of walkthroughMedia.filter(f => !names.includes(`extension/${f}`))) { problems.push(`${file} (a walkthrough step's media) is missing`); }
+  if (!names.some(n => n.toLowerCase() === 'extension/readme.md')) { problems.push('the README is missing'); }
   for (const bundle of ['extension.js', 'language.js', 'aws.js', 'dynaliteMain.js']) {
     if (!names.includes(`extension/dist/${bundle}`)) { problems.push(`dist/${bundle} is missing`); }
   }
-  for (const name of names.filter(n => /^extension\/dist\/cli\.js|\.map$|^extension\/(src|out|test|node_modules)\//.test(n))) {
+  for (const name of names.filter(n => /^extension\/dist\/cli\.js|\.map$|^extension\/(src|out|test|node_modules|media\/screenshots)\//.test(n))) {
     problems.push(`${name} should not be packaged`);
   }
   return problems;
 }
 
-function packageTarget(target, out) {
+function packageTarget(target, out, baseUrl) {
   if (!NATIVE_PREBUILDS[target]) { throw new Error(`unknown target ${target} (known: ${Object.keys(NATIVE_PREBUILDS).join(', ')})`); }
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--target', target], { cwd: root, stdio: 'inherit' });
+  let readme;
+  if (baseUrl) {
+    readme = ['--baseContentUrl', baseUrl, '--baseImagesUrl', baseUrl];
+  } else {
+    writeFileSync(join(root, 'dist/README.md'), packagedReadme(readFileSync(join(root, 'README.md'), 'utf8')));
+    readme = ['--readme-path', 'dist/README.md'];
+  }
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--target', target, '--out', out], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--target', target, '--out', out, ...readme], { cwd: root, stdio: 'inherit' });
   const problems = vsixProblems(resolve(root, out), target);
   if (problems.length) { throw new Error(`${out}:\n  ${problems.join('\n  ')}`); }
   console.log(`${out}: ${statSync(resolve(root, out)).size} bytes, ${target} prebuild only, no CLI bundle`);
@@ -64,9 +89,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
   try {
     if (args.includes('--all')) {
-      for (const target of Object.keys(NATIVE_PREBUILDS)) { packageTarget(target, `dynamodb-designer-${target}.vsix`); }
+      for (const target of Object.keys(NATIVE_PREBUILDS)) { packageTarget(target, `dynamodb-designer-${target}.vsix`, option('--base-url')); }
     } else {
-      packageTarget(option('--target') ?? 'linux-x64', option('--out') ?? 'dynamodb-designer.vsix');
+      packageTarget(option('--target') ?? 'linux-x64', option('--out') ?? 'dynamodb-designer.vsix', option('--base-url'));
     }
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -1,11 +1,13 @@
 /**
  * UI tests: what a person sees, in the real web workbench (code-server) in Chromium. Each scenario
  * drives the UI and saves screenshots under e2e-out/ (git-ignored) to look at.
- * Usage: node out/test/e2e/launch/ui.js [scenario-name-substring]
+ * Usage: node out/test/e2e/launch/ui.js [scenario-name-substring] [--screenshots]
+ * (`npm run test:ui -- --screenshots`): after a run in which every scenario passed, the README's
+ * screenshots (SHOWCASE) are cropped from this run's PNGs into media/screenshots/ (committed).
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +17,22 @@ import { activityIcon, browseAction, contextMenu, editorTab, openWorkbench, runC
 import type { View } from './workbench';
 
 export const outDir = join(root, 'e2e-out');
+/** The README's screenshots, committed: made from the UI scenarios' PNGs by --screenshots. */
+export const screenshotsDir = join(root, 'media/screenshots');
+
+/**
+ * The README's pictures: which PNG of a scenario, the part of it that shows the feature (CSS
+ * pixels of the 1400x900 window) and the width it is scaled to, to keep the files small.
+ */
+export const SHOWCASE: readonly { from: string; to: string; clip: { x: number; y: number; width: number; height: number }; width: number }[] = [
+  { from: 'explorer-indexes.png', to: 'explorer.png', clip: { x: 0, y: 30, width: 350, height: 260 }, width: 350 },
+  { from: 'details-dark.png', to: 'details.png', clip: { x: 345, y: 30, width: 1055, height: 840 }, width: 1055 },
+  { from: 'items-item-dark.png', to: 'item-browser.png', clip: { x: 345, y: 30, width: 1055, height: 845 }, width: 1055 },
+  { from: 'quick-fix.png', to: 'quick-fix.png', clip: { x: 345, y: 30, width: 935, height: 640 }, width: 935 },
+  { from: 'preview.png', to: 'preview.png', clip: { x: 860, y: 30, width: 540, height: 800 }, width: 540 },
+  { from: 'apply-report.png', to: 'apply.png', clip: { x: 860, y: 30, width: 540, height: 845 }, width: 540 },
+  { from: 'walkthrough.png', to: 'walkthrough.png', clip: { x: 0, y: 30, width: 1280, height: 830 }, width: 1280 },
+];
 
 interface Scenario {
   readonly name: string;
@@ -158,6 +176,97 @@ const scenarios: Scenario[] = [
       await activityIcon(page).click();
       await page.locator('.part.sidebar .monaco-list-row:has-text("carts")').waitFor();
       await page.locator('.part.sidebar .monaco-list-row:has-text("invoices")').first().waitFor();
+    },
+  },
+  {
+    name: 'a mistake in a config is marked where it is, listed in Problems, and its quick-fix repairs it',
+    async run(page, server) {
+      await openWorkbench(page, server, this.theme ?? 'dark');
+      await openFile(page, 'genesys.toml');
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.part.panel .markers-panel').waitFor();
+      await page.keyboard.press('Control+1');
+      await goToLine(page, 9);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Shift+End');
+      await page.keyboard.insertText('billing_mode = "ON_DEMAND"');
+      const editor = page.locator('.editor-group-container .monaco-editor').first();
+      await editor.locator('.squiggly-error').waitFor();
+      // Typing may have opened the completion list: close it, the picture is of the quick-fix.
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .suggest-widget.visible').waitFor({ state: 'detached' });
+      const problem = page.locator('.part.panel .markers-panel .monaco-list-row', { hasText: 'billing_mode "ON_DEMAND" is not valid: use PAY_PER_REQUEST or PROVISIONED' });
+      await problem.waitFor();
+      assert.match(await problem.innerText(), /enum-value/);
+      await page.keyboard.press('Control+.');
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'PAY_PER_REQUEST' }).first();
+      await fix.waitFor();
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'quick-fix.png') });
+      await fix.click();
+      await editor.locator('.view-line', { hasText: 'billing_mode = "PAY_PER_REQUEST"' }).waitFor();
+      await editor.locator('.squiggly-error').waitFor({ state: 'detached' });
+      await problem.waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'explorer welcome view with the embedded server off and profiles hidden: says so, and Get Started opens the walkthrough',
+    settings: { 'dynamodbDesigner.local.enabled': false, 'dynamodbDesigner.showAwsProfiles': false },
+    async run(page, server) {
+      await openWorkbench(page, server, this.theme ?? 'dark');
+      await activityIcon(page).click();
+      const welcome = page.locator('.part.sidebar .welcome-view');
+      await welcome.getByText('The embedded local DynamoDB is turned off.', { exact: false }).waitFor();
+      await welcome.getByText('AWS profiles are hidden', { exact: false }).waitFor();
+      assert.equal(await welcome.getByText('No AWS profile was found', { exact: false }).count(), 0, 'not the message for profiles shown but none found');
+      for (const button of ['Turn On the Embedded DynamoDB', 'Show AWS Profiles', 'Get Started']) { await welcome.locator('.monaco-button', { hasText: button }).waitFor(); }
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'explorer-welcome.png') });
+      await welcome.locator('.monaco-button', { hasText: 'Get Started' }).click();
+      await page.locator('.gettingStartedContainer').getByText('Get Started with DynamoDB Designer').first().waitFor();
+      await page.locator('.gettingStartedContainer button.getting-started-step', { hasText: 'Seed the demo tables' }).waitFor();
+    },
+  },
+  {
+    name: 'Getting Started walkthrough: opened from the palette, its steps checked as their buttons run',
+    async run(page, server) {
+      await openWorkbench(page, server, this.theme ?? 'dark');
+      await runCommand(page, 'Welcome: Open Walkthrough');
+      const widget = page.locator('.quick-input-widget');
+      await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with DynamoDB Designer' }).first().click();
+      const walkthrough = page.locator('.gettingStartedContainer');
+      await walkthrough.getByText('Get Started with DynamoDB Designer').first().waitFor();
+      const step = (title: string) => walkthrough.locator('button.getting-started-step', { hasText: title });
+      for (const title of ['Seed the demo tables', 'Browse items', 'Write a table config', 'Preview the changes', 'Apply it']) { await step(title).waitFor(); }
+      // The workbench marks a completed step with aria-checked (and a check icon).
+      const done = (title: string) => walkthrough.locator('button.getting-started-step[aria-checked="true"]', { hasText: title });
+      assert.equal(await done('Seed the demo tables').count(), 0, 'not done before its button ran');
+      assert.equal(await step('Seed the demo tables').getAttribute('aria-checked'), 'false');
+
+      await step('Seed the demo tables').locator('.monaco-button').filter({ hasText: 'Seed Demo Tables' }).first().click();
+      await page.locator('.notifications-toasts .notification-toast:has-text("Demo tables ready")').waitFor({ timeout: 60000 });
+      await done('Seed the demo tables').waitFor();
+
+      await step('Browse items').click();
+      await step('Browse items').locator('.monaco-button').filter({ hasText: 'Browse Items' }).first().click();
+      await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'DeviceReadings' }).first().click();
+      await editorTab(page, 'DeviceReadings (items)').waitFor();
+      await editorTab(page, 'Walkthrough: DynamoDB Designer').click();
+      await done('Browse items').waitFor();
+      await activityIcon(page).click();
+      await page.locator('.part.sidebar .monaco-list-row:has-text("DeviceReadings")').first().waitFor();
+      await step('Write a table config').click();
+      // The step's markdown, shown beside the steps in a webview of its own.
+      await until(async () => {
+        for (const frame of page.frames()) {
+          if (await frame.getByText('asks, step by step, for the dialect').count().catch(() => 0)) { return true; }
+        }
+        return false;
+      });
+      await page.locator('.notifications-toasts .notification-toast').first().hover().catch(() => undefined);
+      await page.keyboard.press('Escape');
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'walkthrough.png') });
     },
   },
   {
@@ -601,6 +710,50 @@ async function paletteTable(page: Page, command: string, table: string): Promise
   await page.keyboard.press('Enter');
 }
 
+/** Goes to a line of the active editor with Ctrl+G. */
+async function goToLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** Width and height of a PNG, from its header. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/**
+ * Crops and scales this run's SHOWCASE PNGs into media/screenshots/ with Chromium (no image
+ * library): the picture as a scaled <img> shifted by the clip, the page screenshotted.
+ * A PNG not written by this run (its scenario was filtered out or failed) is an error.
+ */
+export async function exportScreenshots(since: number): Promise<void> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const tmp = mkdtempSync(join(tmpdir(), 'ddd-shots-'));
+  const { context, page } = await launchBrowser(tmp);
+  try {
+    for (const { from, to, clip, width } of SHOWCASE) {
+      const source = join(outDir, from);
+      if ((statSync(source, { throwIfNoEntry: false })?.mtimeMs ?? 0) < since) { throw new Error(`${from} was not made by this run: run the scenarios that make it`); }
+      const png = readFileSync(source);
+      const size = pngSize(png);
+      const scale = width / clip.width;
+      const height = Math.round(clip.height * scale);
+      await page.setViewportSize({ width, height });
+      await page.setContent(`<body style="margin:0;overflow:hidden"><img style="position:absolute;left:${-clip.x * scale}px;top:${-clip.y * scale}px;width:${size.width * scale}px;height:${size.height * scale}px" src="data:image/png;base64,${png.toString('base64')}"></body>`);
+      await page.locator('img').evaluate(img => (img as unknown as { decode(): Promise<void> }).decode());
+      await page.screenshot({ path: join(screenshotsDir, to), clip: { x: 0, y: 0, width, height } });
+      console.log(`media/screenshots/${to}: ${width}x${height}, ${statSync(join(screenshotsDir, to)).size} bytes`);
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  }
+}
+
 /** Lets animations and fonts settle before a screenshot. */
 async function settle(page: Page): Promise<void> {
   await page.mouse.move(700, 5); // no tooltip of a hovered explorer row in the picture
@@ -712,7 +865,10 @@ async function npmStartScenario(): Promise<void> {
 
 async function main(): Promise<number> {
   mkdirSync(outDir, { recursive: true });
-  const filter = process.argv[2] ?? '';
+  const started = Date.now();
+  const args = process.argv.slice(2);
+  const screenshots = args.includes('--screenshots');
+  const filter = args.find(a => !a.startsWith('--')) ?? '';
   let passed = 0;
   let failed = 0;
   if ('npm start serves the workbench'.includes(filter)) {
@@ -746,7 +902,13 @@ async function main(): Promise<number> {
     }
   }
   console.log(`ui (workbench in Chromium): ${passed} passed, ${failed} failed`);
+  if (screenshots) {
+    if (failed > 0 || passed === 0) { console.log('--screenshots: not updated, a scenario failed'); return 1; }
+    await exportScreenshots(started);
+  }
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-main().then(code => process.exit(code), (error: Error) => { console.error(error.message); process.exit(1); });
+if (require.main === module) {
+  main().then(code => process.exit(code), (error: Error) => { console.error(error.message); process.exit(1); });
+}
