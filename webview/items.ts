@@ -711,7 +711,7 @@ async function main(): Promise<void> {
   }
   const saved = host.state;
   title.replaceChildren(el('span', { class: 'mono' }, init.tableName));
-  subtitle.textContent = `${init.target.connectionLabel} · ${init.target.region}`;
+  subtitle.textContent = init.location;
   const known = (query: ItemQuery | undefined) => query !== undefined && init!.targets.some(t => (t.index ?? '') === (query.index ?? ''));
   setReading(false);
   const wanted = pendingBrowse;
