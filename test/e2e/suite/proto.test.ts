@@ -15,6 +15,7 @@ import type { JsonItem } from '../../../src/model/items';
 import { attributeOf } from '../../../src/model/items';
 import { getItem, putItem } from '../../../src/dynamo/items';
 import { parseDynamoJson } from '../../../src/dynamo/itemJson';
+import { waitForActive } from '../../../src/dynamo/tables';
 import type { ItemView, PageView, PanelTarget } from '../../../webview/protocol';
 import { LOCAL_CREDENTIALS, LocalServer, startDynamoDbLocal } from '../../support/servers';
 import { api, until } from './support';
@@ -75,6 +76,7 @@ async function createTable(client: DynamoDBClient): Promise<void> {
     TableName: TABLE.name, BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
   }));
+  await waitForActive(client, TABLE.name, { timeoutMs: 30000 }); // dynalite: CREATING until its next tick
   await putItem(client, TABLE, parseDynamoJson(ITEM), { expected: 'absent' });
 }
 

@@ -15,6 +15,7 @@ import { attributeOf } from '../../../src/model/items';
 import type { ItemRequest, JsonItem } from '../../../src/model/items';
 import { getItem, keyOf, Pager, putItem } from '../../../src/dynamo/items';
 import { formatDynamoJson, formatPlainJson, parseDynamoJson, parsePlainJson } from '../../../src/dynamo/itemJson';
+import { waitForActive } from '../../../src/dynamo/tables';
 import { itemView, toPageView } from '../../../src/vscode/panels/pageView';
 import { LocalServer, startDynalite, startDynamoDbLocal } from '../../support/servers';
 
@@ -36,6 +37,7 @@ for (const [serverName, start] of SERVERS) describe(`__proto__ as an attribute n
       TableName: TABLE.name, BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
     }));
+    await waitForActive(client, TABLE.name, { timeoutMs: 30000 }); // dynalite: CREATING until its next tick
   });
   after(async () => { await server?.stop(); });
 
