@@ -169,7 +169,7 @@ function render(d: DetailsData): void {
   status.classList.add('status', statusClass);
   replace(header,
     el('h1', {}, el('span', { class: 'mono' }, t.name), status),
-    el('p', { class: 'subtitle' }, `${d.target.connectionLabel} · ${d.target.region} · read at ${new Date(d.fetchedAt).toLocaleTimeString()}`));
+    el('p', { class: 'subtitle' }, `${d.location} · read at ${new Date(d.fetchedAt).toLocaleTimeString()}`));
   replace(content,
     lim.length ? el('div', { class: 'limitation banner' }, 'The embedded local server ignores or lacks some features; they are labelled below.') : null,
     el('h2', {}, 'Table'),

@@ -123,6 +123,8 @@ export interface Limitation {
 
 export interface DetailsData {
   readonly target: PanelTarget;
+  /** Where the table lives, in the explorer's words (`Local (embedded) · any region`). */
+  readonly location: string;
   readonly table: LiveTable;
   /** Non-empty when the connection is the embedded local server: what it ignores. */
   readonly limitations: readonly Limitation[];
@@ -179,6 +181,8 @@ export interface PageView {
 
 export interface ItemsInit {
   readonly target: PanelTarget;
+  /** Where the table lives, in the explorer's words (`Local (embedded) · any region`). */
+  readonly location: string;
   readonly tableName: string;
   /** The table, then its GSIs, then its LSIs. */
   readonly targets: readonly QueryTarget[];

@@ -225,14 +225,24 @@ export function ignoresRegion(connection: Connection): boolean {
   return connection.kind === 'local';
 }
 
+const ANY_REGION = 'any region';
+
 /** A region as shown for a connection: "any region" where the server ignores regions. */
 export function regionLabel(connection: Connection, region: string): string {
-  return ignoresRegion(connection) ? 'any region' : region;
+  return ignoresRegion(connection) ? ANY_REGION : region;
 }
 
 /** Where a table lives, in words: `Local (embedded) · any region`, `dev · eu-west-1`. */
 export function locationLabel(connection: Connection, region: string): string {
   return `${connection.label} · ${regionLabel(connection, region)}`;
+}
+
+/**
+ * `locationLabel` for a panel's target, which names its connection by id and label (the
+ * embedded connection's id is LOCAL_CONNECTION_ID, the only one that ignores regions).
+ */
+export function targetLocationLabel(target: { readonly connectionId: string; readonly connectionLabel: string; readonly region: string }): string {
+  return `${target.connectionLabel} · ${target.connectionId === LOCAL_CONNECTION_ID ? ANY_REGION : target.region}`;
 }
 
 /** The connection's label with its kind, for tooltips. */

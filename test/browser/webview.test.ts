@@ -23,6 +23,7 @@ import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/vscode/pa
 import { itemView, toPageView } from '../../src/vscode/panels/pageView';
 import type { ItemPage, JsonItem, QueryTarget } from '../../src/model/items';
 import { targetsOf } from '../../src/model/items';
+import { targetLocationLabel } from '../../src/dynamo/connections';
 import type { LiveTable } from '../../src/model/live';
 import type { DetailsData, ItemQuery, ItemsInit, PageView, PanelKind, PanelTarget } from '../../webview/protocol';
 
@@ -68,6 +69,8 @@ const table: LiveTable = {
 
 const target: PanelTarget = { connectionId: 'local', connectionLabel: 'Local (embedded)', region: 'us-east-1', tableName: 'Orders' };
 const targets: QueryTarget[] = targetsOf(table);
+/** The header's words for the target, computed as the panel hosts compute them. */
+const location = targetLocationLabel(target);
 const PAGE_SIZE = 100;
 
 /** 250 items: the first holds markup in values and in an attribute name. */
@@ -126,10 +129,10 @@ function fixtures(): Fixtures {
     views[keyString(key)] = itemView(item, ['pk', 'sk']);
   });
   const details: DetailsData = {
-    target, table, fetchedAt: '2024-06-01T12:00:00.000Z', canExportConfig: true, itemCounts: 'aws',
+    target, location, table, fetchedAt: '2024-06-01T12:00:00.000Z', canExportConfig: true, itemCounts: 'aws',
     limitations: [{ feature: 'pitr', support: 'unsupported', label: 'PITR: not supported by the embedded server', detail: 'unknown operation' }],
   };
-  return { init: { target, tableName: 'Orders', targets, pageSize: PAGE_SIZE, maxColumns: 20 }, pagesByStart, keyIndex, views, details, pageSize: PAGE_SIZE };
+  return { init: { target, location, tableName: 'Orders', targets, pageSize: PAGE_SIZE, maxColumns: 20 }, pagesByStart, keyIndex, views, details, pageSize: PAGE_SIZE };
 }
 
 interface StubWindow {
@@ -418,6 +421,8 @@ describe('webview bundle in Chromium (stub host)', () => {
         assert.ok(text.includes(expected), `details show ${expected}`);
       }
       assert.equal(await page.locator('#details img').count(), 0);
+      // The embedded server keeps one set of tables whatever the region: the header says so.
+      assert.match(await page.locator('header .subtitle').innerText(), /^Local \(embedded\) · any region · read at /);
       await page.screenshot({ path: join(outDir, `webview-details-${theme}.png`), fullPage: true });
       const { pwned, violations } = await stub(page);
       assert.equal(pwned, undefined);
@@ -427,6 +432,7 @@ describe('webview bundle in Chromium (stub host)', () => {
     }
     const { page } = await open('items', 'light');
     await page.locator('#grid tbody tr').nth(99).waitFor();
+    assert.equal(await page.locator('header .subtitle').innerText(), 'Local (embedded) · any region', 'the item browser\'s header names no region either');
     await page.screenshot({ path: join(outDir, 'webview-items-light.png') });
     await page.close();
   });

@@ -287,7 +287,7 @@ class ItemBrowser {
     state.init = init;
     const saved = host.state;
     this.title.replaceChildren(el('span', { class: 'mono' }, init.tableName));
-    this.subtitle.textContent = `${init.target.connectionLabel} · ${init.target.region}`;
+    this.subtitle.textContent = init.location;
     const known = (query: ItemQuery | undefined) => query !== undefined && init.targets.some(t => (t.index ?? '') === (query.index ?? ''));
     this.setReading(false);
     const wanted = state.pendingBrowse;

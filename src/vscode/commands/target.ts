@@ -107,10 +107,14 @@ export class ConfigTargets implements vscode.Disposable {
     const own = configRegion(analysis.tables);
     const connections = await this.services.connections();
     const previous = this.all()[document.uri.toString()];
+    // A region step follows only where the server keeps tables per region and there is a choice
+    // (pickRegion's own test): without one on any connection, the picker is the only step.
+    const asksRegion = (c: Connection) => !own && !ignoresRegion(c) && (c.regions.length > 1 || (previous?.connectionId === c.id && Boolean(previous.region)));
+    const totalSteps = connections.some(asksRegion) ? 2 : 1;
     for (;;) {
       const ordered = [...connections].sort((a, b) => Number(b.id === previous?.connectionId) - Number(a.id === previous?.connectionId));
       const connection = await pickConnection(this.services.prompts, ordered, {
-        title: `Target of ${name}: connection`, step: 1, totalSteps: own ? 1 : 2, current: previous?.connectionId,
+        title: `Target of ${name}: connection`, step: 1, totalSteps, current: previous?.connectionId,
       });
       if (!connection) { return undefined; }
       let region = own ?? connection.regions[0];
@@ -127,7 +131,7 @@ export class ConfigTargets implements vscode.Disposable {
   }
 
   private async pickRegion(connection: Connection, file: string, previous: string | undefined): Promise<string | undefined | typeof BACK> {
-    if (connection.regions.length === 1 && !previous) { return connection.regions[0]; }
+    if (connection.regions.length === 1 && !previous) { return connection.regions[0]; } // keep in step with asksRegion in resolve
     const regions = [...new Set([previous, ...connection.regions].filter((r): r is string => Boolean(r)))];
     const other = { label: '$(edit) Other region…', region: '' };
     const items = regions.map(r => ({ label: r, region: r, ...(r === previous ? { description: 'current', iconPath: new vscode.ThemeIcon('check') } : {}) }));

@@ -5,7 +5,7 @@ import { describeTable } from '../../dynamo/tables';
 import { countItems, itemCountSource } from '../../dynamo/count';
 import { isAbortError } from '../../dynamo/errors';
 import { SERVER_LIMITATIONS } from '../../dynamo/local';
-import { LOCAL_CONNECTION_ID } from '../../dynamo/connections';
+import { LOCAL_CONNECTION_ID, targetLocationLabel } from '../../dynamo/connections';
 import { PanelHost } from './host';
 import type { Handlers } from './host';
 import type { PanelServices } from './services';
@@ -38,7 +38,7 @@ export class DetailsPanel extends PanelHost {
     const table = await describeTable(client, this.target.tableName, { signal });
     const limitations = this.target.connectionId === LOCAL_CONNECTION_ID ? SERVER_LIMITATIONS.dynalite.map(l => ({ ...l })) : [];
     return {
-      target: this.target, table, limitations, fetchedAt: new Date().toISOString(), canExportConfig: this.services.exportAsConfig !== undefined,
+      target: this.target, location: targetLocationLabel(this.target), table, limitations, fetchedAt: new Date().toISOString(), canExportConfig: this.services.exportAsConfig !== undefined,
       itemCounts: itemCountSource(this.target.connectionId),
     };
   }

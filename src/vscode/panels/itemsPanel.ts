@@ -13,6 +13,7 @@ import { deleteItem, getItem, keyOf, keyText, Pager } from '../../dynamo/items';
 import { describeTable } from '../../dynamo/tables';
 import { exportPage, exportResult } from '../../dynamo/itemExport';
 import { isAbortError } from '../../dynamo/errors';
+import { targetLocationLabel } from '../../dynamo/connections';
 import { PanelHost } from './host';
 import type { Handlers } from './host';
 import { PanelError } from './errorInfo';
@@ -105,7 +106,7 @@ export class ItemsPanel extends PanelHost {
     const table = this.liveTable();
     const settings = this.services.settings();
     const page = this.pager?.page && this.query ? this.view() : undefined;
-    return { target: this.target, tableName: table.name, targets: this.targets, pageSize: settings.pageSize, maxColumns: settings.maxColumns, ...(page ? { page } : {}) };
+    return { target: this.target, location: targetLocationLabel(this.target), tableName: table.name, targets: this.targets, pageSize: settings.pageSize, maxColumns: settings.maxColumns, ...(page ? { page } : {}) };
   }
 
   private fetchOptions(signal: AbortSignal): { signal: AbortSignal; stop: AbortSignal; onProgress: (p: { requests: number; scannedCount: number; count: number }) => void } {
@@ -193,7 +194,7 @@ export class ItemsPanel extends PanelHost {
     const itemKey = keyOf(item, this.keyNames());
     const confirmed = await this.services.prompts.confirm(
       `Delete the item ${keyText(itemKey)} from table ${this.target.tableName}?`,
-      `${this.target.connectionLabel} · ${this.target.region}. This cannot be undone.`,
+      `${targetLocationLabel(this.target)}. This cannot be undone.`,
       'Delete',
     );
     if (!confirmed) { return { deleted: false, reason: 'cancelled' }; }

@@ -588,6 +588,8 @@ const scenarios: Scenario[] = [
       await paletteTable(page, 'DynamoDB: Open Table Details', 'invoices');
       const view = webview(page);
       await view.locator('header h1', { hasText: 'invoices' }).waitFor();
+      // One set of tables whatever the region: the header says "any region", as the explorer does.
+      assert.match(await view.locator('header .subtitle').innerText(), /^Local \(embedded\) · any region · read at /);
       assert.equal(await view.locator('#item-count-reported').innerText(), 'not reported by this server');
       assert(!(await view.locator('#details').innerText()).includes('six hours'), 'no AWS refresh note on the embedded server');
       await view.locator('#count-items').click();
@@ -598,6 +600,7 @@ const scenarios: Scenario[] = [
       // A save the server refuses (the text is not an item): the message leads with what went wrong.
       await paletteTable(page, 'DynamoDB: Browse Items', 'invoices');
       await view.locator('#grid tbody tr').nth(99).waitFor();
+      assert.equal(await view.locator('header .subtitle').innerText(), 'Local (embedded) · any region');
       await view.locator('#grid tbody tr').nth(0).click();
       await view.locator('#edit').click();
       const editor = page.locator('.editor-instance .monaco-editor').last();

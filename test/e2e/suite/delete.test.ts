@@ -10,6 +10,7 @@ import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand } from '@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ExtensionApi } from '../../../src/extension';
 import type { DeleteOutcome } from '../../../src/vscode/commands/deleteTable';
+import { waitForActive } from '../../../src/dynamo/tables';
 import { Answer, ScriptedPrompts } from './prompts';
 import { api } from './support';
 
@@ -63,6 +64,7 @@ describe('delete the tables of a config: one confirmation for all, then the type
         TableName: name, BillingMode: 'PAY_PER_REQUEST', DeletionProtectionEnabled: true,
         AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
       }));
+      await waitForActive(client, name, { timeoutMs: 30000 }); // dynalite answers ResourceNotFound while CREATING (until its next tick)
       await client.send(new BatchWriteItemCommand({ RequestItems: { [name]: Array.from({ length: items }, (_, i) => ({ PutRequest: { Item: { id: { S: `i${i}` } } } })) } }));
     }
     uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'e2e-delete-two.toml');

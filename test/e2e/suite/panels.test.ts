@@ -107,6 +107,7 @@ describe('panels: table details and the item browser', () => {
     try {
       const data = await until('the webview read the table', () => answered<DetailsData>(log.posted, r => 'table' in r));
       assert.equal(data.table.name, 'invoices');
+      assert.equal(data.location, 'Local (embedded) · any region', 'the header names the server as the explorer does: it ignores regions');
       assert.deepEqual(data.table.keySchema, [{ name: 'customer_id', keyType: 'HASH' }, { name: 'issued_at', keyType: 'RANGE' }]);
       assert.deepEqual(data.table.globalSecondaryIndexes.map(i => [i.name, i.projectionType, i.nonKeyAttributes]), [['by-status', 'INCLUDE', ['total', 'currency']]]);
       assert.deepEqual(data.table.localSecondaryIndexes.map(i => i.name), ['by-due-date']);
@@ -372,6 +373,7 @@ describe('panels: table details and the item browser', () => {
     try {
       items.reveal();
       const init = await until('the rebuilt webview\'s init', () => answered<ItemsInit>(log.posted, r => 'targets' in r));
+      assert.equal(init.location, 'Local (embedded) · any region', 'the item browser\'s header as the explorer says it');
       assert.equal(init.page?.pageNumber, 2);
       assert.deepEqual(init.page?.rows, page2.rows);
       assert.deepEqual(init.page?.starts, page2.starts);

@@ -61,7 +61,7 @@ describe('the target of a config', () => {
   it('asks "Target of FILE: connection", then no region on the embedded server (any region)', async () => {
     const { target, prompts } = await choose([{ pick: 'Local (embedded)' }]);
     assert.equal(prompts.asked[0].title, 'Target of e2e-target.yaml: connection');
-    assert.equal(prompts.asked[0].step, '1/2');
+    assert.equal(prompts.asked[0].step, '1/1', 'no second step follows: neither connection asks for a region (the embedded one ignores it, the endpoint has one)');
     assert.ok(prompts.asked[0].items?.includes('Other server'));
     assert.equal(prompts.asked.length, 1, 'no region asked: the embedded server ignores regions');
     assert.equal(target?.connection.kind, 'local');
@@ -77,6 +77,7 @@ describe('the target of a config', () => {
 
     const { target, prompts: again } = await choose([{ pick: 'Other server' }, { pick: 'eu-west-1' }]);
     assert.deepEqual(again.asked[0].current, ['Other server']);
+    assert.equal(again.asked[0].step, '1/2', 'a region was chosen on the endpoint before: its region step follows');
     assert.equal(again.asked[1].title, 'Target of e2e-target.yaml: region on Other server');
     assert.equal(again.asked[1].step, '2/2');
     assert.deepEqual(again.asked[1].current, ['eu-west-1']);

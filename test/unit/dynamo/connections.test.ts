@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { buildConnections, connectionId, ignoresRegion, locationLabel, orderRegions, regionLabel } from '../../../src/dynamo/connections';
+import { buildConnections, connectionId, ignoresRegion, locationLabel, orderRegions, regionLabel, targetLocationLabel } from '../../../src/dynamo/connections';
 import { ProfileInfo, defaultProfileName, profileFacts, profileNames, sharedFilePaths } from '../../../src/dynamo/profiles';
 
 function profile(name: string, region?: string, endpointUrl?: string): ProfileInfo {
@@ -36,6 +36,10 @@ describe('region story per connection', () => {
     assert.equal(locationLabel(endpoint, 'us-west-2'), 'DynamoDB Local · us-west-2');
     assert.equal(ignoresRegion(dev), false);
     assert.equal(locationLabel(dev, 'eu-central-1'), 'dev · eu-central-1');
+    // A panel's target names its connection by id and label: the same words.
+    for (const [connection, region] of [[local, 'us-east-1'], [endpoint, 'us-west-2'], [dev, 'eu-central-1']] as const) {
+      assert.equal(targetLocationLabel({ connectionId: connection.id, connectionLabel: connection.label, region }), locationLabel(connection, region));
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import type { ItemQuery, ItemsInit, PageView } from '../../../webview/protocol';
 import { parsePanelState } from '../../../webview/protocol';
 
 const target = { connectionId: 'local', connectionLabel: 'Local', region: 'us-east-1', tableName: 'T' };
-const init: ItemsInit = { target, tableName: 'T', targets: [], pageSize: 100, maxColumns: 8 };
+const init: ItemsInit = { target, location: 'Local · us-east-1', tableName: 'T', targets: [], pageSize: 100, maxColumns: 8 };
 const query: ItemQuery = { mode: 'scan', filters: [], pageSize: 100 };
 const a = { pk: { S: 'a' }, sk: { N: '1' } };
 const b = { pk: { S: 'b' }, sk: { N: '2' } };
