@@ -647,7 +647,9 @@ const scenarios: Scenario[] = [
       await view.locator('#grid tbody tr').nth(99).waitFor();
       await view.locator('#page-size input').fill('40');
       await view.locator('#run').click();
-      await view.locator('#grid tbody tr').nth(39).waitFor();
+      // The 100-row page is still shown while the new query reads: wait for the 40-item page itself.
+      await view.locator('#returned', { hasText: /^40 items$/ }).waitFor();
+      await view.locator('#grid tbody tr').nth(40).waitFor({ state: 'detached' });
       await view.locator('#next').click();
       await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
       await view.locator('#next').click();
