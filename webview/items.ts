@@ -435,6 +435,10 @@ host.on('notice', n => {
 /** A target to browse asked for before the panel had opened (it was hidden: the ask came first). */
 let pendingBrowse: { index?: string } | undefined;
 
+host.on('run', () => {
+  if (init) { void run(); }
+});
+
 host.on('browse', target => {
   if (!init) { pendingBrowse = target; return; }
   void browse(target.index);

@@ -213,6 +213,8 @@ export interface HostNotificationMap {
   'refresh': NoParams;
   /** The person asked to browse this target of the open item browser (absent index: the table). */
   'browse': { readonly index?: string };
+  /** The person pressed Run's keybinding (Ctrl+Enter, the command `dynamodbDesigner.runItemQuery`): read with the form as it is. */
+  'run': NoParams;
 }
 
 export type RequestMessage<M extends Method = Method> = { readonly type: 'request'; readonly id: number; readonly method: M; readonly params: ParamsOf<M> };
@@ -386,7 +388,7 @@ export function parseFromWebview(message: unknown): Parsed<FromWebview> {
   });
 }
 
-const HOST_NOTIFICATIONS: readonly (keyof HostNotificationMap)[] = ['progress', 'page', 'notice', 'refresh', 'browse'];
+const HOST_NOTIFICATIONS: readonly (keyof HostNotificationMap)[] = ['progress', 'page', 'notice', 'refresh', 'browse', 'run'];
 
 /**
  * Validates the envelope of a message from the host (the host is trusted; this keeps stray

@@ -1,4 +1,4 @@
-/** scripts/patch-deps.mjs (run by postinstall): applies once, is idempotent, refuses a changed upstream file. */
+/** scripts/patch-deps.mjs (run by scripts/build.mjs and scripts/compile.mjs): applies once, is idempotent, refuses a changed upstream file. */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ describe('scripts/patch-deps.mjs', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ddd-patch-'));
     mkdirSync(dirname(join(dir, FILE)), { recursive: true });
-    // The installed file is patched (postinstall ran); the upstream text is it with the patch undone.
+    // The installed file is patched (compile.mjs ran it); the upstream text is it with the patch undone.
     patched = readFileSync(join(repoRoot(), FILE), 'utf8');
     const { patches } = await import(SCRIPT) as { patches: { patched: string; upstream: string }[] };
     assert.equal(patches.length, 1);
