@@ -9,21 +9,27 @@
 //                         whose prebuilt binaries are copied to dist/native/classic-level)
 //   dist/webview/*.js     the webview code (browser, esm)
 // Flags: --production (minify, no source maps), --watch, --target <VS Code platform> (only that
-// platform's LevelDB prebuild, for `vsce package --target`; see NATIVE_PREBUILDS).
+// platform's LevelDB prebuild, for `vsce package --target`; see NATIVE_PREBUILDS; also read from
+// DYNAMODB_DESIGNER_TARGET, which scripts/package.mjs sets for `vscode:prepublish`), --cli-only
+// (only dist/cli.js, for `npm pack`: the `prepack` script).
+// Also writes ThirdPartyNotices.txt for the packages bundled into what is shipped: the extension's
+// bundles (the VSIX), or with --cli-only the CLI (the npm package).
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { NATIVE_PREBUILDS } from './platforms.mjs';
 import { patchDeps } from './patch-deps.mjs';
 import { DIALECTS, validatorsSource } from './validators.mjs';
+import { noticesText } from './notices.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const targetFlag = process.argv.indexOf('--target');
-const vscodeTarget = targetFlag >= 0 ? process.argv[targetFlag + 1] : undefined;
+const vscodeTarget = targetFlag >= 0 ? process.argv[targetFlag + 1] : process.env.DYNAMODB_DESIGNER_TARGET || undefined;
+const cliOnly = process.argv.includes('--cli-only');
 const require = createRequire(import.meta.url);
 
 /** classic-level loads its addon relative to its own folder: point it at dist/native/classic-level. */
@@ -149,6 +155,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'info',
   legalComments: 'none',
+  metafile: true,
 };
 
 const node = {
@@ -171,9 +178,10 @@ const builds = [
 ];
 // The language service's worker thread for large documents (src/vscode/language/analyses.ts).
 builds.push({ ...node, entryPoints: { analysisWorker: 'src/vscode/language/analysisWorker.ts' }, outdir: 'dist' });
-if (optional('src/cli/main.ts')) {
-  builds.push({ ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] });
-}
+// The CLI (for npm installs; the VSIX leaves it out).
+const cliBuild = optional('src/cli/main.ts')
+  ? { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] }
+  : undefined;
 // Output name -> entry module (a panel that outgrew one file has a folder, its entry main.ts).
 const webviewEntries = Object.entries({ details: 'webview/details.ts', items: 'webview/items/main.ts', plan: 'webview/plan.ts' }).filter(([, entry]) => optional(entry));
 if (webviewEntries.length) {
@@ -188,14 +196,36 @@ if (webviewEntries.length) {
   });
 }
 
+/**
+ * Writes ThirdPartyNotices.txt for the packages the given build results bundled, and each build's
+ * esbuild metafile to dist/meta/ (what the notices were made from; package.mjs and the npm package
+ * test check the notices against them).
+ */
+function writeNotices(buildList, results, title) {
+  mkdirSync(join(root, 'dist/meta'), { recursive: true });
+  buildList.forEach((b, i) => writeFileSync(join(root, 'dist/meta', `${Object.keys(b.entryPoints).join('+')}.json`), JSON.stringify(results[i].metafile)));
+  const { text, packages } = noticesText(root, results.map(r => r.metafile), title);
+  writeFileSync(join(root, 'ThirdPartyNotices.txt'), text);
+  console.log(`ThirdPartyNotices.txt: ${packages.length} bundled packages (${title})`);
+}
+
 // The bundles include node_modules' code: make sure its patches are in (also after `npm ci --ignore-scripts`).
 patchDeps(root);
-if (!watch) { rmSync(join(root, 'dist'), { recursive: true, force: true }); }
-copyNative();
-if (watch) {
-  const contexts = await Promise.all(builds.map(b => esbuild.context(b)));
-  await Promise.all(contexts.map(c => c.watch()));
-  console.log('watching for changes (Ctrl+C to stop)');
+if (cliOnly) {
+  if (!cliBuild) { throw new Error('src/cli/main.ts is missing'); }
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeNotices([cliBuild], [await esbuild.build(cliBuild)], 'DynamoDB Designer CLI (npm package dynamodb-designer): third-party notices');
 } else {
-  await Promise.all(builds.map(b => esbuild.build(b)));
+  if (!watch) { rmSync(join(root, 'dist'), { recursive: true, force: true }); }
+  copyNative();
+  if (watch) {
+    const contexts = await Promise.all([...builds, ...(cliBuild ? [cliBuild] : [])].map(b => esbuild.context(b)));
+    await Promise.all(contexts.map(c => c.watch()));
+    console.log('watching for changes (Ctrl+C to stop)');
+  } else {
+    const results = await Promise.all([...builds, ...(cliBuild ? [cliBuild] : [])].map(b => esbuild.build(b)));
+    if (cliBuild) { mkdirSync(join(root, 'dist/meta'), { recursive: true }); writeFileSync(join(root, 'dist/meta/cli.json'), JSON.stringify(results.at(-1).metafile)); }
+    // The VSIX ships every bundle but the CLI's (.vscodeignore): its notices are theirs.
+    writeNotices(builds, results.slice(0, builds.length), 'DynamoDB Designer VS Code extension: third-party notices');
+  }
 }

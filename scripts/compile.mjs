@@ -5,6 +5,7 @@ import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validatorsSource } from './validators.mjs';
+import { patchDeps } from './patch-deps.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const roots = ['src', 'test', 'bench', 'webview/protocol.ts', 'webview/schema.ts', 'webview/items/state.ts'];
@@ -19,6 +20,9 @@ function collect(path, acc) {
   return acc;
 }
 
+// Tests and `npm start` run dynalite from node_modules: make sure its patch is in. (Not an install
+// script: npm 11 would list it to every consumer of the npm package as one to approve.)
+patchDeps(root);
 const entryPoints = roots.flatMap(r => collect(join(root, r), []));
 rmSync(join(root, 'out'), { recursive: true, force: true });
 await build({

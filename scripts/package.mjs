@@ -1,13 +1,16 @@
 // `npm run package`: one VSIX per VS Code platform, each with only that platform's LevelDB
 // prebuild and without the CLI bundle (the extension never loads dist/cli.js), then checks what
-// went in. Usage: node scripts/package.mjs [--target linux-x64] [--out file.vsix] | --all
+// went in. vsce runs the `vscode:prepublish` script (the production build), told the target through
+// DYNAMODB_DESIGNER_TARGET; the project has no public repository yet (--allow-missing-repository). Usage: node scripts/package.mjs [--target linux-x64] [--out file.vsix] | --all
 // (every platform of scripts/platforms.mjs to dynamodb-designer-<target>.vsix).
 // Default: linux-x64 to dynamodb-designer.vsix (what CI packages and checks, .ci/run).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { NATIVE_PREBUILDS } from './platforms.mjs';
+import { bundledPackageDirs, packageLicense } from './notices.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The size budget of one VSIX (issue 14). */
@@ -44,6 +47,43 @@ export function zipEntries(path) {
   return names;
 }
 
+/** The text of one file of a zip archive (stored or deflated), undefined when absent. */
+export function zipText(path, wanted) {
+  const zip = readFileSync(path);
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    if (name === wanted) {
+      const method = zip.readUInt16LE(at + 10);
+      const compressed = zip.readUInt32LE(at + 20);
+      const local = zip.readUInt32LE(at + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + compressed);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return undefined;
+}
+
+/**
+ * What the notices lack: every package bundled into the builds of dist/meta (but `except`, a
+ * bundle the archive does not hold) with its version and each license file's text.
+ */
+export function noticesProblems(notices, except) {
+  const metaDir = join(root, 'dist/meta');
+  const metafiles = readdirSync(metaDir).filter(f => f.endsWith('.json') && f !== except).map(f => JSON.parse(readFileSync(join(metaDir, f), 'utf8')));
+  const problems = [];
+  for (const dir of bundledPackageDirs(metafiles)) {
+    const p = packageLicense(root, dir);
+    if (!notices.includes(`\n${p.name} ${p.version}\nLicense: ${p.license}\n`)) { problems.push(`ThirdPartyNotices.txt lacks ${p.name} ${p.version}`); }
+    for (const t of p.texts) { if (!notices.includes(t.text)) { problems.push(`ThirdPartyNotices.txt lacks ${p.name}'s ${t.file}`); } }
+  }
+  return problems;
+}
+
 /** What is wrong with a packaged VSIX for a target (empty: nothing). */
 export function vsixProblems(path, target) {
   const problems = [];
@@ -64,21 +104,38 @@ export function vsixProblems(path, target) {
   for (const name of names.filter(n => /^extension\/dist\/cli\.js|\.map$|^extension\/(src|out|test|node_modules|media\/screenshots)\//.test(n))) {
     problems.push(`${name} should not be packaged`);
   }
+  const notices = zipText(path, 'extension/ThirdPartyNotices.txt');
+  if (notices === undefined) { problems.push('ThirdPartyNotices.txt is missing'); }
+  else if (!notices.includes('VS Code extension: third-party notices')) { problems.push('ThirdPartyNotices.txt is not the extension\'s (the CLI\'s notices were packaged)'); }
+  else { problems.push(...noticesProblems(notices, 'cli.json')); }
+  for (const manifestName of ['extension.vsixmanifest', 'extension/package.json']) {
+    if (zipText(path, manifestName)?.includes('example.invalid')) { problems.push(`${manifestName} links to example.invalid`); }
+  }
   return problems;
 }
 
 function packageTarget(target, out, baseUrl) {
   if (!NATIVE_PREBUILDS[target]) { throw new Error(`unknown target ${target} (known: ${Object.keys(NATIVE_PREBUILDS).join(', ')})`); }
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--production', '--target', target], { cwd: root, stdio: 'inherit' });
   let readme;
   if (baseUrl) {
     readme = ['--baseContentUrl', baseUrl, '--baseImagesUrl', baseUrl];
   } else {
-    writeFileSync(join(root, 'dist/README.md'), packagedReadme(readFileSync(join(root, 'README.md'), 'utf8')));
-    readme = ['--readme-path', 'dist/README.md'];
+    // Not in dist/: vsce's `vscode:prepublish` build clears dist/ before it reads the README.
+    mkdirSync(join(root, 'out'), { recursive: true });
+    writeFileSync(join(root, 'out/README.packaged.md'), packagedReadme(readFileSync(join(root, 'README.md'), 'utf8')));
+    readme = ['--readme-path', 'out/README.packaged.md'];
   }
   const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--target', target, '--out', out, ...readme], { cwd: root, stdio: 'inherit' });
+  // vsce runs `vscode:prepublish` (the production build) first, for this target.
+  const output = execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--target', target, '--out', out, ...readme], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DYNAMODB_DESIGNER_TARGET: target },
+  });
+  process.stdout.write(output);
+  const warnings = output.split('
+').filter(line => /WARNING/.test(line));
+  if (warnings.length) { throw new Error(`vsce warned:
+  ${warnings.join('
+  ')}`); }
   const problems = vsixProblems(resolve(root, out), target);
   if (problems.length) { throw new Error(`${out}:\n  ${problems.join('\n  ')}`); }
   console.log(`${out}: ${statSync(resolve(root, out)).size} bytes, ${target} prebuild only, no CLI bundle`);

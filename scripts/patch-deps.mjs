@@ -1,7 +1,8 @@
-// Patches applied to installed dependencies (run by `postinstall`, and by scripts/build.mjs before
-// bundling). Idempotent: a file already patched is left alone; a file whose content is neither the
-// expected upstream text nor the patched text fails the install loudly, so an upgrade of the
-// dependency is looked at instead of shipping silently without the fix.
+// Patches applied to installed dependencies (run by scripts/build.mjs before bundling and by
+// scripts/compile.mjs before the tests, so also after `npm ci`; no install script: the npm package's
+// consumers would be asked to approve it). Idempotent: a file already patched is left alone; a
+// file whose content is neither the expected upstream text nor the patched text fails the build
+// loudly, so an upgrade of the dependency is looked at instead of shipping silently without the fix.
 //
 // dynalite 4.0 `db/index.js` createIndexKey: the key of an item in a secondary index was the index
 // key followed by 6 hex digits (24 bits) of an MD5 of the table key, so two items with the same

@@ -268,6 +268,8 @@ const HOST_NOTIFICATIONS = {
   'refresh': none,
   /** The person asked to browse this target of the open item browser (absent index: the table). */
   'browse': indexParams,
+  /** The person pressed Run's keybinding (Ctrl+Enter, the command `dynamodbDesigner.runItemQuery`): read with the form as it is. */
+  'run': none,
 };
 
 type RequestSpecs = typeof REQUESTS;

@@ -50,7 +50,8 @@ export function textField(label: string, value: string, options: { id?: string; 
   if (options.placeholder) { f.placeholder = options.placeholder; }
   if (options.size) { f.size = options.size; }
   const onEnter = options.onEnter;
-  if (onEnter) { f.addEventListener('keydown', e => { if ((e as KeyboardEvent).key === 'Enter') { onEnter(); } }); }
+  // A modified Enter is left to the workbench: Ctrl+Enter is Run Item Query's keybinding.
+  if (onEnter) { f.addEventListener('keydown', e => { const k = e as KeyboardEvent; if (k.key === 'Enter' && !k.ctrlKey && !k.metaKey && !k.altKey) { onEnter(); } }); }
   return f;
 }
 

@@ -4,6 +4,8 @@
  * Every line printed, text or JSON, goes through `redact` first: no secret key, session token
  * or signed header value reaches the terminal, whatever a server or a credential process said.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { redact } from '../dynamo/errors';
 import { APPLY_COMMAND } from './apply';
 import { DELETE_COMMAND } from './delete';
@@ -25,10 +27,26 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   delete: DELETE_COMMAND,
 };
 
+/**
+ * The version of the installed package: its package.json, the first one named dynamodb-designer
+ * above this file (dist/cli.js in the npm package, out/src/cli/main.js in the repository).
+ */
+export function cliVersion(from: string = __dirname): string | undefined {
+  for (let dir = from, i = 0; i < 5; i++, dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      if (manifest.name === 'dynamodb-designer' && typeof manifest.version === 'string') { return manifest.version; }
+    } catch {
+      // No package.json here (or not JSON): look higher.
+    }
+  }
+  return undefined;
+}
+
 function usage(): string {
   const width = Math.max(...Object.keys(SUBCOMMANDS).map(n => n.length));
   const lines = Object.entries(SUBCOMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `Usage: dynamodb-designer <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'dynamodb-designer <command> --help' for a command's options.`;
+  return `Usage: dynamodb-designer <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'dynamodb-designer <command> --help' for a command's options, 'dynamodb-designer --version' for the version.`;
 }
 
 export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
@@ -37,6 +55,12 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     io.out(usage());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '-v' || name === '--version' || name === 'version') {
+    const version = cliVersion();
+    if (version === undefined) { io.err('dynamodb-designer: cannot find its package.json to read the version'); return 2; }
+    io.out(version);
+    return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!command) {

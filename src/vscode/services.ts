@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ClientFactory } from '../dynamo/clients';
-import { Connection, ConnectionSetting, resolveConnections } from '../dynamo/connections';
+import { Connection, connectionId, ConnectionSetting, resolveConnections } from '../dynamo/connections';
 import { LocalDynamo } from '../dynamo/local';
 import { seedDemoTables, SeededTable } from '../dynamo/seed';
 import { describeTable, listTables, TablePage, TABLE_PAGE_SIZE } from '../dynamo/tables';
@@ -15,7 +15,7 @@ import type { LiveTable } from '../model/live';
 import type { Log } from './platform/log';
 import { windowPrompts } from './platform/prompts';
 import type { Prompts } from './platform/prompts';
-import { onSettingsChanged, readSettings } from './platform/settings';
+import { describeConnectionsOrigin, onSettingsChanged, readSettings } from './platform/settings';
 
 /** Set by `npm start`: attach the embedded connection to a server it already started. */
 const ATTACH_ENV = 'DYNAMODB_DESIGNER_LOCAL_ENDPOINT';
@@ -24,6 +24,8 @@ export class Services implements vscode.Disposable {
   readonly local: LocalDynamo;
   readonly clients: ClientFactory;
   private connectionList: Promise<readonly Connection[]> | undefined;
+  /** Connection id -> where `dynamodbDesigner.connections` listed it, in words (for its tooltip). */
+  private connectionOrigins = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the connection list may have changed (settings, AWS files). */
   readonly onDidChangeConnections = this.changed.event;
@@ -49,6 +51,8 @@ export class Services implements vscode.Disposable {
         else { log.info(`embedded local DynamoDB: ${status.state}${status.state === 'running' ? ` at ${status.endpoint} (pid ${status.pid})` : ''}`); }
       }),
       onSettingsChanged(['connections', 'regions', 'showAwsProfiles', 'local.enabled'], () => this.reloadConnections()),
+      // The workspace's own connections count from now on.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadConnections()),
     );
     if (attached) { log.info(`embedded local DynamoDB: attached to ${attached} (started by npm start)`); }
     this.watchAwsFiles();
@@ -86,6 +90,8 @@ export class Services implements vscode.Disposable {
       const connectionSettings: ConnectionSetting[] = settings.connections.map(c => ({
         type: c.type, profile: c.profile, url: c.endpoint, region: c.region, regions: c.regions, label: c.name,
       }));
+      const origin = describeConnectionsOrigin(settings.connectionsOrigin);
+      this.connectionOrigins = new Map(origin ? connectionSettings.map(c => [connectionId(c), origin]) : []);
       if (!settings.localEnabled) { connectionSettings.push({ type: 'local', enabled: false }); }
       this.connectionList = resolveConnections({
         connections: connectionSettings, regions: settings.regions, discoverProfiles: settings.showAwsProfiles,
@@ -96,6 +102,9 @@ export class Services implements vscode.Disposable {
     }
     return this.connectionList;
   }
+
+  /** Where the settings listed a connection, in words; undefined for one found in the AWS files or built in. */
+  connectionOrigin(id: string): string | undefined { return this.connectionOrigins.get(id); }
 
   async connection(id: string): Promise<Connection> {
     const found = (await this.connections()).find(c => c.id === id);

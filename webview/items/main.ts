@@ -206,6 +206,9 @@ class ItemBrowser {
     host.on('notice', n => {
       if (n.level === 'error') { this.messages.error({ code: n.code ?? 'Error', message: n.message }); } else { this.messages.notice(n.message); }
     });
+    host.on('run', () => {
+      if (state.init) { void this.run(); }
+    });
     host.on('browse', target => {
       if (!state.init) { state.pendingBrowse = target; return; }
       void this.browse(target.index);

@@ -1,6 +1,10 @@
-/** Open Table Details and Browse Items: from a table or index node, a panel, or the palette. Thin. */
+/**
+ * Open Table Details and Browse Items: from a table or index node, a panel, or the palette; Run Item
+ * Query (Ctrl+Enter in the item browser): runs the active item browser's form. Thin.
+ */
 import * as vscode from 'vscode';
-import { openItemBrowser, openTableDetails } from '../panels/panels';
+import { openItemBrowser, openPanels, openTableDetails } from '../panels/panels';
+import { ItemsPanel } from '../panels/itemsPanel';
 import type { PanelServices } from '../panels/services';
 import { reportError } from '../platform/errors';
 import type { Services } from '../services';
@@ -19,6 +23,10 @@ export function registerPanelCommands(context: vscode.ExtensionContext, services
         const ref = await resolveTableRef(services, services.prompts, argument, 'Browse Items');
         if (ref) { await openItemBrowser(context, panels, panelTarget(ref)); }
       } catch (error) { reportError(services.log, 'Opening the item browser', error); }
+    }),
+    vscode.commands.registerCommand('dynamodbDesigner.runItemQuery', () => {
+      const active = [...openPanels.values()].find(p => p instanceof ItemsPanel && p.panel.active);
+      if (active) { active.notify('run', {}); } else { void vscode.window.showInformationMessage('Run Item Query runs the query of the item browser in front: open one with Browse Items.'); }
     }),
   ];
 }

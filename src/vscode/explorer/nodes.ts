@@ -17,6 +17,8 @@ export interface NodeHost {
   localStatus(): string;
   /** The embedded server's URL while it runs (started here or by npm start). */
   localEndpoint(): string | undefined;
+  /** Which settings file listed the connection, in words (undefined: not listed in settings). */
+  connectionOrigin(id: string): string | undefined;
   filter(): string;
   changed(node: ExplorerNode | undefined): void;
   /**
@@ -72,6 +74,8 @@ export class ConnectionNode extends ExplorerNode {
     } else if (c.kind === 'profile') {
       item.description = c.info ? c.info.kind : 'profile not found';
     }
+    const origin = this.host.connectionOrigin(c.id);
+    if (origin) { tooltip.appendMarkdown(`\n\n${origin}`); }
     item.tooltip = tooltip;
     return item;
   }

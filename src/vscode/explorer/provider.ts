@@ -106,6 +106,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   localEndpoint(): string | undefined { return this.services.localEndpoint; }
+  connectionOrigin(id: string): string | undefined { return this.services.connectionOrigin(id); }
 
   changed(node: ExplorerNode | undefined): void { this.emitter.fire(node); }
 

@@ -12,8 +12,23 @@ export interface ConnectionSetting {
   readonly regions?: readonly string[];
 }
 
+/**
+ * Where `dynamodbDesigner.connections` came from: a list setting is taken whole from the most
+ * specific level that sets it (no merging).
+ */
+export type ConnectionsOrigin = 'user' | 'workspace' | 'default';
+
+/**
+ * Settings that send credentials or requests somewhere: in an untrusted workspace only the user's
+ * own value counts (package.json capabilities.untrustedWorkspaces.restrictedConfigurations lists
+ * them too, which makes VS Code ignore the workspace's; this accessor does not rely on it).
+ */
+export const RESTRICTED_SETTINGS = ['connections'] as const;
+
 export interface Settings {
   readonly connections: readonly ConnectionSetting[];
+  /** Where `connections` came from (in an untrusted workspace never the workspace). */
+  readonly connectionsOrigin: ConnectionsOrigin;
   readonly regions: readonly string[];
   readonly showAwsProfiles: boolean;
   readonly localEnabled: boolean;
@@ -26,8 +41,10 @@ export interface Settings {
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const connections = connectionsSetting(c);
   return {
-    connections: c.get<ConnectionSetting[]>('connections', []).filter(x => x && typeof x.type === 'string'),
+    connections: (Array.isArray(connections.value) ? connections.value as ConnectionSetting[] : []).filter(x => x && typeof x.type === 'string'),
+    connectionsOrigin: connections.origin,
     regions: c.get<string[]>('regions', ['us-east-1']),
     showAwsProfiles: c.get('showAwsProfiles', true),
     localEnabled: c.get('local.enabled', true),
@@ -37,6 +54,27 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     pageSize: c.get('items.pageSize', 100),
     maxColumns: c.get('items.maxColumns', 8),
   };
+}
+
+/** `connections` and its level: the workspace's (or a folder's) only in a trusted workspace. */
+function connectionsSetting(c: vscode.WorkspaceConfiguration): { value: unknown; origin: ConnectionsOrigin } {
+  const inspected = c.inspect<unknown>('connections');
+  if (vscode.workspace.isTrusted) {
+    const workspace = inspected?.workspaceValue;
+    if (workspace !== undefined) { return { value: workspace, origin: 'workspace' }; }
+  }
+  if (inspected?.globalValue !== undefined) { return { value: inspected.globalValue, origin: 'user' }; }
+  return { value: inspected?.defaultValue ?? [], origin: 'default' };
+}
+
+/** Where a connection listed in `dynamodbDesigner.connections` came from, in words for its tooltip. */
+export function describeConnectionsOrigin(origin: ConnectionsOrigin): string {
+  const file = vscode.workspace.workspaceFile?.scheme === 'file' ? vscode.workspace.workspaceFile.fsPath : '.vscode/settings.json';
+  switch (origin) {
+    case 'workspace': return `Listed in the workspace settings (\`dynamodbDesigner.connections\` in ${file}): this workspace's files chose it.`;
+    case 'user': return 'Listed in your user settings (`dynamodbDesigner.connections`).';
+    case 'default': return '';
+  }
 }
 
 export async function updateSetting(key: string, value: unknown, target = vscode.ConfigurationTarget.Global): Promise<void> {

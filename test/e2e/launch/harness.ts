@@ -31,6 +31,13 @@ export interface StartOptions {
   readonly workspaceFrom: string;
   readonly env?: Record<string, string>;
   readonly settings?: Record<string, unknown>;
+  /** The workspace folder's own .vscode/settings.json. */
+  readonly workspaceSettings?: Record<string, unknown>;
+  /**
+   * Workspace trust on (default off: every folder trusted): the folder opens untrusted (restricted
+   * mode, no startup prompt to answer).
+   */
+  readonly untrusted?: boolean;
 }
 
 function codeServerEntry(): string {
@@ -45,6 +52,10 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const home = join(tmp, 'home');
   const workspace = join(tmp, 'workspace');
   cpSync(options.workspaceFrom, workspace, { recursive: true });
+  if (options.workspaceSettings) {
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+  }
   mkdirSync(join(tmp, 'user-data/User'), { recursive: true });
   mkdirSync(join(tmp, 'tmp'), { recursive: true });
   writeFileSync(join(tmp, 'user-data/User/settings.json'), JSON.stringify({
@@ -55,7 +66,8 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
     'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': options.untrusted === true,
+    ...(options.untrusted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
     'window.commandCenter': false,
     ...options.settings,
   }, null, 2));
@@ -68,7 +80,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   delete env.VSCODE_IPC_HOOK_CLI;
   const args = [entry, '--config', join(tmp, 'config.yaml'), '--auth', 'none', '--bind-addr', '127.0.0.1:0',
     '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', join(tmp, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace];
+    '--disable-telemetry', '--disable-update-check', ...(options.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', workspace];
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const port = await new Promise<number>((resolve, reject) => {

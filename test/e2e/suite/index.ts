@@ -9,7 +9,9 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false });
   if (process.env.DDD_E2E_GREP) { mocha.grep(process.env.DDD_E2E_GREP); }
-  for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort()) { mocha.addFile(join(__dirname, file)); }
+  // The untrusted-workspace launch runs only the trust tests (test/e2e/launch/codeServer.ts).
+  const only = process.env.DDD_E2E_TRUST === 'untrusted' ? ['trust.test.js'] : undefined;
+  for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js') && (!only || only.includes(f))).sort()) { mocha.addFile(join(__dirname, file)); }
   const results: { title: string; ok: boolean; error?: string }[] = [];
   return new Promise((resolve, reject) => {
     const runner = mocha.run(failures => {

@@ -382,6 +382,29 @@ describe('panels: table details and the item browser', () => {
     }
   });
 
+  it('Run Item Query (Ctrl+Enter) re-reads the active item browser\'s first page with its form as it is', async () => {
+    // A fresh panel: its webview's first read comes after the recording starts.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const items = await openItems(a, 'carts');
+    const first = record(items);
+    try {
+      await until('the webview\'s first page', () => answered<PageView>(first.posted, isPage));
+    } finally {
+      first.dispose();
+    }
+    await until('the item browser in front', () => items.panel.active);
+    const log = record(items);
+    try {
+      await vscode.commands.executeCommand('dynamodbDesigner.runItemQuery');
+      assert.ok(log.posted.some(m => m.type === 'notification' && m.method === 'run'), 'the host told the webview to run');
+      const page = await until('the page the webview read for Run', () => answered<PageView>(log.posted, isPage));
+      assert.equal(page.pageNumber, 1);
+      assert.equal(page.query.index ?? '', '');
+    } finally {
+      log.dispose();
+    }
+  });
+
   it('browsing an index of a table whose browser is open switches that browser to the index, hidden or not', async () => {
     await vscode.commands.executeCommand('dynamodbDesigner.browseItems', await tableNode(a, 'invoices'));
     const items = await panel(a, 'items', 'invoices');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -65,6 +65,15 @@ describe('dynamodb-designer validate', () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /--format text\|json/);
     assert.match(run('--help').stdout, /validate/);
+  });
+  it('prints the package version with --version and -v and exits 0', () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const r = run(flag);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, `${manifest.version}\n`);
+    }
+    assert.match(run('--help').stdout, /--version/);
   });
   it('gives a file with a byte-order mark the verdict and positions of the same file without it', () => {
     const invalid = '[[resources.dynamodb]]\nname = "orders"\nhash_key_name = "id"\nhash_key_type = "S"\n';

@@ -1,4 +1,4 @@
-/** scripts/patch-deps.mjs (run by postinstall): applies once, is idempotent, refuses a changed upstream file. */
+/** scripts/patch-deps.mjs (run by scripts/build.mjs and scripts/compile.mjs): applies once, is idempotent, refuses a changed upstream file. */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ describe('scripts/patch-deps.mjs', () => {
     ({ patches } = await import(SCRIPT) as { patches: Patch[] });
     assert.deepEqual(patches.map(p => p.name), ['dynalite unique index keys', 'dynalite prototype-free maps in requests', 'dynalite prototype-free maps in projections']);
     for (const patch of patches) {
-      // The installed file is patched (postinstall ran); the upstream text is it with the patches undone.
+      // The installed file is patched (compile.mjs and build.mjs run the script); the upstream text is it with the patches undone.
       const text = patched.get(patch.file) ?? readFileSync(join(repoRoot(), patch.file), 'utf8');
       patched.set(patch.file, text);
       let undone = upstream.get(patch.file) ?? text;
