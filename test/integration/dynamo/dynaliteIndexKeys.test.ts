@@ -10,10 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  AttributeValue, BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand,
-  ScanCommand, UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { AttributeValue, BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { INDEX_FORMAT_KEY } from '../../../src/dynamo/dynaliteIndexes';
 import { LocalDynamo } from '../../../src/dynamo/local';
 import { repoRoot } from '../../support/paths';
@@ -78,6 +75,8 @@ async function createPairTable(client: DynamoDBClient, name: string): Promise<vo
     GlobalSecondaryIndexes: [{ IndexName: 'by-group', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
     LocalSecondaryIndexes: [{ IndexName: 'by-label', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
   }));
+  // dynalite answers ResourceNotFound to writes while the table is still CREATING.
+  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { TableName: name });
 }
 
 describe('dynalite secondary indexes hold every item exactly once', () => {
