@@ -131,11 +131,8 @@ function packageTarget(target, out, baseUrl) {
     cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DYNAMODB_DESIGNER_TARGET: target },
   });
   process.stdout.write(output);
-  const warnings = output.split('
-').filter(line => /WARNING/.test(line));
-  if (warnings.length) { throw new Error(`vsce warned:
-  ${warnings.join('
-  ')}`); }
+  const warnings = output.split('\n').filter(line => /\bWARNING\b/.test(line));
+  if (warnings.length) { throw new Error(`vsce warned:\n  ${warnings.join('\n  ')}`); }
   const problems = vsixProblems(resolve(root, out), target);
   if (problems.length) { throw new Error(`${out}:\n  ${problems.join('\n  ')}`); }
   console.log(`${out}: ${statSync(resolve(root, out)).size} bytes, ${target} prebuild only, no CLI bundle`);
