@@ -8,7 +8,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { applyPlan, formatApplyReport, planSpec, type ApplyReport, type ReplaceDetails } from '../dynamo/apply';
-import { formatPlan, type Plan } from '../model/plan';
+import type { Plan } from '../model/plan';
+import { formatPlan } from '../plan/words';
 import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
 

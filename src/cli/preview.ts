@@ -16,7 +16,8 @@ import { LOCAL_SERVER_CREDENTIALS, explainedProvider, withoutSdkLogger } from '.
 import { describeAwsError } from '../dynamo/errors';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, timeoutConfig } from '../dynamo/timeouts';
 import { analyze } from '../language/service';
-import { formatPlan, type Plan } from '../model/plan';
+import type { Plan } from '../model/plan';
+import { formatPlan } from '../plan/words';
 import { configRegion, type TableSpec } from '../model/spec';
 import type { CliIo } from './validate';
 

@@ -22,13 +22,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LiveTable } from '../model/live';
-import { formatChange } from '../model/plan';
+import { formatChange } from '../plan/words';
 import type { Change, Plan, Step, UnknownSetting } from '../model/plan';
 import type { TableSpec } from '../model/spec';
 import { deletionProtectionHelp } from './deleteTable';
 import { limitationsOfStep, serverKindOfArn, type LocalServerKind } from './local';
 import { DynamoError, describeAwsError, isAbortError } from './errors';
-import { plan as planTable } from './plan';
+import { plan as planTable } from '../plan/plan';
 import { describeTable, waitForActive } from './tables';
 
 /** `ignored`: not sent, because the server is known to ignore (or reject) every change of the step. */

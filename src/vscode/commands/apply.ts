@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { applyPlan, formatApplyReport } from '../../dynamo/apply';
 import type { ApplyReport, ReplaceDetails } from '../../dynamo/apply';
-import { formatPlan } from '../../model/plan';
+import { formatPlan } from '../../plan/words';
 import type { Plan } from '../../model/plan';
 import { refreshTableDetails } from '../panels/panels';
 import { reportError } from '../platform/errors';

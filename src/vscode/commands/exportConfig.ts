@@ -4,8 +4,8 @@
  * remembered as targeting the same connection and region, so its preview plans no change.
  */
 import * as vscode from 'vscode';
-import { DIALECT_CHOICES, exportConfig } from '../../dynamo/export';
-import { configExtension } from '../../dynamo/newConfig';
+import { DIALECT_CHOICES, exportConfig } from '../../config/export';
+import { configExtension } from '../../config/newConfig';
 import { reportError } from '../platform/errors';
 import { freeFile, mayWrite } from '../platform/files';
 import { BACK } from '../platform/prompts';

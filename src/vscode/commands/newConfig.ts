@@ -1,5 +1,5 @@
 /**
- * New Table Config: asks the wizard's steps (src/dynamo/newConfig.ts) through Prompts, with Back
+ * New Table Config: asks the wizard's steps (src/config/newConfig.ts) through Prompts, with Back
  * keeping the earlier answers and Escape cancelling, then writes the config where the person
  * chooses (an existing file only after they confirm replacing it) and opens it. Thin: the steps,
  * their checks and the text are the pure module's.
@@ -7,7 +7,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { locationLabel } from '../../dynamo/connections';
-import { answersOf, configExtension, configFileName, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../dynamo/newConfig';
+import { answersOf, configExtension, configFileName, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../config/newConfig';
 import type { ExplorerProvider } from '../explorer/provider';
 import { reportError } from '../platform/errors';
 import { freeFile, mayWrite } from '../platform/files';

@@ -5,8 +5,9 @@
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { formatPreview } from '../../model/plan';
-import type { Plan, Step, StepNotes } from '../../model/plan';
+import { formatPreview } from '../../plan/words';
+import type { Plan, Step } from '../../model/plan';
+import type { StepNotes } from '../../plan/words';
 import { limitationsOfStep } from '../../dynamo/local';
 import { reportError } from '../platform/errors';
 import { configDocument, planAll, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';

@@ -12,7 +12,7 @@ import type { ExtensionApi } from '../../../src/extension';
 import type { JsonItem } from '../../../src/model/items';
 import { attributeOf } from '../../../src/model/items';
 import { getItem, putItem } from '../../../src/dynamo/items';
-import { parseDynamoJson } from '../../../src/dynamo/itemJson';
+import { parseDynamoJson } from '../../../src/items/itemJson';
 import type { ItemView, PageView, PanelTarget } from '../../../webview/protocol';
 import { LocalServer, startDynamoDbLocal } from '../../support/servers';
 import { api, until } from './support';
