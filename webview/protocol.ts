@@ -16,6 +16,7 @@
  * Pure: no DOM, no vscode, no node import, so both sides (and unit tests) use it.
  */
 import type { LiveTable } from '../src/model/live';
+import type { ServerFeature } from '../src/model/plan';
 import type {
   DisplayValue, FilterCondition, FilterOperator, JsonItem, PageProgress, PartitionKeyCondition, QueryTarget, SortKeyCondition, SortKeyOperator,
 } from '../src/model/items';
@@ -48,9 +49,9 @@ export interface ErrorInfo {
 // ---------------------------------------------------------------------------------------------
 // Details panel
 
-/** A feature the connection's server lacks or ignores (plain copy of src/dynamo/local.ts's ServerLimitation). */
+/** A feature the connection's server lacks or ignores (plain copy of src/model/plan.ts's ServerLimitation). */
 export interface Limitation {
-  readonly feature: string;
+  readonly feature: ServerFeature;
   readonly support: 'unsupported' | 'ignored' | 'fixed';
   readonly label: string;
   readonly detail: string;

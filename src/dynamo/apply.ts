@@ -23,10 +23,10 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LiveTable } from '../model/live';
 import { formatChange } from '../plan/words';
-import type { Change, Plan, Step, UnknownSetting } from '../model/plan';
+import type { Change, LocalServerKind, Plan, Step, UnknownSetting } from '../model/plan';
 import type { TableSpec } from '../model/spec';
 import { deletionProtectionHelp } from './deleteTable';
-import { limitationsOfStep, serverKindOfArn, type LocalServerKind } from './local';
+import { STEP_KINDS, limitationsOfStep, serverKindOfArn } from '../plan/steps';
 import { DynamoError, describeAwsError, isAbortError } from './errors';
 import { plan as planTable } from '../plan/plan';
 import { describeTable, waitForActive } from './tables';
@@ -94,8 +94,6 @@ export interface ApplyReport {
   /** Set when the final plan could not be made. */
   readonly verifyError?: string;
 }
-
-const OPTIONAL_KINDS: ReadonlySet<Step['kind']> = new Set(['UpdateTimeToLive', 'TagResource', 'UntagResource', 'UpdateContinuousBackups']);
 
 /** The live table, or undefined when it does not exist. */
 export async function describeLive(client: DynamoDBClient, name: string, signal?: AbortSignal): Promise<LiveTable | undefined> {
@@ -225,7 +223,7 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
       await send(client, step, table);
     } catch (error) {
       const d = describeAwsError(error, { operation: step.kind });
-      if (d.kind === 'unsupported' && OPTIONAL_KINDS.has(step.kind)) {
+      if (d.kind === 'unsupported' && STEP_KINDS[step.kind].optional) {
         results[i] = { ...results[i], status: 'unsupported', error: { code: d.code, message: d.message } };
         emit(i, 'unsupported');
         continue;

@@ -16,8 +16,17 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import type { Pointer } from './spec';
 
+/**
+ * What a change is about, for code: the step table (src/plan/steps.ts) says which step sends it
+ * and which server feature it needs. `Change.field` holds the same in words, for people only.
+ */
+export type Setting =
+  | 'key-schema' | 'key-type' | 'lsi' | 'gsi' | 'gsi-throughput' | 'billing-mode' | 'throughput'
+  | 'stream' | 'ttl' | 'sse' | 'table-class' | 'deletion-protection' | 'pitr' | 'tag';
+
 /** One readable difference: `field: from -> to`. */
 export interface Change {
+  readonly setting: Setting;
   /** Dotted, readable: `billing mode`, `GSI by-status.throughput`, `tag Team`. */
   readonly field: string;
   /** The live value in words (`(none)` when absent). */
@@ -26,10 +35,13 @@ export interface Change {
   readonly to: string;
   /** Where the config says so, when it does. */
   readonly pointer?: Pointer;
+  /** The change asks for the setting's default (disabled, class STANDARD): what every server has unasked. */
+  readonly toDefault?: boolean;
 }
 
 /** A setting the server does not report (its own call failed): compared as unknown. */
 export interface UnknownSetting {
+  readonly setting: Setting;
   readonly field: string;
   /** Why it is unknown, in words (never a secret). */
   readonly reason: string;
@@ -71,3 +83,23 @@ export interface Plan {
   /** Why the table must be deleted and created again (kind `replace` only). */
   readonly replaceReasons?: readonly string[];
 }
+
+/** The local servers whose gaps are known (dynalite is the embedded one). */
+export type LocalServerKind = 'dynalite' | 'dynamodb-local';
+
+/** A feature a local server lacks or ignores: what the limitations are keyed by (src/plan/steps.ts). */
+export type ServerFeature =
+  | 'ttl' | 'pitr' | 'stream' | 'gsi-update' | 'deletion-protection' | 'table-class' | 'sse' | 'item-count' | 'tags' | 'tags-on-create';
+
+/** A feature a local server lacks or ignores. */
+export interface ServerLimitation {
+  readonly feature: ServerFeature;
+  /** `unsupported`: the call fails (unknown operation); `ignored`: accepted and not applied; `fixed`: always the same value. */
+  readonly support: 'unsupported' | 'ignored' | 'fixed';
+  /** Label for the UI: the feature's name and `short`, e.g. "TTL: not supported by the embedded server". */
+  readonly label: string;
+  /** The label without the feature's name: "not supported by the embedded server". */
+  readonly short: string;
+  readonly detail: string;
+}
+

@@ -60,7 +60,7 @@ export function tableClause(report: ApplyReport, plan: Plan): string {
   // Changes of an unsupported or ignored step are left as they were too: said once above.
   const covered = new Set([...unsupported, ...skipped].flatMap(i => plan.steps[i]?.changes.map(c => c.field) ?? []));
   if (report.notApplied === null) { parts.push('what the server applied is unknown (it could not be read again)'); }
-  const ignored = [...new Set((report.notApplied ?? []).filter(c => !covered.has(c.field)).map(c => (c.field.startsWith('tag ') ? 'tags' : c.field)))];
+  const ignored = [...new Set((report.notApplied ?? []).filter(c => !covered.has(c.field)).map(c => (c.setting === 'tag' ? 'tags' : c.field)))];
   if (ignored.length) { parts.push(`left as it was by the server: ${ignored.join(', ')}`); }
   return parts.join('; ') + '.';
 }

@@ -12,7 +12,7 @@ import type { DeletionDetails } from '../../dynamo/deleteTable';
 import type { Connection } from '../../dynamo/connections';
 import { locationLabel } from '../../dynamo/connections';
 import { DynamoError } from '../../dynamo/errors';
-import { limitationOf } from '../../dynamo/local';
+import { limitationOf } from '../../plan/steps';
 import { findPanel } from '../panels/panels';
 import { reportError, UserError } from '../platform/errors';
 import type { Services } from '../services';

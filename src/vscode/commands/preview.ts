@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { formatPreview } from '../../plan/words';
 import type { Plan, Step } from '../../model/plan';
 import type { StepNotes } from '../../plan/words';
-import { limitationsOfStep } from '../../dynamo/local';
+import { limitationsOfStep } from '../../plan/steps';
 import { reportError } from '../platform/errors';
 import { configDocument, planAll, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../../dynamo/connections';
 import { describeConnection, ignoresRegion, regionLabel } from '../../dynamo/connections';
-import { SERVER_LIMITATIONS } from '../../dynamo/local';
+import { SERVER_LIMITATIONS, limitationOf } from '../../plan/steps';
 import type { LiveIndex, LiveTable } from '../../model/live';
 import { describeError } from '../platform/errors';
 
@@ -245,11 +245,11 @@ export class TableNode extends ExplorerNode {
     nodes.push(...t.localSecondaryIndexes.map(i => new IndexNode(this, i)));
     const local = this.connection.kind === 'local';
     nodes.push(new FeatureNode(this, 'stream', 'Stream', t.stream.enabled ? t.stream.viewType ?? 'enabled' : 'off',
-      local ? 'ignored by the embedded server' : undefined, t.stream.arn));
+      local ? limitationOf('dynalite', 'stream')?.short : undefined, t.stream.arn));
     const ttl = t.ttl.state === 'known'
       ? (t.ttl.value.enabled ? `on (${t.ttl.value.attributeName ?? '?'})` : 'off')
       : `unknown: ${t.ttl.reason}`;
-    nodes.push(new FeatureNode(this, 'ttl', 'TTL', ttl, local ? 'not supported by the embedded server' : undefined));
+    nodes.push(new FeatureNode(this, 'ttl', 'TTL', ttl, local ? limitationOf('dynalite', 'ttl')?.short : undefined));
     return nodes;
   }
 
