@@ -3,7 +3,8 @@ import type { LiveIndex, LiveKeyElement, LiveTable, Fetched } from '../src/model
 import type { ServerFeature } from '../src/model/plan';
 import type { DetailsData, Limitation, PanelTarget } from './protocol';
 import { Host, errorInfo } from './rpc';
-import { el, field, formatBytes, formatCount, replace } from './dom';
+import { formatBytes } from '../src/model/live';
+import { el, field, formatCount, replace } from './dom';
 import { badge, button, divider } from './toolkit';
 import { MessageArea, busy, start } from './ui';
 

@@ -11,6 +11,7 @@
  * Every value is put in the page as text (textContent), never parsed as HTML.
  */
 import type { FilterCondition, FilterOperator, JsonItem, QueryTarget, SortKeyOperator, TypedValue } from '../src/model/items';
+import { FILTER_OPERATORS, SORT_KEY_OPERATORS } from '../src/model/items';
 import type { AttributeType } from '../src/model/spec';
 import type { ErrorInfo, ExportFormatName, ExportScope, ItemQuery, ItemRow, ItemsInit, ItemView, PageView, PanelState } from './protocol';
 import { Host, errorInfo } from './rpc';
@@ -19,8 +20,6 @@ import { button, checkbox, dropdown, tabs, textField } from './toolkit';
 import type { Control } from './toolkit';
 import { MessageArea, busy, start } from './ui';
 
-const SORT_OPS: readonly SortKeyOperator[] = ['=', '<', '<=', '>', '>=', 'between', 'begins_with'];
-const FILTER_OPS: readonly FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'between', 'begins_with', 'contains', 'attribute_exists', 'attribute_not_exists', 'attribute_type'];
 const FILTER_TYPES: readonly TypedValue['type'][] = ['S', 'N', 'B', 'BOOL', 'NULL'];
 
 const app = start();
@@ -211,7 +210,7 @@ function renderForm(): void {
     );
     if (range) {
       const skType = typeOfKey(target, range);
-      const ops = [{ value: '', label: '(any sort key)' }, ...SORT_OPS.filter(op => !(op === 'begins_with' && skType === 'N')).map(op => ({ value: op, label: op }))];
+      const ops = [{ value: '', label: '(any sort key)' }, ...SORT_KEY_OPERATORS.filter(op => !(op === 'begins_with' && skType === 'N')).map(op => ({ value: op, label: op }))];
       row2.append(
         labelled(`${range} (${skType})`, focusable('sk-op', dropdown(ops, form.skOperator, v => { form.skOperator = v as SortKeyOperator | ''; renderForm(); }, { id: 'sk-op', title: 'Sort key condition' }))),
       );
@@ -253,7 +252,7 @@ function filterRow(f: FilterDraft, i: number): HTMLElement {
   const row = el('div', { class: 'filter', dataset: { index: String(i) } },
     el('span', { class: 'conjunction' }, i === 0 ? 'where' : 'and'),
     focusable(`filter-${i}-path`, bind(textField('Attribute', f.path, { placeholder: 'name or a.b[0]', size: 14, onEnter: () => { void run(); } }), v => { f.path = v; })),
-    labelled('Operator', focusable(`filter-${i}-op`, dropdown(FILTER_OPS.map(op => ({ value: op, label: op })), f.operator, v => { f.operator = v as FilterOperator; renderForm(); }))),
+    labelled('Operator', focusable(`filter-${i}-op`, dropdown(FILTER_OPERATORS.map(op => ({ value: op, label: op })), f.operator, v => { f.operator = v as FilterOperator; renderForm(); }))),
   );
   if (needsValue && f.operator !== 'attribute_type') {
     row.append(labelled('Type', focusable(`filter-${i}-type`, dropdown(FILTER_TYPES.map(t => ({ value: t, label: t })), f.type, v => { f.type = v as TypedValue['type']; renderForm(); }))));

@@ -18,8 +18,9 @@
 import type { LiveTable } from '../src/model/live';
 import type { ServerFeature } from '../src/model/plan';
 import type {
-  DisplayValue, FilterCondition, FilterOperator, JsonItem, PageProgress, PartitionKeyCondition, QueryTarget, SortKeyCondition, SortKeyOperator,
+  DisplayValue, FilterCondition, JsonItem, PageProgress, PartitionKeyCondition, QueryTarget, SortKeyCondition,
 } from '../src/model/items';
+import { FILTER_OPERATORS, SORT_KEY_OPERATORS } from '../src/model/items';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -282,8 +283,6 @@ function object(required: Readonly<Record<string, Check>>, optional: Readonly<Re
 }
 
 const ATTRIBUTE_TYPES = ['S', 'N', 'B'] as const;
-const SORT_OPERATORS: readonly SortKeyOperator[] = ['=', '<', '<=', '>', '>=', 'between', 'begins_with'];
-const FILTER_OPS: readonly FilterOperator[] = ['=', '<>', '<', '<=', '>', '>=', 'between', 'begins_with', 'contains', 'attribute_exists', 'attribute_not_exists', 'attribute_type'];
 
 /** A DynamoDB JSON attribute value (shape only; the host's item code checks numbers and base64). */
 function attributeValue(v: unknown, at: string, depth: number): void {
@@ -320,8 +319,8 @@ const startKeys = list(startKey, MAX_PAGES);
 
 const typedValue = object({ type: oneOf(['S', 'N', 'B', 'BOOL', 'NULL']), text: str });
 const partitionKey = object({ name: str, type: oneOf(ATTRIBUTE_TYPES), value: str });
-const sortKey = object({ name: str, type: oneOf(ATTRIBUTE_TYPES), operator: oneOf(SORT_OPERATORS), value: str }, { value2: str });
-const filter = object({ path: str, operator: oneOf(FILTER_OPS) }, { value: typedValue, value2: typedValue });
+const sortKey = object({ name: str, type: oneOf(ATTRIBUTE_TYPES), operator: oneOf(SORT_KEY_OPERATORS), value: str }, { value2: str });
+const filter = object({ path: str, operator: oneOf(FILTER_OPERATORS) }, { value: typedValue, value2: typedValue });
 
 const itemQuery = object(
   { mode: oneOf(['scan', 'query']), filters: list(filter, 50), pageSize: int(1, 1000) },

@@ -112,6 +112,42 @@ export async function planSpec(client: DynamoDBClient, spec: TableSpec, options:
   return planTable(spec, await describeLive(client, name, options.signal));
 }
 
+/** Plans each table of a config, in order (the CLI and the extension's preview and apply). */
+export async function planSpecs(client: DynamoDBClient, specs: readonly TableSpec[], options: { signal?: AbortSignal } = {}): Promise<Plan[]> {
+  const plans: Plan[] = [];
+  for (const spec of specs) { plans.push(await planSpec(client, spec, options)); }
+  return plans;
+}
+
+/** A table to apply: its plan and the config it came from. */
+export interface PendingTable {
+  readonly plan: Plan;
+  readonly spec: TableSpec;
+}
+
+export interface ApplyAllOptions extends Omit<ApplyOptions, 'spec'> {
+  /** Called with each table's report as soon as it is done. */
+  readonly onReport?: (report: ApplyReport, table: PendingTable) => void;
+}
+
+/**
+ * Applies tables one after another (the CLI's and the extension's apply): stops before the next
+ * table when cancelled, and after a table that did not end done. Fewer reports than tables means
+ * the rest was not started.
+ */
+export async function applyPlans(client: DynamoDBClient, tables: readonly PendingTable[], options: ApplyAllOptions = {}): Promise<ApplyReport[]> {
+  const { onReport, ...rest } = options;
+  const reports: ApplyReport[] = [];
+  for (const table of tables) {
+    if (options.signal?.aborted) { break; }
+    const report = await applyPlan(client, table.plan, { ...rest, spec: table.spec });
+    reports.push(report);
+    onReport?.(report, table);
+    if (report.outcome !== 'done' && report.outcome !== 'nothing-to-do') { break; }
+  }
+  return reports;
+}
+
 async function tableArn(client: DynamoDBClient, name: string, signal?: AbortSignal): Promise<string> {
   const out = await client.send(new DescribeTableCommand({ TableName: name }), { abortSignal: signal });
   if (!out.Table?.TableArn) { throw new Error(`table ${name}: the server gave no ARN for tagging`); }

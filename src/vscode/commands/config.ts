@@ -6,9 +6,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { planSpec } from '../../dynamo/apply';
 import type { Analysis } from '../../language/service';
-import type { Plan } from '../../model/plan';
 import type { TableSpec } from '../../model/spec';
 import type { ExplorerProvider } from '../explorer/provider';
 import type { ConfigDiagnostics } from '../language/diagnostics';
@@ -72,13 +70,6 @@ export function requireTrust(verb: string): void {
     throw new UserError(`This workspace is not trusted: DynamoDB Designer does not ${verb} tables from its files. Trust the workspace to ${verb}.`,
       { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' });
   }
-}
-
-/** Plans every table of the config against the target. */
-export async function planAll(client: DynamoDBClient, tables: readonly TableSpec[], signal: AbortSignal): Promise<Plan[]> {
-  const plans: Plan[] = [];
-  for (const spec of tables) { plans.push(await planSpec(client, spec, { signal })); }
-  return plans;
 }
 
 /** The client of a target. */

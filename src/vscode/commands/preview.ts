@@ -9,8 +9,9 @@ import { formatPreview } from '../../plan/words';
 import type { Plan, Step } from '../../model/plan';
 import type { StepNotes } from '../../plan/words';
 import { limitationsOfStep } from '../../plan/steps';
+import { planSpecs } from '../../dynamo/apply';
 import { reportError } from '../platform/errors';
-import { configDocument, planAll, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
+import { configDocument, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';
 import { targetLabel, targetNote } from './target';
 import type { ConfigTarget } from './target';
@@ -93,7 +94,7 @@ export async function previewConfig(context: ConfigCommandContext, plans: PlanDo
   if (!target) { return undefined; }
   const planned = await withCancellableProgress(`Planning ${config.fileName} on ${targetLabel(target)}`, async (_progress, signal) => {
     const client = await targetClient(context, target, signal);
-    return planAll(client, config.tables, signal);
+    return planSpecs(client, config.tables, { signal });
   }, options.reveal === false);
   const text = formatPreview(config.fileName, targetLabel(target) + targetNote(target), planned, new Date(), stepNotes(target));
   const uri = plans.set(config.document.uri, { text, pending: planned.filter(p => p.kind !== 'none').length, target: targetLabel(target) });

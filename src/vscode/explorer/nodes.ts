@@ -8,6 +8,7 @@ import type { Connection } from '../../dynamo/connections';
 import { describeConnection, ignoresRegion, regionLabel } from '../../dynamo/connections';
 import { SERVER_LIMITATIONS, limitationOf } from '../../plan/steps';
 import type { LiveIndex, LiveTable } from '../../model/live';
+import { formatBytes } from '../../model/live';
 import { describeError } from '../platform/errors';
 
 export interface NodeHost {
@@ -354,12 +355,4 @@ export class InfoNode extends ExplorerNode {
     item.contextValue = 'info';
     return item;
   }
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
