@@ -58,7 +58,6 @@ import {
   type AttributeType,
   type BillingMode,
   type IndexSpec,
-  type KeyType,
   type Pointer,
   type ProjectionType,
   type SseType,
@@ -68,13 +67,8 @@ import {
 } from '../model/spec';
 
 /** The config's wishes, read once from the TableSpec (valid values only). */
-interface Key { readonly name: string; readonly keyType: KeyType }
-interface WantedIndex {
-  readonly kind: 'GSI' | 'LSI';
-  readonly name: string;
-  readonly keySchema: readonly Key[];
-  readonly projectionType: ProjectionType;
-  readonly nonKeyAttributes: readonly string[];
+type Key = LiveKeyElement;
+interface WantedIndex extends Pick<LiveIndex, 'kind' | 'name' | 'keySchema' | 'projectionType' | 'nonKeyAttributes'> {
   readonly read?: number;
   readonly write?: number;
   readonly pointer: Pointer;
