@@ -11,9 +11,9 @@ import type { ApplyReport, ReplaceDetails } from '../../dynamo/apply';
 import { formatPlan } from '../../plan/words';
 import type { Plan } from '../../model/plan';
 import { refreshTableDetails } from '../panels/panels';
-import { reportError } from '../platform/errors';
 import type { Prompts } from '../platform/prompts';
-import { configDocument, refuseErrors, requireTrust, targetClient, withCancellableProgress } from './config';
+import { configDocument, refuseErrors, targetClient, withCancellableProgress } from './config';
+import { registerCommand } from './register';
 import type { ConfigCommandContext } from './config';
 import { previewConfig, stepNotes } from './preview';
 import type { PlanDocuments } from './preview';
@@ -66,7 +66,6 @@ export function tableClause(report: ApplyReport, plan: Plan): string {
 }
 
 export async function applyConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown): Promise<ApplyResult | undefined> {
-  requireTrust('apply');
   const { services } = context;
   const config = await configDocument(context.diagnostics, argument, 'apply');
   refuseErrors(config, 'apply it');
@@ -126,13 +125,7 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
 
 export function registerApply(context: ConfigCommandContext, plans: PlanDocuments): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('dynamodbDesigner.applyConfig', async (argument?: unknown) => {
-      try {
-        return await applyConfig(context, plans, argument);
-      } catch (error) {
-        reportError(context.services.log, 'Apply', error);
-        return undefined;
-      }
-    }),
+    registerCommand(context.services.log, 'dynamodbDesigner.applyConfig', { doing: 'Apply', trust: 'apply' },
+      (_run, argument?: unknown) => applyConfig(context, plans, argument)),
   ];
 }

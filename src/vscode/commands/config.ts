@@ -64,14 +64,6 @@ export function refuseErrors(config: ConfigDocument, verb: string): void {
   );
 }
 
-/** Refuses to write to AWS from a file's content in an untrusted workspace. */
-export function requireTrust(verb: string): void {
-  if (!vscode.workspace.isTrusted) {
-    throw new UserError(`This workspace is not trusted: DynamoDB Designer does not ${verb} tables from its files. Trust the workspace to ${verb}.`,
-      { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' });
-  }
-}
-
 /** The client of a target. */
 export function targetClient(context: ConfigCommandContext, target: ConfigTarget, signal?: AbortSignal): Promise<DynamoDBClient> {
   return context.services.client(target.connection.id, target.region, signal);

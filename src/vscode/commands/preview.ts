@@ -10,7 +10,7 @@ import type { Plan, Step } from '../../model/plan';
 import type { StepNotes } from '../../plan/words';
 import { limitationsOfStep } from '../../plan/steps';
 import { planSpecs } from '../../dynamo/apply';
-import { reportError } from '../platform/errors';
+import { registerCommand } from './register';
 import { configDocument, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';
 import { targetLabel, targetNote } from './target';
@@ -112,13 +112,7 @@ export function registerPreview(context: ConfigCommandContext, plans: PlanDocume
     plans,
     vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, plans),
     vscode.languages.registerCodeLensProvider({ scheme: PLAN_SCHEME }, plans),
-    vscode.commands.registerCommand('dynamodbDesigner.previewConfig', async (argument?: unknown) => {
-      try {
-        return await previewConfig(context, plans, argument);
-      } catch (error) {
-        reportError(context.services.log, 'Preview', error);
-        return undefined;
-      }
-    }),
+    registerCommand(context.services.log, 'dynamodbDesigner.previewConfig', { doing: 'Preview' },
+      (_run, argument?: unknown) => previewConfig(context, plans, argument)),
   ];
 }

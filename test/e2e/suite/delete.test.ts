@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, DeleteTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ExtensionApi } from '../../../src/extension';
 import type { DeleteOutcome } from '../../../src/vscode/commands/deleteTable';
@@ -63,6 +63,8 @@ describe('delete the tables of a config: one confirmation for all, then the type
         TableName: name, BillingMode: 'PAY_PER_REQUEST', DeletionProtectionEnabled: true,
         AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
       }));
+      // The embedded server answers CreateTable with CREATING: a write before ACTIVE is ResourceNotFound.
+      await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { TableName: name });
       await client.send(new BatchWriteItemCommand({ RequestItems: { [name]: Array.from({ length: items }, (_, i) => ({ PutRequest: { Item: { id: { S: `i${i}` } } } })) } }));
     }
     uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'e2e-delete-two.toml');
