@@ -7,7 +7,8 @@
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { ignoresRegion, isAwsRegion, locationLabel } from '../../dynamo/connections';
+import { ignoresRegion, locationLabel } from '../../dynamo/connections';
+import { isAwsRegion } from '../../model/spec';
 import type { Connection } from '../../dynamo/connections';
 import type { Analysis } from '../../language/service';
 import { configRegion } from '../../model/spec';
