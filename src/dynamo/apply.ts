@@ -323,7 +323,7 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
   if (unsupported.length > 0) { parts.push(`Not supported by this server: ${unsupported.map(r => r.title).join('; ')}.`); }
   if (notApplied && notApplied.length > 0) {
     parts.push(outcome === 'done'
-      ? `Not applied by the server: ${notApplied.map(c => `${c.field}: ${c.from} -> ${c.to}`).join('; ')}.`
+      ? `Not applied by the server: ${notApplied.map(formatChange).join('; ')}.`
       : `Still pending: ${notApplied.length} change(s).`);
   }
   if (verifyError) { parts.push(`Could not verify what is applied (unknown): ${verifyError}`); }
