@@ -24,6 +24,33 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', vscodeOnlyInVscodeLayer] },
   },
   {
+    // Pure modules (DESIGN.md Layout): no I/O, no server, no process, no editor.
+    files: ['src/model/**/*.ts', 'src/plan/**/*.ts', 'src/items/**/*.ts', 'src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...vscodeOnlyInVscodeLayer.paths,
+          ...['fs', 'fs/promises', 'child_process', 'net', 'http', 'https'].flatMap(m => [m, `node:${m}`]).map(name => ({
+            name, message: 'src/model, src/plan, src/items and src/config are pure (DESIGN.md): I/O belongs in src/dynamo/.',
+          })),
+        ],
+        patterns: [{
+          regex: '(^|/)(dynamo|vscode|cli)/',
+          message: 'src/model, src/plan, src/items and src/config are pure (DESIGN.md): they import no src/dynamo, src/vscode or src/cli.',
+        }],
+      }],
+    },
+  },
+  {
+    files: ['src/dynamo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: vscodeOnlyInVscodeLayer.paths,
+        patterns: [{ regex: '(^|/)language/', message: 'src/dynamo/ talks to servers, files and processes; the language service is not its business (DESIGN.md).' }],
+      }],
+    },
+  },
+  {
     files: ['webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -13,7 +13,7 @@ import { BatchWriteItemCommand, CreateTableCommand, paginateScan } from '@aws-sd
 import type { DynamoDBClient, WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { ItemRequest, JsonItem } from '../src/model/items';
 import { fetchPage } from '../src/dynamo/items';
-import { chooseColumns, displayValue, toSdkItem } from '../src/dynamo/itemJson';
+import { chooseColumns, displayValue, toSdkItem } from '../src/items/itemJson';
 import { exportResult } from '../src/dynamo/itemExport';
 import { ClientFactory } from '../src/dynamo/clients';
 import { startDynalite } from '../test/support/servers';

@@ -1,8 +1,10 @@
 /** The table details panel: everything LiveTable holds, laid out for reading, with actions. */
 import type { LiveIndex, LiveKeyElement, LiveTable, Fetched } from '../src/model/live';
+import type { ServerFeature } from '../src/model/plan';
 import type { DetailsData, Limitation, PanelTarget } from './protocol';
 import { Host, errorInfo } from './rpc';
-import { el, field, formatBytes, formatCount, replace } from './dom';
+import { formatBytes } from '../src/model/live';
+import { el, field, formatCount, replace } from './dom';
 import { badge, button, divider } from './toolkit';
 import { MessageArea, busy, start } from './ui';
 
@@ -59,7 +61,7 @@ async function load(): Promise<void> {
   }
 }
 
-function limitation(limitations: readonly Limitation[], feature: string): HTMLElement | null {
+function limitation(limitations: readonly Limitation[], feature: ServerFeature): HTMLElement | null {
   const found = limitations.find(l => l.feature === feature);
   return found ? el('div', { class: 'limitation', title: found.detail }, found.label) : null;
 }

@@ -52,13 +52,6 @@ export function field(term: string, ...description: Child[]): HTMLElement[] {
   return [el('dt', {}, term), el('dd', {}, ...description)];
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
-}
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');

@@ -19,6 +19,7 @@
  * Pure: no DOM, no vscode, no node import, so both sides (and unit tests) use it.
  */
 import type { LiveTable } from '../src/model/live';
+import type { ServerFeature } from '../src/model/plan';
 import { FILTER_OPERATORS, SORT_KEY_OPERATORS } from '../src/model/items';
 import type {
   DisplayValue, FilterCondition, JsonAttributeValue, JsonItem, PageProgress, PartitionKeyCondition, QueryTarget, SortKeyCondition, TypedValue,
@@ -113,9 +114,9 @@ export type ExportFormatName = Infer<typeof exportFormat>;
 // ---------------------------------------------------------------------------------------------
 // What the host builds (trusted: declared, not checked)
 
-/** A feature the connection's server lacks or ignores (plain copy of src/dynamo/local.ts's ServerLimitation). */
+/** A feature the connection's server lacks or ignores (plain copy of src/model/plan.ts's ServerLimitation). */
 export interface Limitation {
-  readonly feature: string;
+  readonly feature: ServerFeature;
   readonly support: 'unsupported' | 'ignored' | 'fixed';
   readonly label: string;
   readonly detail: string;

@@ -7,8 +7,8 @@
  * Ctrl-C stops between steps and reports what was done.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { applyPlan, formatApplyReport, planSpec, type ApplyReport, type ReplaceDetails } from '../dynamo/apply';
-import { formatPlan, type Plan } from '../model/plan';
+import { applyPlans, formatApplyReport, planSpecs, type ReplaceDetails } from '../dynamo/apply';
+import { formatPlan } from '../plan/words';
 import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
 
@@ -55,10 +55,9 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
     }
     const config = await loadConfig(args, io);
     client = makeClient(args, config.region);
-    const plans: { plan: Plan; index: number }[] = [];
-    for (const [index, spec] of config.tables.entries()) { plans.push({ plan: await planSpec(client, spec, { signal: controller.signal }), index }); }
-    const pending = plans.filter(p => p.plan.kind !== 'none');
-    if (args.format === 'text') { for (const p of plans) { io.out(formatPlan(p.plan)); } }
+    const plans = await planSpecs(client, config.tables, { signal: controller.signal });
+    const pending = plans.map((plan, index) => ({ plan, spec: config.tables[index] })).filter(p => p.plan.kind !== 'none');
+    if (args.format === 'text') { for (const plan of plans) { io.out(formatPlan(plan)); } }
     if (pending.length === 0) {
       if (args.format === 'json') { io.out(JSON.stringify({ outcome: 'nothing-to-do', tables: [] }, null, 2)); }
       return 0;
@@ -68,21 +67,15 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
       if (answer !== 'yes') { throw new CliError('not applied: the answer was not yes'); }
     }
     process.on('SIGINT', onSigint);
-    const reports: ApplyReport[] = [];
-    for (const { plan, index } of pending) {
-      if (controller.signal.aborted) { break; }
-      const report = await applyPlan(client, plan, {
-        spec: config.tables[index],
-        signal: controller.signal,
-        confirmReplace: confirmReplace(args, io),
-        onProgress: e => {
-          if (args?.format === 'text' && e.state !== 'waiting') { io.out(`  [${e.index + 1}/${e.total}] ${e.title}: ${e.state}`); }
-        },
-      });
-      reports.push(report);
-      if (args.format === 'text') { for (const line of formatApplyReport(report)) { io.out(line); } }
-      if (report.outcome !== 'done') { break; }
-    }
+    const text = args.format === 'text';
+    const reports = await applyPlans(client, pending, {
+      signal: controller.signal,
+      confirmReplace: confirmReplace(args, io),
+      onProgress: e => {
+        if (text && e.state !== 'waiting') { io.out(`  [${e.index + 1}/${e.total}] ${e.title}: ${e.state}`); }
+      },
+      onReport: report => { if (text) { for (const line of formatApplyReport(report)) { io.out(line); } } },
+    });
     if (args.format === 'json') { io.out(JSON.stringify({ tables: reports }, null, 2)); }
     const ok = reports.length === pending.length && reports.every(r => r.outcome === 'done' || r.outcome === 'nothing-to-do');
     if (!ok) {

@@ -11,12 +11,12 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromEnv, fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { planSpec } from '../dynamo/apply';
+import { planSpecs } from '../dynamo/apply';
 import { LOCAL_SERVER_CREDENTIALS, explainedProvider, withoutSdkLogger } from '../dynamo/clients';
 import { describeAwsError } from '../dynamo/errors';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, timeoutConfig } from '../dynamo/timeouts';
 import { analyze } from '../language/service';
-import { formatPlan, type Plan } from '../model/plan';
+import { formatPlan } from '../plan/words';
 import { configRegion, type TableSpec } from '../model/spec';
 import type { CliIo } from './validate';
 
@@ -172,8 +172,7 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
     if (args.help) { io.out(PREVIEW_HELP); return 0; }
     const config = await loadConfig(args, io);
     client = makeClient(args, config.region);
-    const plans: Plan[] = [];
-    for (const spec of config.tables) { plans.push(await planSpec(client, spec)); }
+    const plans = await planSpecs(client, config.tables);
     if (args.format === 'json') {
       io.out(JSON.stringify({ changes: plans.some(p => p.kind !== 'none'), tables: plans }, null, 2));
     } else {

@@ -22,13 +22,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LiveTable } from '../model/live';
-import { formatChange } from '../model/plan';
-import type { Change, Plan, Step, UnknownSetting } from '../model/plan';
+import { formatChange } from '../plan/words';
+import type { Change, LocalServerKind, Plan, Step, UnknownSetting } from '../model/plan';
 import type { TableSpec } from '../model/spec';
 import { deletionProtectionHelp } from './deleteTable';
-import { limitationsOfStep, serverKindOfArn, type LocalServerKind } from './local';
+import { STEP_KINDS, limitationsOfStep, serverKindOfArn } from '../plan/steps';
 import { DynamoError, describeAwsError, isAbortError } from './errors';
-import { plan as planTable } from './plan';
+import { plan as planTable } from '../plan/plan';
 import { describeTable, waitForActive } from './tables';
 
 /** `ignored`: not sent, because the server is known to ignore (or reject) every change of the step. */
@@ -95,8 +95,6 @@ export interface ApplyReport {
   readonly verifyError?: string;
 }
 
-const OPTIONAL_KINDS: ReadonlySet<Step['kind']> = new Set(['UpdateTimeToLive', 'TagResource', 'UntagResource', 'UpdateContinuousBackups']);
-
 /** The live table, or undefined when it does not exist. */
 export async function describeLive(client: DynamoDBClient, name: string, signal?: AbortSignal): Promise<LiveTable | undefined> {
   try {
@@ -112,6 +110,42 @@ export async function planSpec(client: DynamoDBClient, spec: TableSpec, options:
   const name = spec.name?.valid ? spec.name.value : undefined;
   if (name === undefined) { throw new Error(`the table config at ${spec.pointer} has no valid table name`); }
   return planTable(spec, await describeLive(client, name, options.signal));
+}
+
+/** Plans each table of a config, in order (the CLI and the extension's preview and apply). */
+export async function planSpecs(client: DynamoDBClient, specs: readonly TableSpec[], options: { signal?: AbortSignal } = {}): Promise<Plan[]> {
+  const plans: Plan[] = [];
+  for (const spec of specs) { plans.push(await planSpec(client, spec, options)); }
+  return plans;
+}
+
+/** A table to apply: its plan and the config it came from. */
+export interface PendingTable {
+  readonly plan: Plan;
+  readonly spec: TableSpec;
+}
+
+export interface ApplyAllOptions extends Omit<ApplyOptions, 'spec'> {
+  /** Called with each table's report as soon as it is done. */
+  readonly onReport?: (report: ApplyReport, table: PendingTable) => void;
+}
+
+/**
+ * Applies tables one after another (the CLI's and the extension's apply): stops before the next
+ * table when cancelled, and after a table that did not end done. Fewer reports than tables means
+ * the rest was not started.
+ */
+export async function applyPlans(client: DynamoDBClient, tables: readonly PendingTable[], options: ApplyAllOptions = {}): Promise<ApplyReport[]> {
+  const { onReport, ...rest } = options;
+  const reports: ApplyReport[] = [];
+  for (const table of tables) {
+    if (options.signal?.aborted) { break; }
+    const report = await applyPlan(client, table.plan, { ...rest, spec: table.spec });
+    reports.push(report);
+    onReport?.(report, table);
+    if (report.outcome !== 'done' && report.outcome !== 'nothing-to-do') { break; }
+  }
+  return reports;
 }
 
 async function tableArn(client: DynamoDBClient, name: string, signal?: AbortSignal): Promise<string> {
@@ -225,7 +259,7 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
       await send(client, step, table);
     } catch (error) {
       const d = describeAwsError(error, { operation: step.kind });
-      if (d.kind === 'unsupported' && OPTIONAL_KINDS.has(step.kind)) {
+      if (d.kind === 'unsupported' && STEP_KINDS[step.kind].optional) {
         results[i] = { ...results[i], status: 'unsupported', error: { code: d.code, message: d.message } };
         emit(i, 'unsupported');
         continue;
@@ -289,7 +323,7 @@ export async function applyPlan(client: DynamoDBClient, plan: Plan, options: App
   if (unsupported.length > 0) { parts.push(`Not supported by this server: ${unsupported.map(r => r.title).join('; ')}.`); }
   if (notApplied && notApplied.length > 0) {
     parts.push(outcome === 'done'
-      ? `Not applied by the server: ${notApplied.map(c => `${c.field}: ${c.from} -> ${c.to}`).join('; ')}.`
+      ? `Not applied by the server: ${notApplied.map(formatChange).join('; ')}.`
       : `Still pending: ${notApplied.length} change(s).`);
   }
   if (verifyError) { parts.push(`Could not verify what is applied (unknown): ${verifyError}`); }

@@ -6,6 +6,7 @@
  * environment when it has credentials, the embedded local always. No secrets here.
  */
 import { EnvLike, ProfileInfo, defaultProfileName, readProfiles } from './profiles';
+import { isAwsRegion } from '../model/spec';
 
 export const LOCAL_CONNECTION_ID = 'local';
 /** Region used when nothing names one. */
@@ -72,11 +73,6 @@ export interface ResolvedConnections {
   readonly connections: readonly Connection[];
   /** Settings entries that were skipped, in words (for a warning; never fatal). */
   readonly problems: readonly string[];
-}
-
-/** Whether a name has the shape of an AWS region (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`). */
-export function isAwsRegion(name: string): boolean {
-  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(name);
 }
 
 /** Regions in order, deduplicated, empty and malformed ones dropped; FALLBACK_REGION when none. */

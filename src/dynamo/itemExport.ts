@@ -30,8 +30,9 @@ import { createInterface } from 'node:readline';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ItemRequest, JsonAttributeValue, JsonItem, ValueType } from '../model/items';
 import { attributeOf, setAttribute } from '../model/items';
-import { readAll, startKeyNames } from './items';
-import { typeOf, validateItem, validateValue } from './itemJson';
+import { readAll } from './items';
+import { startKeyNames } from '../items/keys';
+import { typeOf, validateItem, validateValue } from '../items/itemJson';
 
 export type ExportFormat = 'jsonl' | 'csv';
 

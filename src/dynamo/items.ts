@@ -9,10 +9,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, QueryCommandOutput, ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { LiveKeyElement } from '../model/live';
-import type { ItemPage, ItemRequest, JsonItem, PageProgress, QueryTarget } from '../model/items';
+import type { ItemPage, ItemRequest, JsonItem, PageProgress } from '../model/items';
 import { attributeOf } from '../model/items';
-import { ExpressionBuilder, readInput, unchangedCondition } from './expressions';
-import { canonicalJson, toJsonItem, toSdkItem } from './itemJson';
+import { ExpressionBuilder, readInput, unchangedCondition } from '../items/expressions';
+import { canonicalJson, toJsonItem, toSdkItem } from '../items/itemJson';
+import { keyOf, keyText, startKeyNames } from '../items/keys';
 import { keepProtoAttributes } from './protoAttributes';
 
 export interface FetchOptions {
@@ -25,28 +26,6 @@ export interface FetchOptions {
   readonly stop?: AbortSignal;
   /** Called after each request of a page that needs more than one. */
   readonly onProgress?: (progress: PageProgress) => void;
-}
-
-/** The key attribute names a start key of this target holds: the table's keys, then the index's. */
-export function startKeyNames(target: QueryTarget): string[] {
-  const names = target.tableKeySchema.map(k => k.name);
-  for (const k of target.indexKeySchema ?? []) { if (!names.includes(k.name)) { names.push(k.name); } }
-  return names;
-}
-
-/** The key of an item: its key attributes, in key schema order. Throws if one is missing. */
-export function keyOf(item: JsonItem, keySchema: readonly LiveKeyElement[] | readonly string[]): JsonItem {
-  return Object.fromEntries(keySchema.map(element => {
-    const name = typeof element === 'string' ? element : element.name;
-    const value = attributeOf(item, name);
-    if (!value) { throw new Error(`the item has no key attribute ${name}`); }
-    return [name, value];
-  }));
-}
-
-/** A key as short text for messages: `pk="a", sk=3`. */
-export function keyText(key: JsonItem): string {
-  return Object.entries(key).map(([name, value]) => `${name}=${'S' in value ? JSON.stringify(value.S) : 'N' in value ? value.N : 'B' in value ? `b64:${value.B}` : JSON.stringify(value)}`).join(', ');
 }
 
 type ReadOutput = ScanCommandOutput | QueryCommandOutput;

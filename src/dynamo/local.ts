@@ -8,7 +8,6 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import type { Change, Step } from '../model/plan';
 
 export type LocalStatus =
   | { readonly state: 'stopped' }
@@ -188,81 +187,4 @@ export class LocalDynamo {
   dispose(): void {
     void this.stop();
   }
-}
-
-/** A feature a local server lacks or ignores. */
-export interface ServerLimitation {
-  readonly feature: 'ttl' | 'pitr' | 'stream' | 'gsi-update' | 'deletion-protection' | 'table-class' | 'sse' | 'item-count' | 'tags' | 'tags-on-create';
-  /** `unsupported`: the call fails (unknown operation); `ignored`: accepted and not applied; `fixed`: always the same value. */
-  readonly support: 'unsupported' | 'ignored' | 'fixed';
-  /** Short label for the UI, e.g. "not supported by the embedded server". */
-  readonly label: string;
-  readonly detail: string;
-}
-
-export type LocalServerKind = 'dynalite' | 'dynamodb-local';
-
-/** Measured with SDK v3 against dynalite 4.0 and DynamoDB Local 3.3 (see DESIGN.md, Testing). */
-export const SERVER_LIMITATIONS: Readonly<Record<LocalServerKind, readonly ServerLimitation[]>> = {
-  dynalite: [
-    { feature: 'ttl', support: 'unsupported', label: 'TTL: not supported by the embedded server', detail: 'UpdateTimeToLive is an unknown operation; DescribeTimeToLive always answers DISABLED.' },
-    { feature: 'pitr', support: 'unsupported', label: 'PITR: not supported by the embedded server', detail: 'Continuous backups (point-in-time recovery) are unknown operations.' },
-    { feature: 'stream', support: 'ignored', label: 'Streams: ignored by the embedded server', detail: 'A stream specification is accepted and not applied; no stream exists.' },
-    { feature: 'gsi-update', support: 'ignored', label: 'GSI changes: ignored by the embedded server', detail: 'UpdateTable accepts GSI create and delete and does nothing; indexes only come from CreateTable.' },
-    { feature: 'deletion-protection', support: 'ignored', label: 'Deletion protection: ignored by the embedded server', detail: 'Accepted and not applied; DeleteTable is never blocked.' },
-    { feature: 'table-class', support: 'ignored', label: 'Table class: ignored by the embedded server', detail: 'Always STANDARD.' },
-    { feature: 'sse', support: 'ignored', label: 'Encryption settings: ignored by the embedded server', detail: 'SSE settings are accepted and not applied.' },
-    { feature: 'item-count', support: 'fixed', label: 'Item count and size: always 0 on the embedded server', detail: 'DescribeTable reports ItemCount and TableSizeBytes as 0; count with a scan.' },
-    { feature: 'tags-on-create', support: 'ignored', label: 'Tags given to CreateTable: ignored by the embedded server', detail: 'Tags set afterwards with TagResource work: apply again to set them.' },
-  ],
-  'dynamodb-local': [
-    { feature: 'pitr', support: 'unsupported', label: 'PITR: not supported by DynamoDB Local', detail: 'Continuous backups are unknown operations.' },
-    { feature: 'tags', support: 'unsupported', label: 'Tags: not supported by DynamoDB Local', detail: 'TagResource and ListTagsOfResource are unknown operations.' },
-  ],
-};
-
-/**
- * The feature of a plan change (by its field), for the server limitations; undefined when the
- * change asks for what such a server does anyway (no stream, no protection, class STANDARD, ...).
- */
-function featureOfChange(change: Change, step: Step['kind']): ServerLimitation['feature'] | undefined {
-  const off = change.to.startsWith('disabled');
-  switch (change.field) {
-    case 'TTL': return off ? undefined : 'ttl';
-    case 'point-in-time recovery': return 'pitr';
-    case 'stream': return off ? undefined : 'stream';
-    case 'deletion protection': return off ? undefined : 'deletion-protection';
-    case 'table class': return change.to === 'STANDARD' ? undefined : 'table-class';
-    case 'SSE': return off ? undefined : 'sse';
-  }
-  if (change.field.startsWith('tag ')) { return step === 'CreateTable' ? 'tags-on-create' : 'tags'; }
-  if (/^GSI [^.]+$/.test(change.field) && step === 'UpdateTable') { return 'gsi-update'; }
-  return undefined;
-}
-
-/** What the server lacks or ignores of a plan step's changes (a create that enables a stream on dynalite, say). */
-export function limitationsOfStep(server: LocalServerKind, step: Step): ServerLimitation[] {
-  const found = new Set<ServerLimitation>();
-  for (const change of step.changes) {
-    const feature = featureOfChange(change, step.kind);
-    const limitation = feature && limitationOf(server, feature);
-    if (limitation) { found.add(limitation); }
-  }
-  return [...found];
-}
-
-/** The limitation of a feature on a server kind, if any. */
-export function limitationOf(server: LocalServerKind, feature: ServerLimitation['feature']): ServerLimitation | undefined {
-  return SERVER_LIMITATIONS[server].find(l => l.feature === feature);
-}
-
-/**
- * The local server a table ARN comes from: DynamoDB Local writes the region `ddblocal`, dynalite
- * the account 000000000000 (no AWS account has that id); undefined for AWS and anything else.
- */
-export function serverKindOfArn(arn: string | undefined): LocalServerKind | undefined {
-  const parts = arn?.split(':');
-  if (!parts || parts.length < 6 || parts[2] !== 'dynamodb') { return undefined; }
-  if (parts[3] === 'ddblocal') { return 'dynamodb-local'; }
-  return parts[4] === '000000000000' ? 'dynalite' : undefined;
 }

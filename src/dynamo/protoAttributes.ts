@@ -9,7 +9,7 @@
  * what the SDK gives. Added once per client by the functions that read items (items.ts).
  */
 import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { toSdkValue, validateValue } from './itemJson';
+import { toSdkValue, validateValue } from '../items/itemJson';
 
 const PROTO = '__proto__';
 const ITEM_FIELDS = ['Item', 'Attributes', 'LastEvaluatedKey'] as const;

@@ -61,3 +61,12 @@ export interface LiveTable {
   readonly tags: Fetched<Readonly<Record<string, string>>>;
   readonly pointInTimeRecovery: Fetched<{ readonly enabled: boolean; readonly earliestRestorableAt?: string; readonly latestRestorableAt?: string }>;
 }
+
+/** A size for people: `512 bytes`, `1.5 KB`, `3.0 GB` (the explorer and the details panel). */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
+  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}

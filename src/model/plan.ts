@@ -1,5 +1,5 @@
 /**
- * Plan and Step: what preview shows and apply runs. Produced by src/dynamo/plan.ts from a
+ * Plan and Step: what preview shows and apply runs. Produced by src/plan/plan.ts from a
  * TableSpec and a LiveTable; read by apply, the CLI and the preview views.
  *
  * Pure data: the step inputs are the plain SDK command inputs (type-only imports, erased at
@@ -16,8 +16,17 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import type { Pointer } from './spec';
 
+/**
+ * What a change is about, for code: the step table (src/plan/steps.ts) says which step sends it
+ * and which server feature it needs. `Change.field` holds the same in words, for people only.
+ */
+export type Setting =
+  | 'key-schema' | 'key-type' | 'lsi' | 'gsi' | 'gsi-throughput' | 'billing-mode' | 'throughput'
+  | 'stream' | 'ttl' | 'sse' | 'table-class' | 'deletion-protection' | 'pitr' | 'tag';
+
 /** One readable difference: `field: from -> to`. */
 export interface Change {
+  readonly setting: Setting;
   /** Dotted, readable: `billing mode`, `GSI by-status.throughput`, `tag Team`. */
   readonly field: string;
   /** The live value in words (`(none)` when absent). */
@@ -26,10 +35,13 @@ export interface Change {
   readonly to: string;
   /** Where the config says so, when it does. */
   readonly pointer?: Pointer;
+  /** The change asks for the setting's default (disabled, class STANDARD): what every server has unasked. */
+  readonly toDefault?: boolean;
 }
 
 /** A setting the server does not report (its own call failed): compared as unknown. */
 export interface UnknownSetting {
+  readonly setting: Setting;
   readonly field: string;
   /** Why it is unknown, in words (never a secret). */
   readonly reason: string;
@@ -72,51 +84,22 @@ export interface Plan {
   readonly replaceReasons?: readonly string[];
 }
 
-/** `field: from -> to`. */
-export function formatChange(change: Change): string {
-  return `${change.field}: ${change.from} -> ${change.to}`;
+/** The local servers whose gaps are known (dynalite is the embedded one). */
+export type LocalServerKind = 'dynalite' | 'dynamodb-local';
+
+/** A feature a local server lacks or ignores: what the limitations are keyed by (src/plan/steps.ts). */
+export type ServerFeature =
+  | 'ttl' | 'pitr' | 'stream' | 'gsi-update' | 'deletion-protection' | 'table-class' | 'sse' | 'item-count' | 'tags' | 'tags-on-create';
+
+/** A feature a local server lacks or ignores. */
+export interface ServerLimitation {
+  readonly feature: ServerFeature;
+  /** `unsupported`: the call fails (unknown operation); `ignored`: accepted and not applied; `fixed`: always the same value. */
+  readonly support: 'unsupported' | 'ignored' | 'fixed';
+  /** Label for the UI: the feature's name and `short`, e.g. "TTL: not supported by the embedded server". */
+  readonly label: string;
+  /** The label without the feature's name: "not supported by the embedded server". */
+  readonly short: string;
+  readonly detail: string;
 }
 
-/** Notes to print under a step (what the target server lacks or ignores of it). */
-export type StepNotes = (step: Step) => readonly string[];
-
-/** A plan as readable text, one line per step and change (preview, CLI), with optional notes per step. */
-export function formatPlan(plan: Plan, notes?: StepNotes): string {
-  const lines: string[] = [];
-  const head = {
-    none: `Table ${plan.table}: no changes`,
-    create: `Table ${plan.table}: will be created`,
-    update: `Table ${plan.table}: ${plan.steps.length} update step(s)`,
-    replace: `Table ${plan.table}: REPLACEMENT needed (delete and create again: all items are lost)`,
-  }[plan.kind];
-  lines.push(head);
-  for (const reason of plan.replaceReasons ?? []) { lines.push(`  reason: ${reason}`); }
-  plan.steps.forEach((step, i) => {
-    lines.push(`  ${i + 1}. ${step.title}`);
-    for (const change of step.changes) { lines.push(`       ${formatChange(change)}`); }
-    for (const note of notes?.(step) ?? []) { lines.push(`       note: ${note}`); }
-  });
-  for (const u of plan.unknown) { lines.push(`  unknown: ${u.field} (wanted ${u.wanted}): ${u.reason}`); }
-  return lines.join('\n');
-}
-
-/** A config's preview: a header naming the file and where it was planned, then each table's plan. */
-export function formatPreview(fileName: string, where: string, plans: readonly Plan[], at: Date = new Date(), notes?: StepNotes): string {
-  const counts: Record<PlanKind, number> = { create: 0, update: 0, replace: 0, none: 0 };
-  for (const p of plans) { counts[p.kind]++; }
-  const summary = [
-    counts.create ? `${counts.create} to create` : '', counts.update ? `${counts.update} to update` : '',
-    counts.replace ? `${counts.replace} to REPLACE` : '', counts.none ? `${counts.none} unchanged` : '',
-  ].filter(Boolean).join(', ');
-  const pending = plans.length - counts.none;
-  return [
-    `Preview of ${fileName} on ${where}, read ${at.toISOString().slice(11, 19)} UTC`,
-    `${plans.length} table${plans.length === 1 ? '' : 's'}: ${summary}. Nothing has been changed.`,
-    '',
-    ...plans.flatMap(p => [formatPlan(p, notes), '']),
-    pending > 0
-      ? 'To apply: "DynamoDB: Apply Config…" (the Apply lens above, or the ▶ button in the editor title). You confirm before anything is sent.'
-      : 'The live tables match the config.',
-    '',
-  ].join('\n');
-}

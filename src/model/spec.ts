@@ -117,3 +117,8 @@ export function valueOf<T>(field: Field<T> | undefined): T | undefined {
 export function configRegion(tables: readonly TableSpec[]): string | undefined {
   return tables.map(t => valueOf(t.region)).find(r => r !== undefined);
 }
+
+/** Whether a name has the shape of an AWS region (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`). */
+export function isAwsRegion(name: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(name);
+}

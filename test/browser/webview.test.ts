@@ -20,7 +20,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../support/paths';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../src/vscode/panels/html';
-import { itemView, toPageView } from '../../src/vscode/panels/pageView';
+import { itemView, toPageView } from '../../src/items/pageView';
 import type { ItemPage, JsonItem, QueryTarget } from '../../src/model/items';
 import { targetsOf } from '../../src/model/items';
 import { targetLocationLabel } from '../../src/dynamo/connections';

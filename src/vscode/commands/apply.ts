@@ -6,14 +6,14 @@
  * explorer, an open details panel and the preview are refreshed afterwards.
  */
 import * as vscode from 'vscode';
-import { applyPlan, formatApplyReport } from '../../dynamo/apply';
+import { applyPlans, formatApplyReport, planSpecs } from '../../dynamo/apply';
 import type { ApplyReport, ReplaceDetails } from '../../dynamo/apply';
-import { formatPlan } from '../../model/plan';
+import { formatPlan } from '../../plan/words';
 import type { Plan } from '../../model/plan';
 import { refreshTableDetails } from '../panels/panels';
-import { reportError } from '../platform/errors';
 import type { Prompts } from '../platform/prompts';
-import { configDocument, planAll, refuseErrors, requireTrust, targetClient, withCancellableProgress } from './config';
+import { configDocument, refuseErrors, targetClient, withCancellableProgress } from './config';
+import { registerCommand } from './register';
 import type { ConfigCommandContext } from './config';
 import { previewConfig, stepNotes } from './preview';
 import type { PlanDocuments } from './preview';
@@ -60,13 +60,12 @@ export function tableClause(report: ApplyReport, plan: Plan): string {
   // Changes of an unsupported or ignored step are left as they were too: said once above.
   const covered = new Set([...unsupported, ...skipped].flatMap(i => plan.steps[i]?.changes.map(c => c.field) ?? []));
   if (report.notApplied === null) { parts.push('what the server applied is unknown (it could not be read again)'); }
-  const ignored = [...new Set((report.notApplied ?? []).filter(c => !covered.has(c.field)).map(c => (c.field.startsWith('tag ') ? 'tags' : c.field)))];
+  const ignored = [...new Set((report.notApplied ?? []).filter(c => !covered.has(c.field)).map(c => (c.setting === 'tag' ? 'tags' : c.field)))];
   if (ignored.length) { parts.push(`left as it was by the server: ${ignored.join(', ')}`); }
   return parts.join('; ') + '.';
 }
 
 export async function applyConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown): Promise<ApplyResult | undefined> {
-  requireTrust('apply');
   const { services } = context;
   const config = await configDocument(context.diagnostics, argument, 'apply');
   refuseErrors(config, 'apply it');
@@ -75,7 +74,7 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
   const where = targetLabel(target);
   const client = await targetClient(context, target);
 
-  const planned = await withCancellableProgress(`Planning ${config.fileName} on ${where}`, (_p, signal) => planAll(client, config.tables, signal));
+  const planned = await withCancellableProgress(`Planning ${config.fileName} on ${where}`, (_p, signal) => planSpecs(client, config.tables, { signal }));
   const pending = planned.map((plan, index) => ({ plan, spec: config.tables[index] })).filter(p => p.plan.kind !== 'none');
   const unchanged = planned.filter(p => p.kind === 'none').map(p => p.table);
   if (pending.length === 0) {
@@ -92,25 +91,17 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
   );
   if (!confirmed) { return undefined; }
 
-  const reports: ApplyReport[] = [];
-  await withCancellableProgress(`Applying ${config.fileName} on ${where}`, async (progress, signal) => {
-    for (const { plan, spec } of pending) {
-      if (signal.aborted) { break; }
-      const report = await applyPlan(client, plan, {
-        spec, signal,
-        // The embedded server is dynalite: what it ignores is not sent (also told from the ARN, unless AWS_ACCOUNT_ID is set).
-        server: target.connection.kind === 'local' ? 'dynalite' : undefined,
-        confirmReplace: details => confirmReplacement(services.prompts, details),
-        onProgress: e => {
-          const state = { running: 'sending', waiting: 'waiting for ACTIVE', done: 'done', unsupported: 'not supported by this server', ignored: 'not sent: ignored by this server', failed: 'failed' }[e.state];
-          progress.report({ message: `${e.table} [${e.index + 1}/${e.total}] ${e.title}: ${state}` });
-        },
-      });
-      reports.push(report);
-      services.log.info(`apply ${config.document.uri.fsPath} on ${where}:\n${formatApplyReport(report, { steps: true }).join('\n')}`);
-      if (report.outcome !== 'done' && report.outcome !== 'nothing-to-do') { break; }
-    }
-  });
+  const reports = await withCancellableProgress(`Applying ${config.fileName} on ${where}`, (progress, signal) => applyPlans(client, pending, {
+    signal,
+    // The embedded server is dynalite: what it ignores is not sent (also told from the ARN, unless AWS_ACCOUNT_ID is set).
+    server: target.connection.kind === 'local' ? 'dynalite' : undefined,
+    confirmReplace: details => confirmReplacement(services.prompts, details),
+    onProgress: e => {
+      const state = { running: 'sending', waiting: 'waiting for ACTIVE', done: 'done', unsupported: 'not supported by this server', ignored: 'not sent: ignored by this server', failed: 'failed' }[e.state];
+      progress.report({ message: `${e.table} [${e.index + 1}/${e.total}] ${e.title}: ${state}` });
+    },
+    onReport: report => services.log.info(`apply ${config.document.uri.fsPath} on ${where}:\n${formatApplyReport(report, { steps: true }).join('\n')}`),
+  }));
 
   // The server changed: what shows it must read it again.
   context.explorer.refreshRegion(target.connection.id, target.region);
@@ -134,13 +125,7 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
 
 export function registerApply(context: ConfigCommandContext, plans: PlanDocuments): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('dynamodbDesigner.applyConfig', async (argument?: unknown) => {
-      try {
-        return await applyConfig(context, plans, argument);
-      } catch (error) {
-        reportError(context.services.log, 'Apply', error);
-        return undefined;
-      }
-    }),
+    registerCommand(context.services.log, 'dynamodbDesigner.applyConfig', { doing: 'Apply', trust: 'apply' },
+      (_run, argument?: unknown) => applyConfig(context, plans, argument)),
   ];
 }

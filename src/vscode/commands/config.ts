@@ -6,9 +6,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { planSpec } from '../../dynamo/apply';
 import type { Analysis } from '../../language/service';
-import type { Plan } from '../../model/plan';
 import type { TableSpec } from '../../model/spec';
 import type { ExplorerProvider } from '../explorer/provider';
 import type { ConfigDiagnostics } from '../language/diagnostics';
@@ -64,21 +62,6 @@ export function refuseErrors(config: ConfigDocument, verb: string): void {
     `(line ${first.range.start.line + 1}: ${first.message}).`,
     { title: 'Show Problems', command: 'workbench.actions.view.problems' },
   );
-}
-
-/** Refuses to write to AWS from a file's content in an untrusted workspace. */
-export function requireTrust(verb: string): void {
-  if (!vscode.workspace.isTrusted) {
-    throw new UserError(`This workspace is not trusted: DynamoDB Designer does not ${verb} tables from its files. Trust the workspace to ${verb}.`,
-      { title: 'Manage Workspace Trust', command: 'workbench.trust.manage' });
-  }
-}
-
-/** Plans every table of the config against the target. */
-export async function planAll(client: DynamoDBClient, tables: readonly TableSpec[], signal: AbortSignal): Promise<Plan[]> {
-  const plans: Plan[] = [];
-  for (const spec of tables) { plans.push(await planSpec(client, spec, { signal })); }
-  return plans;
 }
 
 /** The client of a target. */

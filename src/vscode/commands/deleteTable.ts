@@ -12,11 +12,12 @@ import type { DeletionDetails } from '../../dynamo/deleteTable';
 import type { Connection } from '../../dynamo/connections';
 import { locationLabel } from '../../dynamo/connections';
 import { DynamoError } from '../../dynamo/errors';
-import { limitationOf } from '../../dynamo/local';
+import { limitationOf } from '../../plan/steps';
 import { findPanel } from '../panels/panels';
-import { reportError, UserError } from '../platform/errors';
+import { UserError } from '../platform/errors';
 import type { Services } from '../services';
-import { configDocument, requireTrust, withCancellableProgress } from './config';
+import { configDocument, withCancellableProgress } from './config';
+import { registerCommand } from './register';
 import type { ConfigCommandContext } from './config';
 import { panelTarget, resolveTableRef } from './tableRef';
 import type { TableRef } from './tableRef';
@@ -131,7 +132,6 @@ export async function confirmAndDelete(services: Services, ref: TableRef): Promi
 
 /** Deletes the tables a config names: one confirmation listing them all, then each name typed. */
 export async function deleteConfigTables(context: ConfigCommandContext, argument: unknown): Promise<Record<string, DeleteOutcome> | undefined> {
-  requireTrust('delete');
   const config = await configDocument(context.diagnostics, argument, 'delete the tables of');
   if (config.tables.length === 0) { throw new UserError(`${config.fileName} names no table with a valid name.`); }
   const target = await context.targets.resolve(config.document, config.analysis);
@@ -148,26 +148,17 @@ export async function deleteConfigTables(context: ConfigCommandContext, argument
 export function registerDelete(context: ConfigCommandContext): vscode.Disposable[] {
   const { services } = context;
   return [
-    vscode.commands.registerCommand('dynamodbDesigner.deleteTable', async (argument?: unknown) => {
-      let ref: TableRef | undefined;
+    registerCommand(services.log, 'dynamodbDesigner.deleteTable', { doing: 'Deleting table' }, async (run, argument?: unknown) => {
+      const ref = await resolveTableRef(services, services.prompts, argument, 'Delete Table');
+      if (!ref) { return undefined; }
+      run.doing = `Deleting table ${ref.tableName}`;
       try {
-        ref = await resolveTableRef(services, services.prompts, argument, 'Delete Table');
-        if (!ref) { return undefined; }
         return await confirmAndDelete(services, ref);
-      } catch (error) {
-        reportError(services.log, `Deleting table ${ref?.tableName ?? ''}`.trim(), error);
-        return undefined;
       } finally {
-        if (ref) { context.explorer.refreshRegion(ref.connection.id, ref.region); }
+        context.explorer.refreshRegion(ref.connection.id, ref.region);
       }
     }),
-    vscode.commands.registerCommand('dynamodbDesigner.deleteConfigTables', async (argument?: unknown) => {
-      try {
-        return await deleteConfigTables(context, argument);
-      } catch (error) {
-        reportError(services.log, 'Delete tables in config', error);
-        return undefined;
-      }
-    }),
+    registerCommand(services.log, 'dynamodbDesigner.deleteConfigTables', { doing: 'Delete tables in config', trust: 'delete' },
+      (_run, argument?: unknown) => deleteConfigTables(context, argument)),
   ];
 }

@@ -4,9 +4,9 @@
  * remembered as targeting the same connection and region, so its preview plans no change.
  */
 import * as vscode from 'vscode';
-import { DIALECT_CHOICES, exportConfig } from '../../dynamo/export';
-import { configExtension } from '../../dynamo/newConfig';
-import { reportError } from '../platform/errors';
+import { DIALECT_CHOICES, exportConfig } from '../../config/export';
+import { configExtension } from '../../config/newConfig';
+import { registerCommand } from './register';
 import { freeFile, mayWrite } from '../platform/files';
 import { BACK } from '../platform/prompts';
 import type { Services } from '../services';
@@ -42,14 +42,9 @@ export async function exportTable(services: Services, targets: ConfigTargets, re
 
 export function registerExport(services: Services, targets: ConfigTargets): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('dynamodbDesigner.exportTableAsConfig', async (argument?: unknown) => {
-      try {
-        const ref = await resolveTableRef(services, services.prompts, argument, 'Export Table as Config');
-        return ref ? await exportTable(services, targets, ref) : undefined;
-      } catch (error) {
-        reportError(services.log, 'Export as config', error);
-        return undefined;
-      }
+    registerCommand(services.log, 'dynamodbDesigner.exportTableAsConfig', { doing: 'Export as config' }, async (_run, argument?: unknown) => {
+      const ref = await resolveTableRef(services, services.prompts, argument, 'Export Table as Config');
+      return ref ? await exportTable(services, targets, ref) : undefined;
     }),
   ];
 }

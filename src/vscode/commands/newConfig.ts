@@ -1,5 +1,5 @@
 /**
- * New Table Config: asks the wizard's steps (src/dynamo/newConfig.ts) through Prompts, with Back
+ * New Table Config: asks the wizard's steps (src/config/newConfig.ts) through Prompts, with Back
  * keeping the earlier answers and Escape cancelling, then writes the config where the person
  * chooses (an existing file only after they confirm replacing it) and opens it. Thin: the steps,
  * their checks and the text are the pure module's.
@@ -7,9 +7,9 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { locationLabel } from '../../dynamo/connections';
-import { answersOf, configExtension, configFileName, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../dynamo/newConfig';
+import { answersOf, configExtension, configFileName, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../config/newConfig';
 import type { ExplorerProvider } from '../explorer/provider';
-import { reportError } from '../platform/errors';
+import { registerCommand } from './register';
 import { freeFile, mayWrite } from '../platform/files';
 import { BACK, type Prompts } from '../platform/prompts';
 import type { Services } from '../services';
@@ -104,12 +104,5 @@ async function write(uri: vscode.Uri, answers: NewTableAnswers, existsOn: readon
 }
 
 export function registerNewConfigCommand(services: Services, explorer: ExplorerProvider): vscode.Disposable {
-  return vscode.commands.registerCommand('dynamodbDesigner.newConfig', async () => {
-    try {
-      return await newConfig(services.prompts, explorer);
-    } catch (error) {
-      reportError(services.log, 'New Table Config', error);
-      return undefined;
-    }
-  });
+  return registerCommand(services.log, 'dynamodbDesigner.newConfig', { doing: 'New Table Config' }, () => newConfig(services.prompts, explorer));
 }

@@ -6,23 +6,19 @@ import * as vscode from 'vscode';
 import { openItemBrowser, openPanels, openTableDetails } from '../panels/panels';
 import { ItemsPanel } from '../panels/itemsPanel';
 import type { PanelServices } from '../panels/services';
-import { reportError } from '../platform/errors';
 import type { Services } from '../services';
+import { registerCommand } from './register';
 import { panelTarget, resolveTableRef } from './tableRef';
 
 export function registerPanelCommands(context: vscode.ExtensionContext, services: Services, panels: PanelServices): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('dynamodbDesigner.openTableDetails', async (argument?: unknown) => {
-      try {
-        const ref = await resolveTableRef(services, services.prompts, argument, 'Open Table Details');
-        if (ref) { await openTableDetails(context, panels, panelTarget({ ...ref, indexName: undefined })); }
-      } catch (error) { reportError(services.log, 'Opening table details', error); }
+    registerCommand(services.log, 'dynamodbDesigner.openTableDetails', { doing: 'Opening table details' }, async (_run, argument?: unknown) => {
+      const ref = await resolveTableRef(services, services.prompts, argument, 'Open Table Details');
+      if (ref) { await openTableDetails(context, panels, panelTarget({ ...ref, indexName: undefined })); }
     }),
-    vscode.commands.registerCommand('dynamodbDesigner.browseItems', async (argument?: unknown) => {
-      try {
-        const ref = await resolveTableRef(services, services.prompts, argument, 'Browse Items');
-        if (ref) { await openItemBrowser(context, panels, panelTarget(ref)); }
-      } catch (error) { reportError(services.log, 'Opening the item browser', error); }
+    registerCommand(services.log, 'dynamodbDesigner.browseItems', { doing: 'Opening the item browser' }, async (_run, argument?: unknown) => {
+      const ref = await resolveTableRef(services, services.prompts, argument, 'Browse Items');
+      if (ref) { await openItemBrowser(context, panels, panelTarget(ref)); }
     }),
     vscode.commands.registerCommand('dynamodbDesigner.runItemQuery', () => {
       const active = [...openPanels.values()].find(p => p instanceof ItemsPanel && p.panel.active);

@@ -5,11 +5,13 @@
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { formatPreview } from '../../model/plan';
-import type { Plan, Step, StepNotes } from '../../model/plan';
-import { limitationsOfStep } from '../../dynamo/local';
-import { reportError } from '../platform/errors';
-import { configDocument, planAll, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
+import { formatPreview } from '../../plan/words';
+import type { Plan, Step } from '../../model/plan';
+import type { StepNotes } from '../../plan/words';
+import { limitationsOfStep } from '../../plan/steps';
+import { planSpecs } from '../../dynamo/apply';
+import { registerCommand } from './register';
+import { configDocument, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';
 import { targetLabel, targetNote } from './target';
 import type { ConfigTarget } from './target';
@@ -92,7 +94,7 @@ export async function previewConfig(context: ConfigCommandContext, plans: PlanDo
   if (!target) { return undefined; }
   const planned = await withCancellableProgress(`Planning ${config.fileName} on ${targetLabel(target)}`, async (_progress, signal) => {
     const client = await targetClient(context, target, signal);
-    return planAll(client, config.tables, signal);
+    return planSpecs(client, config.tables, { signal });
   }, options.reveal === false);
   const text = formatPreview(config.fileName, targetLabel(target) + targetNote(target), planned, new Date(), stepNotes(target));
   const uri = plans.set(config.document.uri, { text, pending: planned.filter(p => p.kind !== 'none').length, target: targetLabel(target) });
@@ -110,13 +112,7 @@ export function registerPreview(context: ConfigCommandContext, plans: PlanDocume
     plans,
     vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, plans),
     vscode.languages.registerCodeLensProvider({ scheme: PLAN_SCHEME }, plans),
-    vscode.commands.registerCommand('dynamodbDesigner.previewConfig', async (argument?: unknown) => {
-      try {
-        return await previewConfig(context, plans, argument);
-      } catch (error) {
-        reportError(context.services.log, 'Preview', error);
-        return undefined;
-      }
-    }),
+    registerCommand(context.services.log, 'dynamodbDesigner.previewConfig', { doing: 'Preview' },
+      (_run, argument?: unknown) => previewConfig(context, plans, argument)),
   ];
 }

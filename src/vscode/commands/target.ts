@@ -7,12 +7,13 @@
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { ignoresRegion, isAwsRegion, locationLabel } from '../../dynamo/connections';
+import { ignoresRegion, locationLabel } from '../../dynamo/connections';
+import { isAwsRegion } from '../../model/spec';
 import type { Connection } from '../../dynamo/connections';
 import type { Analysis } from '../../language/service';
 import { configRegion } from '../../model/spec';
 import type { ConfigDiagnostics } from '../language/diagnostics';
-import { reportError } from '../platform/errors';
+import { registerCommand } from './register';
 import type { Log } from '../platform/log';
 import { BACK } from '../platform/prompts';
 import type { Services } from '../services';
@@ -173,13 +174,8 @@ export class ConfigTargets implements vscode.Disposable {
 
 /** Choose Connection and Region for Config: asks again for the active (or given) config. */
 export function registerChooseTarget(targets: ConfigTargets, diagnostics: ConfigDiagnostics, log: Log): vscode.Disposable {
-  return vscode.commands.registerCommand('dynamodbDesigner.chooseConfigTarget', async (argument?: unknown) => {
-    try {
-      const config = await configDocument(diagnostics, argument, 'choose a target for');
-      return await targets.resolve(config.document, config.analysis, { again: true });
-    } catch (error) {
-      reportError(log, 'Choosing the target of the config', error);
-      return undefined;
-    }
+  return registerCommand(log, 'dynamodbDesigner.chooseConfigTarget', { doing: 'Choosing the target of the config' }, async (_run, argument?: unknown) => {
+    const config = await configDocument(diagnostics, argument, 'choose a target for');
+    return targets.resolve(config.document, config.analysis, { again: true });
   });
 }

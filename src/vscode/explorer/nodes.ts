@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../../dynamo/connections';
 import { describeConnection, ignoresRegion, regionLabel } from '../../dynamo/connections';
-import { SERVER_LIMITATIONS } from '../../dynamo/local';
+import { SERVER_LIMITATIONS, limitationOf } from '../../plan/steps';
 import type { LiveIndex, LiveTable } from '../../model/live';
+import { formatBytes } from '../../model/live';
 import { describeError } from '../platform/errors';
 
 export interface NodeHost {
@@ -249,11 +250,11 @@ export class TableNode extends ExplorerNode {
     nodes.push(...t.localSecondaryIndexes.map(i => new IndexNode(this, i)));
     const local = this.connection.kind === 'local';
     nodes.push(new FeatureNode(this, 'stream', 'Stream', t.stream.enabled ? t.stream.viewType ?? 'enabled' : 'off',
-      local ? 'ignored by the embedded server' : undefined, t.stream.arn));
+      local ? limitationOf('dynalite', 'stream')?.short : undefined, t.stream.arn));
     const ttl = t.ttl.state === 'known'
       ? (t.ttl.value.enabled ? `on (${t.ttl.value.attributeName ?? '?'})` : 'off')
       : `unknown: ${t.ttl.reason}`;
-    nodes.push(new FeatureNode(this, 'ttl', 'TTL', ttl, local ? 'not supported by the embedded server' : undefined));
+    nodes.push(new FeatureNode(this, 'ttl', 'TTL', ttl, local ? limitationOf('dynalite', 'ttl')?.short : undefined));
     return nodes;
   }
 
@@ -358,12 +359,4 @@ export class InfoNode extends ExplorerNode {
     item.contextValue = 'info';
     return item;
   }
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }

@@ -4,7 +4,7 @@ import type { CountOutcome, DetailsData, PanelTarget } from '../../../webview/pr
 import { describeTable } from '../../dynamo/tables';
 import { countItems, itemCountSource } from '../../dynamo/count';
 import { isAbortError } from '../../dynamo/errors';
-import { SERVER_LIMITATIONS } from '../../dynamo/local';
+import { SERVER_LIMITATIONS } from '../../plan/steps';
 import { LOCAL_CONNECTION_ID, targetLocationLabel } from '../../dynamo/connections';
 import { PanelHost } from './host';
 import type { Handlers } from './host';

@@ -5,8 +5,8 @@
 import type { ErrorInfo } from '../../../webview/protocol';
 import { describeAwsError, redact } from '../../dynamo/errors';
 import { ItemConflictError } from '../../dynamo/items';
-import { RequestError } from '../../dynamo/expressions';
-import { ItemParseError } from '../../dynamo/itemJson';
+import { RequestError } from '../../items/expressions';
+import { ItemParseError } from '../../items/itemJson';
 
 /** A refusal of the panel host itself (a stale page, an item no longer on the page). */
 export class PanelError extends Error {

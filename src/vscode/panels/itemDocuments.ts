@@ -15,9 +15,10 @@
 import * as vscode from 'vscode';
 import type { JsonItem } from '../../model/items';
 import type { LiveKeyElement } from '../../model/live';
-import { getItem, ItemConflictError, keyText, putItem } from '../../dynamo/items';
+import { getItem, ItemConflictError, putItem } from '../../dynamo/items';
+import { keyText } from '../../items/keys';
 import type { ItemTable } from '../../dynamo/items';
-import { formatDynamoJson, parseDynamoJson } from '../../dynamo/itemJson';
+import { formatDynamoJson, parseDynamoJson } from '../../items/itemJson';
 import type { PanelTarget } from '../../../webview/protocol';
 import { createHash } from 'node:crypto';
 import { toErrorInfo } from './errorInfo';

@@ -6,7 +6,7 @@
  * system (Save As proposes it): the characters a file name cannot hold become `_`.
  */
 import type { JsonItem } from '../../model/items';
-import { keyText } from '../../dynamo/items';
+import { keyText } from '../../items/keys';
 
 const MAX_NAME = 120;
 

@@ -9,7 +9,8 @@ import type { JsonAttributeValue, JsonItem, QueryTarget } from '../../model/item
 import { attributeOf, setAttribute, targetsOf } from '../../model/items';
 import type { LiveTable } from '../../model/live';
 import type { DeleteOutcome, ExportOutcome, ItemQuery, ItemsInit, PageView, PanelTarget } from '../../../webview/protocol';
-import { deleteItem, getItem, keyOf, keyText, Pager } from '../../dynamo/items';
+import { deleteItem, getItem, Pager } from '../../dynamo/items';
+import { keyOf, keyText } from '../../items/keys';
 import { describeTable } from '../../dynamo/tables';
 import { exportPage, exportResult } from '../../dynamo/itemExport';
 import { isAbortError } from '../../dynamo/errors';
@@ -17,7 +18,7 @@ import { targetLocationLabel } from '../../dynamo/connections';
 import { PanelHost } from './host';
 import type { Handlers } from './host';
 import { PanelError } from './errorInfo';
-import { findItem, itemView, sameKey, toItemRequest, toPageView } from './pageView';
+import { findItem, itemView, sameKey, toItemRequest, toPageView } from '../../items/pageView';
 import type { ItemDocuments } from './itemDocuments';
 import type { PanelServices } from './services';
 

@@ -51,6 +51,35 @@ export interface Prompts {
   saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
 }
 
+/**
+ * Shows an input box or quick pick as one step of a flow (title, "2/9", a Back button from the
+ * second step, open when focus moves away) and answers once: what `accept` finishes with, BACK,
+ * or undefined when it is hidden.
+ */
+function asStep<A>(
+  input: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>, options: StepInfo & { readonly title: string },
+  accept: (finish: (answer: A | undefined | Back) => void) => void,
+): Promise<A | undefined | Back> {
+  return new Promise(resolve => {
+    input.title = options.title;
+    input.step = options.step;
+    input.totalSteps = options.totalSteps;
+    input.ignoreFocusOut = true;
+    if (options.step !== undefined && options.step > 1) { input.buttons = [vscode.QuickInputButtons.Back]; }
+    let done = false;
+    const finish = (answer: A | undefined | Back) => {
+      if (done) { return; }
+      done = true;
+      resolve(answer);
+      input.dispose();
+    };
+    accept(finish);
+    input.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) { finish(BACK); } });
+    input.onDidHide(() => finish(undefined));
+    input.show();
+  });
+}
+
 /** Asks with VS Code's quick input, modal message boxes and save dialog. */
 export const windowPrompts: Prompts = {
   async confirm(message, detail, action) {
@@ -59,23 +88,11 @@ export const windowPrompts: Prompts = {
   },
 
   input(options) {
-    return new Promise(resolve => {
-      const box = vscode.window.createInputBox();
-      box.title = options.title;
-      box.step = options.step;
-      box.totalSteps = options.totalSteps;
-      box.prompt = options.prompt;
-      box.placeholder = options.placeHolder;
-      box.value = options.value ?? '';
-      box.ignoreFocusOut = true;
-      if (options.step !== undefined && options.step > 1) { box.buttons = [vscode.QuickInputButtons.Back]; }
-      let done = false;
-      const finish = (answer: string | undefined | Back) => {
-        if (done) { return; }
-        done = true;
-        resolve(answer);
-        box.dispose();
-      };
+    const box = vscode.window.createInputBox();
+    box.prompt = options.prompt;
+    box.placeholder = options.placeHolder;
+    box.value = options.value ?? '';
+    return asStep<string>(box, options, finish => {
       const check = (value: string) => {
         const problem = options.validate?.(value);
         const warning = problem ? undefined : options.warn?.(value);
@@ -88,35 +105,15 @@ export const windowPrompts: Prompts = {
         if (problem) { box.validationMessage = problem; return; }
         finish(box.value);
       });
-      box.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) { finish(BACK); } });
-      box.onDidHide(() => finish(undefined));
-      box.show();
     });
   },
 
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions<T>): Promise<T | undefined | Back> {
-    return new Promise(resolve => {
-      const quick = vscode.window.createQuickPick<T>();
-      quick.title = options.title;
-      quick.step = options.step;
-      quick.totalSteps = options.totalSteps;
-      quick.placeholder = options.placeHolder;
-      quick.items = items;
-      if (options.active) { quick.activeItems = [options.active]; }
-      quick.ignoreFocusOut = true;
-      if (options.step !== undefined && options.step > 1) { quick.buttons = [vscode.QuickInputButtons.Back]; }
-      let done = false;
-      const finish = (answer: T | undefined | Back) => {
-        if (done) { return; }
-        done = true;
-        resolve(answer);
-        quick.dispose();
-      };
-      quick.onDidAccept(() => finish(quick.selectedItems[0]));
-      quick.onDidTriggerButton(button => { if (button === vscode.QuickInputButtons.Back) { finish(BACK); } });
-      quick.onDidHide(() => finish(undefined));
-      quick.show();
-    });
+    const quick = vscode.window.createQuickPick<T>();
+    quick.placeholder = options.placeHolder;
+    quick.items = items;
+    if (options.active) { quick.activeItems = [options.active]; }
+    return asStep<T>(quick, options, finish => quick.onDidAccept(() => finish(quick.selectedItems[0])));
   },
 
   saveLocation(options) {

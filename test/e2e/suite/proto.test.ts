@@ -14,7 +14,7 @@ import type { ExplorerNode } from '../../../src/vscode/explorer/nodes';
 import type { JsonItem } from '../../../src/model/items';
 import { attributeOf } from '../../../src/model/items';
 import { getItem, putItem } from '../../../src/dynamo/items';
-import { parseDynamoJson } from '../../../src/dynamo/itemJson';
+import { parseDynamoJson } from '../../../src/items/itemJson';
 import { waitForActive } from '../../../src/dynamo/tables';
 import type { ItemView, PageView, PanelTarget } from '../../../webview/protocol';
 import { LOCAL_CREDENTIALS, LocalServer, startDynamoDbLocal } from '../../support/servers';

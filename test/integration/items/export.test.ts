@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ItemRequest, JsonItem } from '../../../src/model/items';
 import { fetchPage, readAll } from '../../../src/dynamo/items';
-import { canonicalJson } from '../../../src/dynamo/itemJson';
+import { canonicalJson } from '../../../src/items/itemJson';
 import { exportPage, exportResult, readCsv, readJsonLines } from '../../../src/dynamo/itemExport';
 import { LocalServer, startDynalite } from '../../support/servers';
 import { EVERY_TYPE } from '../../unit/items/everyType';

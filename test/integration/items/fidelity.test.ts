@@ -8,8 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import { CreateTableCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JsonAttributeValue, JsonItem } from '../../../src/model/items';
-import { deleteItem, fetchPage, getItem, ItemConflictError, keyOf, putItem } from '../../../src/dynamo/items';
-import { canonicalJson, formatDynamoJson, parseDynamoJson, toSdkItem } from '../../../src/dynamo/itemJson';
+import { deleteItem, fetchPage, getItem, ItemConflictError, putItem } from '../../../src/dynamo/items';
+import { keyOf } from '../../../src/items/keys';
+import { canonicalJson, formatDynamoJson, parseDynamoJson, toSdkItem } from '../../../src/items/itemJson';
 import { LocalServer, startDynalite, startDynamoDbLocal } from '../../support/servers';
 import { EVERY_TYPE } from '../../unit/items/everyType';
 

@@ -3,7 +3,7 @@ import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-
 import type { CreateTableCommandInput, WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { JsonItem, QueryTarget } from '../../../src/model/items';
 import type { LiveKeyElement } from '../../../src/model/live';
-import { toSdkItem } from '../../../src/dynamo/itemJson';
+import { toSdkItem } from '../../../src/items/itemJson';
 
 export const TABLE_KEYS: LiveKeyElement[] = [{ name: 'pk', keyType: 'HASH' }, { name: 'sk', keyType: 'RANGE' }];
 export const GSI_KEYS: LiveKeyElement[] = [{ name: 'g', keyType: 'HASH' }, { name: 'gs', keyType: 'RANGE' }];

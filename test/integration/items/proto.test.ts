@@ -13,10 +13,11 @@ import { CreateTableCommand, GetItemCommand, UpdateItemCommand } from '@aws-sdk/
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { attributeOf } from '../../../src/model/items';
 import type { ItemRequest, JsonItem } from '../../../src/model/items';
-import { getItem, keyOf, Pager, putItem } from '../../../src/dynamo/items';
-import { formatDynamoJson, formatPlainJson, parseDynamoJson, parsePlainJson } from '../../../src/dynamo/itemJson';
+import { getItem, Pager, putItem } from '../../../src/dynamo/items';
+import { keyOf } from '../../../src/items/keys';
+import { formatDynamoJson, formatPlainJson, parseDynamoJson, parsePlainJson } from '../../../src/items/itemJson';
 import { waitForActive } from '../../../src/dynamo/tables';
-import { itemView, toPageView } from '../../../src/vscode/panels/pageView';
+import { itemView, toPageView } from '../../../src/items/pageView';
 import { LocalServer, startDynalite, startDynamoDbLocal } from '../../support/servers';
 
 const TABLE = { name: 'proto-names', keySchema: [{ name: 'pk', keyType: 'HASH' as const }] };

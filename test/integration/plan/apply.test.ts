@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { applyPlan, describeLive, formatApplyReport, planSpec, type ApplyProgress } from '../../../src/dynamo/apply';
+import { applyPlan, applyPlans, describeLive, formatApplyReport, planSpec, planSpecs, type ApplyProgress } from '../../../src/dynamo/apply';
 import { DeletionRefused, deleteTable, describeDeletion } from '../../../src/dynamo/deleteTable';
-import { plan } from '../../../src/dynamo/plan';
-import { formatChange } from '../../../src/model/plan';
+import { plan } from '../../../src/plan/plan';
+import { formatChange } from '../../../src/plan/words';
 import type { TableSpec } from '../../../src/model/spec';
 import { LocalServer, startDynalite, startDynamoDbLocal } from '../../support/servers';
 import { liveOf, specOf, type SimpleTable } from '../../unit/plan/builder';
@@ -195,6 +195,35 @@ describe('plan and apply against DynamoDB Local', () => {
     await assert.rejects(deleteTable(client, 'cancel-me', { confirm: 'cancel-m' }), /is not the table name/);
     await deleteTable(client, 'cancel-me', { confirm: 'cancel-me' });
     assert.equal(await describeLive(client, 'cancel-me'), undefined);
+  });
+});
+
+describe('applyPlans: the one apply loop of the CLI and the extension, against dynalite', () => {
+  let server: LocalServer;
+  let client: DynamoDBClient;
+  before(async () => { server = await startDynalite(); client = server.client(); });
+  after(async () => { await server?.stop(); });
+
+  it('applies tables in order and stops after one that does not end done: the rest is not started', async () => {
+    const simple = (name: string, hash = 'pk'): SimpleTable => ({ name, billingMode: 'PAY_PER_REQUEST', attributes: { pk: 'S', other: 'S' }, hash });
+    await applySpec(client, specOf(simple('loop-b')));
+    const specs = [specOf(simple('loop-a')), specOf(simple('loop-b', 'other')), specOf(simple('loop-c'))];
+    const plans = await planSpecs(client, specs);
+    assert.deepEqual(plans.map(p => p.kind), ['create', 'replace', 'create']);
+    const seen: string[] = [];
+    const reports = await applyPlans(client, plans.map((plan, i) => ({ plan, spec: specs[i] })), { onReport: (r, t) => seen.push(`${t.plan.table}:${r.outcome}`) });
+    assert.deepEqual(reports.map(r => [r.table, r.outcome]), [['loop-a', 'done'], ['loop-b', 'refused']], 'a replacement without confirmation is refused');
+    assert.deepEqual(seen, ['loop-a:done', 'loop-b:refused']);
+    assert.equal(await describeLive(client, 'loop-c'), undefined, 'the table after the refused one is not created');
+  });
+
+  it('starts nothing when cancelled before the first table', async () => {
+    const spec = specOf({ name: 'loop-d', billingMode: 'PAY_PER_REQUEST', attributes: { pk: 'S' }, hash: 'pk' });
+    const controller = new AbortController();
+    controller.abort();
+    const reports = await applyPlans(client, [{ plan: await planSpec(client, spec), spec }], { signal: controller.signal });
+    assert.deepEqual(reports, []);
+    assert.equal(await describeLive(client, 'loop-d'), undefined);
   });
 });
 

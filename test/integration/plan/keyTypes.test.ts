@@ -7,9 +7,9 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { applyPlan, planSpec } from '../../../src/dynamo/apply';
-import { plan } from '../../../src/dynamo/plan';
+import { plan } from '../../../src/plan/plan';
 import { analyze } from '../../../src/language/service';
-import { formatPlan } from '../../../src/model/plan';
+import { formatPlan } from '../../../src/plan/words';
 import type { TableSpec } from '../../../src/model/spec';
 import { LocalServer, startDynalite } from '../../support/servers';
 

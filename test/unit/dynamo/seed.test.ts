@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { SERVER_LIMITATIONS, limitationOf, limitationsOfStep } from '../../../src/dynamo/local';
-import { plan } from '../../../src/dynamo/plan';
+import { SERVER_LIMITATIONS, limitationOf, limitationsOfStep } from '../../../src/plan/steps';
+import { plan } from '../../../src/plan/plan';
 import { liveOf, specOf, type SimpleTable } from '../plan/builder';
 import { DEMO_TABLES, Random, demoItems, seedLine, startOfUtcDay } from '../../../src/dynamo/seed';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { serverKindOfArn } from '../../../src/dynamo/local';
+import { serverKindOfArn } from '../../../src/plan/steps';
 
 describe('serverKindOfArn: which local server a table ARN comes from', () => {
   it('dynalite (account 000000000000, a real region), DynamoDB Local (region ddblocal), AWS and junk (unknown)', () => {

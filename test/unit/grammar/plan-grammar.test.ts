@@ -3,8 +3,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IGrammar } from 'vscode-textmate';
-import { plan } from '../../../src/dynamo/plan';
-import { formatPreview } from '../../../src/model/plan';
+import { plan } from '../../../src/plan/plan';
+import { formatPreview } from '../../../src/plan/words';
 import { liveOf, specOf, type SimpleTable } from '../plan/builder';
 import { compiles, grammarRegexes, loadGrammar, tokenize, type Tok } from './textmate';
 

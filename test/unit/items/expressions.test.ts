@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { ItemRequest, QueryTarget } from '../../../src/model/items';
-import { ExpressionBuilder, parsePath, readInput, RequestError, unchangedCondition } from '../../../src/dynamo/expressions';
-import { toJsonItem } from '../../../src/dynamo/itemJson';
+import { ExpressionBuilder, parsePath, readInput, RequestError, unchangedCondition } from '../../../src/items/expressions';
+import { toJsonItem } from '../../../src/items/itemJson';
 
 const table: QueryTarget = {
   table: 'T', tableKeySchema: [{ name: 'pk', keyType: 'HASH' }, { name: 'sk', keyType: 'RANGE' }],

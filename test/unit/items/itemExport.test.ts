@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { JsonItem } from '../../../src/model/items';
-import { canonicalJson } from '../../../src/dynamo/itemJson';
+import { canonicalJson } from '../../../src/items/itemJson';
 import { exportItems, exportPage, readCsv, readJsonLines } from '../../../src/dynamo/itemExport';
 import { EVERY_TYPE } from './everyType';
 

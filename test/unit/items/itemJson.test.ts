@@ -5,7 +5,7 @@ import { EVERY_TYPE } from './everyType';
 import {
   canonicalJson, chooseColumns, displayValue, formatDynamoJson, formatPlainJson, ItemParseError, parseDynamoJson, parsePlainJson,
   plainJsonEditable, toJsonItem, toSdkItem,
-} from '../../../src/dynamo/itemJson';
+} from '../../../src/items/itemJson';
 
 describe('DynamoDB JSON text', () => {
   it('parse(format(item)) is the same item for every attribute type', () => {

@@ -14,11 +14,11 @@ import type { JsonItem } from '../../../src/model/items';
 import { attributeOf, setAttribute } from '../../../src/model/items';
 import {
   canonicalJson, formatDynamoJson, formatPlainJson, parseDynamoJson, parsePlainJson, plainJsonEditable, toJsonItem, toSdkItem, validateItem,
-} from '../../../src/dynamo/itemJson';
-import { keyOf } from '../../../src/dynamo/items';
-import { ExpressionBuilder, unchangedCondition } from '../../../src/dynamo/expressions';
+} from '../../../src/items/itemJson';
+import { keyOf } from '../../../src/items/keys';
+import { ExpressionBuilder, unchangedCondition } from '../../../src/items/expressions';
 import { readJsonLines } from '../../../src/dynamo/itemExport';
-import { toPageView } from '../../../src/vscode/panels/pageView';
+import { toPageView } from '../../../src/items/pageView';
 
 const TEXT = '{"id":{"S":"a"},"__proto__":{"S":"top"},"m":{"M":{"__proto__":{"N":"1"},"x":{"S":"y"}}}}';
 const PLAIN_ONLY = '{"id":"b","__proto__":"top","m":{"__proto__":1,"x":"y"}}';

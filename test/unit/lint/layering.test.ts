@@ -39,4 +39,15 @@ describe('lint: layering', () => {
     assert.equal((await restrictedImports('webview/example.ts', "import * as vscode from 'vscode';\nexport const x = vscode;\n")).length, 1);
     assert.deepEqual(await restrictedImports('webview/example.ts', "import type { LiveTable } from '../src/model/live';\nexport type T = LiveTable;\n"), []);
   });
+
+  it('keeps src/model, src/plan, src/items and src/config pure, and src/dynamo out of the language service', async () => {
+    for (const file of ['src/plan/example.ts', 'src/items/example.ts', 'src/config/example.ts', 'src/model/example.ts']) {
+      assert.equal((await restrictedImports(file, "import { describeTable } from '../dynamo/tables';\nexport const x = describeTable;\n")).length, 1, file);
+      assert.equal((await restrictedImports(file, "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).length, 1, file);
+      assert.equal((await restrictedImports(file, "import * as vscode from 'vscode';\nexport const x = vscode;\n")).length, 1, file);
+      assert.deepEqual(await restrictedImports(file, "import type { LiveTable } from '../model/live';\nexport type T = LiveTable;\n"), [], file);
+    }
+    assert.equal((await restrictedImports('src/dynamo/example.ts', "import { analyze } from '../language/service';\nexport const x = analyze;\n")).length, 1);
+    assert.deepEqual(await restrictedImports('src/dynamo/example.ts', "import { plan } from '../plan/plan';\nexport const x = plan;\n"), []);
+  });
 });

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { plan } from '../../../src/dynamo/plan';
-import { formatChange, formatPlan, type Plan, type Step } from '../../../src/model/plan';
+import { plan } from '../../../src/plan/plan';
+import type { Plan, Step } from '../../../src/model/plan';
+import { formatChange, formatPlan } from '../../../src/plan/words';
 import { liveOf, specOf, type SimpleTable } from './builder';
 
 const orders: SimpleTable = {

@@ -7,13 +7,13 @@ import { describe, it } from 'node:test';
 import { parseFromHost, parseFromWebview, parsePanelState, PROTOCOL_VERSION } from '../../../webview/protocol';
 import type { ItemQuery } from '../../../webview/protocol';
 import { contentSecurityPolicy, escapeHtml, makeNonce, panelHtml } from '../../../src/vscode/panels/html';
-import { findItem, itemView, sameKey, toItemRequest, toPageView } from '../../../src/vscode/panels/pageView';
+import { findItem, itemView, sameKey, toItemRequest, toPageView } from '../../../src/items/pageView';
 import { PanelError, toErrorInfo } from '../../../src/vscode/panels/errorInfo';
 import { targetsOf } from '../../../src/model/items';
 import type { JsonItem } from '../../../src/model/items';
 import type { LiveTable } from '../../../src/model/live';
 import { ItemConflictError } from '../../../src/dynamo/items';
-import { RequestError } from '../../../src/dynamo/expressions';
+import { RequestError } from '../../../src/items/expressions';
 
 const query: ItemQuery = { mode: 'scan', filters: [], pageSize: 100 };
 

@@ -4,12 +4,12 @@
  * type), an item as plain JSON and DynamoDB JSON. Pure (no vscode import): unit-tested, and used
  * by the browser test's stub host to build its fixtures.
  */
-import type { ItemPage, ItemRequest, JsonItem, QueryTarget } from '../../model/items';
-import { attributeOf } from '../../model/items';
-import type { ItemQuery, ItemRow, ItemView, PageView } from '../../../webview/protocol';
-import { keyOf, keyText, startKeyNames } from '../../dynamo/items';
-import { canonicalJson, chooseColumns, displayValue, formatDynamoJson, formatPlainJson } from '../../dynamo/itemJson';
-import { RequestError } from '../../dynamo/expressions';
+import type { ItemPage, ItemRequest, JsonItem, QueryTarget } from '../model/items';
+import { attributeOf } from '../model/items';
+import type { ItemQuery, ItemRow, ItemView, PageView } from '../../webview/protocol';
+import { keyOf, keyText, startKeyNames } from './keys';
+import { canonicalJson, chooseColumns, displayValue, formatDynamoJson, formatPlainJson } from './itemJson';
+import { RequestError } from './expressions';
 
 /** The target of a query: the table (no index) or the named index. */
 export function targetOf(query: ItemQuery, targets: readonly QueryTarget[]): QueryTarget {

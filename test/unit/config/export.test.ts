@@ -2,16 +2,16 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { DIALECT_CHOICES, exportConfig } from '../../../src/dynamo/export';
-import { wizardSteps } from '../../../src/dynamo/newConfig';
+import { DIALECT_CHOICES, exportConfig } from '../../../src/config/export';
+import { wizardSteps } from '../../../src/config/newConfig';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { plan } from '../../../src/dynamo/plan';
+import { plan } from '../../../src/plan/plan';
 import { analyze } from '../../../src/language/service';
 import type { LiveTable } from '../../../src/model/live';
-import { formatPlan } from '../../../src/model/plan';
+import { formatPlan } from '../../../src/plan/words';
 import type { Dialect } from '../../../src/model/spec';
-import { liveOf, type SimpleTable } from './builder';
+import { liveOf, type SimpleTable } from '../plan/builder';
 
 const provisioned: SimpleTable = {
   name: 'orders',

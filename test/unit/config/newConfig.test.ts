@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import {
   answersOf, configFileName, newConfigText, parseTags, wizardSteps, type Draft, type InputStep, type NewTableAnswers, type PickStep,
-} from '../../../src/dynamo/newConfig';
-import { plan } from '../../../src/dynamo/plan';
+} from '../../../src/config/newConfig';
+import { plan } from '../../../src/plan/plan';
 import { analyze } from '../../../src/language/service';
-import { formatPlan } from '../../../src/model/plan';
+import { formatPlan } from '../../../src/plan/words';
 import { valueOf, type Dialect, type StreamViewType, type TableSpec } from '../../../src/model/spec';
 
 const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];

@@ -9,9 +9,8 @@
 import { stringify as stringifyToml } from 'smol-toml';
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { encodeEnum, vocabulary, type EnumKind } from '../language/dialects/vocabulary';
-import { isAwsRegion } from './connections';
 import type { LiveIndex, LiveTable } from '../model/live';
-import type { Dialect } from '../model/spec';
+import { isAwsRegion, type Dialect } from '../model/spec';
 
 export interface ExportOptions {
   /**

@@ -51,13 +51,13 @@ import type {
   UpdateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { LiveIndex, LiveKeyElement, LiveTable, LiveThroughput } from '../model/live';
-import type { Change, Plan, Step, UnknownSetting } from '../model/plan';
+import type { Change, Plan, Setting, Step, UnknownSetting } from '../model/plan';
+import { CHANGE_STEPS } from './steps';
 import {
   valueOf,
   type AttributeType,
   type BillingMode,
   type IndexSpec,
-  type KeyType,
   type Pointer,
   type ProjectionType,
   type SseType,
@@ -67,13 +67,8 @@ import {
 } from '../model/spec';
 
 /** The config's wishes, read once from the TableSpec (valid values only). */
-interface Key { readonly name: string; readonly keyType: KeyType }
-interface WantedIndex {
-  readonly kind: 'GSI' | 'LSI';
-  readonly name: string;
-  readonly keySchema: readonly Key[];
-  readonly projectionType: ProjectionType;
-  readonly nonKeyAttributes: readonly string[];
+type Key = LiveKeyElement;
+interface WantedIndex extends Pick<LiveIndex, 'kind' | 'name' | 'keySchema' | 'projectionType' | 'nonKeyAttributes'> {
   readonly read?: number;
   readonly write?: number;
   readonly pointer: Pointer;
@@ -321,21 +316,24 @@ function createInput(wanted: Wanted): CreateTableCommandInput {
 
 function createChanges(wanted: Wanted, input: CreateTableCommandInput): Change[] {
   const c: Change[] = [];
-  const add = (field: string, to: string, pointer?: Pointer) => c.push({ field, from: NONE, to, pointer });
-  add('key schema', keysText(wanted.keySchema, wanted.attributes));
-  add('billing mode', input.BillingMode ?? 'PAY_PER_REQUEST', wanted.billingPointer);
+  const add = (setting: Setting, field: string, to: string, pointer?: Pointer, toDefault?: boolean) =>
+    c.push({ setting, field, from: NONE, to, pointer, ...(toDefault ? { toDefault } : {}) });
+  add('key-schema', 'key schema', keysText(wanted.keySchema, wanted.attributes));
+  add('billing-mode', 'billing mode', input.BillingMode ?? 'PAY_PER_REQUEST', wanted.billingPointer);
   if (input.ProvisionedThroughput) {
-    add('throughput', throughputText(input.ProvisionedThroughput.ReadCapacityUnits, input.ProvisionedThroughput.WriteCapacityUnits), wanted.throughputPointer);
+    add('throughput', 'throughput', throughputText(input.ProvisionedThroughput.ReadCapacityUnits, input.ProvisionedThroughput.WriteCapacityUnits), wanted.throughputPointer);
   }
-  for (const i of wanted.gsis) { add(`GSI ${i.name}`, indexText(i, wanted.attributes), i.pointer); }
-  for (const i of wanted.lsis) { add(`LSI ${i.name}`, indexText(i, wanted.attributes), i.pointer); }
-  if (wanted.stream) { add('stream', streamText(wanted.stream), wanted.stream.pointer); }
-  if (wanted.ttl) { add('TTL', ttlText(wanted.ttl), wanted.ttl.pointer); }
-  if (wanted.sse) { add('SSE', sseText(wanted.sse), wanted.sse.pointer); }
-  if (wanted.tableClass) { add('table class', wanted.tableClass.value, wanted.tableClass.pointer); }
-  if (wanted.deletionProtection) { add('deletion protection', onOff(wanted.deletionProtection.value), wanted.deletionProtection.pointer); }
-  if (wanted.pitr) { add('point-in-time recovery', onOff(wanted.pitr.enabled), wanted.pitr.pointer); }
-  for (const [k, v] of Object.entries(wanted.tags?.value ?? {})) { add(`tag ${k}`, v, wanted.tags?.pointer); }
+  for (const i of wanted.gsis) { add('gsi', `GSI ${i.name}`, indexText(i, wanted.attributes), i.pointer); }
+  for (const i of wanted.lsis) { add('lsi', `LSI ${i.name}`, indexText(i, wanted.attributes), i.pointer); }
+  if (wanted.stream) { add('stream', 'stream', streamText(wanted.stream), wanted.stream.pointer, !wanted.stream.enabled); }
+  if (wanted.ttl) { add('ttl', 'TTL', ttlText(wanted.ttl), wanted.ttl.pointer, !wanted.ttl.enabled); }
+  if (wanted.sse) { add('sse', 'SSE', sseText(wanted.sse), wanted.sse.pointer, !wanted.sse.enabled); }
+  if (wanted.tableClass) { add('table-class', 'table class', wanted.tableClass.value, wanted.tableClass.pointer, wanted.tableClass.value === 'STANDARD'); }
+  if (wanted.deletionProtection) {
+    add('deletion-protection', 'deletion protection', onOff(wanted.deletionProtection.value), wanted.deletionProtection.pointer, !wanted.deletionProtection.value);
+  }
+  if (wanted.pitr) { add('pitr', 'point-in-time recovery', onOff(wanted.pitr.enabled), wanted.pitr.pointer); }
+  for (const [k, v] of Object.entries(wanted.tags?.value ?? {})) { add('tag', `tag ${k}`, v, wanted.tags?.pointer); }
   return c;
 }
 
@@ -347,14 +345,14 @@ function afterCreateSteps(wanted: Wanted): Step[] {
     steps.push({
       kind: 'UpdateTimeToLive', title: `Enable TTL on ${wanted.ttl.attributeName}`,
       input: { TableName: wanted.name, TimeToLiveSpecification: { Enabled: true, AttributeName: wanted.ttl.attributeName } },
-      changes: [{ field: 'TTL', from: 'disabled', to: ttlText(wanted.ttl), pointer: wanted.ttl.pointer }],
+      changes: [{ setting: 'ttl', field: 'TTL', from: 'disabled', to: ttlText(wanted.ttl), pointer: wanted.ttl.pointer }],
     });
   }
   if (wanted.pitr?.enabled) {
     steps.push({
       kind: 'UpdateContinuousBackups', title: 'Enable point-in-time recovery',
       input: { TableName: wanted.name, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } },
-      changes: [{ field: 'point-in-time recovery', from: 'disabled', to: 'enabled', pointer: wanted.pitr.pointer }],
+      changes: [{ setting: 'pitr', field: 'point-in-time recovery', from: 'disabled', to: 'enabled', pointer: wanted.pitr.pointer }],
     });
   }
   return steps;
@@ -364,7 +362,7 @@ function createSteps(wanted: Wanted): { steps: Step[]; changes: Change[] } {
   const input = createInput(wanted);
   const changes = createChanges(wanted, input);
   const after = afterCreateSteps(wanted);
-  const inCreate = changes.filter(c => c.field !== 'TTL' && c.field !== 'point-in-time recovery');
+  const inCreate = changes.filter(c => CHANGE_STEPS[c.setting].sentBy.includes('CreateTable'));
   return { steps: [{ kind: 'CreateTable', title: `Create table ${wanted.name}`, input, changes: inCreate }, ...after], changes };
 }
 
@@ -377,12 +375,12 @@ function replaceReasons(wanted: Wanted, live: LiveTable): { reasons: string[]; c
   const wantKeys = keysText(wanted.keySchema, wanted.attributes);
   if (!sameKeys(wanted.keySchema, live.keySchema)) {
     reasons.push(`the key schema differs (${liveKeys} -> ${wantKeys}); DynamoDB cannot change a table's keys`);
-    changes.push({ field: 'key schema', from: liveKeys, to: wantKeys });
+    changes.push({ setting: 'key-schema', field: 'key schema', from: liveKeys, to: wantKeys });
   } else {
     for (const k of wanted.keySchema) {
       if (wanted.attributes[k.name] !== live.attributes[k.name]) {
         reasons.push(`key attribute ${k.name} changes type (${live.attributes[k.name] ?? '?'} -> ${wanted.attributes[k.name] ?? '?'})`);
-        changes.push({ field: `attribute ${k.name}.type`, from: live.attributes[k.name] ?? NONE, to: wanted.attributes[k.name] ?? NONE });
+        changes.push({ setting: 'key-type', field: `attribute ${k.name}.type`, from: live.attributes[k.name] ?? NONE, to: wanted.attributes[k.name] ?? NONE });
       }
     }
   }
@@ -392,16 +390,16 @@ function replaceReasons(wanted: Wanted, live: LiveTable): { reasons: string[]; c
     const l = liveLsis.get(name);
     if (!l) {
       reasons.push(`LSI ${name} is added; local secondary indexes exist only from table creation`);
-      changes.push({ field: `LSI ${name}`, from: NONE, to: indexText(w, wanted.attributes), pointer: w.pointer });
+      changes.push({ setting: 'lsi', field: `LSI ${name}`, from: NONE, to: indexText(w, wanted.attributes), pointer: w.pointer });
     } else if (!sameIndexShape(w, l, wanted, live)) {
       reasons.push(`LSI ${name} changes; local secondary indexes cannot be altered`);
-      changes.push({ field: `LSI ${name}`, from: indexText(l, live.attributes), to: indexText(w, wanted.attributes), pointer: w.pointer });
+      changes.push({ setting: 'lsi', field: `LSI ${name}`, from: indexText(l, live.attributes), to: indexText(w, wanted.attributes), pointer: w.pointer });
     }
   }
   for (const [name, l] of liveLsis) {
     if (!wantLsis.has(name)) {
       reasons.push(`LSI ${name} is removed; local secondary indexes cannot be deleted`);
-      changes.push({ field: `LSI ${name}`, from: indexText(l, live.attributes), to: NONE });
+      changes.push({ setting: 'lsi', field: `LSI ${name}`, from: indexText(l, live.attributes), to: NONE });
     }
   }
   return { reasons, changes };
@@ -425,7 +423,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
       kind: 'UpdateTable',
       title: w ? `Delete GSI ${name} (to create it again with a new key schema or projection)` : `Delete GSI ${name}`,
       input: { TableName: table, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }] },
-      changes: [{ field: `GSI ${name}`, from: indexText(l, live.attributes), to: w ? 'deleted, then created again' : NONE, pointer: w?.pointer }],
+      changes: [{ setting: 'gsi', field: `GSI ${name}`, from: indexText(l, live.attributes), to: w ? 'deleted, then created again' : NONE, pointer: w?.pointer }],
     });
   }
 
@@ -438,7 +436,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
     const switching = mode !== live.billingMode;
     if (switching) {
       input.BillingMode = mode;
-      changes.push({ field: 'billing mode', from: live.billingMode, to: mode, pointer: wanted.billingPointer });
+      changes.push({ setting: 'billing-mode', field: 'billing mode', from: live.billingMode, to: mode, pointer: wanted.billingPointer });
     }
     if (provisioned) {
       const liveTp = live.billingMode === 'PROVISIONED' ? live.throughput : undefined;
@@ -447,7 +445,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
       if (read === undefined || write === undefined) { throw new Error(`table ${table}: PROVISIONED needs read and write capacity units`); }
       if (switching || read !== liveTp?.read || write !== liveTp?.write) {
         input.ProvisionedThroughput = { ReadCapacityUnits: read, WriteCapacityUnits: write };
-        changes.push({ field: 'throughput', from: throughputText(liveTp?.read, liveTp?.write), to: throughputText(read, write), pointer: wanted.throughputPointer });
+        changes.push({ setting: 'throughput', field: 'throughput', from: throughputText(liveTp?.read, liveTp?.write), to: throughputText(read, write), pointer: wanted.throughputPointer });
       }
       const gsiUpdates: GlobalSecondaryIndexUpdate[] = [];
       for (const [name, l] of liveGsis) {
@@ -458,7 +456,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
         if (switching || tp.ReadCapacityUnits !== liveGsiTp?.read || tp.WriteCapacityUnits !== liveGsiTp?.write) {
           gsiUpdates.push({ Update: { IndexName: name, ProvisionedThroughput: tp } });
           changes.push({
-            field: `GSI ${name}.throughput`, from: throughputText(liveGsiTp?.read, liveGsiTp?.write),
+            setting: 'gsi-throughput', field: `GSI ${name}.throughput`, from: throughputText(liveGsiTp?.read, liveGsiTp?.write),
             to: throughputText(tp.ReadCapacityUnits, tp.WriteCapacityUnits), pointer: w.pointer,
           });
         }
@@ -482,7 +480,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
         AttributeDefinitions: definitionsFor([...wanted.keySchema, ...w.keySchema], wanted),
         GlobalSecondaryIndexUpdates: [{ Create: gsiInput(w, wanted, provisioned) }],
       },
-      changes: [{ field: `GSI ${name}`, from: l ? indexText(l, live.attributes) : NONE, to: indexText(w, wanted.attributes), pointer: w.pointer }],
+      changes: [{ setting: 'gsi', field: `GSI ${name}`, from: l ? indexText(l, live.attributes) : NONE, to: indexText(w, wanted.attributes), pointer: w.pointer }],
     });
   }
 
@@ -490,7 +488,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
   const ws = wanted.stream;
   if (ws) {
     const ls = live.stream;
-    const change: Change = { field: 'stream', from: streamText(ls), to: streamText(ws), pointer: ws.pointer };
+    const change: Change = { setting: 'stream', field: 'stream', from: streamText(ls), to: streamText(ws), pointer: ws.pointer, ...(ws.enabled ? {} : { toDefault: true }) };
     const viewChanges = ws.enabled && ls.enabled && ws.viewType !== undefined && ws.viewType !== ls.viewType;
     if ((!ws.enabled && ls.enabled) || viewChanges) {
       steps.push({
@@ -511,11 +509,14 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
   const wt = wanted.ttl;
   if (wt) {
     if (live.ttl.state === 'unknown') {
-      unknown.push({ field: 'TTL', reason: live.ttl.reason, wanted: ttlText(wt), pointer: wt.pointer });
+      unknown.push({ setting: 'ttl', field: 'TTL', reason: live.ttl.reason, wanted: ttlText(wt), pointer: wt.pointer });
     } else {
       const lt = live.ttl.value;
       const liveOn = lt.enabled || lt.status === 'ENABLING';
-      const change: Change = { field: 'TTL', from: ttlText({ enabled: liveOn, attributeName: lt.attributeName }), to: ttlText(wt), pointer: wt.pointer };
+      const change: Change = {
+        setting: 'ttl', field: 'TTL', from: ttlText({ enabled: liveOn, attributeName: lt.attributeName }), to: ttlText(wt), pointer: wt.pointer,
+        ...(wt.enabled ? {} : { toDefault: true }),
+      };
       const attrChanges = wt.enabled && liveOn && wt.attributeName !== undefined && wt.attributeName !== lt.attributeName;
       if (liveOn && (!wt.enabled || attrChanges)) {
         steps.push({
@@ -539,7 +540,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
   const sseUnreported = !live.sse.enabled && live.arn?.split(':')[3] === 'ddblocal';
   if (wsse && sseUnreported) {
     // DynamoDB Local (ARN region `ddblocal`) accepts SSESpecification but never reports it.
-    unknown.push({ field: 'SSE', reason: 'DynamoDB Local does not report server-side encryption', wanted: sseText(wsse), pointer: wsse.pointer });
+    unknown.push({ setting: 'sse', field: 'SSE', reason: 'DynamoDB Local does not report server-side encryption', wanted: sseText(wsse), pointer: wsse.pointer });
   } else if (wsse) {
     const keyDiffers = wsse.enabled && wsse.kmsKeyId !== undefined && !sameKmsKey(wsse.kmsKeyId, live.sse.kmsKeyArn);
     if (wsse.enabled !== live.sse.enabled || keyDiffers) {
@@ -549,7 +550,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
           TableName: table,
           SSESpecification: wsse.enabled ? { Enabled: true, SSEType: 'KMS', ...(wsse.kmsKeyId ? { KMSMasterKeyId: wsse.kmsKeyId } : {}) } : { Enabled: false },
         },
-        changes: [{ field: 'SSE', from: sseText(live.sse), to: sseText(wsse), pointer: wsse.pointer }],
+        changes: [{ setting: 'sse', field: 'SSE', from: sseText(live.sse), to: sseText(wsse), pointer: wsse.pointer, ...(wsse.enabled ? {} : { toDefault: true }) }],
       });
     }
   }
@@ -557,7 +558,10 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
     steps.push({
       kind: 'UpdateTable', title: `Change table class to ${wanted.tableClass.value}`,
       input: { TableName: table, TableClass: wanted.tableClass.value },
-      changes: [{ field: 'table class', from: live.tableClass, to: wanted.tableClass.value, pointer: wanted.tableClass.pointer }],
+      changes: [{
+        setting: 'table-class', field: 'table class', from: live.tableClass, to: wanted.tableClass.value, pointer: wanted.tableClass.pointer,
+        ...(wanted.tableClass.value === 'STANDARD' ? { toDefault: true } : {}),
+      }],
     });
   }
   if (wanted.deletionProtection && wanted.deletionProtection.value !== live.deletionProtection) {
@@ -565,19 +569,22 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
     steps.push({
       kind: 'UpdateTable', title: `${on ? 'Enable' : 'Disable'} deletion protection`,
       input: { TableName: table, DeletionProtectionEnabled: on },
-      changes: [{ field: 'deletion protection', from: onOff(live.deletionProtection), to: onOff(on), pointer: wanted.deletionProtection.pointer }],
+      changes: [{
+        setting: 'deletion-protection', field: 'deletion protection', from: onOff(live.deletionProtection), to: onOff(on), pointer: wanted.deletionProtection.pointer,
+        ...(on ? {} : { toDefault: true }),
+      }],
     });
   }
 
   // 7. PITR
   if (wanted.pitr) {
     if (live.pointInTimeRecovery.state === 'unknown') {
-      unknown.push({ field: 'point-in-time recovery', reason: live.pointInTimeRecovery.reason, wanted: onOff(wanted.pitr.enabled), pointer: wanted.pitr.pointer });
+      unknown.push({ setting: 'pitr', field: 'point-in-time recovery', reason: live.pointInTimeRecovery.reason, wanted: onOff(wanted.pitr.enabled), pointer: wanted.pitr.pointer });
     } else if (live.pointInTimeRecovery.value.enabled !== wanted.pitr.enabled) {
       steps.push({
         kind: 'UpdateContinuousBackups', title: `${wanted.pitr.enabled ? 'Enable' : 'Disable'} point-in-time recovery`,
         input: { TableName: table, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: wanted.pitr.enabled } },
-        changes: [{ field: 'point-in-time recovery', from: onOff(live.pointInTimeRecovery.value.enabled), to: onOff(wanted.pitr.enabled), pointer: wanted.pitr.pointer }],
+        changes: [{ setting: 'pitr', field: 'point-in-time recovery', from: onOff(live.pointInTimeRecovery.value.enabled), to: onOff(wanted.pitr.enabled), pointer: wanted.pitr.pointer }],
       });
     }
   }
@@ -586,7 +593,7 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
   if (wanted.tags) {
     if (live.tags.state === 'unknown') {
       const list = Object.entries(wanted.tags.value).map(([k, v]) => `${k}=${tagValue(v)}`).join(', ');
-      unknown.push({ field: 'tags', reason: live.tags.reason, wanted: list || NONE, pointer: wanted.tags.pointer });
+      unknown.push({ setting: 'tag', field: 'tags', reason: live.tags.reason, wanted: list || NONE, pointer: wanted.tags.pointer });
     } else {
       const lt = live.tags.value;
       const set = Object.entries(wanted.tags.value).filter(([k, v]) => lt[k] !== v);
@@ -596,14 +603,14 @@ function updateSteps(wanted: Wanted, live: LiveTable, unknown: UnknownSetting[])
         steps.push({
           kind: 'TagResource', title: `Set tag(s) ${set.map(([k]) => k).join(', ')}`,
           input: { ResourceArn: arn, Tags: set.map(([Key, Value]) => ({ Key, Value })) },
-          changes: set.map(([k, v]) => ({ field: `tag ${k}`, from: tagValue(lt[k]), to: tagValue(v), pointer: wanted.tags?.pointer })),
+          changes: set.map(([k, v]) => ({ setting: 'tag', field: `tag ${k}`, from: tagValue(lt[k]), to: tagValue(v), pointer: wanted.tags?.pointer })),
         });
       }
       if (remove.length > 0) {
         steps.push({
           kind: 'UntagResource', title: `Remove tag(s) ${remove.join(', ')}`,
           input: { ResourceArn: arn, TagKeys: remove },
-          changes: remove.map(k => ({ field: `tag ${k}`, from: tagValue(lt[k]), to: NONE, pointer: wanted.tags?.pointer })),
+          changes: remove.map(k => ({ setting: 'tag', field: `tag ${k}`, from: tagValue(lt[k]), to: NONE, pointer: wanted.tags?.pointer })),
         });
       }
     }
