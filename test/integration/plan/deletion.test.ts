@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { DELETE_COUNT_LIMIT, describeDeletion } from '../../../src/dynamo/deleteTable';
 import { LocalServer, startDynalite } from '../../support/servers';
 
@@ -13,6 +13,8 @@ async function table(client: DynamoDBClient, name: string, items: number): Promi
     TableName: name, BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
   }));
+  // dynalite answers ResourceNotFound while the table is still CREATING (seen under load).
+  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { TableName: name });
   for (let i = 0; i < items; i += 25) {
     const batch = Array.from({ length: Math.min(25, items - i) }, (_, j) => ({ PutRequest: { Item: { id: { S: `item-${i + j}` } } } }));
     await client.send(new BatchWriteItemCommand({ RequestItems: { [name]: batch } }));
