@@ -9,6 +9,7 @@ import type { Finding, Fix, FixIntent, Rule, RuleContext, Severity } from '../ty
 import {
   type BlockKind, type EnumKind, type Vocabulary, encodeEnum, keysBefore, snakeCase, vocabulary,
 } from '../dialects/vocabulary';
+import { joinPointer } from '../sourcemap';
 
 /** What a rule may know of a field: absent, present but reported elsewhere, or usable. */
 export type Read<T> =
@@ -35,19 +36,35 @@ export function anyInvalid(ctx: RuleContext, ...fields: (Field<unknown> | undefi
 
 /** RFC 6901 child pointer. */
 export function child(pointer: Pointer, ...keys: (string | number)[]): Pointer {
-  return keys.reduce<string>((p, k) => `${p}/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`, pointer);
+  let p = pointer;
+  for (const k of keys) { p = joinPointer(p, k); }
+  return p;
 }
 
 /** The plain value at a pointer of the parsed document, or undefined. */
 export function valueAt(root: unknown, pointer: Pointer): unknown {
   if (pointer === '') { return root; }
-  let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-    if (Array.isArray(node)) { node = node[Number(key)]; }
-    else if (node !== null && typeof node === 'object') { node = (node as Record<string, unknown>)[key]; }
-    else { return undefined; }
-  }
+  if (root === null || typeof root !== 'object') { return undefined; }
+  // Rules ask for the same few pointers of each table again and again: each answer is kept per
+  // parsed value (which nothing changes after parsing), and a miss walks from its parent's.
+  let known = VALUES.get(root);
+  if (!known) { known = new Map(); VALUES.set(root, known); }
+  return lookup(root, known, pointer);
+}
+
+const VALUES = new WeakMap<object, Map<Pointer, unknown>>();
+
+function lookup(root: object, known: Map<Pointer, unknown>, pointer: Pointer): unknown {
+  if (pointer === '') { return root; }
+  if (known.has(pointer)) { return known.get(pointer); }
+  const cut = pointer.lastIndexOf('/');
+  const parent = lookup(root, known, pointer.slice(0, cut));
+  const raw = pointer.slice(cut + 1);
+  const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+  let node: unknown;
+  if (Array.isArray(parent)) { node = parent[Number(key)]; }
+  else if (parent !== null && typeof parent === 'object') { node = (parent as Record<string, unknown>)[key]; }
+  known.set(pointer, node);
   return node;
 }
 
