@@ -25,13 +25,13 @@ export function read<T>(field: Field<T> | undefined, ctx: RuleContext): Read<T> 
 
 /** The field's value when present, valid and not reported by the schema; else undefined. */
 export function usable<T>(field: Field<T> | undefined, ctx: RuleContext): T | undefined {
-  const r = read(field, ctx);
-  return r.state === 'ok' ? r.value : undefined;
+  // read()'s answer without its object: rules ask this for every field of every table.
+  return field && field.valid && !ctx.invalidPointers.has(field.pointer) ? field.value : undefined;
 }
 
 /** True when any field is present but unusable: rules depending on them stay silent. */
 export function anyInvalid(ctx: RuleContext, ...fields: (Field<unknown> | undefined)[]): boolean {
-  return fields.some(f => f !== undefined && read(f, ctx).state === 'invalid');
+  return fields.some(f => f !== undefined && (!f.valid || ctx.invalidPointers.has(f.pointer)));
 }
 
 /** RFC 6901 child pointer. */
