@@ -56,7 +56,8 @@ const VALUES = new WeakMap<object, Map<Pointer, unknown>>();
 
 function lookup(root: object, known: Map<Pointer, unknown>, pointer: Pointer): unknown {
   if (pointer === '') { return root; }
-  if (known.has(pointer)) { return known.get(pointer); }
+  const hit = known.get(pointer);
+  if (hit !== undefined || known.has(pointer)) { return hit; }
   const cut = pointer.lastIndexOf('/');
   const parent = lookup(root, known, pointer.slice(0, cut));
   const raw = pointer.slice(cut + 1);
@@ -122,7 +123,8 @@ export function isAbsence(f: Finding): boolean {
 
 /** True when the parser could not read all of the file. */
 export function parseIncomplete(ctx: RuleContext): boolean {
-  return ctx.config.map.syntaxErrors.some(e => (e.severity ?? 'error') === 'error');
+  const errors = ctx.config.map.syntaxErrors;
+  return errors.length > 0 && errors.some(e => (e.severity ?? 'error') === 'error');
 }
 
 export function finding(rule: Pick<Rule, 'id' | 'severity'>, mark: Mark, message: string, fixes?: Fix[]): Finding {
