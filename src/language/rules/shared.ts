@@ -43,29 +43,18 @@ export function child(pointer: Pointer, ...keys: (string | number)[]): Pointer {
 
 /** The plain value at a pointer of the parsed document, or undefined. */
 export function valueAt(root: unknown, pointer: Pointer): unknown {
-  if (pointer === '') { return root; }
-  if (root === null || typeof root !== 'object') { return undefined; }
-  // Rules ask for the same few pointers of each table again and again: each answer is kept per
-  // parsed value (which nothing changes after parsing), and a miss walks from its parent's.
-  let known = VALUES.get(root);
-  if (!known) { known = new Map(); VALUES.set(root, known); }
-  return lookup(root, known, pointer);
-}
-
-const VALUES = new WeakMap<object, Map<Pointer, unknown>>();
-
-function lookup(root: object, known: Map<Pointer, unknown>, pointer: Pointer): unknown {
-  if (pointer === '') { return root; }
-  const hit = known.get(pointer);
-  if (hit !== undefined || known.has(pointer)) { return hit; }
-  const cut = pointer.lastIndexOf('/');
-  const parent = lookup(root, known, pointer.slice(0, cut));
-  const raw = pointer.slice(cut + 1);
-  const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-  let node: unknown;
-  if (Array.isArray(parent)) { node = parent[Number(key)]; }
-  else if (parent !== null && typeof parent === 'object') { node = (parent as Record<string, unknown>)[key]; }
-  known.set(pointer, node);
+  let node: unknown = root;
+  // Token by token with indexOf (no split array, no regex unless a token is escaped).
+  for (let at = 0; at < pointer.length;) {
+    const next = pointer.indexOf('/', at + 1);
+    const end = next < 0 ? pointer.length : next;
+    const raw = pointer.slice(at + 1, end);
+    at = end;
+    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    if (Array.isArray(node)) { node = node[Number(key)]; }
+    else if (node !== null && typeof node === 'object') { node = (node as Record<string, unknown>)[key]; }
+    else { return undefined; }
+  }
   return node;
 }
 

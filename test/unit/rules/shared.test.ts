@@ -1,7 +1,8 @@
 /**
- * The pointer helpers rules read the parsed value through (shared.ts): `valueAt` keeps its
- * answers per parsed value, so asking again, asking a child after its parent, or asking about a
- * different value must still give the plain value at the pointer (escapes, arrays, absent paths).
+ * The pointer helpers rules read the parsed value through (shared.ts): `valueAt` walks the
+ * pointer token by token without splitting it; asking again, asking a child after its parent, or
+ * asking about a different value gives the plain value at the pointer (escapes, arrays, empty
+ * tokens, absent paths).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -22,6 +23,8 @@ describe('rules/shared pointer helpers', () => {
       assert.equal(valueAt(doc, '/a/m~0n/0/below-a-number'), undefined);
       assert.equal(valueAt(doc, '/list/7/k'), undefined);
       assert.equal(valueAt(doc, '/missing/child'), undefined);
+      assert.equal(valueAt({ '': { '': 3 } }, '//'), 3, 'empty tokens are keys too');
+      assert.equal(valueAt({ a: { '': 4 } }, '/a/'), 4);
     }
   });
 
