@@ -9,6 +9,7 @@ import type { Finding, Fix, FixIntent, Rule, RuleContext, Severity } from '../ty
 import {
   type BlockKind, type EnumKind, type Vocabulary, encodeEnum, keysBefore, snakeCase, vocabulary,
 } from '../dialects/vocabulary';
+import { joinPointer } from '../sourcemap';
 
 /** What a rule may know of a field: absent, present but reported elsewhere, or usable. */
 export type Read<T> =
@@ -24,25 +25,31 @@ export function read<T>(field: Field<T> | undefined, ctx: RuleContext): Read<T> 
 
 /** The field's value when present, valid and not reported by the schema; else undefined. */
 export function usable<T>(field: Field<T> | undefined, ctx: RuleContext): T | undefined {
-  const r = read(field, ctx);
-  return r.state === 'ok' ? r.value : undefined;
+  // read()'s answer without its object: rules ask this for every field of every table.
+  return field && field.valid && !ctx.invalidPointers.has(field.pointer) ? field.value : undefined;
 }
 
 /** True when any field is present but unusable: rules depending on them stay silent. */
 export function anyInvalid(ctx: RuleContext, ...fields: (Field<unknown> | undefined)[]): boolean {
-  return fields.some(f => f !== undefined && read(f, ctx).state === 'invalid');
+  return fields.some(f => f !== undefined && (!f.valid || ctx.invalidPointers.has(f.pointer)));
 }
 
 /** RFC 6901 child pointer. */
 export function child(pointer: Pointer, ...keys: (string | number)[]): Pointer {
-  return keys.reduce<string>((p, k) => `${p}/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`, pointer);
+  let p = pointer;
+  for (const k of keys) { p = joinPointer(p, k); }
+  return p;
 }
 
 /** The plain value at a pointer of the parsed document, or undefined. */
 export function valueAt(root: unknown, pointer: Pointer): unknown {
-  if (pointer === '') { return root; }
   let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
+  // Token by token with indexOf (no split array, no regex unless a token is escaped).
+  for (let at = 0; at < pointer.length;) {
+    const next = pointer.indexOf('/', at + 1);
+    const end = next < 0 ? pointer.length : next;
+    const raw = pointer.slice(at + 1, end);
+    at = end;
     const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (Array.isArray(node)) { node = node[Number(key)]; }
     else if (node !== null && typeof node === 'object') { node = (node as Record<string, unknown>)[key]; }
@@ -105,7 +112,8 @@ export function isAbsence(f: Finding): boolean {
 
 /** True when the parser could not read all of the file. */
 export function parseIncomplete(ctx: RuleContext): boolean {
-  return ctx.config.map.syntaxErrors.some(e => (e.severity ?? 'error') === 'error');
+  const errors = ctx.config.map.syntaxErrors;
+  return errors.length > 0 && errors.some(e => (e.severity ?? 'error') === 'error');
 }
 
 export function finding(rule: Pick<Rule, 'id' | 'severity'>, mark: Mark, message: string, fixes?: Fix[]): Finding {

@@ -26,6 +26,22 @@ describe('LineIndex', () => {
     assert.equal(idx.offsetAt({ line: 0, character: 99 }), 2, 'past the end of a line clamps to its content end');
     assert.equal(idx.offsetAt({ line: 9, character: 0 }), text.length);
   });
+  it('gives LF-only text (its own fast path) the same lines as the same text with CRLF', () => {
+    for (const text of ['', '\n', 'a', 'a\n', '\n\nab\ncd\n\n', 'x = 1\ny = 2']) {
+      const lf = new LineIndex(text);
+      const crlf = new LineIndex(text.replace(/\n/g, '\r\n'));
+      assert.equal(lf.lineCount, crlf.lineCount, JSON.stringify(text));
+      for (let line = 0; line < lf.lineCount; line++) {
+        assert.equal(lf.lineContentEnd(line) - lf.lineStart(line), crlf.lineContentEnd(line) - crlf.lineStart(line), `${JSON.stringify(text)} line ${line}`);
+      }
+      assert.deepEqual(lf.positionAt(text.length), crlf.positionAt(crlf.text.length));
+    }
+    const idx = new LineIndex('ab\ncd\n');
+    assert.equal(idx.lineCount, 3);
+    assert.deepEqual(idx.positionAt(3), { line: 1, character: 0 });
+    assert.deepEqual(idx.positionAt(2), { line: 0, character: 2 });
+    assert.equal(idx.lineStart(2), 6);
+  });
   it('counts UTF-16 code units as LSP does (astral characters are two)', () => {
     const text = 'a = "😀é"\nb = 1';
     const idx = new LineIndex(text);
