@@ -60,6 +60,9 @@ export async function seed(page: Page): Promise<void> {
   await page.locator('.notifications-toasts .notification-toast').first().hover();
   await page.keyboard.press('Escape');
   await explorerRow(page, 'invoices').waitFor();
+  // The region's table count is redrawn once its tables' first describes answered: until then a
+  // redraw can replace a table row under the mouse, and its inline action then runs without its table.
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: /\d+ tables?\b/ }).first().waitFor();
 }
 
 /**
