@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AttributeValue, BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { AttributeValue, BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { waitForActive } from '../../../src/dynamo/tables';
 import { INDEX_FORMAT_KEY } from '../../../src/dynamo/dynaliteIndexes';
 import { LocalDynamo } from '../../../src/dynamo/local';
 import { repoRoot } from '../../support/paths';
@@ -76,7 +77,7 @@ async function createPairTable(client: DynamoDBClient, name: string): Promise<vo
     LocalSecondaryIndexes: [{ IndexName: 'by-label', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
   }));
   // dynalite answers ResourceNotFound to writes while the table is still CREATING.
-  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { TableName: name });
+  await waitForActive(client, name, { timeoutMs: 60_000 });
 }
 
 describe('dynalite secondary indexes hold every item exactly once', () => {

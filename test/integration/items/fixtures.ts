@@ -1,5 +1,6 @@
 /** Tables and bulk loading for the item integration tests. */
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { waitForActive } from '../../../src/dynamo/tables';
 import type { CreateTableCommandInput, WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { JsonItem, QueryTarget } from '../../../src/model/items';
 import type { LiveKeyElement } from '../../../src/model/live';
@@ -25,7 +26,7 @@ export async function createIndexedTable(client: DynamoDBClient, name: string): 
   };
   await client.send(new CreateTableCommand(input));
   // dynalite answers ResourceNotFound while the table is still CREATING (seen under load).
-  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { TableName: name });
+  await waitForActive(client, name, { timeoutMs: 60_000 });
 }
 
 export const TABLE_TARGET = (table: string): QueryTarget => ({ table, tableKeySchema: TABLE_KEYS, keyTypes: KEY_TYPES });

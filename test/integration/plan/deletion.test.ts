@@ -4,7 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { waitForActive } from '../../../src/dynamo/tables';
 import { DELETE_COUNT_LIMIT, describeDeletion } from '../../../src/dynamo/deleteTable';
 import { LocalServer, startDynalite } from '../../support/servers';
 
@@ -14,7 +15,7 @@ async function table(client: DynamoDBClient, name: string, items: number): Promi
     AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
   }));
   // dynalite answers ResourceNotFound while the table is still CREATING (seen under load).
-  await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 1 }, { TableName: name });
+  await waitForActive(client, name, { timeoutMs: 60_000 });
   for (let i = 0; i < items; i += 25) {
     const batch = Array.from({ length: Math.min(25, items - i) }, (_, j) => ({ PutRequest: { Item: { id: { S: `item-${i + j}` } } } }));
     await client.send(new BatchWriteItemCommand({ RequestItems: { [name]: batch } }));
