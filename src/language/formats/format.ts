@@ -44,4 +44,6 @@ export interface WrittenConfig {
 export interface FormatOperations {
   /** Text (without byte-order mark) -> value, SourceMap and syntax errors; never throws. */
   parse(text: string): ParsedConfig;
+  /** The text of a config a dialect writes (export, new configs); absent: its dialects cannot be written. */
+  write?(config: WrittenConfig): string;
 }

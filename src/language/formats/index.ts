@@ -6,11 +6,12 @@ import { parseToml } from '../toml';
 import { parseYaml } from '../yaml';
 import type { FormatOperations } from './format';
 import { TOML } from './toml';
+import { writeToml, writeYaml } from './write';
 import { YAML } from './yaml';
 
 const OPERATIONS = new Map<string, FormatOperations>([
-  [TOML.id, { parse: parseToml }],
-  [YAML.id, { parse: parseYaml }],
+  [TOML.id, { parse: parseToml, write: writeToml }],
+  [YAML.id, { parse: parseYaml, write: writeYaml }],
 ]);
 
 /** Adds the operations of a format (a test's, or one a dialect brings). */
