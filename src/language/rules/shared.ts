@@ -5,7 +5,7 @@
  * dialects. Pure: no vscode, no parsing.
  */
 import type { Dialect, Field, IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/spec';
-import type { Finding, Fix, FixIntent, Rule, RuleContext, Severity } from '../types';
+import type { Finding, Fix, FixIntent, ParsedConfig, Rule, RuleContext, Severity } from '../types';
 import {
   type BlockKind, type EnumKind, type Vocabulary, encodeEnum, keysBefore, snakeCase, vocabulary,
 } from '../dialects/vocabulary';
@@ -56,6 +56,30 @@ export function valueAt(root: unknown, pointer: Pointer): unknown {
     else { return undefined; }
   }
   return node;
+}
+
+/** Blocks of one parsed document by pointer, each looked up once: every rule reads the same table and index blocks. */
+const BLOCKS = new WeakMap<ParsedConfig, Map<Pointer, unknown>>();
+
+function blockAt(ctx: RuleContext, pointer: Pointer): unknown {
+  let blocks = BLOCKS.get(ctx.config);
+  if (!blocks) {
+    blocks = new Map();
+    BLOCKS.set(ctx.config, blocks);
+  }
+  let block = blocks.get(pointer);
+  if (block === undefined && !blocks.has(pointer)) {
+    block = valueAt(ctx.config.value, pointer);
+    blocks.set(pointer, block);
+  }
+  return block;
+}
+
+/** `valueAt(value, child(parent, key))` without making the child's pointer (the parent block is looked up once). */
+export function keyValue(ctx: RuleContext, parent: Pointer, key: string): unknown {
+  const block = blockAt(ctx, parent);
+  if (Array.isArray(block)) { return block[Number(key)]; }
+  return block !== null && typeof block === 'object' ? (block as Record<string, unknown>)[key] : undefined;
 }
 
 /** True when the document holds a node at the pointer (read from the plain value: no range work). */
@@ -159,7 +183,7 @@ export class Writer {
   constructor(readonly ctx: RuleContext, readonly table: TableSpec) {
     this.dialect = table.dialect;
     this.v = vocabulary(table.dialect);
-    this.snake = table.dialect === 'planton' && usesSnakeCase(valueAt(ctx.config.value, table.pointer));
+    this.snake = table.dialect === 'planton' && usesSnakeCase(blockAt(ctx, table.pointer));
   }
 
   /** A vocabulary key in the file's style. */
@@ -181,10 +205,9 @@ export class Writer {
 
   /** The pointer where a key actually is: file style first, then the vocabulary name. */
   existing(parent: Pointer, key: string): Pointer | undefined {
-    for (const k of [this.key(key), key]) {
-      const p = child(parent, k);
-      if (exists(this.ctx, p)) { return p; }
-    }
+    const own = this.key(key);
+    if (keyValue(this.ctx, parent, own) !== undefined) { return joinPointer(parent, own); }
+    if (own !== key && keyValue(this.ctx, parent, key) !== undefined) { return joinPointer(parent, key); }
     return undefined;
   }
 
