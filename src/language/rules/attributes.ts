@@ -103,6 +103,11 @@ export const attributeDefinitionDuplicate: Rule = {
  * and every later use with another type is an error on its type. In the list dialects a type is
  * given once per definition, and two definitions are attribute-definition-duplicate.
  */
+/** `pointer === child(parent, key)` for a key that needs no escaping, without making the child. */
+function isChild(pointer: Pointer, parent: Pointer, key: string): boolean {
+  return pointer.length === parent.length + 1 + key.length && pointer.startsWith(parent) && pointer[parent.length] === '/' && pointer.endsWith(key);
+}
+
 export const attributeTypeConflict: Rule = {
   id: 'attribute-type-conflict',
   severity: 'error',
@@ -119,12 +124,11 @@ export const attributeTypeConflict: Rule = {
       : "the table's key");
     const checkPair = (owner: Pointer, elements: readonly KeyElementSpec[], nameKey: string, typeKey: string, index: IndexSpec | undefined, inOwner: string | undefined): string | undefined => {
       if (keyValue(ctx, owner, nameKey) === undefined) { return undefined; }
-      const namePointer = child(owner, nameKey);
-      const element = elements.find(e => e.name.pointer === namePointer);
+      // The element whose name is `owner`/`nameKey` (an LSI's list also holds the table's HASH).
+      const element = elements.find(e => isChild(e.name.pointer, owner, nameKey));
       const name = element && usable(element.name, ctx);
       if (name === undefined) { return undefined; }
-      const typePointer = child(owner, typeKey);
-      if (ctx.invalidPointers.has(typePointer)) { return undefined; }
+      if (ctx.invalidPointers.size > 0 && ctx.invalidPointers.has(child(owner, typeKey))) { return undefined; }
       // A range key repeating its own hash key is the key shape rule's problem.
       if (name === inOwner) { return name; }
       const type = decodeEnum(table.dialect, 'attributeType', keyValue(ctx, owner, typeKey)) as AttributeType | undefined;
@@ -135,6 +139,7 @@ export const attributeTypeConflict: Rule = {
       const writer = new Writer(ctx, table);
       const want = writer.enc('attributeType', seen.type);
       const where = what(seen.index);
+      const typePointer = child(owner, typeKey);
       (findings ??= []).push(finding(this, markValue(typePointer),
         `${typeKey} ${q(writer.enc('attributeType', type))} of ${q(name)} conflicts with its type ${q(want)} in ${where}: an attribute has one type in every key that uses it.`,
         [fix(`Make ${q(name)} ${want}, as in ${where}`, [{ kind: 'replace', pointer: typePointer, value: want }], true)]));

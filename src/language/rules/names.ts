@@ -39,6 +39,7 @@ export const indexName: Rule = {
   severity: 'error',
   description: `An index name is ${VALID}, unique within its table.`,
   check(table, ctx) {
+    if (table.globalSecondaryIndexes.length + table.localSecondaryIndexes.length === 0) { return []; }
     const indexes = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes];
     const taken = new Set(indexes.map(i => usable(i.name, ctx)).filter((n): n is string => n !== undefined));
     const seen = new Set<string>();
