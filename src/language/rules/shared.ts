@@ -17,21 +17,26 @@ export type Read<T> =
   | { readonly state: 'invalid' }
   | { readonly state: 'ok'; readonly value: T; readonly pointer: Pointer };
 
+/** True when the schema reported the node (most files have no schema finding: no pointer is hashed then). */
+export function reported(ctx: RuleContext, pointer: Pointer): boolean {
+  return ctx.invalidPointers.size > 0 && ctx.invalidPointers.has(pointer);
+}
+
 export function read<T>(field: Field<T> | undefined, ctx: RuleContext): Read<T> {
   if (!field) { return { state: 'absent' }; }
-  if (!field.valid || ctx.invalidPointers.has(field.pointer)) { return { state: 'invalid' }; }
+  if (!field.valid || reported(ctx, field.pointer)) { return { state: 'invalid' }; }
   return { state: 'ok', value: field.value, pointer: field.pointer };
 }
 
 /** The field's value when present, valid and not reported by the schema; else undefined. */
 export function usable<T>(field: Field<T> | undefined, ctx: RuleContext): T | undefined {
   // read()'s answer without its object: rules ask this for every field of every table.
-  return field && field.valid && !ctx.invalidPointers.has(field.pointer) ? field.value : undefined;
+  return field && field.valid && !reported(ctx, field.pointer) ? field.value : undefined;
 }
 
 /** True when any field is present but unusable: rules depending on them stay silent. */
 export function anyInvalid(ctx: RuleContext, ...fields: (Field<unknown> | undefined)[]): boolean {
-  return fields.some(f => f !== undefined && (!f.valid || ctx.invalidPointers.has(f.pointer)));
+  return fields.some(f => f !== undefined && (!f.valid || reported(ctx, f.pointer)));
 }
 
 /** RFC 6901 child pointer. */
@@ -94,7 +99,7 @@ export function exists(ctx: RuleContext, pointer: Pointer): boolean {
  */
 export function listBroken(ctx: RuleContext, pointer: Pointer, owner: Pointer): boolean {
   if (pointer === owner) { return false; }
-  if (ctx.invalidPointers.has(pointer)) { return true; }
+  if (reported(ctx, pointer)) { return true; }
   const v = valueAt(ctx.config.value, pointer);
   return v !== undefined && v !== null && !Array.isArray(v);
 }
