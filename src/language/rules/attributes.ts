@@ -96,6 +96,11 @@ export const attributeDefinitionDuplicate: Rule = {
   },
 };
 
+/** `pointer === child(parent, key)` for a key that needs no escaping, without making the child. */
+function isChild(pointer: Pointer, parent: Pointer, key: string): boolean {
+  return pointer.length === parent.length + 1 + key.length && pointer.startsWith(parent) && pointer[parent.length] === '/' && pointer.endsWith(key);
+}
+
 /**
  * Flat dialect: each key names its attribute with a type of its own (`range_key_name` +
  * `range_key_type`), so one name can get two types, which DynamoDB cannot hold (one definition
@@ -103,11 +108,6 @@ export const attributeDefinitionDuplicate: Rule = {
  * and every later use with another type is an error on its type. In the list dialects a type is
  * given once per definition, and two definitions are attribute-definition-duplicate.
  */
-/** `pointer === child(parent, key)` for a key that needs no escaping, without making the child. */
-function isChild(pointer: Pointer, parent: Pointer, key: string): boolean {
-  return pointer.length === parent.length + 1 + key.length && pointer.startsWith(parent) && pointer[parent.length] === '/' && pointer.endsWith(key);
-}
-
 export const attributeTypeConflict: Rule = {
   id: 'attribute-type-conflict',
   severity: 'error',
@@ -117,7 +117,7 @@ export const attributeTypeConflict: Rule = {
     const flat = vocabulary(table.dialect).flatKeys;
     if (!flat) { return []; }
     // Per table a handful of key pairs: read from the blocks; pointers, names and messages only for a conflict.
-    const first = new Map<string, { type: AttributeType; owner: Pointer; index?: IndexSpec }>();
+    const first = new Map<string, { type: AttributeType; index?: IndexSpec }>();
     let findings: Finding[] | undefined;
     const what = (index: IndexSpec | undefined): string => (index
       ? `${index.kind === 'GSI' ? 'GSI' : 'LSI'} ${usable(index.name, ctx) !== undefined ? q(usable(index.name, ctx)) : '(unnamed)'}`
@@ -134,7 +134,7 @@ export const attributeTypeConflict: Rule = {
       const type = decodeEnum(table.dialect, 'attributeType', keyValue(ctx, owner, typeKey)) as AttributeType | undefined;
       if (type === undefined) { return name; }
       const seen = first.get(name);
-      if (!seen) { first.set(name, { type, owner, index }); return name; }
+      if (!seen) { first.set(name, { type, index }); return name; }
       if (seen.type === type) { return name; }
       const writer = new Writer(ctx, table);
       const want = writer.enc('attributeType', seen.type);
