@@ -59,8 +59,11 @@ async function validationRows(): Promise<Row[]> {
       const { ours, base } = await paired(n, () => analyze(text, { uri }), () => (format === 'yaml' ? parseDocument(text) : parseTOML(text)));
       const row = summarize(`analyze ${format} ${lineCount(text)} lines, ${findings} findings (${fixable} fixable)`, ours);
       const floor = summarize(`  bare ${floorName}`, base);
-      rows.push({ ...row, note: `${(row.medianMs / floor.medianMs).toFixed(2)}x the parse; ${(row.medianMs * 1000 / lineCount(text)).toFixed(1)} us/line` });
-      rows.push(floor);
+      const perLine = (ms: number): string => (ms * 1000 / lineCount(text)).toFixed(1);
+      // The bare parse is not linear itself (toml-eslint-parser: its AST's GC cost grows with the
+      // file), so what must stay flat is our own work: ours minus the bare parse, per line.
+      rows.push({ ...row, note: `${(row.medianMs / floor.medianMs).toFixed(2)}x the parse; ${perLine(row.medianMs)} us/line, of which ${perLine(row.medianMs - floor.medianMs)} over the parse` });
+      rows.push({ ...floor, note: `${perLine(floor.medianMs)} us/line` });
     }
   }
   // What a code action costs now that fixes are computed on request: one finding's fixes.

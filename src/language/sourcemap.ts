@@ -129,29 +129,36 @@ export function parentPointer(pointer: Pointer): Pointer | undefined {
 
 /** A SourceMap over offset locations; ranges are made when asked for. */
 export class OffsetSourceMap implements SourceMap {
-  private readonly entries = new Map<Pointer, OffsetLocation>();
+  /** Pointer -> its slot; a slot is four numbers in `offsetsOf`: key start, key end (-1: no key), value start, value end. */
+  private readonly slots = new Map<Pointer, number>();
+  private readonly offsetsOf: number[] = [];
   private readonly errors: SyntaxError[] = [];
 
   constructor(readonly format: Format, readonly lines: LineIndex) {}
 
   private childIndex: Map<Pointer, Pointer[]> | undefined;
 
-  /**
-   * Records a location (the map keeps the object: pass a fresh one); a second record of the same
-   * pointer widens its value range.
-   */
+  /** Records a location; a second record of the same pointer widens its value range. */
   record(pointer: Pointer, location: OffsetLocation): void {
-    const known = this.entries.get(pointer);
-    if (!known) {
-      this.entries.set(pointer, location);
+    const hasKey = location.keyStart !== undefined && location.keyEnd !== undefined;
+    this.recordAt(pointer, hasKey ? location.keyStart as number : -1, hasKey ? location.keyEnd as number : -1, location.valueStart, location.valueEnd);
+  }
+
+  /** `record` without an object per call (keyStart -1: no key), for the parsers' walks. */
+  recordAt(pointer: Pointer, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): void {
+    const o = this.offsetsOf;
+    const slot = this.slots.get(pointer);
+    if (slot === undefined) {
+      this.slots.set(pointer, o.length);
+      o.push(keyStart, keyEnd, valueStart, valueEnd);
       this.childIndex = undefined;
       return;
     }
-    known.valueStart = Math.min(known.valueStart, location.valueStart);
-    known.valueEnd = Math.max(known.valueEnd, location.valueEnd);
-    if (known.keyStart === undefined && location.keyStart !== undefined) {
-      known.keyStart = location.keyStart;
-      known.keyEnd = location.keyEnd;
+    if (valueStart < o[slot + 2]) { o[slot + 2] = valueStart; }
+    if (valueEnd > o[slot + 3]) { o[slot + 3] = valueEnd; }
+    if (o[slot] < 0 && keyStart >= 0) {
+      o[slot] = keyStart;
+      o[slot + 1] = keyEnd;
     }
   }
 
@@ -163,27 +170,31 @@ export class OffsetSourceMap implements SourceMap {
   get syntaxErrors(): readonly SyntaxError[] { return this.errors; }
 
   offsets(pointer: Pointer): Readonly<OffsetLocation> | undefined {
-    return this.entries.get(pointer);
+    const slot = this.slots.get(pointer);
+    if (slot === undefined) { return undefined; }
+    const o = this.offsetsOf;
+    return o[slot] >= 0
+      ? { keyStart: o[slot], keyEnd: o[slot + 1], valueStart: o[slot + 2], valueEnd: o[slot + 3] }
+      : { valueStart: o[slot + 2], valueEnd: o[slot + 3] };
   }
 
   get(pointer: Pointer): SourceLocation | undefined {
-    const e = this.entries.get(pointer);
-    if (!e) { return undefined; }
-    const valueRange = this.lines.range(e.valueStart, e.valueEnd);
-    return e.keyStart !== undefined && e.keyEnd !== undefined
-      ? { keyRange: this.lines.range(e.keyStart, e.keyEnd), valueRange }
-      : { valueRange };
+    const slot = this.slots.get(pointer);
+    if (slot === undefined) { return undefined; }
+    const o = this.offsetsOf;
+    const valueRange = this.lines.range(o[slot + 2], o[slot + 3]);
+    return o[slot] >= 0 ? { keyRange: this.lines.range(o[slot], o[slot + 1]), valueRange } : { valueRange };
   }
 
   pointers(): Iterable<Pointer> {
-    return this.entries.keys();
+    return this.slots.keys();
   }
 
   children(pointer: Pointer): readonly Pointer[] {
     if (!this.childIndex) {
       // Built once per parse, on first use: a fix or a completion then costs its own work only.
       const index = new Map<Pointer, Pointer[]>();
-      for (const p of this.entries.keys()) {
+      for (const p of this.slots.keys()) {
         const parent = parentPointer(p);
         if (parent === undefined) { continue; }
         const list = index.get(parent);
@@ -196,14 +207,22 @@ export class OffsetSourceMap implements SourceMap {
 
   pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined {
     let best: { pointer: Pointer; on: 'key' | 'value'; size: number; depth: number } | undefined;
-    for (const [pointer, e] of this.entries) {
+    const o = this.offsetsOf;
+    for (const [pointer, slot] of this.slots) {
+      const keyStart = o[slot];
+      const keyEnd = o[slot + 1];
+      const valueStart = o[slot + 2];
+      const valueEnd = o[slot + 3];
+      const inKey = keyStart >= 0 && keyStart <= offset && offset <= keyEnd;
+      const inValue = valueStart <= offset && offset <= valueEnd;
+      if (!inKey && !inValue) { continue; }
       const depth = pointer.split('/').length;
-      if (e.keyStart !== undefined && e.keyEnd !== undefined && e.keyStart <= offset && offset <= e.keyEnd) {
-        const size = e.keyEnd - e.keyStart;
+      if (inKey) {
+        const size = keyEnd - keyStart;
         if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { pointer, on: 'key', size, depth }; }
       }
-      if (e.valueStart <= offset && offset <= e.valueEnd) {
-        const size = e.valueEnd - e.valueStart;
+      if (inValue) {
+        const size = valueEnd - valueStart;
         if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { pointer, on: 'value', size, depth }; }
       }
     }

@@ -6,7 +6,7 @@
  * of times; each error is reported on the original text, widened from a point to the rest of its
  * line.
  */
-import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
+import { parseTOML } from 'toml-eslint-parser';
 import type { Pointer } from '../model/spec';
 import { LineIndex, OffsetSourceMap, joinPointer, widenPoint } from './sourcemap';
 import type { ParsedConfig } from './types';
@@ -40,32 +40,6 @@ function isBlank(source: string, lines: LineIndex, line: number): boolean {
   return source.slice(lines.lineStart(line), lines.lineContentEnd(line)).trim() === '';
 }
 
-/**
- * The parser's value made plain in place (it is ours: a fresh tree): big integers as numbers,
- * dates as ISO strings, nothing below MAX_DEPTH. No second tree is built.
- */
-function plain(value: unknown, depth = 0): unknown {
-  if (depth > MAX_DEPTH) { return undefined; }
-  if (typeof value === 'bigint') { return Number(value); }
-  if (value instanceof Date) { return Number.isNaN(value.getTime()) ? String(value) : value.toISOString(); }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) { value[i] = plain(v, depth + 1); }
-    }
-    return value;
-  }
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    for (const k of Object.keys(record)) {
-      const v = record[k];
-      if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) { record[k] = plain(v, depth + 1); }
-    }
-    return record;
-  }
-  return value;
-}
-
 export function parseToml(text: string): ParsedConfig {
   const lines = new LineIndex(text);
   const map = new OffsetSourceMap('toml', lines);
@@ -95,8 +69,7 @@ export function parseToml(text: string): ParsedConfig {
   let value: unknown = {};
   if (ast) {
     try {
-      walkProgram(ast, text, map);
-      value = plain(getStaticTOMLValue(ast));
+      value = walkProgram(ast, text, map);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       map.addSyntaxError(`TOML could not be read: ${message}`, 0, Math.min(text.length, lines.lineContentEnd(0)));
@@ -105,17 +78,87 @@ export function parseToml(text: string): ParsedConfig {
   return { format: 'toml', text, value, map };
 }
 
-function walkProgram(ast: Ast, text: string, map: OffsetSourceMap): void {
+type Obj = Record<string, unknown>;
+
+/** A key's value as an own property (`__proto__` included: a key like any other, not the prototype). */
+function getOwn(target: Obj, key: string): unknown {
+  return key === '__proto__' && !Object.prototype.hasOwnProperty.call(target, key) ? undefined : target[key];
+}
+
+function setOwn(target: Obj, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/** Not a table: a scalar (or nothing). Arrays and tables are objects; dates are already strings here. */
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/**
+ * One pass over the AST: records the source map and builds the plain value (what
+ * toml-eslint-parser's getStaticTOMLValue builds, with the same table and array-of-tables merging;
+ * big integers as numbers, dates as ISO strings, `__proto__` as an own key).
+ */
+function walkProgram(ast: Ast, text: string, map: OffsetSourceMap): Obj {
+  const root: Obj = {};
   for (const top of ast.body) {
     for (const item of top.body) {
       if (item.type === 'TOMLTable') {
         const base = walkTableHeader(item, text, map);
-        for (const kv of item.body) { walkKeyValue(kv, base, map, 0); }
+        const table = openTable(root, item);
+        for (const kv of item.body) { walkKeyValue(kv, table, base, map, 1); }
       } else {
-        walkKeyValue(item, '', map, 0);
+        walkKeyValue(item, root, '', map, 1);
       }
     }
   }
+  return root;
+}
+
+function keyName(key: TomlTable['key']['keys'][number]): string {
+  return key.type === 'TOMLBare' ? key.name : key.value;
+}
+
+/** The table a `[a.b]` / `[[a.b]]` header opens, created as getStaticTOMLValue's getTable does. */
+function openTable(root: Obj, table: TomlTable): Obj {
+  const keys = table.key.keys;
+  let target = root;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keyName(keys[i]);
+    let next = getOwn(target, key);
+    if (isScalar(next)) {
+      next = {};
+      setOwn(target, key, next);
+    } else {
+      // Into an array of tables: its last element.
+      while (Array.isArray(next)) {
+        const list: unknown[] = next;
+        const at = list.length - 1;
+        if (isScalar(list[at])) { next = {}; list[at] = next; break; }
+        next = list[at];
+      }
+    }
+    target = next as Obj;
+  }
+  const lastKey = keyName(keys[keys.length - 1]);
+  const array = table.kind === 'array';
+  const existing = getOwn(target, lastKey);
+  const fresh: Obj = {};
+  if (isScalar(existing)) {
+    setOwn(target, lastKey, array ? [fresh] : fresh);
+    return fresh;
+  }
+  if (!array) {
+    if (Array.isArray(existing)) { setOwn(target, lastKey, fresh); return fresh; }
+    return existing as Obj;
+  }
+  if (Array.isArray(existing)) { existing.push(fresh); return fresh; }
+  setOwn(target, lastKey, [fresh]);
+  return fresh;
 }
 
 /** Records the pointers a `[a.b]` / `[[a.b]]` header opens; returns the table's pointer. */
@@ -134,47 +177,70 @@ function walkTableHeader(table: TomlTable, text: string, map: OffsetSourceMap): 
     pointer = joinPointer(pointer, token);
     if (typeof token === 'number') {
       // An array-of-tables element: its "key" is the header that opened it.
-      const opens = i === resolved.length - 1;
-      map.record(pointer, opens
-        ? { keyStart: tableStart, keyEnd: headerEnd, valueStart: tableStart, valueEnd: tableEnd }
-        : { valueStart: tableStart, valueEnd: tableEnd });
+      if (i === resolved.length - 1) {
+        map.recordAt(pointer, tableStart, headerEnd, tableStart, tableEnd);
+      } else {
+        map.recordAt(pointer, -1, -1, tableStart, tableEnd);
+      }
     } else {
       const key = parts[part++];
-      map.record(pointer, key
-        ? { keyStart: key.range[0], keyEnd: key.range[1], valueStart: tableStart, valueEnd: tableEnd }
-        : { valueStart: tableStart, valueEnd: tableEnd });
+      if (key) {
+        map.recordAt(pointer, key.range[0], key.range[1], tableStart, tableEnd);
+      } else {
+        map.recordAt(pointer, -1, -1, tableStart, tableEnd);
+      }
     }
   }
   return pointer;
 }
 
-function walkKeyValue(kv: TomlKeyValue, base: Pointer, map: OffsetSourceMap, depth: number): void {
+/** `a.b.c = v` into `target` (intermediate tables as getStaticTOMLValue's `set` makes them). */
+function walkKeyValue(kv: TomlKeyValue, target: Obj, base: Pointer, map: OffsetSourceMap, depth: number): void {
   let pointer = base;
+  let into = target;
   const keys = kv.key.keys;
-  for (let i = 0; i < keys.length; i++) {
+  const last = keys.length - 1;
+  for (let i = 0; i < last; i++) {
     const key = keys[i];
-    const name = key.type === 'TOMLBare' ? key.name : key.value;
+    const name = keyName(key);
     pointer = joinPointer(pointer, name);
-    const last = i === keys.length - 1;
-    map.record(pointer, {
-      keyStart: key.range[0],
-      keyEnd: key.range[1],
-      valueStart: last ? kv.value.range[0] : kv.range[0],
-      valueEnd: last ? kv.value.range[1] : kv.range[1],
-    });
+    map.recordAt(pointer, key.range[0], key.range[1], kv.range[0], kv.range[1]);
+    let next = getOwn(into, name);
+    if (isScalar(next) || Array.isArray(next)) {
+      next = {};
+      setOwn(into, name, next);
+    }
+    into = next as Obj;
   }
-  walkValue(kv.value, pointer, map, depth + 1);
+  const key = keys[last];
+  const name = keyName(key);
+  pointer = joinPointer(pointer, name);
+  const value = kv.value;
+  map.recordAt(pointer, key.range[0], key.range[1], value.range[0], value.range[1]);
+  setOwn(into, name, walkValue(value, pointer, map, depth));
 }
 
-function walkValue(node: TomlContent, pointer: Pointer, map: OffsetSourceMap, depth: number): void {
-  if (depth > MAX_DEPTH) { return; }
-  if (node.type === 'TOMLArray') {
-    node.elements.forEach((element, i) => {
-      const p = joinPointer(pointer, i);
-      map.record(p, { valueStart: element.range[0], valueEnd: element.range[1] });
-      walkValue(element, p, map, depth + 1);
-    });
-  } else if (node.type === 'TOMLInlineTable') {
-    for (const kv of node.body) { walkKeyValue(kv, pointer, map, depth + 1); }
+/** A value node's plain value, recording the pointers inside it; nothing below MAX_DEPTH. */
+function walkValue(node: TomlContent, pointer: Pointer, map: OffsetSourceMap, depth: number): unknown {
+  if (node.type === 'TOMLValue') {
+    const v: unknown = node.value;
+    if (typeof v === 'bigint') { return Number(v); }
+    if (v instanceof Date) { return Number.isNaN(v.getTime()) ? String(v) : v.toISOString(); }
+    return v;
   }
+  if (depth > MAX_DEPTH) { return undefined; }
+  if (node.type === 'TOMLArray') {
+    const elements = node.elements;
+    const out: unknown[] = [];
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
+      const p = joinPointer(pointer, i);
+      map.recordAt(p, -1, -1, element.range[0], element.range[1]);
+      out.push(walkValue(element, p, map, depth + 1));
+    }
+    return out;
+  }
+  const table: Obj = {};
+  for (const kv of node.body) { walkKeyValue(kv, table, pointer, map, depth + 1); }
+  return table;
 }

@@ -55,6 +55,17 @@ export function nameWords(name: string): string[] {
     .map(w => w.toLowerCase());
 }
 
+/** The low-cardinality word of a key name, per name once (a file repeats its key names table after table). */
+const WORD_OF = new Map<string, string | undefined>();
+
+function lowCardinalityWord(name: string): string | undefined {
+  if (WORD_OF.has(name)) { return WORD_OF.get(name); }
+  const word = nameWords(name).find(w => LOW_CARDINALITY_WORDS.has(w));
+  if (WORD_OF.size >= 10_000) { WORD_OF.clear(); }
+  WORD_OF.set(name, word);
+  return word;
+}
+
 export const lowCardinalityPartitionKey: Rule = {
   id: 'low-cardinality-partition-key',
   severity: HINT,
@@ -64,7 +75,7 @@ export const lowCardinalityPartitionKey: Rule = {
     if (hashes.length !== 1) { return []; }
     const name = read(hashes[0].name, ctx);
     if (name.state !== 'ok') { return []; }
-    const word = nameWords(name.value).find(w => LOW_CARDINALITY_WORDS.has(w));
+    const word = lowCardinalityWord(name.value);
     if (!word) { return []; }
     return [finding(this, markValue(name.pointer),
       `Partition key ${q(name.value)} suggests a low-cardinality value (${q(word)}): few distinct values put the traffic on few partitions. Prefer a key with many distinct values (an id), or add a suffix to spread writes.`)];

@@ -4,11 +4,11 @@
  * attribute-definition-unused, attribute-definition-duplicate; attribute-type-conflict (flat
  * dialect: the `*_key_type`s of one name agree).
  */
-import type { AttributeType, KeyElementSpec, Pointer } from '../../model/spec';
+import type { AttributeType, IndexSpec, KeyElementSpec, Pointer } from '../../model/spec';
 import type { Finding, Rule } from '../types';
 import { vocabulary, type DialectDefinition } from '../dialects/registry';
 import { decodeEnum } from '../dialects/vocabulary';
-import { Writer, child, finding, fix, listBroken, missing, markValue, q, read, usable, valueAt } from './shared';
+import { Writer, child, finding, fix, keyValue, listBroken, missing, markValue, q, read, usable } from './shared';
 import { defineAttribute } from './keys';
 
 /** The dialects with an attribute definition list. */
@@ -98,6 +98,11 @@ export const attributeDefinitionDuplicate: Rule = {
   },
 };
 
+/** `pointer === child(parent, key)` for a key that needs no escaping, without making the child. */
+function isChild(pointer: Pointer, parent: Pointer, key: string): boolean {
+  return pointer.length === parent.length + 1 + key.length && pointer.startsWith(parent) && pointer[parent.length] === '/' && pointer.endsWith(key);
+}
+
 /**
  * Flat dialect: each key names its attribute with a type of its own (`range_key_name` +
  * `range_key_type`), so one name can get two types, which DynamoDB cannot hold (one definition
@@ -111,44 +116,45 @@ export const attributeTypeConflict: Rule = {
   description: 'An attribute used by several keys (table, GSI, LSI) has one type everywhere: each *_key_type of a name agrees (flat dialect).',
   appliesTo: d => d.vocabulary.flatKeys !== undefined,
   check(table, ctx) {
-    const writer = new Writer(ctx, table);
-    const flat = writer.v.flatKeys;
+    const flat = vocabulary(table.dialect).flatKeys;
     if (!flat) { return []; }
-    const owners: { pointer: Pointer; what: string; hash: boolean; elements: readonly KeyElementSpec[] }[] = [
-      { pointer: table.pointer, what: "the table's key", hash: true, elements: table.keySchema },
-      ...[...table.globalSecondaryIndexes, ...table.localSecondaryIndexes].map(i => ({
-        pointer: i.pointer,
-        what: `${i.kind === 'GSI' ? 'GSI' : 'LSI'} ${usable(i.name, ctx) !== undefined ? q(usable(i.name, ctx)) : '(unnamed)'}`,
-        hash: i.kind === 'GSI',
-        elements: i.keySchema,
-      })),
-    ];
-    const first = new Map<string, { type: AttributeType; what: string }>();
-    const findings: Finding[] = [];
-    for (const owner of owners) {
-      const pairs = owner.hash ? [[flat.hashName, flat.hashType], [flat.rangeName, flat.rangeType]] : [[flat.rangeName, flat.rangeType]];
-      const inOwner = new Set<string>();
-      for (const [nameKey, typeKey] of pairs) {
-        const namePointer = child(owner.pointer, nameKey);
-        const element = owner.elements.find(e => e.name.pointer === namePointer);
-        const name = element && usable(element.name, ctx);
-        const typePointer = child(owner.pointer, typeKey);
-        if (name === undefined || ctx.invalidPointers.has(typePointer)) { continue; }
-        // A range key repeating its own hash key is the key shape rule's problem.
-        if (inOwner.has(name)) { continue; }
-        inOwner.add(name);
-        const type = decodeEnum(vocabulary(table.dialect), 'attributeType', valueAt(ctx.config.value, typePointer)) as AttributeType | undefined;
-        if (type === undefined) { continue; }
-        const seen = first.get(name);
-        if (!seen) { first.set(name, { type, what: owner.what }); continue; }
-        if (seen.type === type) { continue; }
-        const want = writer.enc('attributeType', seen.type);
-        findings.push(finding(this, markValue(typePointer),
-          `${typeKey} ${q(writer.enc('attributeType', type))} of ${q(name)} conflicts with its type ${q(want)} in ${seen.what}: an attribute has one type in every key that uses it.`,
-          [fix(`Make ${q(name)} ${want}, as in ${seen.what}`, [{ kind: 'replace', pointer: typePointer, value: want }], true)]));
-      }
-    }
-    return findings;
+    // Per table a handful of key pairs: read from the blocks; pointers, names and messages only for a conflict.
+    const first = new Map<string, { type: AttributeType; index?: IndexSpec }>();
+    let findings: Finding[] | undefined;
+    const what = (index: IndexSpec | undefined): string => (index
+      ? `${index.kind === 'GSI' ? 'GSI' : 'LSI'} ${usable(index.name, ctx) !== undefined ? q(usable(index.name, ctx)) : '(unnamed)'}`
+      : "the table's key");
+    const checkPair = (owner: Pointer, elements: readonly KeyElementSpec[], nameKey: string, typeKey: string, index: IndexSpec | undefined, inOwner: string | undefined): string | undefined => {
+      if (keyValue(ctx, owner, nameKey) === undefined) { return undefined; }
+      // The element whose name is `owner`/`nameKey` (an LSI's list also holds the table's HASH).
+      const element = elements.find(e => isChild(e.name.pointer, owner, nameKey));
+      const name = element && usable(element.name, ctx);
+      if (name === undefined) { return undefined; }
+      if (ctx.invalidPointers.size > 0 && ctx.invalidPointers.has(child(owner, typeKey))) { return undefined; }
+      // A range key repeating its own hash key is the key shape rule's problem.
+      if (name === inOwner) { return name; }
+      const type = decodeEnum(vocabulary(table.dialect), 'attributeType', keyValue(ctx, owner, typeKey)) as AttributeType | undefined;
+      if (type === undefined) { return name; }
+      const seen = first.get(name);
+      if (!seen) { first.set(name, { type, index }); return name; }
+      if (seen.type === type) { return name; }
+      const writer = new Writer(ctx, table);
+      const want = writer.enc('attributeType', seen.type);
+      const where = what(seen.index);
+      const typePointer = child(owner, typeKey);
+      (findings ??= []).push(finding(this, markValue(typePointer),
+        `${typeKey} ${q(writer.enc('attributeType', type))} of ${q(name)} conflicts with its type ${q(want)} in ${where}: an attribute has one type in every key that uses it.`,
+        [fix(`Make ${q(name)} ${want}, as in ${where}`, [{ kind: 'replace', pointer: typePointer, value: want }], true)]));
+      return name;
+    };
+    const owner = (pointer: Pointer, elements: readonly KeyElementSpec[], hash: boolean, index?: IndexSpec): void => {
+      const hashName = hash ? checkPair(pointer, elements, flat.hashName, flat.hashType, index, undefined) : undefined;
+      checkPair(pointer, elements, flat.rangeName, flat.rangeType, index, hashName);
+    };
+    owner(table.pointer, table.keySchema, true);
+    for (const i of table.globalSecondaryIndexes) { owner(i.pointer, i.keySchema, true, i); }
+    for (const i of table.localSecondaryIndexes) { owner(i.pointer, i.keySchema, false, i); }
+    return findings ?? [];
   },
 };
 

@@ -5,8 +5,9 @@
 import type { IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/spec';
 import type { Finding, FixIntent, Rule, RuleContext } from '../types';
 import type { BlockKind } from '../dialects/vocabulary';
+import { vocabulary } from '../dialects/registry';
 import {
-  Writer, blockMark, child, elementsOf, exists, finding, fix, keyTypesUsable, listBroken, markValue, missing, q, tableMark, usable,
+  Writer, blockMark, child, elementsOf, finding, fix, keyTypesUsable, keyValue, listBroken, markValue, missing, q, tableMark, usable,
 } from './shared';
 
 /** Attribute names used by any key of the table or its indexes. */
@@ -164,30 +165,29 @@ function keyTypeRule(id: 'hash-key-type' | 'range-key-type', which: 'hash' | 'ra
     description: `A ${which} key name comes with its type S, N or B (flat dialect).`,
     appliesTo: d => d.vocabulary.flatKeys !== undefined,
     check(table, ctx) {
-      const w = new Writer(ctx, table);
-      const flat = w.v.flatKeys;
+      const flat = vocabulary(table.dialect).flatKeys;
       if (!flat) { return []; }
       const [nameKey, typeKey] = which === 'hash' ? [flat.hashName, flat.hashType] : [flat.rangeName, flat.rangeType];
-      const owners: { pointer: Pointer; kind: BlockKind; index?: IndexSpec }[] = [
-        { pointer: table.pointer, kind: 'table' },
-        ...table.globalSecondaryIndexes.map(index => ({ pointer: index.pointer, kind: 'gsi' as const, index })),
-        ...table.localSecondaryIndexes.map(index => ({ pointer: index.pointer, kind: 'lsi' as const, index })),
-      ];
-      const findings: Finding[] = [];
-      for (const owner of owners) {
-        const namePointer = child(owner.pointer, nameKey);
-        if (!exists(ctx, namePointer) || exists(ctx, child(owner.pointer, typeKey))) { continue; }
-        if (ctx.invalidPointers.has(namePointer)) { continue; }
-        const name = (owner.index ? owner.index.keySchema : table.keySchema).find(e => e.name.pointer === namePointer);
+      // Most entries are fine: the owners' blocks are read without a pointer or an object per owner.
+      let findings: Finding[] | undefined;
+      const checkOwner = (pointer: Pointer, kind: BlockKind, index?: IndexSpec): void => {
+        if (keyValue(ctx, pointer, nameKey) === undefined || keyValue(ctx, pointer, typeKey) !== undefined) { return; }
+        const namePointer = child(pointer, nameKey);
+        if (ctx.invalidPointers.has(namePointer)) { return; }
+        const w = new Writer(ctx, table);
+        const name = (index ? index.keySchema : table.keySchema).find(e => e.name.pointer === namePointer);
         const attrName = name ? usable(name.name, ctx) : undefined;
         // The type another key already gives this name (else S): the fix must not make a type conflict.
         const known = table.attributes.find(a => a.pointer !== namePointer && attrName !== undefined && usable(a.name, ctx) === attrName && usable(a.type, ctx) !== undefined);
         const type = w.enc('attributeType', (known && usable(known.type, ctx)) ?? 'S');
-        findings.push(missing(finding(this, { pointer: namePointer, target: 'key' },
+        (findings ??= []).push(missing(finding(this, { pointer: namePointer, target: 'key' },
           `${nameKey} ${q(attrName ?? '?')} has no ${typeKey}: give its type, "S", "N" or "B"${known ? ` (${q(type)} as in its other key)` : ''}.`,
-          [fix(`Insert ${typeKey} = ${q(type)}`, [w.insert(owner.pointer, owner.kind, typeKey, type)], true)])));
-      }
-      return findings;
+          [fix(`Insert ${typeKey} = ${q(type)}`, [w.insert(pointer, kind, typeKey, type)], true)])));
+      };
+      checkOwner(table.pointer, 'table');
+      for (const index of table.globalSecondaryIndexes) { checkOwner(index.pointer, 'gsi', index); }
+      for (const index of table.localSecondaryIndexes) { checkOwner(index.pointer, 'lsi', index); }
+      return findings ?? [];
     },
   };
 }

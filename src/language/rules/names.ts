@@ -39,6 +39,7 @@ export const indexName: Rule = {
   severity: 'error',
   description: `An index name is ${VALID}, unique within its table.`,
   check(table, ctx) {
+    if (table.globalSecondaryIndexes.length + table.localSecondaryIndexes.length === 0) { return []; }
     const indexes = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes];
     const taken = new Set(indexes.map(i => usable(i.name, ctx)).filter((n): n is string => n !== undefined));
     const seen = new Set<string>();
@@ -67,18 +68,23 @@ export const indexName: Rule = {
   },
 };
 
-/** The first table of each (region, name) of a file, computed once per analysis. */
-const FIRST_BY_NAME = new WeakMap<readonly TableSpec[], Map<string, TableSpec>>();
+/** The first table of each region and name of a file (region -> name -> table), computed once per analysis. */
+const FIRST_BY_NAME = new WeakMap<readonly TableSpec[], Map<string, Map<string, TableSpec>>>();
 
-function firstByName(ctx: RuleContext): Map<string, TableSpec> {
+function firstByName(ctx: RuleContext): Map<string, Map<string, TableSpec>> {
   let first = FIRST_BY_NAME.get(ctx.tables);
   if (!first) {
     first = new Map();
     for (const t of ctx.tables) {
       const name = usable(t.name, ctx);
       if (name === undefined) { continue; }
-      const key = `${usable(t.region, ctx) ?? ''}\u0000${name}`;
-      if (!first.has(key)) { first.set(key, t); }
+      const region = usable(t.region, ctx) ?? '';
+      let byName = first.get(region);
+      if (!byName) {
+        byName = new Map();
+        first.set(region, byName);
+      }
+      if (!byName.has(name)) { byName.set(name, t); }
     }
     FIRST_BY_NAME.set(ctx.tables, first);
   }
@@ -93,7 +99,7 @@ export const duplicateTable: Rule = {
     const name = read(table.name, ctx);
     if (name.state !== 'ok') { return []; }
     const region = usable(table.region, ctx);
-    const earlier = firstByName(ctx).get(`${region ?? ''}\u0000${name.value}`);
+    const earlier = firstByName(ctx).get(region ?? '')?.get(name.value);
     if (earlier === undefined || earlier === table) { return []; }
     return [finding(this, markValue(name.pointer),
       `Table ${q(name.value)} is already defined in this file${region ? ` for region ${q(region)}` : ''}: a table name appears once per file and region.`)];

@@ -5,7 +5,7 @@
  * dialects. Pure: no vscode, no parsing.
  */
 import type { Dialect, Field, IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/spec';
-import type { Finding, Fix, FixIntent, Rule, RuleContext, Severity } from '../types';
+import type { Finding, Fix, FixIntent, ParsedConfig, Rule, RuleContext, Severity } from '../types';
 import { dialectOf, vocabulary } from '../dialects/registry';
 import { type BlockKind, type EnumKind, type Vocabulary, encodeEnum, keysBefore, snakeCase } from '../dialects/vocabulary';
 import { joinPointer } from '../sourcemap';
@@ -16,21 +16,26 @@ export type Read<T> =
   | { readonly state: 'invalid' }
   | { readonly state: 'ok'; readonly value: T; readonly pointer: Pointer };
 
+/** True when the schema reported the node (most files have no schema finding: no pointer is hashed then). */
+export function reported(ctx: RuleContext, pointer: Pointer): boolean {
+  return ctx.invalidPointers.size > 0 && ctx.invalidPointers.has(pointer);
+}
+
 export function read<T>(field: Field<T> | undefined, ctx: RuleContext): Read<T> {
   if (!field) { return { state: 'absent' }; }
-  if (!field.valid || ctx.invalidPointers.has(field.pointer)) { return { state: 'invalid' }; }
+  if (!field.valid || reported(ctx, field.pointer)) { return { state: 'invalid' }; }
   return { state: 'ok', value: field.value, pointer: field.pointer };
 }
 
 /** The field's value when present, valid and not reported by the schema; else undefined. */
 export function usable<T>(field: Field<T> | undefined, ctx: RuleContext): T | undefined {
   // read()'s answer without its object: rules ask this for every field of every table.
-  return field && field.valid && !ctx.invalidPointers.has(field.pointer) ? field.value : undefined;
+  return field && field.valid && !reported(ctx, field.pointer) ? field.value : undefined;
 }
 
 /** True when any field is present but unusable: rules depending on them stay silent. */
 export function anyInvalid(ctx: RuleContext, ...fields: (Field<unknown> | undefined)[]): boolean {
-  return fields.some(f => f !== undefined && (!f.valid || ctx.invalidPointers.has(f.pointer)));
+  return fields.some(f => f !== undefined && (!f.valid || reported(ctx, f.pointer)));
 }
 
 /** RFC 6901 child pointer. */
@@ -57,6 +62,30 @@ export function valueAt(root: unknown, pointer: Pointer): unknown {
   return node;
 }
 
+/** Blocks of one parsed document by pointer, each looked up once: every rule reads the same table and index blocks. */
+const BLOCKS = new WeakMap<ParsedConfig, Map<Pointer, unknown>>();
+
+function blockAt(ctx: RuleContext, pointer: Pointer): unknown {
+  let blocks = BLOCKS.get(ctx.config);
+  if (!blocks) {
+    blocks = new Map();
+    BLOCKS.set(ctx.config, blocks);
+  }
+  let block = blocks.get(pointer);
+  if (block === undefined && !blocks.has(pointer)) {
+    block = valueAt(ctx.config.value, pointer);
+    blocks.set(pointer, block);
+  }
+  return block;
+}
+
+/** `valueAt(value, child(parent, key))` without making the child's pointer (the parent block is looked up once). */
+export function keyValue(ctx: RuleContext, parent: Pointer, key: string): unknown {
+  const block = blockAt(ctx, parent);
+  if (Array.isArray(block)) { return block[Number(key)]; }
+  return block !== null && typeof block === 'object' ? (block as Record<string, unknown>)[key] : undefined;
+}
+
 /** True when the document holds a node at the pointer (read from the plain value: no range work). */
 export function exists(ctx: RuleContext, pointer: Pointer): boolean {
   return valueAt(ctx.config.value, pointer) !== undefined;
@@ -69,7 +98,7 @@ export function exists(ctx: RuleContext, pointer: Pointer): boolean {
  */
 export function listBroken(ctx: RuleContext, pointer: Pointer, owner: Pointer): boolean {
   if (pointer === owner) { return false; }
-  if (ctx.invalidPointers.has(pointer)) { return true; }
+  if (reported(ctx, pointer)) { return true; }
   const v = valueAt(ctx.config.value, pointer);
   return v !== undefined && v !== null && !Array.isArray(v);
 }
@@ -158,7 +187,7 @@ export class Writer {
   constructor(readonly ctx: RuleContext, readonly table: TableSpec) {
     this.dialect = table.dialect;
     this.v = vocabulary(table.dialect);
-    this.snake = this.v.snakeCaseAliases === true && usesSnakeCase(valueAt(ctx.config.value, table.pointer));
+    this.snake = this.v.snakeCaseAliases === true && usesSnakeCase(blockAt(ctx, table.pointer));
   }
 
   /** A vocabulary key in the file's style. */
@@ -180,10 +209,9 @@ export class Writer {
 
   /** The pointer where a key actually is: file style first, then the vocabulary name. */
   existing(parent: Pointer, key: string): Pointer | undefined {
-    for (const k of [this.key(key), key]) {
-      const p = child(parent, k);
-      if (exists(this.ctx, p)) { return p; }
-    }
+    const own = this.key(key);
+    if (keyValue(this.ctx, parent, own) !== undefined) { return joinPointer(parent, own); }
+    if (own !== key && keyValue(this.ctx, parent, key) !== undefined) { return joinPointer(parent, key); }
     return undefined;
   }
 
