@@ -18,31 +18,19 @@ import type {
 import { parseTemplate } from '../model/design';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
 import { joinPointer } from '../language/sourcemap';
+import { dialectOf, dialects } from '../language/dialects/registry';
+import type { DesignKeys, DialectDefinition } from '../language/dialects/registry';
 import { isObj } from '../language/dialects/fields';
 import type { Obj } from '../language/dialects/fields';
 
-/** The key names of the design in one style. */
-export interface DesignVocabulary {
-  readonly entities: string;
-  readonly patterns: string;
-  readonly keyCondition: string;
-  readonly sampleCount: string;
-  readonly itemSizeBytes: string;
-  readonly beginsWith: string;
-}
+/** The key names of the design in one style: a dialect's `design` member (registry.ts). */
+export type DesignVocabulary = Omit<DesignKeys, 'where'>;
 
-export const SNAKE: DesignVocabulary = {
-  entities: 'entities', patterns: 'access_patterns', keyCondition: 'key_condition', sampleCount: 'sample_count',
-  itemSizeBytes: 'item_size_bytes', beginsWith: 'begins_with',
-};
-export const CAMEL: DesignVocabulary = {
+/** The keys a sidecar uses (camelCase, as the YAML dialects). */
+export const SIDECAR_KEYS: DesignVocabulary = {
   entities: 'entities', patterns: 'accessPatterns', keyCondition: 'keyCondition', sampleCount: 'sampleCount',
   itemSizeBytes: 'itemSizeBytes', beginsWith: 'beginsWith',
 };
-
-export function designVocabulary(dialect: Dialect): DesignVocabulary {
-  return dialect === 'genesys' ? SNAKE : CAMEL;
-}
 
 export const ENTITY_ATTRIBUTE_TYPES: readonly EntityAttributeType[] = ['S', 'N', 'B', 'BOOL', 'NULL', 'L', 'M', 'SS', 'NS', 'BS'];
 export const OPERATIONS: readonly PatternOperation[] = ['get', 'query', 'scan', 'put', 'update', 'delete', 'batchGet', 'batchWrite', 'transactGet', 'transactWrite'];
@@ -53,7 +41,7 @@ const OPERATOR_WORDS: Readonly<Record<string, KeyOperator>> = {
 };
 
 /** The word a dialect writes for an operator. */
-export function operatorWord(op: KeyOperator, v: DesignVocabulary): string {
+export function operatorWord(op: KeyOperator, v: Pick<DesignVocabulary, 'beginsWith'>): string {
   switch (op) {
     case '=': return 'eq';
     case '<': return 'lt';
@@ -177,8 +165,8 @@ export function tableNameOf(t: TableSpec): string {
  * planton manifest holds none (see `readSidecarDesign`).
  */
 export function readDesign(value: unknown, tables: readonly TableSpec[], dialect: Dialect): DesignSpec {
-  if (dialect === 'planton') { return { entities: [], patterns: [] }; }
-  const v = designVocabulary(dialect);
+  const v = dialectOf(dialect).design;
+  if (!v || v.where !== 'table') { return { entities: [], patterns: [] }; }
   const entities: EntitySpec[] = [];
   const patterns: AccessPatternSpec[] = [];
   for (const t of tables) {
@@ -190,9 +178,14 @@ export function readDesign(value: unknown, tables: readonly TableSpec[], dialect
   return { entities, patterns };
 }
 
-/** The design of a planton sidecar (its root), for the manifest's one table. */
-export function readSidecarDesign(value: unknown, table: TableSpec | undefined): DesignSpec {
-  return readDesignBlock(value, '', table ? tableNameOf(table) : '', CAMEL);
+/** The design of a sidecar (its root), for its config's first table, in that dialect's keys. */
+export function readSidecarDesign(value: unknown, table: TableSpec | undefined, keys: DesignVocabulary = SIDECAR_KEYS): DesignSpec {
+  return readDesignBlock(value, '', table ? tableNameOf(table) : '', keys);
+}
+
+/** The dialects that keep their design in a sidecar (planton). */
+export function sidecarDialects(): DialectDefinition[] {
+  return dialects().filter(d => d.design?.where === 'sidecar');
 }
 
 /** Whether a file name is a design sidecar (`<manifest>.design.yaml`). */

@@ -5,13 +5,13 @@
  * Pure: no vscode, no file reading.
  */
 import type { Hover, Range } from 'vscode-languageserver-types';
-import { isSidecarPath, readSidecarDesign } from '../design/read';
+import { isSidecarPath, readSidecarDesign, sidecarDialects } from '../design/read';
 import { describeServing, servingOf } from '../design/serve';
 import type { AccessPatternSpec } from '../model/design';
 import type { Pointer, TableSpec } from '../model/spec';
 import { detectDialect } from './dialects/detect';
 import { isObj } from './dialects/fields';
-import { normalizePlanton } from './dialects/planton';
+import type { DialectDefinition } from './dialects/registry';
 import { parseConfig } from './parse';
 import { DESIGN_RULES } from './rules/design';
 import { parentPointer } from './sourcemap';
@@ -26,10 +26,12 @@ function rangeAt(config: ParsedConfig, pointer: Pointer, target: 'key' | 'value'
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-/** The manifest's tables, when the companion text is an AwsDynamodb manifest. */
-function manifestTables(companion: string | undefined): TableSpec[] | undefined {
-  if (companion === undefined || detectDialect(companion, 'yaml') !== 'planton') { return undefined; }
-  return normalizePlanton(parseConfig(companion, 'yaml'));
+/** The companion config's dialect (one that keeps its design in a sidecar) and tables. */
+function companionOf(companion: string | undefined): { dialect: DialectDefinition; tables: TableSpec[] } | undefined {
+  if (companion === undefined) { return undefined; }
+  const id = detectDialect(companion, 'yaml');
+  const dialect = sidecarDialects().find(d => d.id === id);
+  return dialect ? { dialect, tables: dialect.normalize(parseConfig(companion, dialect.format.id)) } : undefined;
 }
 
 /**
@@ -41,11 +43,12 @@ export function sidecarAnalysis(text: string, options: AnalyzeOptions): Analysis
   const config = parseConfig(text, 'yaml');
   const root = config.value;
   const shaped = isObj(root) && (root.kind === 'DynamodbDesign' || Array.isArray(root.entities) || Array.isArray(root.accessPatterns));
-  const tables = manifestTables(options.companion);
+  const found = companionOf(options.companion);
+  const tables = found?.tables;
   if (!shaped && !tables) { return undefined; }
   const findings: Finding[] = config.map.syntaxErrors.map(e => ({ code: 'syntax', severity: e.severity ?? 'error', message: e.message, target: 'value' as const, range: e.range }));
   const table = tables?.[0];
-  const design = readSidecarDesign(root, table);
+  const design = readSidecarDesign(root, table, found?.dialect.design);
   const named = isObj(root) && typeof root.table === 'string' ? root.table : undefined;
   const withTable = named === undefined ? design : {
     entities: design.entities.map(e => ({ ...e, table: named })),
@@ -58,7 +61,7 @@ export function sidecarAnalysis(text: string, options: AnalyzeOptions): Analysis
     });
   } else {
     const ctx: RuleContext = {
-      dialect: 'planton', config, tables: [table], advice: options.advice ?? true, invalidPointers: new Set(), design: withTable, designTables: [table],
+      dialect: found!.dialect.id, config, tables: [table], advice: options.advice ?? true, invalidPointers: new Set(), design: withTable, designTables: [table],
     };
     for (const rule of DESIGN_RULES) {
       if (ctx.advice === false && rule.severity === 'hint') { continue; }
@@ -67,7 +70,7 @@ export function sidecarAnalysis(text: string, options: AnalyzeOptions): Analysis
   }
   const resolved: ResolvedFinding[] = findings.map(f => (f.range ? f as ResolvedFinding : { ...f, range: rangeAt(config, f.pointer ?? '', f.target) }));
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { format: 'yaml', dialect: 'planton', tables: [], findings: resolved, config, options, design: withTable, designTables: tables ?? [] };
+  return { format: 'yaml', dialect: found?.dialect.id ?? sidecarDialects()[0]?.id ?? 'planton', tables: [], findings: resolved, config, options, design: withTable, designTables: tables ?? [] };
 }
 
 /** The access pattern whose block holds the pointer. */

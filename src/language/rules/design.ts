@@ -9,7 +9,8 @@ import type { DesignFinding, DesignFix, DesignRuleId } from '../../design/checks
 import { tableNameOf } from '../../design/read';
 import type { DesignSpec } from '../../model/design';
 import type { TableSpec } from '../../model/spec';
-import { encodeEnum, vocabulary } from '../dialects/vocabulary';
+import { vocabulary } from '../dialects/registry';
+import { encodeEnum } from '../dialects/vocabulary';
 import { joinPointer } from '../sourcemap';
 import type { Finding, Fix, FixIntent, Rule, RuleContext, Severity } from '../types';
 import { billingMode, exists } from './shared';
@@ -57,15 +58,15 @@ function addGsiIntents(fix: Extract<DesignFix, { kind: 'addGsi' }>, table: Table
     const defined = new Set(table.attributes.flatMap(a => (a.name.valid ? [a.name.value] : [])));
     for (const k of [gsi.hash, ...(gsi.range ? [gsi.range] : [])]) {
       if (defined.has(k.name)) { continue; }
-      out.push({ kind: 'insertElement', parent: table.attributesPointer, value: { [at.name]: k.name, [at.type]: encodeEnum(d, 'attributeType', k.type) } });
+      out.push({ kind: 'insertElement', parent: table.attributesPointer, value: { [at.name]: k.name, [at.type]: encodeEnum(V, 'attributeType', k.type) } });
     }
     const value: Record<string, unknown> = {
       [V.gsi.name]: gsi.name,
       [ks.list]: [
-        { [ks.name]: gsi.hash.name, [ks.keyType]: encodeEnum(d, 'keyType', 'HASH') },
-        ...(gsi.range ? [{ [ks.name]: gsi.range.name, [ks.keyType]: encodeEnum(d, 'keyType', 'RANGE') }] : []),
+        { [ks.name]: gsi.hash.name, [ks.keyType]: encodeEnum(V, 'keyType', 'HASH') },
+        ...(gsi.range ? [{ [ks.name]: gsi.range.name, [ks.keyType]: encodeEnum(V, 'keyType', 'RANGE') }] : []),
       ],
-      [V.projection.block!]: { [V.projection.type]: encodeEnum(d, 'projectionType', 'ALL') },
+      [V.projection.block!]: { [V.projection.type]: encodeEnum(V, 'projectionType', 'ALL') },
       ...(provisioned ? { [V.throughput.block!]: { [V.throughput.read]: units.read, [V.throughput.write]: units.write } } : {}),
     };
     out.push({ kind: 'insertElement', parent: joinPointer(table.pointer, V.gsi.list), value });
