@@ -6,7 +6,10 @@ import type { TableSpec } from '../../model/spec';
 import { YAML } from '../formats/yaml';
 import type { ParsedConfig } from '../types';
 import { isObj } from './fields';
-import type { DialectDefinition } from './registry';
+import type { LiveTable } from '../../model/live';
+import type { WrittenConfig } from '../formats/format';
+import type { DialectDefinition, WriteOptions } from './registry';
+import { listTableEntry } from './write';
 import { normalizeEntry } from './structured';
 import type { Vocabulary } from './vocabulary';
 
@@ -47,6 +50,13 @@ const VOCABULARY: Vocabulary = {
     sse: ['sseEnabled', 'sseType', 'kmsMasterKeyId'],
   },
   enumAliases: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
+  unmanaged: [
+    { key: 'contributorInsightsSpecification', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
+    { key: 'backupPolicy', kind: 'backup plan', what: "the component's backups", note: "The table's own pointInTimeRecoveryEnabled is applied." },
+    { key: 'globalTables', kind: 'global tables', what: 'replicas in other regions' },
+    { key: 'autoScaling', kind: 'auto scaling', what: 'Application Auto Scaling of the capacity' },
+    { key: 'daxCluster', kind: 'DAX', what: 'a DynamoDB Accelerator cluster' },
+  ],
 };
 
 function normalize(config: ParsedConfig): TableSpec[] {
@@ -59,6 +69,21 @@ function normalize(config: ParsedConfig): TableSpec[] {
     tables.push(normalizeEntry(V, c.config, `/components/${i}/config`));
   });
   return tables;
+}
+
+const COMMENTS: Readonly<Record<string, string>> = {
+  billingMode: 'PAY_PER_REQUEST | PROVISIONED',
+  streamViewType: 'KEYS_ONLY | NEW_IMAGE | OLD_IMAGE | NEW_AND_OLD_IMAGES',
+  tableClass: 'STANDARD | STANDARD_INFREQUENT_ACCESS',
+  deletionProtectionEnabled: 'true blocks DeleteTable',
+  type: 'dynamodb-table: read by DynamoDB Designer',
+};
+
+/** One component of the table type, named after the table. */
+function write(live: LiveTable, options: WriteOptions): WrittenConfig {
+  const config = listTableEntry(VOCABULARY, live, { single: false, name: true });
+  const component = { name: live.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-'), type: VOCABULARY.tables.componentType ?? 'dynamodb-table', config };
+  return { value: { components: [component] }, header: options.header, comments: COMMENTS };
 }
 
 const COMPONENTS = /^components:/m;
@@ -77,4 +102,5 @@ export const COMPONENT: DialectDefinition = {
   // A table without billingMode is PROVISIONED (CloudFormation's default); a stream or TTL
   // block without `enabled` is incomplete (the schema requires it).
   defaults: { billingMode: 'PROVISIONED' },
+  write,
 };

@@ -7,7 +7,10 @@ import type { TableSpec } from '../../model/spec';
 import { YAML } from '../formats/yaml';
 import type { ParsedConfig } from '../types';
 import { FieldReader, isObj } from './fields';
-import type { DialectDefinition } from './registry';
+import type { LiveTable } from '../../model/live';
+import type { WrittenConfig } from '../formats/format';
+import type { DialectDefinition, WriteOptions } from './registry';
+import { listTableEntry } from './write';
 import { normalizeEntry } from './structured';
 import type { Vocabulary } from './vocabulary';
 
@@ -48,6 +51,7 @@ const VOCABULARY: Vocabulary = {
     sse: ['enabled', 'kmsKeyArn'],
   },
   snakeCaseAliases: true,
+  unmanaged: [{ key: 'contributorInsightsEnabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' }],
   enumPrefixes: {
     billingMode: 'BILLING_MODE_',
     attributeType: 'ATTRIBUTE_TYPE_',
@@ -69,6 +73,19 @@ function normalize(config: ParsedConfig): TableSpec[] {
   return [normalizeEntry(V, root.spec, '/spec', name)];
 }
 
+const COMMENTS: Readonly<Record<string, string>> = {
+  billingMode: 'BILLING_MODE_PAY_PER_REQUEST | BILLING_MODE_PROVISIONED',
+  streamViewType: 'STREAM_VIEW_TYPE_KEYS_ONLY | _NEW_IMAGE | _OLD_IMAGE | _NEW_AND_OLD_IMAGES',
+  tableClass: 'TABLE_CLASS_STANDARD | TABLE_CLASS_STANDARD_INFREQUENT_ACCESS',
+  deletionProtectionEnabled: 'true blocks DeleteTable',
+};
+
+/** The manifest: the table name in `metadata.name`, the table in `spec`. */
+function write(live: LiveTable, options: WriteOptions): WrittenConfig {
+  const spec = listTableEntry(VOCABULARY, live, { single: true, name: false });
+  return { value: { apiVersion: 'aws.project-planton.org/v1', kind: 'AwsDynamodb', metadata: { name: live.name }, spec }, header: options.header, comments: COMMENTS };
+}
+
 const DETECT = /^kind:[ \t]*["']?AwsDynamodb["']?[ \t]*(#.*)?$/m;
 
 export const PLANTON: DialectDefinition = {
@@ -83,4 +100,5 @@ export const PLANTON: DialectDefinition = {
   design: { where: 'sidecar', entities: 'entities', patterns: 'accessPatterns', keyCondition: 'keyCondition', sampleCount: 'sampleCount', itemSizeBytes: 'itemSizeBytes', beginsWith: 'beginsWith' },
   defaults: { enabled: false },
   limits: { singleAttributeGsiKeys: true },
+  write,
 };

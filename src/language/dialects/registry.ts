@@ -129,6 +129,11 @@ export interface DialectDefinition {
   readonly limits?: DialectLimits;
   /** Where the dialect keeps entities and access patterns, and their key names; absent: nowhere (no design rules run). */
   readonly design?: DesignKeys;
+  /**
+   * For a new config's header: how to pin a region, in a dialect with a region field
+   * (`vocabulary.region`); absent: the header says the dialect has none.
+   */
+  readonly regionHint?: string;
   /** Rule ids that do not apply to the dialect (beyond the rules' own `appliesTo`). */
   readonly rules?: { readonly skip?: readonly string[] };
   /**
