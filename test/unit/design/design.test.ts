@@ -14,6 +14,7 @@ import { canCollide, canSatisfy } from '../../../src/design/templates';
 import { analyze, fixesOf, hoverIn } from '../../../src/language/service';
 import { applyEdits } from '../../../src/language/edits';
 import { repoRoot } from '../../support/paths';
+import { checkCase, fuzz } from '../../fuzz/mutate';
 
 const examples = join(repoRoot(), 'examples');
 const read = (name: string): string => readFileSync(join(examples, name), 'utf8');
@@ -144,5 +145,21 @@ describe('sample items', () => {
     assert.equal(order.GSI1SK, `ORDER#${String(order.createdAt)}`);
     const users = new Set(one.filter(x => x.entity === 'User').map(x => x.item.userId));
     assert.ok(one.filter(x => x.entity === 'Order').every(x => users.has(x.item.userId)), 'an order\'s userId is a user\'s');
+  });
+});
+
+describe('design fuzz (seeded)', () => {
+  it('300 mutations of the e-commerce designs: no exception, every range inside the document', () => {
+    const designs = ['ecommerce.toml', 'ecommerce.component.yaml'].map(name => ({ name, text: read(name) }));
+    assert.deepEqual(fuzz(designs, 300, 11), []);
+  });
+  it('odd designs do not throw: an entity with no keys, a template of braces, a condition of two operators', () => {
+    const odd = read('ecommerce.toml')
+      .replace('keys = { PK = "PRODUCT#{productId}", SK = "DETAILS" }', 'keys = {}')
+      .replace('SK = "ITEM#{itemId}" }', 'SK = "{}{{x}}#{" }')
+      .replace('SK = { begins_with = "ITEM#" }', 'SK = { begins_with = "ITEM#", lt = "Z" }');
+    assert.deepEqual(checkCase('odd.toml', odd, { cursor: true }), []);
+    const a = analyze(odd, { uri: 'odd.toml' });
+    assert.ok(a?.findings.some(f => f.code === 'entity-key-missing'));
   });
 });
