@@ -45,6 +45,8 @@ export function sidecarAnalysis(text: string, options: AnalyzeOptions): Analysis
   const shaped = isObj(root) && (root.kind === 'DynamodbDesign' || Array.isArray(root.entities) || Array.isArray(root.accessPatterns));
   const found = companionOf(options.companion);
   const tables = found?.tables;
+  const dialect = found?.dialect.id ?? sidecarDialects()[0]?.id;
+  if (dialect === undefined) { return undefined; }
   if (!shaped && !tables) { return undefined; }
   const findings: Finding[] = config.map.syntaxErrors.map(e => ({ code: 'syntax', severity: e.severity ?? 'error', message: e.message, target: 'value' as const, range: e.range }));
   const table = tables?.[0];
@@ -70,7 +72,7 @@ export function sidecarAnalysis(text: string, options: AnalyzeOptions): Analysis
   }
   const resolved: ResolvedFinding[] = findings.map(f => (f.range ? f as ResolvedFinding : { ...f, range: rangeAt(config, f.pointer ?? '', f.target) }));
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { format: 'yaml', dialect: found?.dialect.id ?? sidecarDialects()[0]?.id ?? 'planton', tables: [], findings: resolved, config, options, design: withTable, designTables: tables ?? [] };
+  return { format: 'yaml', dialect, tables: [], findings: resolved, config, options, design: withTable, designTables: tables ?? [] };
 }
 
 /** The access pattern whose block holds the pointer. */

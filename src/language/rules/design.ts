@@ -43,8 +43,9 @@ function addGsiIntents(fix: Extract<DesignFix, { kind: 'addGsi' }>, table: Table
     write: table.throughput?.write?.valid ? table.throughput.write.value : 5,
   };
   const out: FixIntent[] = [];
-  if (d === 'genesys') {
-    const flat = V.flatKeys!;
+  const flat = V.flatKeys;
+  if (flat) {
+    // Flat key pairs (each index names its keys and their types itself).
     const value: Record<string, unknown> = {
       [V.gsi.name]: gsi.name, [flat.hashName]: gsi.hash.name, [flat.hashType]: gsi.hash.type,
       ...(gsi.range ? { [flat.rangeName]: gsi.range.name, [flat.rangeType]: gsi.range.type } : {}),
@@ -52,9 +53,10 @@ function addGsiIntents(fix: Extract<DesignFix, { kind: 'addGsi' }>, table: Table
       ...(provisioned ? { [V.throughput.read]: units.read, [V.throughput.write]: units.write } : {}),
     };
     out.push({ kind: 'insertElement', parent: joinPointer(table.pointer, V.gsi.list), value });
-  } else {
-    const ks = V.keySchema!;
-    const at = V.attributes!;
+  } else if (V.keySchema && V.attributes && V.projection.block) {
+    // Key schema lists, with the attribute definitions of the table.
+    const ks = V.keySchema;
+    const at = V.attributes;
     const defined = new Set(table.attributes.flatMap(a => (a.name.valid ? [a.name.value] : [])));
     for (const k of [gsi.hash, ...(gsi.range ? [gsi.range] : [])]) {
       if (defined.has(k.name)) { continue; }
@@ -66,10 +68,14 @@ function addGsiIntents(fix: Extract<DesignFix, { kind: 'addGsi' }>, table: Table
         { [ks.name]: gsi.hash.name, [ks.keyType]: encodeEnum(V, 'keyType', 'HASH') },
         ...(gsi.range ? [{ [ks.name]: gsi.range.name, [ks.keyType]: encodeEnum(V, 'keyType', 'RANGE') }] : []),
       ],
-      [V.projection.block!]: { [V.projection.type]: encodeEnum(V, 'projectionType', 'ALL') },
-      ...(provisioned ? { [V.throughput.block!]: { [V.throughput.read]: units.read, [V.throughput.write]: units.write } } : {}),
+      [V.projection.block]: { [V.projection.type]: encodeEnum(V, 'projectionType', 'ALL') },
+      ...(!provisioned ? {} : V.throughput.block
+        ? { [V.throughput.block]: { [V.throughput.read]: units.read, [V.throughput.write]: units.write } }
+        : { [V.throughput.read]: units.read, [V.throughput.write]: units.write }),
     };
     out.push({ kind: 'insertElement', parent: joinPointer(table.pointer, V.gsi.list), value });
+  } else {
+    return [];
   }
   if (fix.pattern.index !== gsi.name) { out.push(patternIndexIntent(fix, gsi.name, ctx)); }
   return out;
@@ -82,7 +88,8 @@ function toFix(f: DesignFix, table: TableSpec, ctx: RuleContext, first: boolean)
   // A sidecar's table is in another file (the manifest): its GSIs are added there by hand.
   if (ctx.designTables) { return undefined; }
   const keys = `${f.gsi.hash.name} HASH${f.gsi.range ? `, ${f.gsi.range.name} RANGE` : ''}`;
-  return { title: `Add GSI ${f.gsi.name} (${keys}) for ${JSON.stringify(f.pattern.name)}`, preferred: first, changes: addGsiIntents(f, table, ctx) };
+  const changes = addGsiIntents(f, table, ctx);
+  return changes.length ? { title: `Add GSI ${f.gsi.name} (${keys}) for ${JSON.stringify(f.pattern.name)}`, preferred: first, changes } : undefined;
 }
 
 function designRule(id: DesignRuleId, severity: Severity, description: string): Rule {

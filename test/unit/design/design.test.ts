@@ -74,6 +74,24 @@ describe('the e-commerce design', () => {
     });
   }
 
+  for (const [name, billing] of [['ecommerce.toml', ['billing_mode = "PAY_PER_REQUEST"', 'billing_mode = "PROVISIONED"\nread_capacity_units = 7\nwrite_capacity_units = 3']],
+    ['ecommerce.component.yaml', ['billingMode: PAY_PER_REQUEST', 'billingMode: PROVISIONED\n      provisionedThroughput: { readCapacityUnits: 7, writeCapacityUnits: 3 }']]] as const) {
+    it(`${name}, PROVISIONED, without GSI1: the GSI the fix adds has the table's units (no new error)`, () => {
+      let text = once(WITHOUT_GSI1[name](read(name)), billing[0], billing[1]);
+      // The other index needs units too.
+      text = name.endsWith('.toml')
+        ? once(text, 'non_key_attributes = ["name", "email", "status"]\n', 'non_key_attributes = ["name", "email", "status"]\nread_capacity_units = 1\nwrite_capacity_units = 1\n')
+        : once(text, '            nonKeyAttributes: [name, email, status]\n', '            nonKeyAttributes: [name, email, status]\n          provisionedThroughput: { readCapacityUnits: 1, writeCapacityUnits: 1 }\n');
+      const a = analyze(text, { uri: name })!;
+      assert.deepEqual(a.findings.map(f => f.code), ['pattern-needs-scan']);
+      const fixed = applyEdits(text, fixesOf(a, a.findings[0])[0].edits);
+      const after = analyze(fixed, { uri: name })!;
+      assert.deepEqual(after.findings.map(f => `${f.code} ${f.message}`), []);
+      const gsi1 = after.tables[0].globalSecondaryIndexes.find(i => i.name.value === 'GSI1');
+      assert.deepEqual([gsi1?.throughput?.read?.value, gsi1?.throughput?.write?.value], [7, 3]);
+    });
+  }
+
   it('the sidecar without GSI1 in its manifest: "List orders by date" needs a Scan, marked in the sidecar', () => {
     const manifest = once(MANIFEST, '    - name: GSI1                          # orders by date\n      keySchema:\n        - { attributeName: GSI1PK, keyType: KEY_TYPE_HASH }\n        - { attributeName: GSI1SK, keyType: KEY_TYPE_RANGE }\n      projection:\n        type: PROJECTION_TYPE_ALL\n', '');
     const text = read(SIDECAR);
