@@ -75,9 +75,13 @@ export function sidecarAnalysis(text: string, options: AnalyzeOptions): Analysis
   return { format: 'yaml', dialect, tables: [], findings: resolved, config, options, design: withTable, designTables: tables ?? [] };
 }
 
-/** The access pattern whose block holds the pointer. */
+/**
+ * The access pattern the pointer is about: its block, its name, index or key condition (other keys
+ * of it, such as operation or reads, keep their schema hover).
+ */
 function patternAt(patterns: readonly AccessPatternSpec[], pointer: Pointer): AccessPatternSpec | undefined {
-  return patterns.find(p => pointer === p.pointer || pointer.startsWith(`${p.pointer}/`));
+  return patterns.find(p => pointer === p.pointer || pointer === `${p.pointer}/name` || pointer === `${p.pointer}/index`
+    || p.keyCondition.some(c => pointer === c.pointer || pointer.startsWith(`${c.pointer}/`)));
 }
 
 /** Hover on an access pattern: the call that serves it, on which index, with which key condition. */

@@ -122,6 +122,9 @@ describe('the e-commerce design', () => {
     const b = analyze(broken, { uri: 'ecommerce.toml' });
     const hb = hoverIn(b!, broken.indexOf('"List orders by date"') + 3);
     assert.match((hb?.contents as { value: string }).value, /Query on the missing index GSI1[\s\S]*it would need a Scan/);
+    // Other keys of a pattern keep the schema's words.
+    const op = hoverIn(a!, text.indexOf('operation = "query"\nindex = "GSI1"') + 2);
+    assert.match((op?.contents as { value: string }).value, /GetItem by the full primary key|The call it makes/);
     const sidecar = read(SIDECAR);
     const s = analyze(sidecar, { uri: SIDECAR, companion: MANIFEST });
     const hs = hoverIn(s!, sidecar.indexOf('Get product by ID') + 2);
