@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Pure modules (DESIGN.md Layout): no I/O, no server, no process, no editor.
-    files: ['src/model/**/*.ts', 'src/plan/**/*.ts', 'src/items/**/*.ts', 'src/config/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/plan/**/*.ts', 'src/items/**/*.ts', 'src/config/**/*.ts', 'src/design/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { redact } from '../dynamo/errors';
 import { APPLY_COMMAND } from './apply';
 import { DELETE_COMMAND } from './delete';
+import { PATTERNS_COMMAND } from './patterns';
 import { PREVIEW_COMMAND } from './preview';
 import { UsageError, VALIDATE_HELP, runValidate } from './validate';
 import type { CliIo } from './validate';
@@ -25,6 +26,7 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   preview: PREVIEW_COMMAND,
   apply: APPLY_COMMAND,
   delete: DELETE_COMMAND,
+  patterns: PATTERNS_COMMAND,
 };
 
 /**

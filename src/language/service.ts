@@ -7,6 +7,9 @@
  */
 import type { CompletionItem, Hover, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
+import type { DesignSpec } from '../model/design';
+import { isSidecarPath, readDesign } from '../design/read';
+import { designHover, sidecarAnalysis } from './design';
 import { detectDialect } from './dialects/detect';
 import { dialectOf as definitionOf } from './dialects/registry';
 import { applyEdits, fixEdits } from './edits';
@@ -27,6 +30,11 @@ export interface AnalyzeOptions {
   readonly advice?: boolean;
   /** Findings kept per code before one summary (MAX_PER_CODE); fix-all lifts it. */
   readonly maxPerCode?: number;
+  /**
+   * For a design sidecar (`NAME.design.yaml`): the text of its manifest (`NAME.yaml`), read by the
+   * caller; undefined when there is none.
+   */
+  readonly companion?: string;
 }
 
 export interface Analysis {
@@ -37,6 +45,10 @@ export interface Analysis {
   readonly config: ParsedConfig;
   /** The options it was made with (fix-all re-analyzes with them). */
   readonly options: AnalyzeOptions;
+  /** The entities and access patterns it declares (a sidecar's included). */
+  readonly design?: DesignSpec;
+  /** A design sidecar's tables, read from its manifest (`tables` is then empty). */
+  readonly designTables?: readonly TableSpec[];
 }
 
 export function normalize(config: ParsedConfig, dialect: Dialect): TableSpec[] {
@@ -61,7 +73,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   } catch {
     return undefined;
   }
-  if (!dialect) { return undefined; }
+  if (!dialect) {
+    if (options.uri && isSidecarPath(options.uri)) {
+      try { return sidecarAnalysis(text, options); } catch { return undefined; }
+    }
+    return undefined;
+  }
   const config = parseConfig(text, format);
   const findings: Finding[] = config.map.syntaxErrors.map(e => ({
     code: 'syntax',
@@ -88,8 +105,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   let tables: TableSpec[] = [];
   try { tables = normalize(config, dialect); } catch (e) { findings.push(internal('reading the tables', e)); }
 
+  let design: DesignSpec | undefined;
+  try { design = readDesign(config.value, tables, dialect); } catch (e) { findings.push(internal('reading the design', e)); }
+
   const advice = options.advice ?? true;
-  const context: RuleContext = { dialect, config, tables, advice, invalidPointers };
+  const context: RuleContext = { dialect, config, tables, advice, invalidPointers, design };
   const definition = definitionOf(dialect);
   for (const rule of RULES) {
     if (!ruleApplies(rule, definition)) { continue; }
@@ -102,7 +122,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   const tablePointers = new Set(tables.map(t => t.pointer));
   const resolved = findings.map(f => (f.range ? f as ResolvedFinding : { ...f, range: rangeIn(config, f.pointer ?? '', f.target, tablePointers) }));
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options };
+  return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options, design };
 }
 
 /** Findings shown per code; the rest are counted in one summary finding of that code. */
@@ -302,6 +322,7 @@ function bomLength(text: string): number {
 /** Completion items at an offset of an analysed config: no parsing, the analysis has it all. */
 export function completeIn(analysis: Analysis, offset: number): CompletionItem[] {
   try {
+    if (analysis.designTables) { return []; }
     const { config, dialect, format } = analysis;
     const cursor = cursorAt(config, offset);
     return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString, indent: cursor.indent });
@@ -313,6 +334,8 @@ export function completeIn(analysis: Analysis, offset: number): CompletionItem[]
 /** Hover at an offset of an analysed config: the schema's words, on a table entry its summary. */
 export function hoverIn(analysis: Analysis, offset: number): Hover | undefined {
   try {
+    const onPattern = designHover(analysis, offset);
+    if (onPattern || analysis.designTables) { return onPattern; }
     return hoverWith(analysis.config, analysis.dialect, offset, () => analysis.tables);
   } catch {
     return undefined;

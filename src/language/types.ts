@@ -8,6 +8,7 @@
  *   intent into minimal TextEdits for the file's format, keeping comments and indentation.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { DesignSpec } from '../model/design';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
 import type { DialectDefinition } from './dialects/registry';
 import type { LineIndex, OffsetLocation } from './sourcemap';
@@ -123,6 +124,13 @@ export interface RuleContext {
   readonly advice: boolean;
   /** Pointers that already carry a schema finding (rules stay silent on them). */
   readonly invalidPointers: ReadonlySet<Pointer>;
+  /** The file's entities and access patterns (the design rules check them). */
+  readonly design?: DesignSpec;
+  /**
+   * A design sidecar's tables, read from its manifest (another file): the design rules check
+   * against them, and fixes that would edit them are not offered.
+   */
+  readonly designTables?: readonly TableSpec[];
 }
 
 export interface Rule {

@@ -70,6 +70,8 @@ export const COMPONENT: DialectDefinition = {
   detect: text => COMPONENTS.test(text) && COMPONENT_TABLE.test(text),
   vocabulary: VOCABULARY,
   normalize,
+  // Entities and access patterns in each table entry (src/design/read.ts).
+  design: { where: 'table', entities: 'entities', patterns: 'accessPatterns', keyCondition: 'keyCondition', sampleCount: 'sampleCount', itemSizeBytes: 'itemSizeBytes', beginsWith: 'beginsWith' },
   // A table without billingMode is PROVISIONED (CloudFormation's default); a stream or TTL
   // block without `enabled` is incomplete (the schema requires it).
   defaults: { billingMode: 'PROVISIONED' },

@@ -228,6 +228,8 @@ export const GENESYS: DialectDefinition = {
   detect: text => DETECT.test(text),
   vocabulary: VOCABULARY,
   normalize,
+  // Entities and access patterns in each table entry (src/design/read.ts).
+  design: { where: 'table', entities: 'entities', patterns: 'access_patterns', keyCondition: 'key_condition', sampleCount: 'sample_count', itemSizeBytes: 'item_size_bytes', beginsWith: 'begins_with' },
   defaults: { enabled: false },
   optIn: true,
   regionHint: 'Add region = "..." above [[resources.dynamodb]] to pin a region.',

@@ -72,6 +72,8 @@ export const PLANTON: DialectDefinition = {
   detect: text => DETECT.test(text),
   vocabulary: VOCABULARY,
   normalize,
+  // The manifest is protobuf-strict: the design lives beside it, in NAME.design.yaml.
+  design: { where: 'sidecar', entities: 'entities', patterns: 'accessPatterns', keyCondition: 'keyCondition', sampleCount: 'sampleCount', itemSizeBytes: 'itemSizeBytes', beginsWith: 'beginsWith' },
   defaults: { enabled: false },
   limits: { singleAttributeGsiKeys: true },
   write,

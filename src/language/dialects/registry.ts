@@ -37,7 +37,8 @@
  * - `normalize(config)`: ParsedConfig -> TableSpec[] (every Field with its JSON pointer;
  *   fields.ts, structured.ts help).
  * Optional (absent = the plain behaviour said at each member): `schema` and `validator`
- * (run-time dialects), `defaults`, `optIn`, `limits`, `rules`, `write`.
+ * (run-time dialects), `defaults`, `optIn`, `limits`, `rules`, `write`, `design` (where the
+ * entities and access patterns of a single-table design live, and their key names).
  *
  * The activation entry (src/extension.ts) recognizes configs through this registry before any
  * parser is loaded: a dialect module must stay light (no parser, no schema, no yaml/toml
@@ -80,6 +81,26 @@ export interface WriteOptions {
   readonly header: readonly string[];
 }
 
+/**
+ * Where and how a dialect keeps a table's single-table design (entities and access patterns,
+ * read by src/design/read.ts into the model's DesignSpec), by the key names it uses.
+ */
+export interface DesignKeys {
+  /**
+   * `table`: `entities` and the patterns list sit in each table entry; `sidecar`: in a file beside
+   * the config, `NAME.design.yaml` for `NAME.yaml` (a config its own consumers read strictly,
+   * such as a protobuf manifest), at that file's root.
+   */
+  readonly where: 'table' | 'sidecar';
+  readonly entities: string;
+  readonly patterns: string;
+  readonly keyCondition: string;
+  readonly sampleCount: string;
+  readonly itemSizeBytes: string;
+  /** The key condition's begins_with operator. */
+  readonly beginsWith: string;
+}
+
 export interface DialectDefinition {
   readonly id: Dialect;
   /** `genesys (TOML)`: how a person picks it. */
@@ -106,6 +127,8 @@ export interface DialectDefinition {
    */
   readonly optIn?: boolean;
   readonly limits?: DialectLimits;
+  /** Where the dialect keeps entities and access patterns, and their key names; absent: nowhere (no design rules run). */
+  readonly design?: DesignKeys;
   /**
    * For a new config's header: how to pin a region, in a dialect with a region field
    * (`vocabulary.region`); absent: the header says the dialect has none.

@@ -13,6 +13,7 @@ import { snakeCase } from '../dialects/vocabulary';
 import type { Rule } from '../types';
 import { ADVICE_RULES } from './advice';
 import { ATTRIBUTE_RULES, attributeDefinitionDuplicate, attributeDefinitionUnused, attributeTypeConflict, keyAttributeUndefined } from './attributes';
+import { DESIGN_RULES } from './design';
 import { BILLING_RULES, billingModeRequired, gsiThroughputMatchesBilling, provisionedThroughputRequired, throughputWithoutProvisioned } from './billing';
 import { INDEX_RULES, gsiKeySchemaShape, gsiLimit, lsiHashKey, lsiKeySchemaShape, lsiLimit, lsiRequiresSortKey, projectionAttributeLimit, projectionNonKeyAttributes } from './indexes';
 import { isAbsence, parseIncomplete } from './shared';
@@ -66,6 +67,8 @@ const RAW_RULES: readonly Rule[] = [
   duplicateTable,
   // Advice
   ...ADVICE_RULES,
+  // The design: entities and access patterns
+  ...DESIGN_RULES,
 ];
 
 export const RULES: readonly Rule[] = RAW_RULES.map(guarded);
@@ -73,7 +76,7 @@ export const RULES: readonly Rule[] = RAW_RULES.map(guarded);
 // Every group's rules are in the catalogue (a rule added to a group and forgotten here fails the tests).
 export const RULE_GROUPS: Readonly<Record<string, readonly Rule[]>> = {
   billing: BILLING_RULES, keys: KEY_RULES, indexes: INDEX_RULES, 'stream-ttl': STREAM_TTL_RULES,
-  names: NAME_RULES, attributes: ATTRIBUTE_RULES, sse: SSE_RULES, advice: ADVICE_RULES,
+  names: NAME_RULES, attributes: ATTRIBUTE_RULES, sse: SSE_RULES, advice: ADVICE_RULES, design: DESIGN_RULES,
 };
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map(r => [r.id, r]));

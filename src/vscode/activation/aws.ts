@@ -13,6 +13,7 @@ import { registerExplorerCommands } from '../commands/explorer';
 import { registerExport } from '../commands/exportConfig';
 import { registerNewConfigCommand } from '../commands/newConfig';
 import { registerPanelCommands } from '../commands/panels';
+import { registerPatterns } from '../commands/patterns';
 import { PlanDocuments, registerPreview } from '../commands/preview';
 import { ConfigTargets, registerChooseTarget } from '../commands/target';
 import type { ExplorerNode } from '../explorer/nodes';
@@ -74,6 +75,7 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
     ...registerPreview(configs, plans),
     ...registerApply(configs, plans),
     ...registerDelete(configs),
+    ...registerPatterns(configs),
     ...registerExport(services, targets),
     registerChooseTarget(targets, diagnostics, log),
   );

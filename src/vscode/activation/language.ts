@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ConfigCodeActions } from '../language/codeActions';
 import { ConfigDiagnostics } from '../language/diagnostics';
+import { DesignLenses } from '../language/designLens';
 import { ConfigCompletion, ConfigHover } from '../language/providers';
 
 /** The documents the language features serve: TOML and YAML files on disk or unsaved. */
@@ -26,8 +27,11 @@ export function activateLanguage(context: vscode.ExtensionContext): LanguageFeat
     const isConfig = document?.uri.scheme === 'file' && diagnostics.analysisOf(document) !== undefined;
     void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsConfig', isConfig);
   };
+  const lenses = new DesignLenses(diagnostics);
   context.subscriptions.push(
     diagnostics,
+    lenses,
+    vscode.languages.registerCodeLensProvider(CONFIG_SELECTOR, lenses),
     vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(diagnostics), ConfigCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(diagnostics), '=', ':', ' ', '"', '\n'),
     vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(diagnostics)),

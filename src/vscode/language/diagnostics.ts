@@ -4,8 +4,10 @@
  * clear on close. Large documents are analysed in a worker thread (analyses.ts); a pass whose
  * version is no longer the document's is cancelled and its result dropped.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Range as LspRange } from 'vscode-languageserver-types';
+import { isSidecarPath, manifestPathsOf, sidecarPathOf } from '../../design/read';
 import { associatedDialect, matchesConfigGlobs } from '../../language/association';
 import { analyze } from '../../language/service';
 import type { Analysis } from '../../language/service';
@@ -46,7 +48,8 @@ export class ConfigDiagnostics implements vscode.Disposable {
       this.collection,
       this.changed,
       vscode.workspace.onDidOpenTextDocument(d => void this.update(d)),
-      vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document)),
+      vscode.workspace.onDidChangeTextDocument(e => { this.schedule(e.document); this.refreshSidecar(e.document); }),
+      vscode.workspace.onDidSaveTextDocument(d => this.refreshSidecar(d)),
       vscode.workspace.onDidCloseTextDocument(d => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('dynamodbDesigner.configFiles') || e.affectsConfiguration('dynamodbDesigner.validation')) {
@@ -86,7 +89,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
     const settings = readSettings(document.uri);
     const text = document.getText();
     const forcedDialect = settings.configFiles.length ? associatedDialect(document.uri.path, text, settings.configFiles) : undefined;
-    const analysis = analyze(text, { uri: document.uri.path, advice: settings.advice, forcedDialect });
+    const analysis = analyze(text, { uri: document.uri.path, advice: settings.advice, forcedDialect, companion: companionText(document) });
     this.full.set(key, { version: document.version, analysis });
     return analysis;
   }
@@ -96,10 +99,25 @@ export class ConfigDiagnostics implements vscode.Disposable {
     return this.analyses.get(document.uri.toString(), document.version, () => document.getText(), {
       uri: document.uri.path,
       advice: settings.advice,
+      companion: companionText(document),
       get forcedDialect() {
         return settings.configFiles.length ? associatedDialect(document.uri.path, document.getText(), settings.configFiles) : undefined;
       },
     }).catch(() => undefined);
+  }
+
+  /** A manifest changed: its open design sidecar is analysed again (its checks read the manifest). */
+  private refreshSidecar(manifest: vscode.TextDocument): void {
+    if (manifest.uri.scheme !== 'file' || isSidecarPath(manifest.uri.path)) { return; }
+    const path = sidecarPathOf(manifest.uri.path);
+    if (path === manifest.uri.path) { return; }
+    const sidecar = vscode.workspace.textDocuments.find(d => d.uri.scheme === 'file' && d.uri.path === path);
+    if (!sidecar) { return; }
+    const key = sidecar.uri.toString();
+    this.analyses.forget(key);
+    this.published.delete(key);
+    this.full.delete(key);
+    this.schedule(sidecar);
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -163,4 +181,19 @@ export class ConfigDiagnostics implements vscode.Disposable {
     this.analyses.clear();
     this.disposables.forEach(d => d.dispose());
   }
+}
+
+/**
+ * For a design sidecar (`NAME.design.yaml`): the text of its manifest beside it (`NAME.yaml`), as
+ * open in an editor, else as saved; undefined for other documents or when there is none.
+ */
+export function companionText(document: vscode.TextDocument): string | undefined {
+  if (document.uri.scheme !== 'file' || !isSidecarPath(document.uri.path)) { return undefined; }
+  for (const path of manifestPathsOf(document.uri.path)) {
+    const open = vscode.workspace.textDocuments.find(d => d.uri.scheme === 'file' && d.uri.path === path);
+    if (open) { return open.getText(); }
+    const fsPath = vscode.Uri.file(path).fsPath;
+    try { if (existsSync(fsPath)) { return readFileSync(fsPath, 'utf8'); } } catch { /* unreadable: as if absent */ }
+  }
+  return undefined;
 }

@@ -143,9 +143,11 @@ describe('package.json languages and schemas', () => {
   it('offers the YAML schemas to Red Hat YAML for file names that are clearly table configs, from bundled files', () => {
     const contributions = manifest.contributes.yamlValidation;
     const urls = contributions.map(c => c.url).sort();
-    assert.deepEqual(urls, ['./schemas/component.schema.json', './schemas/planton.schema.json']);
+    assert.deepEqual(urls, ['./schemas/component.schema.json', './schemas/design-sidecar.json', './schemas/planton.schema.json']);
     for (const c of contributions) {
       assert.ok(existsSync(join(root, c.url)), c.url);
+      // The design sidecar of a planton manifest (NAME.design.yaml beside NAME.yaml).
+      if (c.url === './schemas/design-sidecar.json') { assert.deepEqual(c.fileMatch, ['*.design.yaml', '*.design.yml']); continue; }
       const dialect = /schemas\/(\w+)\.schema\.json$/.exec(c.url)![1];
       for (const pattern of [c.fileMatch].flat()) { assert.match(pattern, new RegExp(`^\\*\\.dynamodb-${dialect}\\.ya?ml$`), pattern); }
     }

@@ -7,13 +7,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Dialect } from '../../../src/model/spec';
 import { RULES, RULE_GROUPS, ruleApplies, ruleById } from '../../../src/language/rules/catalogue';
+import { DESIGN_RULES } from '../../../src/language/rules/design';
 import { dialectOf } from '../../../src/language/dialects/registry';
 import { COMPONENT_CASES } from './cases-component';
+import { DESIGN_CASES } from './cases-design';
 import { GENESYS_CASES } from './cases-genesys';
 import { PLANTON_CASES } from './cases-planton';
 import { type RuleCase, example, findings, runCase } from './harness';
 
-const ALL: readonly RuleCase[] = [...GENESYS_CASES, ...PLANTON_CASES, ...COMPONENT_CASES];
+const ALL: readonly RuleCase[] = [...GENESYS_CASES, ...PLANTON_CASES, ...COMPONENT_CASES, ...DESIGN_CASES];
+/** The planton manifest holds no design: its sidecar does (test/unit/design/sidecar.test.ts). */
+const IN_SIDECAR = 'the design is in the sidecar NAME.design.yaml (test/unit/design/sidecar.test.ts)';
 
 /** Rules that cannot apply in a dialect, and why (see the header of each cases file). */
 const NOT_APPLICABLE: Readonly<Record<Dialect, Readonly<Record<string, string>>>> = {
@@ -27,6 +31,7 @@ const NOT_APPLICABLE: Readonly<Record<Dialect, Readonly<Record<string, string>>>
   planton: {
     'hash-key-type': 'flat dialect only', 'range-key-type': 'flat dialect only',
     'duplicate-table': 'a manifest holds one table',
+    ...Object.fromEntries(DESIGN_RULES.map(r => [r.id, IN_SIDECAR])),
   },
   component: {
     'billing-mode-required': 'a missing billingMode means PROVISIONED (provisioned-throughput-required)',
@@ -65,7 +70,7 @@ describe('examples validate clean (advice on)', () => {
   }
 });
 
-for (const [dialect, cases] of [['genesys', GENESYS_CASES], ['planton', PLANTON_CASES], ['component', COMPONENT_CASES]] as const) {
+for (const [dialect, cases] of [['genesys', GENESYS_CASES], ['planton', PLANTON_CASES], ['component', COMPONENT_CASES], ['design', DESIGN_CASES]] as const) {
   describe(`rules on ${dialect}`, () => {
     for (const c of cases) {
       it(`${c.code}: ${c.what} -> [${c.range.join(',')}] ${JSON.stringify(c.marks)}`, c.todo ? { todo: c.todo } : {}, () => {

@@ -1,0 +1,38 @@
+/**
+ * The code lens above a config's first access pattern: "Validate Access Patterns" (runs the design
+ * on scratch tables, commands/patterns.ts). From the shared analysis; no parse of its own.
+ */
+import * as vscode from 'vscode';
+import { toRange } from './diagnostics';
+import type { ConfigDiagnostics } from './diagnostics';
+
+export const VALIDATE_PATTERNS = 'dynamodbDesigner.validatePatterns';
+
+export class DesignLenses implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly diagnostics: ConfigDiagnostics) {
+    diagnostics.onDidAnalyze(() => this.changed.fire());
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const analysis = this.diagnostics.analysisOf(document);
+    const patterns = analysis?.design?.patterns ?? [];
+    if (!analysis || patterns.length === 0) { return []; }
+    const at = analysis.config.map.get(patterns[0].pointer);
+    if (!at) { return []; }
+    const start = toRange(at.keyRange ?? at.valueRange).start;
+    const range = new vscode.Range(start.line, 0, start.line, 0);
+    return [new vscode.CodeLens(range, {
+      title: `$(beaker) Validate Access Patterns (${patterns.length})`,
+      tooltip: 'Run every access pattern on scratch copies of the tables (the embedded local DynamoDB or an endpoint), with generated sample items',
+      command: VALIDATE_PATTERNS,
+      arguments: [document.uri],
+    })];
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
