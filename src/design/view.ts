@@ -260,6 +260,12 @@ export function matchingEntities(pattern: AccessPatternSpec, entities: readonly 
   return entities.filter(e => pattern.keyCondition.every(c => conditionMatches(e, c)));
 }
 
+/** The API call of each item operation. */
+const ITEM_CALLS: Readonly<Partial<Record<string, string>>> = {
+  get: 'GetItem', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem',
+  batchGet: 'BatchGetItem', batchWrite: 'BatchWriteItem', transactGet: 'TransactGetItems', transactWrite: 'TransactWriteItems',
+};
+
 const WRITES = new Set(['put', 'update', 'delete', 'batchWrite', 'transactWrite']);
 
 /**
@@ -321,7 +327,7 @@ function serving(table: TableShape, pattern: AccessPatternSpec): Served {
   if (WRITES.has(op) || op === 'get' || op === 'batchGet' || op === 'transactGet') {
     // Item operations name the table's full primary key.
     if (isFullKey(table.table, conditions)) {
-      const what: Readonly<Record<string, string>> = { get: 'GetItem', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem', batchGet: 'BatchGetItem', batchWrite: 'BatchWriteItem', transactGet: 'TransactGetItems', transactWrite: 'TransactWriteItems' }[op];
+      const what = ITEM_CALLS[op] ?? op;
       return { index: table.table, how: `${what} on the table's primary key (${conditionWords(conditions)})` };
     }
     if (WRITES.has(op)) { return { index: undefined, how: 'Scan: a write needs the table\'s full primary key; this condition is not it' }; }
