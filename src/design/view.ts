@@ -342,6 +342,16 @@ function serving(table: TableShape, pattern: AccessPatternSpec): Served {
   return { index: undefined, how: 'Scan: no table or index key serves this condition (a Query needs equality on a partition key and conditions only on that index\'s keys)' };
 }
 
+/** The table or index that serves a pattern; undefined when it needs a Scan of the table (or is a scan). */
+export function servingIndex(table: TableShape, pattern: AccessPatternSpec): IndexShape | undefined {
+  return pattern.operation === 'scan' ? undefined : serving(table, pattern).index;
+}
+
+/** The attributes an index keeps of an item; undefined when it keeps all of them. */
+export function projectionOf(table: TableShape, index: IndexShape): ReadonlySet<string> | undefined {
+  return projectedAttributes(table, index);
+}
+
 function readUnits(bytes: number): number {
   return Math.max(1, Math.ceil(bytes / 4096));
 }
