@@ -133,14 +133,16 @@ function facet(f: Facet): HTMLElement {
       : f.missing.length ? el('p', { class: 'limitation' }, `Without the table's key: ${f.missing.map(m => `${m.entity} (no ${m.lacks.join(', ')})`).join('; ')}.`) : null);
 }
 
-function readCell(cost: PatternCost, unit: string): Child {
-  if (cost.readEventual === 0 && cost.readStrong === undefined) { return el('span', { class: 'missing' }, '–'); }
-  return el('span', {}, `${units(cost.readEventual)} ${unit}`, cost.readStrong !== undefined ? el('span', { class: 'note' }, ` (${units(cost.readStrong)} strong)`) : '');
-}
-
-function writeCell(cost: PatternCost, unit: string): Child {
-  if (cost.write === 0) { return el('span', { class: 'missing' }, '–'); }
-  return el('span', {}, `${units(cost.write)} ${unit}`, cost.indexWrite ? el('span', { class: 'note' }, ` + ${units(cost.indexWrite)} index`) : '');
+/** Units of one call: reads (eventually consistent, strongly consistent in brackets) or writes (plus what the indexes write). */
+function costCell(cost: PatternCost, read: string, write: string): Child {
+  const parts: Child[] = [];
+  if (cost.readEventual > 0 || cost.readStrong !== undefined) {
+    parts.push(el('span', { class: 'units' }, `${units(cost.readEventual)} ${read}`), cost.readStrong !== undefined ? el('span', { class: 'note' }, ` (${units(cost.readStrong)} strong)`) : '');
+  }
+  if (cost.write > 0) {
+    parts.push(el('span', { class: 'units' }, `${units(cost.write)} ${write}`), cost.indexWrite ? el('span', { class: 'note' }, ` + ${units(cost.indexWrite)} for indexes`) : '');
+  }
+  return parts.length ? el('span', {}, ...parts) : el('span', { class: 'missing' }, '–');
 }
 
 function servedCell(p: PatternRow): Child {
@@ -156,18 +158,16 @@ function patterns(view: DesignView, live: boolean): HTMLElement[] {
   const provisioned = t.billingMode === 'PROVISIONED' && t.throughput;
   return [
     dataTable('patterns', 'Access patterns, what serves them and their cost per call',
-      ['Pattern', 'Operation', 'Key condition', 'Served by', 'Entities', 'Items', 'On demand: read', 'On demand: write', 'Provisioned: read', 'Provisioned: write', 'Notes'],
+      ['Pattern', 'Operation', 'Key condition', 'Served by', 'Entities', 'Items', 'On demand', 'Provisioned', 'How'],
       view.patterns.map(p => [
         p.name,
         p.operation,
-        el('code', { class: 'template' }, p.condition),
+        el('code', { class: 'template condition' }, p.condition),
         servedCell(p),
         p.entities.join(', ') || '–',
         String(p.cost.items),
-        readCell(p.cost, 'RRU'),
-        writeCell(p.cost, 'WRU'),
-        readCell(p.cost, 'RCU'),
-        writeCell(p.cost, 'WCU'),
+        costCell(p.cost, 'RRU', 'WRU'),
+        costCell(p.cost, 'RCU', 'WCU'),
         el('span', { class: 'how' }, p.how, ...p.notes.map(n => el('div', { class: 'limitation' }, n))),
       ]), { numeric: [5] }),
     el('p', { class: 'note' }, provisioned
