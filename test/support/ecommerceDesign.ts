@@ -123,3 +123,52 @@ export function withoutPointers(value: unknown): unknown {
   }
   return value;
 }
+
+/** The e-commerce table as a component-dialect config (the table only; `withoutGsi1` drops "orders by date"). */
+export function ecommerceConfigYaml(options: { withoutGsi1?: boolean } = {}): string {
+  const gsi1 = `        - indexName: GSI1
+          keySchema:
+            - attributeName: GSI1PK
+              keyType: HASH
+            - attributeName: GSI1SK
+              keyType: RANGE
+          projection:
+            projectionType: ALL
+`;
+  return `# The single-table e-commerce design of the CDK skill: users, their emails and orders, order items, products.
+components:
+  - name: shop
+    type: dynamodb-table
+    config:
+      tableName: ${ECOMMERCE_TABLE}
+      billingMode: PAY_PER_REQUEST
+      attributeDefinitions:
+        - attributeName: PK
+          attributeType: S
+        - attributeName: SK
+          attributeType: S
+${options.withoutGsi1 ? '' : `        - attributeName: GSI1PK
+          attributeType: S
+        - attributeName: GSI1SK
+          attributeType: S
+`}        - attributeName: GSI2PK
+          attributeType: S
+        - attributeName: GSI2SK
+          attributeType: S
+      keySchema:
+        - attributeName: PK
+          keyType: HASH
+        - attributeName: SK
+          keyType: RANGE
+      globalSecondaryIndexes:
+${options.withoutGsi1 ? '' : gsi1}        - indexName: GSI2
+          keySchema:
+            - attributeName: GSI2PK
+              keyType: HASH
+            - attributeName: GSI2SK
+              keyType: RANGE
+          projection:
+            projectionType: INCLUDE
+            nonKeyAttributes: [name, email, status]
+`;
+}
