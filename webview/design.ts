@@ -103,24 +103,25 @@ function entityMap(view: DesignView, live: boolean): HTMLElement[] {
       ? 'A live table has no entities: its indexes and their keys are shown as facets below.'
       : 'This table declares no entities yet.')];
   }
-  return [dataTable('entity-map', 'Entities and their key templates',
-    ['Entity', ...view.keyColumns.map(k => el('span', { class: 'mono' }, k)), 'Other attributes', 'Item size'],
+  return [dataTable('entity-map', 'Entities, their key templates and their other attributes',
+    ['Entity', ...view.keyColumns.map(k => el('span', { class: 'mono' }, k)), 'Size'],
     view.entities.map(e => [
-      e.name,
+      el('span', {}, e.name, e.attributes.length
+        ? el('div', { class: 'attributes note' }, ...e.attributes.flatMap((a, i) => [i ? ', ' : '', el('span', { class: 'attribute' }, el('span', { class: 'mono' }, a.name), ` ${a.type}${a.required ? '' : ' optional'}`)]))
+        : null),
       ...view.keyColumns.map(k => template(e.keys[k])),
-      e.attributes.length ? el('span', { class: 'attributes' }, ...e.attributes.flatMap((a, i) => [i ? ', ' : '', el('span', { class: 'mono' }, a.name), ' ', el('span', { class: 'type' }, a.type), a.required ? '' : el('span', { class: 'note' }, ' optional')])) : '–',
-      el('span', { title: e.sizeEstimated ? 'estimated from the attribute names and typical values' : 'as the entity declares' }, `${bytes(e.itemSizeBytes)}${e.sizeEstimated ? ' (est.)' : ''}`),
-    ]), { numeric: [view.keyColumns.length + 2] })];
+      el('span', { title: e.sizeEstimated ? 'estimated from the attribute names and typical values' : 'as the entity declares' }, `${bytes(e.itemSizeBytes)}${e.sizeEstimated ? ' est.' : ''}`),
+    ]), { numeric: [view.keyColumns.length + 1] })];
 }
 
-function facet(f: Facet): HTMLElement {
+function facet(f: Facet, live: boolean): HTMLElement {
   const keys = [...f.index.hash, ...f.index.range];
   const title = f.index.kind === 'table' ? 'Table' : f.index.kind;
   return el('section', { class: 'facet', dataset: { index: f.index.name } },
     el('h3', {}, el('span', { class: 'index-kind' }, title), el('span', { class: 'mono' }, f.index.name),
       el('span', { class: 'note' }, `${indexKeys(f.index)} · ${projectionText(f.index)}`)),
     f.entities.length === 0
-      ? el('p', { class: 'note' }, 'No entity has its key attributes.')
+      ? (live ? null : el('p', { class: 'note' }, 'No entity has its key attributes.'))
       : dataTable(`facet-${f.index.name}`, `Entities in ${f.index.name}`,
         ['Entity', ...keys.map(k => el('span', { class: 'mono' }, k)), 'Stored size'],
         f.entities.map(e => [
@@ -131,6 +132,17 @@ function facet(f: Facet): HTMLElement {
     f.missing.length && f.index.kind !== 'table'
       ? el('p', { class: 'note' }, `Not in it: ${f.missing.map(m => `${m.entity} (no ${m.lacks.join(', ')})`).join('; ')}.`)
       : f.missing.length ? el('p', { class: 'limitation' }, `Without the table's key: ${f.missing.map(m => `${m.entity} (no ${m.lacks.join(', ')})`).join('; ')}.`) : null);
+}
+
+/** Without entities, the facets are the table's and its indexes' keys and projections. */
+function indexTable(view: DesignView): HTMLElement {
+  return dataTable('indexes', 'The table and its indexes: keys and projection',
+    ['Name', 'Kind', 'Partition key', 'Sort key', 'Projection'],
+    view.facets.map(f => [
+      el('span', { class: 'mono' }, f.index.name), f.index.kind,
+      el('span', { class: 'mono' }, f.index.hash.join(' + ') || '–'), el('span', { class: 'mono' }, f.index.range.join(' + ') || '–'),
+      projectionText(f.index),
+    ]));
 }
 
 /** Units of one call: reads (eventually consistent, strongly consistent in brackets) or writes (plus what the indexes write). */
@@ -209,10 +221,10 @@ function render(data: DesignData): void {
     el('h2', { id: 'entity-map-heading' }, 'Entity map'),
     ...entityMap(v, data.live),
     el('h2', { id: 'facets-heading' }, 'Facets'),
-    ...v.facets.map(facet),
+    ...(hasEntities ? v.facets.map(f => facet(f, data.live)) : [indexTable(v)]),
     el('h2', { id: 'patterns-heading' }, 'Access patterns'),
     ...patterns(v, data.live),
-    assumptions(v),
+    hasEntities ? assumptions(v) : null,
     v.samples.length ? el('h2', { id: 'samples-heading' }, 'Sample items') : null,
     ...v.samples.map(samples),
   );
