@@ -12,10 +12,12 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { applyPlan, planSpec } from '../../../src/dynamo/apply';
-import { codeModel } from '../../../src/design/codegen/model';
+import { codeModel, pascalCase, wordsOf } from '../../../src/design/codegen/model';
+import { sampleItem } from '../../../src/design/samples';
 import { generatePython } from '../../../src/design/codegen/python';
 import { generateTypeScript } from '../../../src/design/codegen/typescript';
-import { shapeOfSpec } from '../../../src/design/view';
+import { designView, SAMPLES_SHOWN, shapeOfSpec } from '../../../src/design/view';
+import type { DesignSpec } from '../../../src/model/design';
 import type { TableSpec } from '../../../src/model/spec';
 import { removeDir, scratchDir, transpile } from '../../support/codegen';
 import { ECOMMERCE_DESIGN, ecommerceTable } from '../../support/ecommerceDesign';
@@ -103,6 +105,32 @@ describe('generated data-access code against dynalite', () => {
 
     assert.deepEqual((await shop.deleteOrder!({ userId: 'u1', orderId: 'o3' }) as { orderId: string }).orderId, 'o3');
     assert.equal(await shop.getOrder!({ userId: 'u1', orderId: 'o3' }), undefined);
+  });
+
+  it('TypeScript: the sample items the design view shows are the items the generated create functions write', async () => {
+    const spec = ecommerceTable({ name: 'shop-samples' });
+    await createTable(server, spec);
+    const design: DesignSpec = { entities: ECOMMERCE_DESIGN.entities.map(e => ({ ...e, table: 'shop-samples' })), patterns: [] };
+    const source = generateTypeScript(codeModel(shapeOfSpec(spec), design));
+    writeFileSync(join(dir, 'samples.js'), transpile(source));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const shop = require(join(dir, 'samples.js')) as Record<string, (item: object) => Promise<Record<string, unknown>>> & { configure(o: object): void };
+    shop.configure({ client: DynamoDBDocumentClient.from(server.client()), tableName: 'shop-samples' });
+    const view = designView(shapeOfSpec(spec), design);
+    const table = view.samples[0]!;
+    let row = 0;
+    for (const entity of design.entities) {
+      for (let i = 1; i <= SAMPLES_SHOWN; i++, row++) {
+        const sample = sampleItem(entity, i);
+        const attributes = Object.fromEntries(entity.attributes.map(a => [a.name, sample[a.name]]));
+        const written = await shop[`create${pascalCase(wordsOf(entity.name))}`]!(attributes);
+        const shown = table.rows[row]!;
+        assert.equal(shown.entity, entity.name);
+        for (const key of Object.keys(entity.keys)) {
+          assert.equal(written[key], shown.values[table.columns.indexOf(key)], `${entity.name} ${i}: ${key}`);
+        }
+      }
+    }
   });
 
   it('Python (boto3): creates items, then gets and lists them as the patterns promise', async t => {
