@@ -32,6 +32,7 @@ export const SHOWCASE: readonly { from: string; to: string; clip: { x: number; y
   { from: 'quick-fix.png', to: 'quick-fix.png', clip: { x: 345, y: 30, width: 935, height: 640 }, width: 935 },
   { from: 'preview.png', to: 'preview.png', clip: { x: 860, y: 30, width: 540, height: 800 }, width: 540 },
   { from: 'apply-report.png', to: 'apply.png', clip: { x: 860, y: 30, width: 540, height: 845 }, width: 540 },
+  { from: 'design-patterns-dark.png', to: 'design-view.png', clip: { x: 345, y: 30, width: 1055, height: 845 }, width: 1055 },
   { from: 'walkthrough.png', to: 'walkthrough.png', clip: { x: 0, y: 30, width: 1280, height: 830 }, width: 1280 },
 ];
 
