@@ -29,7 +29,7 @@ function testDesign(): DesignSpec | undefined {
   }
 }
 
-/** The design the document declares (empty when none). */
-export function designOf(_document: vscode.TextDocument, _analysis: Analysis | undefined): DesignSpec {
+/** The design the document declares (empty when none); `analysis`: its analysis when the caller has it. */
+export function designOf(_document: vscode.TextDocument, _analysis?: Analysis): DesignSpec {
   return testDesign() ?? EMPTY_DESIGN;
 }
