@@ -183,7 +183,7 @@ const cliBuild = optional('src/cli/main.ts')
   ? { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] }
   : undefined;
 // Output name -> entry module (a panel that outgrew one file has a folder, its entry main.ts).
-const webviewEntries = Object.entries({ details: 'webview/details.ts', items: 'webview/items/main.ts', plan: 'webview/plan.ts' }).filter(([, entry]) => optional(entry));
+const webviewEntries = Object.entries({ details: 'webview/details.ts', items: 'webview/items/main.ts', plan: 'webview/plan.ts', design: 'webview/design.ts' }).filter(([, entry]) => optional(entry));
 if (webviewEntries.length) {
   builds.push({
     ...common,

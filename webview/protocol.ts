@@ -18,6 +18,7 @@
  * the item types of src/model are plain data). No SDK object, no function, no class instance.
  * Pure: no DOM, no vscode, no node import, so both sides (and unit tests) use it.
  */
+import type { DesignView } from '../src/model/designView';
 import type { LiveTable } from '../src/model/live';
 import type { ServerFeature } from '../src/model/plan';
 import { FILTER_OPERATORS, SORT_KEY_OPERATORS } from '../src/model/items';
@@ -31,17 +32,22 @@ export type { Parsed } from './schema';
 
 export const PROTOCOL_VERSION = 1;
 
-const panelKind = oneOf(['details', 'items']);
+const panelKind = oneOf(['details', 'items', 'design']);
 export type PanelKind = Infer<typeof panelKind>;
 
 /** View types of the panels (`onWebviewPanel:<viewType>` activation events). */
 export const VIEW_TYPES: Readonly<Record<PanelKind, string>> = {
   details: 'dynamodbDesigner.tableDetails',
   items: 'dynamodbDesigner.itemBrowser',
+  design: 'dynamodbDesigner.designView',
 };
 
-/** What a panel shows: one table of one connection and region (optionally an index to start on). */
-const panelTarget = object({ connectionId: str, connectionLabel: str, region: str, tableName: str }, { indexName: str });
+/**
+ * What a panel shows: one table of one connection and region (optionally an index to start on).
+ * The design view of a config's table names the config by `configUri` (then `connectionId` is
+ * `config`, `connectionLabel` the file's name and `region` empty: the design is the file's, not a server's).
+ */
+const panelTarget = object({ connectionId: str, connectionLabel: str, region: str, tableName: str }, { indexName: str, configUri: str });
 export type PanelTarget = Infer<typeof panelTarget>;
 
 /** An error in words, with the AWS (or our) error code. */
@@ -207,6 +213,18 @@ export type ExportOutcome =
   | { readonly done: true; readonly path: string; readonly items: number; readonly bytes: number }
   | { readonly done: false; readonly reason: 'cancelled' };
 
+/** The design view of one table: from a config (its entities and patterns) or a live table (its indexes only). */
+export interface DesignData {
+  readonly target: PanelTarget;
+  /** Where it comes from, in words: `shop.yaml`, or the live table's location. */
+  readonly source: string;
+  /** A live table: no entities or patterns, the facets of its indexes only. */
+  readonly live: boolean;
+  readonly view: DesignView;
+}
+
+export type DesignLanguage = 'typescript' | 'python';
+
 export type DeleteOutcome =
   | { readonly deleted: true; readonly page: PageView }
   | { readonly deleted: false; readonly reason: 'cancelled' | 'gone'; readonly page?: PageView };
@@ -242,6 +260,12 @@ const REQUESTS = {
   'items.create': request(none, returns<null>()),
   'items.delete': request(keyParams, returns<DeleteOutcome>()),
   'items.export': request(object({ scope: exportScope, format: exportFormat }), returns<ExportOutcome>()),
+  /** The design view of the panel's table, made again from the config (or the live table) now. */
+  'design.load': request(none, returns<DesignData>()),
+  /** Opens the design as Markdown in a new editor (for a design review). */
+  'design.exportMarkdown': request(none, returns<null>()),
+  /** Generates data-access code for the design (the person picks where it goes). */
+  'design.generateCode': request(object({ language: oneOf(['typescript', 'python']) }), returns<null>()),
 };
 
 /** Notifications from the webview (not answered). */

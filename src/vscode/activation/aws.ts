@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import { registerApply } from '../commands/apply';
 import type { ConfigCommandContext } from '../commands/config';
 import { registerDelete } from '../commands/deleteTable';
+import { registerDesignCommands } from '../design/commands';
+import { Designs } from '../design/designs';
 import { registerExplorerCommands } from '../commands/explorer';
 import { registerExport } from '../commands/exportConfig';
 import { registerNewConfigCommand } from '../commands/newConfig';
@@ -56,16 +58,20 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
     ...registerExplorerCommands(services, explorer, view),
   );
 
+  const designs = new Designs({ client: (connectionId, region) => services.client(connectionId, region), diagnostics, prompts: () => services.prompts });
   const panels: PanelServices = {
     client: (connectionId, region) => services.client(connectionId, region),
     log,
     get prompts() { return services.prompts; },
     settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns }; },
     exportAsConfig: async target => { await vscode.commands.executeCommand('dynamodbDesigner.exportTableAsConfig', target); },
+    designs,
+    onDidAnalyze: diagnostics.onDidAnalyze,
   };
   registerPanels(context, panels);
   context.subscriptions.push(...registerPanelCommands(context, services, panels));
   context.subscriptions.push(registerNewConfigCommand(services, explorer));
+  context.subscriptions.push(...registerDesignCommands(context, services, panels, diagnostics, designs));
 
   const targets = new ConfigTargets(context.workspaceState, services, diagnostics);
   const configs: ConfigCommandContext = { services, diagnostics, targets, explorer };

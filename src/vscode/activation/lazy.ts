@@ -58,7 +58,7 @@ export function contributedCommands(extension: vscode.Extension<unknown>): strin
   return (contributes?.commands ?? []).map(c => c.command);
 }
 
-const PANEL_VIEW_TYPES = ['dynamodbDesigner.tableDetails', 'dynamodbDesigner.itemBrowser'];
+const PANEL_VIEW_TYPES = ['dynamodbDesigner.tableDetails', 'dynamodbDesigner.itemBrowser', 'dynamodbDesigner.designView'];
 const AWS_SCHEMES = new Set(['dynamodb-item', 'dynamodb-plan']);
 
 /**

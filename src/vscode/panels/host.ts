@@ -19,7 +19,7 @@ import type { PanelServices } from './services';
 export type Handlers = { [M in Method]?: (params: ParamsOf<M>, signal: AbortSignal) => Promise<ResultOf<M>> };
 
 export function panelKey(kind: PanelKind, target: PanelTarget): string {
-  return JSON.stringify([kind, target.connectionId, target.region, target.tableName]);
+  return JSON.stringify([kind, target.connectionId, target.region, target.tableName, ...(target.configUri !== undefined ? [target.configUri] : [])]);
 }
 
 /** The open panels, by panelKey (for re-opening and for the e2e suite). */
@@ -40,7 +40,7 @@ export function webviewOptions(context: vscode.ExtensionContext): vscode.Webview
 }
 
 export function panelTitle(kind: PanelKind, target: PanelTarget): string {
-  return kind === 'details' ? `${target.tableName} (table)` : `${target.tableName} (items)`;
+  return `${target.tableName} (${({ details: 'table', items: 'items', design: 'design' } as const)[kind]})`;
 }
 
 /** Creates the webview panel of a kind (not registered yet; see PanelHost). */

@@ -5,13 +5,15 @@
  * system for editing items.
  *
  * package.json needs: activationEvents `onWebviewPanel:dynamodbDesigner.tableDetails`,
- * `onWebviewPanel:dynamodbDesigner.itemBrowser`, `onFileSystem:dynamodb-item`.
+ * `onWebviewPanel:dynamodbDesigner.itemBrowser`, `onWebviewPanel:dynamodbDesigner.designView`,
+ * `onFileSystem:dynamodb-item`.
  */
 import * as vscode from 'vscode';
 import type { PanelKind, PanelTarget } from '../../../webview/protocol';
 import { parsePanelState, VIEW_TYPES } from '../../../webview/protocol';
 import { createPanel, findPanel, openPanels } from './host';
 import type { PanelHost } from './host';
+import { DesignPanel } from './designPanel';
 import { DetailsPanel } from './detailsPanel';
 import { ItemsPanel } from './itemsPanel';
 import { ItemDocuments, ITEM_SCHEME } from './itemDocuments';
@@ -42,7 +44,7 @@ export function registerPanels(context: vscode.ExtensionContext, services: Panel
       const panel = findPanel('items', target);
       if (panel instanceof ItemsPanel) { void panel.pageChanged(); }
     }),
-    ...(['details', 'items'] as const).map(kind => vscode.window.registerWebviewPanelSerializer(VIEW_TYPES[kind], {
+    ...(['details', 'items', 'design'] as const).map(kind => vscode.window.registerWebviewPanelSerializer(VIEW_TYPES[kind], {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
         const parsed = parsePanelState(state);
         if (!parsed.ok || parsed.value.kind !== kind) {
@@ -59,9 +61,13 @@ export function registerPanels(context: vscode.ExtensionContext, services: Panel
 
 function adopt(context: vscode.ExtensionContext, kind: PanelKind, panel: vscode.WebviewPanel, target: PanelTarget): PanelHost {
   const { documents, services } = registration!;
-  return kind === 'details'
-    ? new DetailsPanel(panel, context, services, target, t => openItemBrowser(context, services, t))
-    : new ItemsPanel(panel, context, services, target, documents);
+  switch (kind) {
+    case 'details': return new DetailsPanel(panel, context, services, target, t => openItemBrowser(context, services, t));
+    case 'items': return new ItemsPanel(panel, context, services, target, documents);
+    case 'design':
+      if (!services.designs) { throw new Error('the design view is not available'); }
+      return new DesignPanel(panel, context, services, target, services.designs, services.onDidAnalyze);
+  }
 }
 
 async function open(context: vscode.ExtensionContext, services: PanelServices, kind: PanelKind, target: PanelTarget): Promise<PanelHost> {
@@ -84,6 +90,11 @@ export async function openTableDetails(context: vscode.ExtensionContext, service
 /** Opens (or focuses) the item browser of a table; `target.indexName` preselects an index. */
 export async function openItemBrowser(context: vscode.ExtensionContext, services: PanelServices, target: PanelTarget): Promise<void> {
   await open(context, services, 'items', target);
+}
+
+/** Opens (or focuses) the design view of a table: a config's (`target.configUri`) or a live one. */
+export async function openDesignView(context: vscode.ExtensionContext, services: PanelServices, target: PanelTarget): Promise<void> {
+  await open(context, services, 'design', target);
 }
 
 /** Tells an open details panel to read its table again (after apply, for instance). */

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { PanelTarget } from '../../../webview/protocol';
+import type { Designs } from '../design/designs';
 import type { Prompts } from '../platform/prompts';
 
 export type { PanelTarget } from '../../../webview/protocol';
@@ -21,4 +22,8 @@ export interface PanelServices {
   settings(): PanelSettings;
   /** Export the table as config text (a later issue); the details panel hides the action without it. */
   exportAsConfig?(target: PanelTarget): Promise<void>;
+  /** The design view's data and actions; without them the design view cannot open. */
+  readonly designs?: Designs;
+  /** Fires with a config's URI after it was analyzed again (an open design view of it redraws). */
+  readonly onDidAnalyze?: vscode.Event<vscode.Uri>;
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { componentWithFindings } from '../../support/configs';
+import { ECOMMERCE_DESIGN, ECOMMERCE_TABLE, ecommerceConfigYaml } from '../../support/ecommerceDesign';
 import { CodeServer, elapsed, launchBrowser, root, startCodeServer } from './harness';
 import { activityIcon, browseAction, contextMenu, editorTab, openWorkbench, runCommand, seed, setTheme, webview } from './workbench';
 import type { View } from './workbench';
@@ -31,6 +32,7 @@ export const SHOWCASE: readonly { from: string; to: string; clip: { x: number; y
   { from: 'quick-fix.png', to: 'quick-fix.png', clip: { x: 345, y: 30, width: 935, height: 640 }, width: 935 },
   { from: 'preview.png', to: 'preview.png', clip: { x: 860, y: 30, width: 540, height: 800 }, width: 540 },
   { from: 'apply-report.png', to: 'apply.png', clip: { x: 860, y: 30, width: 540, height: 845 }, width: 540 },
+  { from: 'design-patterns-dark.png', to: 'design-view.png', clip: { x: 345, y: 30, width: 1055, height: 845 }, width: 1055 },
   { from: 'walkthrough.png', to: 'walkthrough.png', clip: { x: 0, y: 30, width: 1280, height: 830 }, width: 1280 },
 ];
 
@@ -38,9 +40,22 @@ interface Scenario {
   readonly name: string;
   readonly theme?: 'light' | 'dark';
   readonly settings?: Record<string, unknown>;
+  /** Environment of code-server (and so of the extension host). */
+  readonly env?: Record<string, string>;
   /** The browser window (default 1400x900). */
   readonly viewport?: { width: number; height: number };
   run(this: Scenario, page: Page, server: CodeServer): Promise<void>;
+}
+
+/**
+ * The design the design view scenarios show: until the config dialects read entities and access
+ * patterns (branch `patterns`), the extension takes it from the file this variable names.
+ */
+const DESIGN_FILE = join(tmpdir(), `ddd-ui-design-${process.pid}.json`);
+
+/** Scrolls a webview element to the top of the panel. */
+async function scrollToTop(view: View, selector: string): Promise<void> {
+  await view.locator(selector).evaluate(e => (e as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }));
 }
 
 const scenarios: Scenario[] = [
@@ -300,6 +315,49 @@ const scenarios: Scenario[] = [
       assert.equal(await report.locator('.codicon-warning').count(), 1, 'shown as a warning: partly applied');
     },
   },
+  ...(['dark', 'light'] as const).map((theme): Scenario => ({
+    name: `design view from a config's CodeLens: entity map, facets, access patterns with their costs${theme === 'dark' ? '; a live table\'s from the explorer' : ''} (${theme})`,
+    theme,
+    env: { DYNAMODB_DESIGNER_TEST_DESIGN: DESIGN_FILE },
+    async run(page, server) {
+      writeFileSync(DESIGN_FILE, JSON.stringify(ECOMMERCE_DESIGN));
+      writeFileSync(join(server.workspace, 'shop.yaml'), ecommerceConfigYaml());
+      await openWorkbench(page, server, theme);
+      await openFile(page, 'shop.yaml');
+      const lens = page.locator('.codelens-decoration a', { hasText: 'Design View' });
+      await lens.waitFor({ timeout: 60000 });
+      await lens.click();
+      await editorTab(page, `${ECOMMERCE_TABLE} (design)`).waitFor();
+      const view = webview(page);
+      await view.locator('#entity-map').waitFor();
+      const map = await view.locator('#entity-map').innerText();
+      for (const expected of ['User Email', 'Order Item', 'USER#{userId}', 'ORDER#{createdAt}', 'EMAIL#{email}', 'PRODUCT#{productId}']) {
+        assert(map.includes(expected), `the entity map shows ${expected}`);
+      }
+      await settle(page);
+      await page.screenshot({ path: join(outDir, `design-entities-${theme}.png`) });
+      await scrollToTop(view, '#facets-heading');
+      assert.match(await view.locator('#facet-GSI1').innerText(), /Order\s+USER#\{userId\}\s+ORDER#\{createdAt\}/);
+      await settle(page);
+      await page.screenshot({ path: join(outDir, `design-facets-${theme}.png`) });
+      await scrollToTop(view, '#patterns-heading');
+      const byDate = await view.locator('#patterns tbody tr', { hasText: 'List orders by date' }).innerText();
+      assert.match(byDate, /GSI GSI1/);
+      assert.match(await view.locator('#patterns tbody tr', { hasText: 'Get user' }).innerText(), /0\.5 RRU \(1 strong\)/);
+      await settle(page);
+      await page.screenshot({ path: join(outDir, `design-patterns-${theme}.png`) });
+      if (theme === 'dark') {
+        await seed(page);
+        await contextMenu(page, 'invoices', 'Open Design View');
+        await editorTab(page, 'invoices (design)').waitFor();
+        await view.locator('#no-entities').waitFor();
+        assert.match(await view.locator('#indexes tbody tr', { hasText: 'by-status' }).innerText(), /by-status\s+GSI\s+status\s+issued_at\s+INCLUDE total, currency/);
+        await settle(page);
+        await page.screenshot({ path: join(outDir, 'design-live-dark.png') });
+      }
+      rmSync(DESIGN_FILE, { force: true });
+    },
+  })),
   ...(['dark', 'light'] as const).flatMap((theme): Scenario[] => [
     {
       name: `table details from the explorer's context menu, an index browsed, panels hidden and shown again (${theme})`,
@@ -901,7 +959,7 @@ async function main(): Promise<number> {
   }
   for (const scenario of scenarios.filter(s => s.name.includes(filter))) {
     const theme = scenario.theme ?? 'dark';
-    const server = await startCodeServer({ workspaceFrom: join(root, 'test/fixtures/workspace'), settings: scenario.settings });
+    const server = await startCodeServer({ workspaceFrom: join(root, 'test/fixtures/workspace'), settings: scenario.settings, ...(scenario.env ? { env: scenario.env } : {}) });
     const { context, page } = await launchBrowser(server.tmp, { colorScheme: theme, ...(scenario.viewport ? { viewport: scenario.viewport } : {}) });
     page.setDefaultTimeout(30000);
     try {

@@ -1,0 +1,486 @@
+/**
+ * The design view's model (pure): from a DesignSpec and a table (a config's TableSpec or a live
+ * table), the entity map, every index's facets, the access patterns with what serves each and its
+ * cost per call, and sample items per table and index. The webview and the Markdown export show
+ * what this returns; nothing here reads a file or a server.
+ *
+ * Cost figures follow DynamoDB's capacity rules (see ASSUMPTIONS, shown with the figures):
+ * - a read unit reads 4 KB strongly consistent (a GetItem or Query rounds up to the next 4 KB,
+ *   a Query over the sum of the items it reads); eventually consistent reads cost half; a GSI
+ *   serves eventually consistent reads only; transactional reads and writes cost double;
+ * - a write unit writes 1 KB, rounded up per item; every GSI or LSI that keeps the item writes it
+ *   too, by the size of what it projects;
+ * - on-demand read/write request units and provisioned read/write capacity units count the same way.
+ */
+import type { AccessPatternSpec, DesignSpec, EntitySpec, KeyConditionSpec, KeyTemplate } from '../model/design';
+import type {
+  DesignView, EntityRow, Facet, FacetEntity, IndexShape, PatternCost, PatternRow, SampleGroup, TableShape,
+} from '../model/designView';
+import type { LiveTable } from '../model/live';
+import type { IndexSpec, TableSpec } from '../model/spec';
+import { valueOf } from '../model/spec';
+import { attributeType, sampleItem } from './viewSamples';
+import type { SampleValue } from './viewSamples';
+
+/** Typical sizes (bytes) of a value of each type, for an entity without itemSizeBytes. */
+export const TYPICAL_VALUE_BYTES: Readonly<Record<string, number>> = { S: 20, N: 8, B: 32, BOOL: 1, NULL: 1, L: 64, M: 64, SS: 64, NS: 64, BS: 64 };
+/** A placeholder's typical length as text inside a key template (a number written as digits). */
+const PLACEHOLDER_BYTES: Readonly<Record<string, number>> = { S: 20, N: 10 };
+/** Items a query or scan reads per entity when the entity gives no sampleCount. */
+export const DEFAULT_ITEMS_PER_ENTITY = 10;
+/** Sample items shown per entity in the sample view. */
+export const SAMPLES_SHOWN = 3;
+
+export const ASSUMPTIONS: readonly string[] = [
+  'Item sizes: an entity\'s itemSizeBytes where given; otherwise the sum of its attribute names (UTF-8 bytes) and typical values: '
+    + `strings ${TYPICAL_VALUE_BYTES.S} bytes, numbers ${TYPICAL_VALUE_BYTES.N}, binary ${TYPICAL_VALUE_BYTES.B}, booleans and nulls 1, lists, maps and sets ${TYPICAL_VALUE_BYTES.L}; `
+    + `key attributes count their template's literal text plus ${PLACEHOLDER_BYTES.S} bytes per string placeholder (${PLACEHOLDER_BYTES.N} per number).`,
+  'Reads: one read unit reads up to 4 KB strongly consistent, half a unit eventually consistent (a GSI serves eventually consistent reads only). '
+    + 'A Query or Scan adds up the sizes of the items it reads and rounds up to the next 4 KB once; a GetItem rounds up its one item; a call that finds nothing still costs the minimum.',
+  `Items per call: 1 for get, put, update and delete; for a query or scan, the entity's sampleCount (default ${DEFAULT_ITEMS_PER_ENTITY}) items of each entity it returns (a scan: of every entity in the table or index).`,
+  'Writes: one write unit writes up to 1 KB, rounded up per item; each GSI and LSI that keeps the item (it has the index\'s key attributes) writes it as well, by the size of the attributes the index projects.',
+  'Transactions (transactGet, transactWrite) cost twice the units; batch calls cost what their items cost one by one.',
+  'On-demand tables are charged read and write request units, provisioned tables consume read and write capacity units: the counts are the same.',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+function indexShapeOfSpec(index: IndexSpec): IndexShape {
+  const keys = index.keySchema.map(k => ({ name: valueOf(k.name), type: valueOf(k.keyType) }));
+  return {
+    name: valueOf(index.name) ?? '(unnamed)',
+    kind: index.kind,
+    hash: keys.filter(k => k.type === 'HASH' && k.name).map(k => k.name!),
+    range: keys.filter(k => k.type === 'RANGE' && k.name).map(k => k.name!),
+    projection: valueOf(index.projection?.type) ?? 'ALL',
+    nonKeyAttributes: valueOf(index.projection?.nonKeyAttributes) ?? [],
+  };
+}
+
+/** The shape of a table as a config describes it (invalid values are left out). */
+export function shapeOfSpec(spec: TableSpec): TableShape {
+  const keys = spec.keySchema.map(k => ({ name: valueOf(k.name), type: valueOf(k.keyType) }));
+  const name = valueOf(spec.name) ?? '(unnamed table)';
+  const attributeTypes: Record<string, 'S' | 'N' | 'B'> = {};
+  for (const a of spec.attributes) {
+    const n = valueOf(a.name);
+    const t = valueOf(a.type);
+    if (n !== undefined && t !== undefined) { attributeTypes[n] = t; }
+  }
+  const read = valueOf(spec.throughput?.read);
+  const write = valueOf(spec.throughput?.write);
+  return {
+    name,
+    attributeTypes,
+    table: {
+      name, kind: 'table', projection: 'ALL', nonKeyAttributes: [],
+      hash: keys.filter(k => k.type === 'HASH' && k.name).map(k => k.name!),
+      range: keys.filter(k => k.type === 'RANGE' && k.name).map(k => k.name!),
+    },
+    indexes: [...spec.globalSecondaryIndexes, ...spec.localSecondaryIndexes].map(indexShapeOfSpec),
+    billingMode: valueOf(spec.billingMode) ?? 'PAY_PER_REQUEST',
+    ...(read !== undefined && write !== undefined ? { throughput: { read, write } } : {}),
+  };
+}
+
+/** The shape of a live table (the explorer's design view). */
+export function shapeOfLive(live: LiveTable): TableShape {
+  const part = (keys: LiveTable['keySchema'], type: 'HASH' | 'RANGE'): string[] => keys.filter(k => k.keyType === type).map(k => k.name);
+  return {
+    name: live.name,
+    attributeTypes: { ...live.attributes },
+    table: { name: live.name, kind: 'table', hash: part(live.keySchema, 'HASH'), range: part(live.keySchema, 'RANGE'), projection: 'ALL', nonKeyAttributes: [] },
+    indexes: [...live.globalSecondaryIndexes, ...live.localSecondaryIndexes].map(i => ({
+      name: i.name, kind: i.kind, hash: part(i.keySchema, 'HASH'), range: part(i.keySchema, 'RANGE'),
+      projection: i.projectionType, nonKeyAttributes: [...i.nonKeyAttributes],
+    })),
+    billingMode: live.billingMode,
+    ...(live.billingMode === 'PROVISIONED' && live.throughput ? { throughput: { read: live.throughput.read, write: live.throughput.write } } : {}),
+  };
+}
+
+/** The entities and patterns of a design that belong to a table. */
+export function designOfTable(design: DesignSpec, table: string): DesignSpec {
+  return { entities: design.entities.filter(e => e.table === table), patterns: design.patterns.filter(p => p.table === table) };
+}
+
+function keyAttributes(index: IndexShape): string[] {
+  return [...index.hash, ...index.range];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+function templateBytes(entity: EntitySpec, template: KeyTemplate): number {
+  return template.parts.reduce((sum, p) => sum + ('literal' in p ? utf8Bytes(p.literal) : PLACEHOLDER_BYTES[attributeType(entity, p.placeholder)] ?? PLACEHOLDER_BYTES.S!), 0);
+}
+
+/** Estimated bytes of each attribute of an entity's items (name plus value). */
+export function attributeSizes(entity: EntitySpec): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const [attribute, template] of Object.entries(entity.keys)) { sizes.set(attribute, utf8Bytes(attribute) + templateBytes(entity, template)); }
+  for (const a of entity.attributes) {
+    if (!sizes.has(a.name)) { sizes.set(a.name, utf8Bytes(a.name) + (TYPICAL_VALUE_BYTES[a.type] ?? TYPICAL_VALUE_BYTES.S!)); }
+  }
+  return sizes;
+}
+
+/** An entity's item size: its itemSizeBytes, or the estimate from its attributes. */
+export function itemSize(entity: EntitySpec): number {
+  if (entity.itemSizeBytes !== undefined && entity.itemSizeBytes > 0) { return entity.itemSizeBytes; }
+  let sum = 0;
+  for (const size of attributeSizes(entity).values()) { sum += size; }
+  return sum;
+}
+
+/** The attributes an index keeps of an item (undefined: all of them). */
+function projectedAttributes(table: TableShape, index: IndexShape): Set<string> | undefined {
+  if (index.kind === 'table' || index.projection === 'ALL') { return undefined; }
+  const kept = new Set([...keyAttributes(table.table), ...keyAttributes(index)]);
+  if (index.projection === 'INCLUDE') { for (const a of index.nonKeyAttributes) { kept.add(a); } }
+  return kept;
+}
+
+/** Bytes of an entity's item as an index stores it. */
+export function projectedSize(table: TableShape, index: IndexShape, entity: EntitySpec): number {
+  const kept = projectedAttributes(table, index);
+  const full = itemSize(entity);
+  if (!kept) { return full; }
+  const sizes = attributeSizes(entity);
+  let estimated = 0;
+  let keptBytes = 0;
+  for (const [name, size] of sizes) {
+    estimated += size;
+    if (kept.has(name)) { keptBytes += size; }
+  }
+  // With a given itemSizeBytes, scale the kept share of the estimate to it.
+  return estimated === 0 ? 0 : Math.ceil(full === estimated ? keptBytes : (keptBytes / estimated) * full);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facets: which entities an index keeps
+
+function hasAttribute(entity: EntitySpec, attribute: string): 'always' | 'sometimes' | 'never' {
+  if (entity.keys[attribute]) { return 'always'; }
+  const a = entity.attributes.find(x => x.name === attribute);
+  if (!a) { return 'never'; }
+  return a.required === false ? 'sometimes' : 'always';
+}
+
+function facetOf(table: TableShape, index: IndexShape, entities: readonly EntitySpec[]): Facet {
+  const keys = keyAttributes(index);
+  const kept: FacetEntity[] = [];
+  const missing: { entity: string; lacks: string[] }[] = [];
+  for (const entity of entities) {
+    const has = keys.map(k => hasAttribute(entity, k));
+    const lacks = keys.filter((_, i) => has[i] === 'never');
+    if (lacks.length) { missing.push({ entity: entity.name, lacks }); continue; }
+    kept.push({
+      entity: entity.name,
+      keys: Object.fromEntries(keys.map(k => [k, entity.keys[k]?.text ?? `{${k}}`])),
+      sparse: has.includes('sometimes'),
+      projectedSizeBytes: projectedSize(table, index, entity),
+    });
+  }
+  return { index, entities: kept, missing };
+}
+
+/** Whether an entity's items can be in the index (they have every key attribute of it). */
+export function inIndex(entity: EntitySpec, index: IndexShape): boolean {
+  return keyAttributes(index).every(k => hasAttribute(entity, k) !== 'never');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns: what serves them
+
+function literalPrefix(t: KeyTemplate): string {
+  let text = '';
+  for (const p of t.parts) {
+    if ('placeholder' in p) { return text; }
+    text += p.literal;
+  }
+  return text;
+}
+
+function isLiteral(t: KeyTemplate): boolean {
+  return t.parts.every(p => 'literal' in p);
+}
+
+function templateRegExp(t: KeyTemplate): RegExp {
+  return new RegExp(`^${t.parts.map(p => ('literal' in p ? p.literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.+')).join('')}$`, 's');
+}
+
+/** Whether a value built from `a` can equal one built from `b`. */
+function canEqual(a: KeyTemplate, b: KeyTemplate): boolean {
+  if (isLiteral(a) && isLiteral(b)) { return a.text === b.text; }
+  if (isLiteral(a)) { return templateRegExp(b).test(a.text); }
+  if (isLiteral(b)) { return templateRegExp(a).test(b.text); }
+  const pa = literalPrefix(a);
+  const pb = literalPrefix(b);
+  return pa.startsWith(pb) || pb.startsWith(pa);
+}
+
+/** Whether a value built from `entity` can begin with one built from `prefix`. */
+function canBeginWith(entity: KeyTemplate, prefix: KeyTemplate): boolean {
+  const p = literalPrefix(prefix);
+  const e = literalPrefix(entity);
+  if (isLiteral(entity)) { return isLiteral(prefix) ? entity.text.startsWith(prefix.text) : entity.text.startsWith(p); }
+  return e.startsWith(p) || p.startsWith(e);
+}
+
+function conditionMatches(entity: EntitySpec, c: KeyConditionSpec): boolean {
+  const template = entity.keys[c.attribute];
+  if (!template) { return hasAttribute(entity, c.attribute) !== 'never'; }
+  const [v1, v2] = c.values;
+  if (!v1) { return true; }
+  switch (c.operator) {
+    case '=': return canEqual(template, v1);
+    case 'begins_with': return canBeginWith(template, v1);
+    case 'between': {
+      // Both bounds share a prefix: the entity's values must be able to start with it.
+      const a = literalPrefix(v1);
+      const b = v2 ? literalPrefix(v2) : a;
+      let common = 0;
+      while (common < a.length && common < b.length && a[common] === b[common]) { common++; }
+      const shared = a.slice(0, common);
+      const e = literalPrefix(template);
+      return isLiteral(template) ? template.text.startsWith(shared) || shared.startsWith(template.text) : e.startsWith(shared) || shared.startsWith(e);
+    }
+    default: return true;
+  }
+}
+
+/** The entities whose keys can satisfy the pattern's key condition. */
+export function matchingEntities(pattern: AccessPatternSpec, entities: readonly EntitySpec[]): EntitySpec[] {
+  return entities.filter(e => pattern.keyCondition.every(c => conditionMatches(e, c)));
+}
+
+/** The API call of each item operation. */
+const ITEM_CALLS: Readonly<Partial<Record<string, string>>> = {
+  get: 'GetItem', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem',
+  batchGet: 'BatchGetItem', batchWrite: 'BatchWriteItem', transactGet: 'TransactGetItems', transactWrite: 'TransactWriteItems',
+};
+
+const WRITES = new Set(['put', 'update', 'delete', 'batchWrite', 'transactWrite']);
+
+/**
+ * Whether an index's keys serve a key condition as a Query: equality on every partition key
+ * attribute, and on the sort key attributes a prefix of equalities then at most one range
+ * condition (multi-attribute keys included); nothing on other attributes.
+ */
+export function servesQuery(index: IndexShape, conditions: readonly KeyConditionSpec[]): boolean {
+  if (index.hash.length === 0) { return false; }
+  const byAttribute = new Map(conditions.map(c => [c.attribute, c]));
+  if (byAttribute.size !== conditions.length) { return false; }
+  for (const h of index.hash) { if (byAttribute.get(h)?.operator !== '=') { return false; } }
+  for (const c of conditions) { if (!index.hash.includes(c.attribute) && !index.range.includes(c.attribute)) { return false; } }
+  let ranged = false;
+  for (const r of index.range) {
+    const c = byAttribute.get(r);
+    if (!c) { ranged = true; continue; }
+    if (ranged) { return false; }
+    if (c.operator !== '=') { ranged = true; }
+  }
+  return true;
+}
+
+/** Whether a condition names the whole primary key with equalities (GetItem, PutItem, ...). */
+export function isFullKey(index: IndexShape, conditions: readonly KeyConditionSpec[]): boolean {
+  const keys = keyAttributes(index);
+  return conditions.length === keys.length && keys.every(k => conditions.some(c => c.attribute === k && c.operator === '='));
+}
+
+export function formatCondition(conditions: readonly KeyConditionSpec[]): string {
+  if (conditions.length === 0) { return '(none)'; }
+  return conditions.map(c => {
+    const [a, b] = c.values.map(v => `"${v.text}"`);
+    switch (c.operator) {
+      case 'begins_with': return `begins_with(${c.attribute}, ${a ?? '?'})`;
+      case 'between': return `${c.attribute} BETWEEN ${a ?? '?'} AND ${b ?? '?'}`;
+      default: return `${c.attribute} ${c.operator} ${a ?? '?'}`;
+    }
+  }).join(' AND ');
+}
+
+function conditionWords(conditions: readonly KeyConditionSpec[]): string {
+  return conditions.map(c => `${c.attribute} ${c.operator}`).join(', ');
+}
+
+interface Served {
+  readonly index: IndexShape | undefined;
+  readonly how: string;
+}
+
+function serving(table: TableShape, pattern: AccessPatternSpec): Served {
+  const op = pattern.operation;
+  const conditions = pattern.keyCondition;
+  const declared = pattern.index === undefined ? table.table : table.indexes.find(i => i.name === pattern.index);
+  const candidates = [...(declared ? [declared] : []), table.table, ...table.indexes].filter((c, i, all) => all.indexOf(c) === i);
+  if (op === 'scan') {
+    return declared ? { index: declared, how: `Scan of ${declared.kind === 'table' ? 'the table' : `${declared.kind} ${declared.name}`}` } : { index: undefined, how: `Scan: the index ${pattern.index ?? ''} does not exist` };
+  }
+  if (WRITES.has(op) || op === 'get' || op === 'batchGet' || op === 'transactGet') {
+    // Item operations name the table's full primary key.
+    if (isFullKey(table.table, conditions)) {
+      const what = ITEM_CALLS[op] ?? op;
+      return { index: table.table, how: `${what} on the table's primary key (${conditionWords(conditions)})` };
+    }
+    if (WRITES.has(op)) { return { index: undefined, how: 'Scan: a write needs the table\'s full primary key; this condition is not it' }; }
+  }
+  for (const c of candidates) {
+    if (servesQuery(c, conditions)) {
+      const where = c.kind === 'table' ? 'the table' : `${c.kind} ${c.name}`;
+      const prefix = op === 'get' ? 'Query (not the full primary key, so no GetItem)' : 'Query';
+      return { index: c, how: `${prefix} on ${where}: ${conditionWords(conditions)}` };
+    }
+  }
+  return { index: undefined, how: 'Scan: no table or index key serves this condition (a Query needs equality on a partition key and conditions only on that index\'s keys)' };
+}
+
+/** The table or index that serves a pattern; undefined when it needs a Scan of the table (or is a scan). */
+export function servingIndex(table: TableShape, pattern: AccessPatternSpec): IndexShape | undefined {
+  return pattern.operation === 'scan' ? undefined : serving(table, pattern).index;
+}
+
+/** The attributes an index keeps of an item; undefined when it keeps all of them. */
+export function projectionOf(table: TableShape, index: IndexShape): ReadonlySet<string> | undefined {
+  return projectedAttributes(table, index);
+}
+
+function readUnits(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / 4096));
+}
+
+function writeUnits(bytes: number): number {
+  return Math.max(1, Math.ceil(bytes / 1024));
+}
+
+function countOf(entity: EntitySpec): number {
+  return entity.sampleCount ?? DEFAULT_ITEMS_PER_ENTITY;
+}
+
+function costOf(table: TableShape, pattern: AccessPatternSpec, served: Served, entities: readonly EntitySpec[], all: readonly EntitySpec[]): PatternCost {
+  const op = pattern.operation;
+  const index = served.index ?? table.table;
+  const size = (e: EntitySpec): number => projectedSize(table, index, e);
+  const factor = op === 'transactGet' || op === 'transactWrite' ? 2 : 1;
+  if (WRITES.has(op)) {
+    const written = entities.length ? entities : all;
+    const biggest = written.reduce<EntitySpec | undefined>((b, e) => (!b || itemSize(e) > itemSize(b) ? e : b), undefined);
+    if (!biggest) { return { readEventual: 0, write: factor, indexWrite: 0, bytes: 0, items: 1 }; }
+    const bytes = itemSize(biggest);
+    const indexWrite = table.indexes.filter(i => inIndex(biggest, i)).reduce((sum, i) => sum + writeUnits(projectedSize(table, i, biggest)), 0);
+    return { readEventual: 0, write: writeUnits(bytes) * factor, indexWrite: indexWrite * factor, bytes, items: 1 };
+  }
+  const strongPossible = index.kind !== 'GSI';
+  if ((op === 'get' && served.index === table.table) || op === 'batchGet' || op === 'transactGet') {
+    const biggest = Math.max(0, ...entities.map(size));
+    const strong = readUnits(biggest) * factor;
+    return { readEventual: op === 'transactGet' ? strong : strong / 2, ...(strongPossible ? { readStrong: strong } : {}), write: 0, indexWrite: 0, bytes: biggest, items: 1 };
+  }
+  // Query or Scan: the sizes of the items read, summed, rounded up once.
+  const read = served.index === undefined || op === 'scan'
+    ? all.filter(e => inIndex(e, index))
+    : entities;
+  const items = read.reduce((sum, e) => sum + countOf(e), 0);
+  const bytes = read.reduce((sum, e) => sum + countOf(e) * size(e), 0);
+  const strong = readUnits(bytes);
+  return { readEventual: strong / 2, ...(strongPossible ? { readStrong: strong } : {}), write: 0, indexWrite: 0, bytes, items };
+}
+
+function patternRow(table: TableShape, pattern: AccessPatternSpec, entities: readonly EntitySpec[]): PatternRow {
+  const served = serving(table, pattern);
+  const declaredEntities = pattern.entities?.map(n => entities.find(e => e.name === n)).filter((e): e is EntitySpec => e !== undefined);
+  const returned = declaredEntities && declaredEntities.length ? declaredEntities : matchingEntities(pattern, entities);
+  const notes: string[] = [];
+  if (pattern.index !== undefined && !table.indexes.some(i => i.name === pattern.index)) {
+    notes.push(`The table has no index ${pattern.index}.`);
+  } else if (served.index && pattern.index !== undefined && served.index.name !== pattern.index) {
+    notes.push(`Declared on ${pattern.index}, which cannot serve it; ${served.index.kind === 'table' ? 'the table' : served.index.name} can.`);
+  } else if (served.index && pattern.index === undefined && served.index.kind !== 'table' && !WRITES.has(pattern.operation)) {
+    notes.push(`Declared on the table, whose keys cannot serve it; ${served.index.kind} ${served.index.name} can.`);
+  }
+  if (served.index && pattern.reads) {
+    const kept = projectedAttributes(table, served.index);
+    const absent = kept ? pattern.reads.filter(r => !kept.has(r)) : [];
+    if (absent.length) { notes.push(`${served.index.name} does not project ${absent.join(', ')}: each item must be read again from the table.`); }
+  }
+  if (!served.index && pattern.operation !== 'scan') { notes.push('Reads the whole table on every call.'); }
+  return {
+    name: pattern.name,
+    operation: pattern.operation,
+    condition: formatCondition(pattern.keyCondition),
+    ...(pattern.index !== undefined ? { declared: pattern.index } : {}),
+    servedBy: served.index && pattern.operation !== 'scan' ? served.index.name : 'Scan',
+    servedKind: served.index && pattern.operation !== 'scan' ? served.index.kind : 'scan',
+    how: served.how,
+    entities: returned.map(e => e.name),
+    cost: costOf(table, pattern, served, returned, entities),
+    notes,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Samples
+
+function display(value: SampleValue | undefined): string {
+  if (value === undefined) { return ''; }
+  return value === null ? 'NULL' : String(value);
+}
+
+function sampleGroup(table: TableShape, index: IndexShape, entities: readonly EntitySpec[], keyColumns: readonly string[]): SampleGroup {
+  const members = entities.filter(e => inIndex(e, index));
+  const kept = projectedAttributes(table, index);
+  // The table shows every key attribute (its items carry the index keys too); an index its own keys, then the table's.
+  const keys = index.kind === 'table' ? [...keyColumns] : [...keyAttributes(index), ...keyAttributes(table.table).filter(k => !keyAttributes(index).includes(k))];
+  const rows: { entity: string; item: Record<string, SampleValue> }[] = [];
+  for (const e of members) {
+    for (let i = 1; i <= Math.min(countOf(e), SAMPLES_SHOWN); i++) {
+      const item = sampleItem(e, i);
+      // A sparse index leaves out the items without its key attributes; samples always have them.
+      rows.push({ entity: e.name, item });
+    }
+  }
+  const others: string[] = [];
+  for (const { item } of rows) {
+    for (const name of Object.keys(item)) {
+      if (!keys.includes(name) && !others.includes(name) && (!kept || kept.has(name))) { others.push(name); }
+    }
+  }
+  const columns = [...keys, ...others];
+  return { name: index.name, kind: index.kind, columns, rows: rows.map(r => ({ entity: r.entity, values: columns.map(c => display(r.item[c])) })) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The design view of a table: everything the panel shows. */
+export function designView(table: TableShape, design: DesignSpec): DesignView {
+  const { entities, patterns } = designOfTable(design, table.name);
+  const keyColumns: string[] = [];
+  for (const index of [table.table, ...table.indexes]) {
+    for (const k of keyAttributes(index)) { if (!keyColumns.includes(k)) { keyColumns.push(k); } }
+  }
+  // Key attributes entities give that no index uses (a mistake, or an index to come) show too.
+  for (const e of entities) { for (const k of Object.keys(e.keys)) { if (!keyColumns.includes(k)) { keyColumns.push(k); } } }
+  const entityRows: EntityRow[] = entities.map(e => ({
+    name: e.name,
+    keys: Object.fromEntries(Object.entries(e.keys).map(([k, t]) => [k, t.text])),
+    attributes: e.attributes.filter(a => !(a.name in e.keys)).map(a => ({ name: a.name, type: a.type, required: a.required !== false })),
+    itemSizeBytes: itemSize(e),
+    sizeEstimated: !(e.itemSizeBytes !== undefined && e.itemSizeBytes > 0),
+  }));
+  return {
+    table,
+    keyColumns,
+    entities: entityRows,
+    facets: [table.table, ...table.indexes].map(i => facetOf(table, i, entities)),
+    patterns: patterns.map(p => patternRow(table, p, entities)),
+    samples: entities.length ? [table.table, ...table.indexes].map(i => sampleGroup(table, i, entities, keyColumns)) : [],
+    assumptions: ASSUMPTIONS,
+  };
+}
