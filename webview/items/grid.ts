@@ -41,6 +41,7 @@ function emptyText(view: PageView): string {
   if (view.pageNumber > 1) { return 'No more items.'; }
   if (q.filters.length) { return 'No items match the filters.'; }
   if (q.mode === 'query') { return 'No items match this query.'; }
+  if (q.mode === 'partiql') { return 'No items match this statement.'; }
   return q.index ? `The index ${q.index} holds no items.` : 'This table holds no items. Create item writes one.';
 }
 
