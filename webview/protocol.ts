@@ -373,3 +373,8 @@ export function parsePanelState(state: unknown): Parsed<PanelState> {
 export function parsePanelTarget(value: unknown): Parsed<PanelTarget> {
   return parse(value, panelTarget);
 }
+
+/** Validates an item browser query from elsewhere (a saved query file, the query history). */
+export function parseItemQuery(value: unknown): Parsed<ItemQuery> {
+  return parse(value, itemQuery);
+}

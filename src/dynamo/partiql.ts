@@ -10,7 +10,10 @@
 import { ExecuteStatementCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ItemPage, ItemRequest, JsonAttributeValue, JsonItem } from '../model/items';
+import { targetsOf } from '../model/items';
+import type { LiveTable } from '../model/live';
 import { toJsonItem, toSdkValue } from '../items/itemJson';
+import { fetchPage } from './items';
 import type { FetchOptions } from './items';
 import { keepProtoAttributes } from './protoAttributes';
 
@@ -166,4 +169,12 @@ export class StatementPager {
       this.busy = false;
     }
   }
+}
+
+/** Attribute names of a few items of a table (for completion): a Scan of up to `count` items. */
+export async function sampleAttributeNames(client: DynamoDBClient, table: LiveTable, count = 25, signal?: AbortSignal): Promise<string[]> {
+  const page = await fetchPage(client, { target: targetsOf(table)[0]!, mode: 'scan', pageSize: count }, undefined, signal ? { signal } : {});
+  const seen = new Map<string, number>();
+  for (const item of page.items) { for (const name of Object.keys(item)) { seen.set(name, (seen.get(name) ?? 0) + 1); } }
+  return [...seen.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }

@@ -400,3 +400,20 @@ export function completionContext(text: string, offset: number): 'table' | 'attr
   if (!last || (last.kind === 'punct' && last.text === ';')) { return 'none'; }
   return 'attribute';
 }
+
+/** What a scan warning says: the table (or index), why it scans, and its size where known. */
+export function scanWarning(options: {
+  readonly table: string; readonly index?: string; readonly partitionKey: string;
+  readonly itemCount?: number; readonly sizeText?: string; readonly countsReported: boolean;
+}): { message: string; detail: string } {
+  const what = options.index ? `the index ${options.index} of ${options.table}` : `the table ${options.table}`;
+  const size = !options.countsReported
+    ? 'This server does not report item counts.'
+    : options.itemCount !== undefined
+      ? `${options.table} holds about ${options.itemCount.toLocaleString('en-US')} items${options.sizeText ? ` (${options.sizeText})` : ''}, as DynamoDB last reported (updated about every six hours).`
+      : 'Its size is not known.';
+  return {
+    message: `This SELECT reads all of ${what}: its WHERE has no equality on the partition key ${options.partitionKey}.`,
+    detail: `DynamoDB runs it as a Scan, reading (and charging for) every item, page by page. ${size} Add "WHERE ${quoteName(options.partitionKey)} = ..." to read one partition.`,
+  };
+}

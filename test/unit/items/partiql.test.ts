@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import {
-  completionContext, hasPartitionKeyEquality, isWrite, parameterAt, parametersFromComments, parseParameter, splitStatements, statementAt, whereClause,
+  completionContext, hasPartitionKeyEquality, isWrite, parameterAt, parametersFromComments, parseParameter, scanWarning, splitStatements, statementAt, whereClause,
 } from '../../../src/items/partiql';
 
 describe('PartiQL statements: splitting', () => {
@@ -123,5 +123,15 @@ describe('PartiQL completion context', () => {
     assert.equal(completionContext('SELECT ', 7), 'attribute');
     assert.equal(completionContext('', 0), 'none');
     assert.equal(completionContext(`SELECT * FROM t WHERE a = 'ab`, 29), 'none');
+  });
+});
+
+describe('PartiQL scan warning', () => {
+  it('names the table or index, the partition key, and the size where the server reports it', () => {
+    const w = scanWarning({ table: 'orders', partitionKey: 'pk', itemCount: 12345, sizeText: '1.2 MB', countsReported: true });
+    assert.equal(w.message, 'This SELECT reads all of the table orders: its WHERE has no equality on the partition key pk.');
+    assert.match(w.detail, /about 12,345 items \(1\.2 MB\)/);
+    assert.match(scanWarning({ table: 'o', index: 'byStatus', partitionKey: 'status-x', countsReported: false }).message, /the index byStatus of o: .* status-x/);
+    assert.match(scanWarning({ table: 'o', partitionKey: 'status-x', countsReported: false }).detail, /does not report item counts.*"status-x" = /);
   });
 });
