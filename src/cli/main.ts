@@ -10,6 +10,7 @@ import { redact } from '../dynamo/errors';
 import { APPLY_COMMAND } from './apply';
 import { DELETE_COMMAND } from './delete';
 import { PREVIEW_COMMAND } from './preview';
+import { QUERY_COMMAND } from './query';
 import { UsageError, VALIDATE_HELP, runValidate } from './validate';
 import type { CliIo } from './validate';
 
@@ -25,6 +26,7 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   preview: PREVIEW_COMMAND,
   apply: APPLY_COMMAND,
   delete: DELETE_COMMAND,
+  query: QUERY_COMMAND,
 };
 
 /**

@@ -15,6 +15,7 @@ import type { LiveTable } from '../model/live';
 import { toJsonItem, toSdkValue } from '../items/itemJson';
 import { fetchPage } from './items';
 import type { FetchOptions } from './items';
+import { DynamoError } from './errors';
 import { keepProtoAttributes } from './protoAttributes';
 
 export const PARTIQL_UNSUPPORTED = 'The embedded local DynamoDB (dynalite) does not run PartiQL statements (it has no ExecuteStatement). Run them against DynamoDB Local (an endpoint connection) or AWS.';
@@ -54,7 +55,12 @@ export async function executeStatement(client: DynamoDBClient, input: StatementI
     ...(options.nextToken ? { NextToken: options.nextToken } : {}),
     ...(options.limit ? { Limit: options.limit } : {}),
     ReturnConsumedCapacity: 'TOTAL',
-  }), { abortSignal: options.signal });
+  }), { abortSignal: options.signal }).catch((error: unknown) => {
+    if ((error as { name?: string } | undefined)?.name === 'UnknownOperationException') {
+      throw new DynamoError({ kind: 'unsupported', code: 'UnknownOperationException', retryable: false, message: 'This server does not run PartiQL statements (no ExecuteStatement; dynalite, the embedded local DynamoDB, has none). DynamoDB Local and AWS do.' }, { cause: error });
+    }
+    throw error;
+  });
   return {
     items: (output.Items ?? []).map(toJsonItem),
     ...(output.NextToken ? { nextToken: output.NextToken } : {}),
@@ -95,7 +101,7 @@ export async function fetchStatementPage(client: DynamoDBClient, input: Statemen
   };
 }
 
-/** Every item of a statement's result, page by page, up to `limit` items if given. */
+/** Every item of a statement's result, one array per response (empty ones too), up to `limit` items if given. */
 export async function* readStatement(client: DynamoDBClient, input: StatementInput, options: { signal?: AbortSignal; limit?: number; pageSize?: number } = {}): AsyncGenerator<JsonItem[], void> {
   let token: string | undefined;
   let left = options.limit ?? Infinity;
@@ -108,7 +114,7 @@ export async function* readStatement(client: DynamoDBClient, input: StatementInp
     options.signal?.throwIfAborted();
     const items = page.items.slice(0, Number.isFinite(left) ? left : undefined);
     left -= items.length;
-    if (items.length) { yield items; }
+    yield items;
     token = page.nextToken;
   } while (token && left > 0);
 }
