@@ -113,7 +113,12 @@ export async function runStatement(p: PartiqlContext, target: StatementTarget, s
     return true;
   }
   if (statement.kind !== 'select') {
-    throw new UserError('Run Statement runs SELECT, INSERT, UPDATE and DELETE statements.');
+    // Not a statement DynamoDB's PartiQL knows (it has SELECT, INSERT, UPDATE, DELETE): its own
+    // answer says what is wrong, in its words, and reaches the statement as a diagnostic.
+    const client = await p.services.client(target.connection.id, target.region);
+    await executeStatement(client, { statement: statement.text, parameters });
+    void vscode.window.showInformationMessage('The statement ran.');
+    return true;
   }
   if (!table) { throw new UserError('Cannot tell which table this SELECT reads: name it after FROM.'); }
   const live = await p.services.describeTable(target.connection.id, target.region, table.table);
