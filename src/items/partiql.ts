@@ -404,14 +404,17 @@ export function completionContext(text: string, offset: number): 'table' | 'attr
 /** What a scan warning says: the table (or index), why it scans, and its size where known. */
 export function scanWarning(options: {
   readonly table: string; readonly index?: string; readonly partitionKey: string;
-  readonly itemCount?: number; readonly sizeText?: string; readonly countsReported: boolean;
+  readonly itemCount?: number; readonly sizeText?: string;
+  /** Where the count comes from: AWS (refreshed about every six hours), another server, or a server that reports none. */
+  readonly counts: 'aws' | 'server' | 'not-reported';
 }): { message: string; detail: string } {
   const what = options.index ? `the index ${options.index} of ${options.table}` : `the table ${options.table}`;
-  const size = !options.countsReported
+  const holds = options.itemCount !== undefined ? `${options.table} holds about ${options.itemCount.toLocaleString('en-US')} items${options.sizeText ? ` (${options.sizeText})` : ''}` : undefined;
+  const size = options.counts === 'not-reported'
     ? 'This server does not report item counts.'
-    : options.itemCount !== undefined
-      ? `${options.table} holds about ${options.itemCount.toLocaleString('en-US')} items${options.sizeText ? ` (${options.sizeText})` : ''}, as DynamoDB last reported (updated about every six hours).`
-      : 'Its size is not known.';
+    : !holds
+      ? 'Its size is not known.'
+      : options.counts === 'aws' ? `${holds}, as DynamoDB last reported (it updates the figure about every six hours).` : `${holds}, as this server reports.`;
   return {
     message: `This SELECT reads all of ${what}: its WHERE has no equality on the partition key ${options.partitionKey}.`,
     detail: `DynamoDB runs it as a Scan, reading (and charging for) every item, page by page. ${size} Add "WHERE ${quoteName(options.partitionKey)} = ..." to read one partition.`,

@@ -126,11 +126,13 @@ export async function runStatement(p: PartiqlContext, target: StatementTarget, s
   if (table.index && !index) { throw new UserError(`The table ${table.table} has no index named ${table.index}.`); }
   const partitionKey = (index?.keySchema ?? live.keySchema).find(k => k.keyType === 'HASH')?.name;
   if (partitionKey && !hasPartitionKeyEquality(statement, partitionKey)) {
-    const counts = itemCountSource(target.connection.id) !== 'not-reported';
+    const counts = itemCountSource(target.connection.id);
+    // An index's own figures when reading an index; the table's otherwise.
+    const figures = index ?? live;
     const warning = scanWarning({
-      table: table.table, ...(table.index ? { index: table.index } : {}), partitionKey, countsReported: counts,
-      ...(counts && live.itemCount !== undefined ? { itemCount: live.itemCount } : {}),
-      ...(counts && live.sizeBytes !== undefined ? { sizeText: formatBytes(live.sizeBytes) } : {}),
+      table: table.table, ...(table.index ? { index: table.index } : {}), partitionKey, counts,
+      ...(counts !== 'not-reported' && figures.itemCount !== undefined ? { itemCount: figures.itemCount } : {}),
+      ...(counts !== 'not-reported' && figures.sizeBytes !== undefined ? { sizeText: formatBytes(figures.sizeBytes) } : {}),
     });
     if (!(await p.services.prompts.confirm(warning.message, `${warning.detail}\n\n${statementLine(statement.text)}`, 'Run Anyway'))) { return false; }
   }

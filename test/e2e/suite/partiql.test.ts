@@ -180,12 +180,17 @@ describe('PartiQL, query history and saved queries (DynamoDB Local)', () => {
     assert.match(marked.message, /well formed|syntax|ValidationException/i);
   });
 
-  it('keeps the runs in the query history and runs one again from it', async () => {
+  it('keeps the runs in the query history (PartiQL, and Scan and Query from the item browser, not its own first read) and runs one again from it', async () => {
+    const browser = a.findPanel('items', target)!;
+    await browser.request('items.run', { query: { mode: 'scan', pageSize: 5, filters: [] }, initial: true });
+    await browser.request('items.run', { query: { mode: 'query', pageSize: 5, filters: [], partitionKey: { name: 'pk', type: 'S', value: 'USER#2' } } });
     const entry = await withPerson([{ pick: `SELECT * FROM "${TABLE}" WHERE pk = 'USER#1'` }], async person => {
       const result = await vscode.commands.executeCommand('dynamodbDesigner.queryHistory');
       const items = person.asked[0]!.items!;
+      assert.equal(items[1], 'Query pk = "USER#2"', 'the newest first, after the connection\'s separator');
       assert.ok(items.includes(`UPDATE "${TABLE}" SET flag = true WHERE pk = 'USER#2' AND sk = ?`), items.join('\n'));
       assert.ok(!items.some(i => /total > 10/.test(i)), 'a statement not run is not in the history');
+      assert.ok(!items.includes('Scan'), 'the panel\'s own first read is not kept');
       return result;
     });
     assert.ok(entry);
