@@ -24,7 +24,7 @@ import type { Statement } from '../../items/partiql';
 import { formatSavedQuery, parseSavedQuery, queryWords, SAVED_QUERY_SUFFIX } from '../../items/savedQuery';
 import type { HistoryEntry } from '../../items/savedQuery';
 import type { ItemQuery, PanelTarget } from '../../../webview/protocol';
-import { registerCommand } from '../commands/register';
+import { registerCommand, requireTrust } from '../commands/register';
 import { pickConnection } from '../commands/tableRef';
 import { ItemsPanel } from '../panels/itemsPanel';
 import { findPanel, openItemBrowser, openPanels } from '../panels/panels';
@@ -95,6 +95,8 @@ export async function runStatement(p: PartiqlContext, target: StatementTarget, s
   const table = statement.table;
   const where = locationLabel(target.connection, target.region);
   if (isWrite(statement.kind)) {
+    // A write from a file's content (a .partiql file, a saved query) waits for the workspace's trust.
+    requireTrust('write to');
     if (!table) { throw new UserError('Cannot tell which table this statement writes to.'); }
     const verb = statement.kind.toUpperCase();
     const ok = await p.services.prompts.confirm(
