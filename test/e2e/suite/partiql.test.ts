@@ -136,6 +136,22 @@ describe('PartiQL, query history and saved queries (DynamoDB Local)', () => {
     assert.deepEqual(sks(back), sks(first));
   });
 
+  it('completes table names after FROM and attribute names (keys, then those of sampled items) in a statement; hover on a table shows its keys', async () => {
+    const text = document.getText();
+    const afterFrom = document.positionAt(text.indexOf(`"${TABLE}"`));
+    const tables = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, afterFrom);
+    assert.ok(tables.items.some(i => i.label === TABLE && i.insertText === `"${TABLE}"`), tables.items.map(i => String(i.label)).join(', '));
+    const inWhere = document.positionAt(text.indexOf('pk = \'USER#1\''));
+    const attributes = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, inWhere);
+    const labels = attributes.items.map(i => String(i.label));
+    assert.deepEqual(labels.filter(l => ['pk', 'sk', 'total'].includes(l)), ['pk', 'sk', 'total'], 'the keys first, then what the sampled items hold');
+    const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(text.indexOf(TABLE) + 2));
+    const markdown = hover!.contents.map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(markdown, /\*\*partiql-orders\*\* · PartiQL server · us-east-1/);
+    assert.match(markdown, /Keys: `pk` \(S, partition key\), `sk` \(N, sort key\)/);
+    assert.match(markdown, /About 12 items/);
+  });
+
   it('asks before a SELECT that scans the whole table, naming the partition key; No runs nothing', async () => {
     const ran = await withPerson([{ confirm: false }], async person => {
       const result = await runAt(`SELECT * FROM "${TABLE}" WHERE total > 10`);
