@@ -409,7 +409,8 @@ export function scanWarning(options: {
   readonly counts: 'aws' | 'server' | 'not-reported';
 }): { message: string; detail: string } {
   const what = options.index ? `the index ${options.index} of ${options.table}` : `the table ${options.table}`;
-  const holds = options.itemCount !== undefined ? `${options.table} holds about ${options.itemCount.toLocaleString('en-US')} items${options.sizeText ? ` (${options.sizeText})` : ''}` : undefined;
+  const named = options.index ? `The index ${options.index}` : `The table ${options.table}`;
+  const holds = options.itemCount !== undefined ? `${named} holds about ${options.itemCount.toLocaleString('en-US')} items${options.sizeText ? ` (${options.sizeText})` : ''}` : undefined;
   const size = options.counts === 'not-reported'
     ? 'This server does not report item counts.'
     : !holds

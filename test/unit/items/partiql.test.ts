@@ -130,9 +130,10 @@ describe('PartiQL scan warning', () => {
   it('names the table or index, the partition key, and the size where the server reports it', () => {
     const w = scanWarning({ table: 'orders', partitionKey: 'pk', itemCount: 12345, sizeText: '1.2 MB', counts: 'aws' });
     assert.equal(w.message, 'This SELECT reads all of the table orders: its WHERE has no equality on the partition key pk.');
-    assert.match(w.detail, /about 12,345 items \(1\.2 MB\), as DynamoDB last reported \(it updates the figure about every six hours\)/);
-    assert.match(scanWarning({ table: 'o', partitionKey: 'pk', itemCount: 3, counts: 'server' }).detail, /o holds about 3 items, as this server reports\./);
+    assert.match(w.detail, /The table orders holds about 12,345 items \(1\.2 MB\), as DynamoDB last reported \(it updates the figure about every six hours\)/);
+    assert.match(scanWarning({ table: 'o', partitionKey: 'pk', itemCount: 3, counts: 'server' }).detail, /The table o holds about 3 items, as this server reports\./);
     assert.match(scanWarning({ table: 'o', partitionKey: 'pk', counts: 'aws' }).detail, /Its size is not known\./);
+    assert.match(scanWarning({ table: 'o', index: 'byStatus', partitionKey: 's', itemCount: 2, counts: 'server' }).detail, /The index byStatus holds about 2 items/);
     assert.match(scanWarning({ table: 'o', index: 'byStatus', partitionKey: 'status-x', counts: 'not-reported' }).message, /the index byStatus of o: .* status-x/);
     assert.match(scanWarning({ table: 'o', partitionKey: 'status-x', counts: 'not-reported' }).detail, /does not report item counts.*"status-x" = /);
   });
