@@ -360,6 +360,7 @@ describe('webview bundle in Chromium (stub host)', () => {
     assert.equal(await page.locator('#mode').evaluate(d => (d as unknown as { value: string }).value), 'partiql');
     assert.equal(await page.locator('#filters').count(), 0, 'no filter rows for a statement');
     assert.equal(await page.locator('#scanned').count(), 0, 'ExecuteStatement reports no scanned count');
+    assert.ok(await page.locator('#export-all').evaluate(b => (b as unknown as { disabled: boolean }).disabled), 'Export all re-reads a Scan or Query: off for a statement');
     await page.locator('#run').click();
     await page.locator('#statement', { hasText: statement }).waitFor();
     await until(async () => (await stub(page)).requests.filter(r => r.method === 'items.run').length === 2, 'the statement run again');

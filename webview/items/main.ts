@@ -135,7 +135,8 @@ class ItemBrowser {
     this.duplicateButton.disabled = none;
     this.deleteButton.disabled = none;
     this.exportPageButton.disabled = reading || !page || page.rows.length === 0;
-    this.exportAllButton.disabled = reading || !page;
+    // Export all reads a Scan or Query again; a PartiQL result is exported page by page (or with the CLI).
+    this.exportAllButton.disabled = reading || !page || page.query.mode === 'partiql';
   }
 
   /** Reads a page and shows it; false when the read failed (the error is shown). */
