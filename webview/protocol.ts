@@ -105,10 +105,14 @@ const sortKey: Schema<SortKeyCondition> = object(
 );
 const filter: Schema<FilterCondition> = object({ path: str, operator: oneOf(FILTER_OPERATORS) }, { value: typedValue, value2: typedValue });
 
-/** What the user asked for in the item browser: the target by index name (absent: the table). */
+/**
+ * What the user asked for in the item browser: the target by index name (absent: the table).
+ * `partiql`: a PartiQL SELECT run from an editor, a history entry or a saved query (its
+ * `statement` and `parameters`; the target is the table or index it reads).
+ */
 const itemQuery = object(
-  { mode: oneOf(['scan', 'query']), filters: list(filter, 50), pageSize: int(1, 1000) },
-  { index: str, partitionKey, sortKey, descending: bool },
+  { mode: oneOf(['scan', 'query', 'partiql']), filters: list(filter, 50), pageSize: int(1, 1000) },
+  { index: str, partitionKey, sortKey, descending: bool, statement: str, parameters: list(jsonAttributeValue, 1000) },
 );
 export type ItemQuery = Infer<typeof itemQuery>;
 
@@ -249,7 +253,7 @@ const REQUESTS = {
   'details.exportConfig': request(none, returns<null>()),
   'items.init': request(none, returns<ItemsInit>()),
   /** The first page of a query; with `starts` (a PageView's), that page again (restoring a panel). */
-  'items.run': request(object({ query: itemQuery }, { starts: startKeys }), returns<PageView>()),
+  'items.run': request(object({ query: itemQuery }, { starts: startKeys, /** The panel's own first read on opening (not kept in the history). */ initial: bool }), returns<PageView>()),
   /** The next page after the page `fromPage` the webview shows, which ended at `after`. */
   'items.next': request(object({ fromPage: pageNumber(1), after: jsonItem }), returns<PageView>()),
   'items.previous': request(object({ fromPage: pageNumber(2) }), returns<PageView>()),
@@ -293,6 +297,8 @@ const HOST_NOTIFICATIONS = {
   'refresh': none,
   /** The person asked to browse this target of the open item browser (absent index: the table). */
   'browse': indexParams,
+  /** The host read the first page of a query started elsewhere (a PartiQL statement, the history): show the query and the page. */
+  'query': trusted<PageView>(),
   /** The person pressed Run's keybinding (Ctrl+Enter, the command `dynamodbDesigner.runItemQuery`): read with the form as it is. */
   'run': none,
 };
@@ -390,4 +396,9 @@ export function parsePanelState(state: unknown): Parsed<PanelState> {
 /** Validates a panel target (for hosts that receive one from elsewhere). */
 export function parsePanelTarget(value: unknown): Parsed<PanelTarget> {
   return parse(value, panelTarget);
+}
+
+/** Validates an item browser query from elsewhere (a saved query file, the query history). */
+export function parseItemQuery(value: unknown): Parsed<ItemQuery> {
+  return parse(value, itemQuery);
 }

@@ -11,6 +11,7 @@ import { APPLY_COMMAND } from './apply';
 import { DELETE_COMMAND } from './delete';
 import { PATTERNS_COMMAND } from './patterns';
 import { PREVIEW_COMMAND } from './preview';
+import { QUERY_COMMAND } from './query';
 import { UsageError, VALIDATE_HELP, runValidate } from './validate';
 import type { CliIo } from './validate';
 
@@ -27,6 +28,7 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   apply: APPLY_COMMAND,
   delete: DELETE_COMMAND,
   patterns: PATTERNS_COMMAND,
+  query: QUERY_COMMAND,
 };
 
 /**

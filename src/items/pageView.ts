@@ -23,7 +23,8 @@ export function toItemRequest(query: ItemQuery, targets: readonly QueryTarget[])
   const target = targetOf(query, targets);
   return {
     target,
-    mode: query.mode,
+    // A PartiQL statement's target is its table or index; the statement itself is run apart.
+    mode: query.mode === 'query' ? 'query' : 'scan',
     pageSize: query.pageSize,
     filters: query.filters,
     ...(query.partitionKey ? { partitionKey: query.partitionKey } : {}),
@@ -56,7 +57,7 @@ export function toPageView(page: ItemPage, info: PageInfo): PageView {
       return value ? displayValue(value, info.cellLength ?? 60) : null;
     });
     const shown = cells.filter(c => c !== null).length;
-    return { key: keyOf(item, info.target.tableKeySchema), cells, hidden: Object.keys(item).length - shown };
+    return { key: keyOrNone(item, info.target.tableKeySchema), cells, hidden: Object.keys(item).length - shown };
   });
   return {
     pageNumber: info.pageNumber,
@@ -74,6 +75,11 @@ export function toPageView(page: ItemPage, info: PageInfo): PageView {
     query: info.query,
     starts: info.starts.map(k => k ?? null),
   };
+}
+
+/** An item's key; none (`{}`) when the item lacks a key attribute (a PartiQL SELECT of some attributes). */
+function keyOrNone(item: JsonItem, keySchema: QueryTarget['tableKeySchema']): JsonItem {
+  try { return keyOf(item, keySchema); } catch { return {}; }
 }
 
 /** The item of a page with this key (compared on the given key names), if any. */

@@ -349,6 +349,27 @@ describe('webview bundle in Chromium (stub host)', () => {
     await page.close();
   });
 
+  it('a PartiQL page the host shows: the statement and its parameters in the form, no filters or scanned figure, Run sends the statement again', async () => {
+    const { page, errors } = await open('items');
+    await page.locator('#grid tbody tr').nth(99).waitFor();
+    const statement = 'SELECT * FROM "Orders" WHERE pk = ?';
+    const shown = { ...fixtures().pagesByStart['0']!, query: { mode: 'partiql', statement, parameters: [{ S: '<b>USER#1</b>' }], filters: [], pageSize: 100 } };
+    await page.evaluate(p => { window.postMessage({ type: 'notification', method: 'query', params: p }, '*'); }, shown);
+    await page.locator('#statement', { hasText: statement }).waitFor();
+    assert.equal(await page.locator('#statement-parameters').innerText(), 'Parameters: {"S":"<b>USER#1</b>"}', 'parameters as text');
+    assert.equal(await page.locator('#mode').evaluate(d => (d as unknown as { value: string }).value), 'partiql');
+    assert.equal(await page.locator('#filters').count(), 0, 'no filter rows for a statement');
+    assert.equal(await page.locator('#scanned').count(), 0, 'ExecuteStatement reports no scanned count');
+    assert.ok(await page.locator('#export-all').evaluate(b => (b as unknown as { disabled: boolean }).disabled), 'Export all re-reads a Scan or Query: off for a statement');
+    await page.locator('#run').click();
+    await page.locator('#statement', { hasText: statement }).waitFor();
+    await until(async () => (await stub(page)).requests.filter(r => r.method === 'items.run').length === 2, 'the statement run again');
+    const runs = (await stub(page)).requests.filter(r => r.method === 'items.run');
+    assert.deepEqual(runs[1]!.params, { query: { mode: 'partiql', statement, parameters: [{ S: '<b>USER#1</b>' }], filters: [], pageSize: 100 } });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('pages forward and back, asking the host from the right start keys', async () => {
     const { page, errors } = await open('items');
     const firstCell = page.locator('#grid tbody tr').first().locator('td').first();
@@ -367,7 +388,8 @@ describe('webview bundle in Chromium (stub host)', () => {
     assert.ok((await firstCell.innerText()).includes('order-100'), 'previous shows the same page 2 as before');
     const paging = (await stub(page)).requests.filter(r => r.method.startsWith('items.') && r.method !== 'items.init');
     assert.deepEqual(paging, [
-      { method: 'items.run', params: { query: scanQuery } },
+      // The panel's own first read on opening: not kept in the query history.
+      { method: 'items.run', params: { query: scanQuery, initial: true } },
       { method: 'items.next', params: { fromPage: 1, after: { pk: { S: 'order-099' }, sk: { N: '99' } } } },
       { method: 'items.next', params: { fromPage: 2, after: { pk: { S: 'order-199' }, sk: { N: '199' } } } },
       { method: 'items.previous', params: { fromPage: 3 } },

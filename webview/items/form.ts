@@ -79,6 +79,8 @@ export function formOf(query: ItemQuery): Form {
     descending: query.descending ?? false,
     pageSize: query.pageSize,
     filters: query.filters.map(f => ({ path: f.path, operator: f.operator, type: f.value?.type ?? 'S', value: f.value?.text ?? '', value2: f.value2?.text ?? '' })),
+    statement: query.statement ?? '',
+    parameters: [...(query.parameters ?? [])],
   };
 }
 
@@ -123,12 +125,26 @@ export class QueryForm {
     const focused = focusedKey();
     const run = () => { this.run(); };
     const targetChoices = init.targets.map(t => ({ value: t.index ?? '', label: targetLabel(t) }));
+    const modes = [{ value: 'scan', label: 'Scan' }, { value: 'query', label: 'Query' }, ...(form.statement ? [{ value: 'partiql', label: 'PartiQL' }] : [])];
     const row1 = el('div', { class: 'form-row' },
-      labelled('Read from', focusable('target', dropdown(targetChoices, form.index, v => { form.index = v; form.pk = ''; form.sk = ''; form.sk2 = ''; form.skOperator = ''; this.render(); }, { id: 'target' }))),
-      labelled('Operation', focusable('mode', dropdown([{ value: 'scan', label: 'Scan' }, { value: 'query', label: 'Query' }], form.mode, v => { form.mode = v === 'query' ? 'query' : 'scan'; this.render(); }, { id: 'mode' }))),
+      labelled('Read from', focusable('target', dropdown(targetChoices, form.index, v => { form.index = v; form.pk = ''; form.sk = ''; form.sk2 = ''; form.skOperator = ''; if (form.mode === 'partiql') { form.mode = 'scan'; } this.render(); }, { id: 'target' }))),
+      labelled('Operation', focusable('mode', dropdown(modes, form.mode, v => { form.mode = v === 'query' || v === 'partiql' ? v : 'scan'; this.render(); }, { id: 'mode' }))),
       focusable('page-size', bind(textField('Page size', String(form.pageSize), { id: 'page-size', size: 5, onEnter: run }), v => { form.pageSize = Number(v); })),
     );
     const parts: HTMLElement[] = [row1];
+    if (form.mode === 'partiql') {
+      const params = form.parameters.length ? el('p', { class: 'note', id: 'statement-parameters' }, `Parameters: ${form.parameters.map(p => JSON.stringify(p)).join(', ')}`) : undefined;
+      parts.push(el('div', { class: 'statement-row', id: 'partiql' },
+        el('span', { class: 'label' }, 'PartiQL statement (edit it in its .partiql file; Run reads it again)'),
+        el('pre', { class: 'statement mono', id: 'statement' }, form.statement),
+        ...(params ? [params] : [])));
+      replace(this.element, ...parts);
+      this.filtersToggle.classList.add('hidden');
+      this.addFilterButton.classList.add('hidden');
+      this.focusKey(focused);
+      return;
+    }
+    this.addFilterButton.classList.remove('hidden');
     if (form.mode === 'query') {
       const { hash, range } = keysOf(target);
       const pkType = typeOfKey(target, hash);
@@ -199,6 +215,7 @@ export class QueryForm {
       return f.operator === 'between' ? { path, operator: f.operator, value, value2: { type: f.type, text: f.value2 } } : { path, operator: f.operator, value };
     });
     const base = { ...(target.index ? { index: target.index } : {}), filters, pageSize: form.pageSize };
+    if (form.mode === 'partiql') { return { ...base, filters: [], mode: 'partiql', statement: form.statement, ...(form.parameters.length ? { parameters: form.parameters } : {}) }; }
     if (form.mode === 'scan') { return { ...base, mode: 'scan' }; }
     const { hash, range } = keysOf(target);
     if (!hash) { throw new Error('this target has no partition key'); }

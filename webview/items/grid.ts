@@ -41,6 +41,7 @@ function emptyText(view: PageView): string {
   if (view.pageNumber > 1) { return 'No more items.'; }
   if (q.filters.length) { return 'No items match the filters.'; }
   if (q.mode === 'query') { return 'No items match this query.'; }
+  if (q.mode === 'partiql') { return 'No items match this statement.'; }
   return q.index ? `The index ${q.index} holds no items.` : 'This table holds no items. Create item writes one.';
 }
 
@@ -70,7 +71,8 @@ export class ItemGrid {
     this.pageLabel.textContent = `Page ${view.pageNumber}`;
     replace(this.stats,
       el('span', { id: 'returned' }, `${formatCount(view.count)} ${view.count === 1 ? 'item' : 'items'}`),
-      el('span', { id: 'scanned' }, `${formatCount(view.scannedCount)} scanned`),
+      // ExecuteStatement does not say how many items it read.
+      view.query.mode === 'partiql' ? null : el('span', { id: 'scanned' }, `${formatCount(view.scannedCount)} scanned`),
       el('span', { id: 'capacity' }, view.consumedCapacity === undefined ? 'capacity not reported' : `${view.consumedCapacity} capacity units`),
       view.requests > 1 ? el('span', {}, `${view.requests} requests`) : null,
       view.stopped ? el('span', { class: 'unknown' }, 'stopped early: Next continues from here') : null,

@@ -135,7 +135,8 @@ class ItemBrowser {
     this.duplicateButton.disabled = none;
     this.deleteButton.disabled = none;
     this.exportPageButton.disabled = reading || !page || page.rows.length === 0;
-    this.exportAllButton.disabled = reading || !page;
+    // Export all reads a Scan or Query again; a PartiQL result is exported page by page (or with the CLI).
+    this.exportAllButton.disabled = reading || !page || page.query.mode === 'partiql';
   }
 
   /** Reads a page and shows it; false when the read failed (the error is shown). */
@@ -158,18 +159,20 @@ class ItemBrowser {
     this.messages.error(error, context);
   }
 
-  private async run(): Promise<void> {
+  /** `initial`: the panel's own first read on opening (not kept in the query history). */
+  private async run(initial = false): Promise<void> {
     let query: ItemQuery;
     try { query = this.form.build(); } catch (error) { this.showError({ code: 'InvalidQuery', message: (error as Error).message }, 'Query'); return; }
-    await this.runQuery(query);
+    await this.runQuery(query, undefined, initial);
   }
 
   /** Reads the first page of a query, or with `starts` the page they lead to (restoring). */
-  private async runQuery(query: ItemQuery, starts?: readonly (JsonItem | null)[]): Promise<boolean> {
+  private async runQuery(query: ItemQuery, starts?: readonly (JsonItem | null)[], initial = false): Promise<boolean> {
     if (this.state.reading) { return false; }
     this.state.lastQuery = query;
     this.saveState();
-    return this.read(query.mode === 'query' ? 'Query' : 'Scan', () => this.host.request('items.run', { query, ...(starts && starts.length > 1 ? { starts } : {}) }));
+    const what = query.mode === 'query' ? 'Query' : query.mode === 'partiql' ? 'PartiQL statement' : 'Scan';
+    return this.read(what, () => this.host.request('items.run', { query, ...(starts && starts.length > 1 ? { starts } : {}), ...(initial ? { initial } : {}) }));
   }
 
   private async next(): Promise<void> {
@@ -206,6 +209,16 @@ class ItemBrowser {
     host.on('notice', n => {
       if (n.level === 'error') { this.messages.error({ code: n.code ?? 'Error', message: n.message }); } else { this.messages.notice(n.message); }
     });
+    host.on('query', p => {
+      // Before init answered, init brings this page itself (the host waits for it).
+      if (!state.init) { return; }
+      this.messages.clear();
+      state.lastQuery = p.query;
+      state.form = formOf(p.query);
+      this.form.render();
+      this.grid.show(p);
+      this.saveState();
+    });
     host.on('run', () => {
       if (state.init) { void this.run(); }
     });
@@ -225,7 +238,7 @@ class ItemBrowser {
     if (!state.init?.targets.some(t => (t.index ?? '') === (index ?? ''))) { return; }
     state.form = { ...state.form, index: index ?? '', mode: 'scan', pk: '', skOperator: '', sk: '', sk2: '', descending: false, filters: [] };
     this.form.render();
-    await this.run();
+    await this.run(true);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -315,7 +328,7 @@ class ItemBrowser {
       const startIndex = init.target.indexName ?? '';
       state.form = { ...state.form, index: init.targets.some(t => (t.index ?? '') === startIndex) ? startIndex : '', pageSize: init.pageSize };
       this.form.render();
-      await this.run();
+      await this.run(true);
     }
   }
 }

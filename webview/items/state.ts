@@ -3,7 +3,7 @@
  * pane) that read and change it. Pure: no DOM; what the panel keeps across a window reload is
  * derived from it here (`panelState`).
  */
-import type { FilterOperator, JsonItem, SortKeyOperator, TypedValue } from '../../src/model/items';
+import type { FilterOperator, JsonAttributeValue, JsonItem, SortKeyOperator, TypedValue } from '../../src/model/items';
 import type { ExportFormatName, ItemQuery, ItemsInit, PageView, PanelState } from '../protocol';
 
 /** A filter row of the form, as typed. */
@@ -12,7 +12,7 @@ export interface FilterDraft { path: string; operator: FilterOperator; type: Typ
 /** The query form, as typed. */
 export interface Form {
   index: string; // '' = the table
-  mode: 'scan' | 'query';
+  mode: 'scan' | 'query' | 'partiql';
   pk: string;
   skOperator: SortKeyOperator | '';
   sk: string;
@@ -20,6 +20,9 @@ export interface Form {
   descending: boolean;
   pageSize: number;
   filters: FilterDraft[];
+  /** The PartiQL statement shown (run from an editor, the history or a saved query), and its parameters. */
+  statement: string;
+  parameters: JsonAttributeValue[];
 }
 
 export interface ItemsState {
@@ -46,7 +49,7 @@ export interface ItemsState {
 export function initialState(): ItemsState {
   return {
     init: undefined, page: undefined, lastQuery: undefined, selected: -1, openKey: undefined, reading: false,
-    form: { index: '', mode: 'scan', pk: '', skOperator: '', sk: '', sk2: '', descending: false, pageSize: 100, filters: [] },
+    form: { index: '', mode: 'scan', pk: '', skOperator: '', sk: '', sk2: '', descending: false, pageSize: 100, filters: [], statement: '', parameters: [] },
     filtersShown: true, exportFormat: 'jsonl', pendingBrowse: undefined,
   };
 }

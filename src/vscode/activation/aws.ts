@@ -21,6 +21,8 @@ import { ConfigTargets, registerChooseTarget } from '../commands/target';
 import type { ExplorerNode } from '../explorer/nodes';
 import { ExplorerProvider } from '../explorer/provider';
 import { findPanel, registerPanels } from '../panels/panels';
+import { QueryHistory } from '../partiql/history';
+import { registerPartiql } from '../partiql/register';
 import type { PanelServices } from '../panels/services';
 import type { Log } from '../platform/log';
 import type { Prompts } from '../platform/prompts';
@@ -59,9 +61,11 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
   );
 
   const designs = new Designs({ client: (connectionId, region) => services.client(connectionId, region), diagnostics, prompts: () => services.prompts });
+  const history = new QueryHistory(context.workspaceState);
   const panels: PanelServices = {
     client: (connectionId, region) => services.client(connectionId, region),
     log,
+    history,
     get prompts() { return services.prompts; },
     settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns }; },
     exportAsConfig: async target => { await vscode.commands.executeCommand('dynamodbDesigner.exportTableAsConfig', target); },
@@ -72,6 +76,7 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
   context.subscriptions.push(...registerPanelCommands(context, services, panels));
   context.subscriptions.push(registerNewConfigCommand(services, explorer));
   context.subscriptions.push(...registerDesignCommands(context, services, panels, diagnostics, designs));
+  context.subscriptions.push(...registerPartiql(context, services, panels, history));
 
   const targets = new ConfigTargets(context.workspaceState, services, diagnostics);
   const configs: ConfigCommandContext = { services, diagnostics, targets, explorer };

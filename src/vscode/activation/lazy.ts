@@ -60,16 +60,18 @@ export function contributedCommands(extension: vscode.Extension<unknown>): strin
 
 const PANEL_VIEW_TYPES = ['dynamodbDesigner.tableDetails', 'dynamodbDesigner.itemBrowser', 'dynamodbDesigner.designView'];
 const AWS_SCHEMES = new Set(['dynamodb-item', 'dynamodb-plan']);
+/** PartiQL files and saved queries: their CodeLenses, completion and hover are in the AWS bundle. */
+const AWS_FILES = /\.(partiql|dynamodb-query\.json)$/;
 
 /**
  * Whether a tab needs the AWS bundle: a details or item browser panel (restored after a window
  * reload through its serializer), an item being edited or a plan document (their schemes'
- * providers).
+ * providers), a PartiQL file or a saved query.
  */
 export function isAwsTab(tab: vscode.Tab): boolean {
   const input = tab.input;
   if (input instanceof vscode.TabInputWebview) { return PANEL_VIEW_TYPES.some(t => input.viewType === t || input.viewType.endsWith(`-${t}`)); }
-  if (input instanceof vscode.TabInputText) { return AWS_SCHEMES.has(input.uri.scheme); }
+  if (input instanceof vscode.TabInputText) { return AWS_SCHEMES.has(input.uri.scheme) || AWS_FILES.test(input.uri.path); }
   if (input instanceof vscode.TabInputTextDiff) { return AWS_SCHEMES.has(input.modified.scheme) || AWS_SCHEMES.has(input.original.scheme); }
   return false;
 }

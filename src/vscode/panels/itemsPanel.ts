@@ -10,6 +10,7 @@ import { attributeOf, setAttribute, targetsOf } from '../../model/items';
 import type { LiveTable } from '../../model/live';
 import type { DeleteOutcome, ExportOutcome, ItemQuery, ItemsInit, PageView, PanelTarget } from '../../../webview/protocol';
 import { deleteItem, getItem, Pager } from '../../dynamo/items';
+import { StatementPager } from '../../dynamo/partiql';
 import { keyOf, keyText } from '../../items/keys';
 import { describeTable } from '../../dynamo/tables';
 import { exportPage, exportResult } from '../../dynamo/itemExport';
@@ -25,18 +26,23 @@ import type { PanelServices } from './services';
 export class ItemsPanel extends PanelHost {
   private table: LiveTable | undefined;
   private targets: QueryTarget[] = [];
-  private pager: Pager | undefined;
+  private pager: Pager | StatementPager | undefined;
+  /** A query started by the host (runQuery): init waits for its first page, so it shows that page. */
+  private pending: Promise<unknown> | undefined;
   private query: ItemQuery | undefined;
   private stop: AbortController | undefined;
   private describing: Promise<void> | undefined;
 
   protected readonly handlers: Handlers = {
     'items.init': (_p, signal) => this.init(signal),
-    'items.run': async ({ query, starts }, signal) => { await this.describe(signal); return this.read(signal, () => {
-      const request = toItemRequest(query, this.targets);
+    'items.run': async ({ query, starts, initial }, signal) => {
+      await this.describe(signal);
       const resume = starts && starts.length > 1 ? starts.map(k => k ?? undefined) : undefined;
-      return { pager: new Pager(this.clientOrThrow(), request), query, step: p => (resume ? p.resume(resume, this.fetchOptions(signal)) : p.first(this.fetchOptions(signal))) };
-    }); },
+      const view = await this.read(signal, () => ({ pager: this.pagerOf(query), query, step: p => (resume ? p.resume(resume, this.fetchOptions(signal)) : p.first(this.fetchOptions(signal))) }));
+      // What the person ran (not the panel's own first read, nor a page brought back after a reload).
+      if (!initial && !resume) { this.services.history?.record(this.target, query); }
+      return view;
+    },
     'items.next': ({ fromPage, after }, signal) => this.read(signal, () => {
       const pager = this.current(fromPage);
       if (!sameKey(pager.page?.lastEvaluatedKey, after)) { throw new PanelError('StalePage', 'the page shown is not the one read last; read it again'); }
@@ -77,6 +83,34 @@ export class ItemsPanel extends PanelHost {
     super('items', panel, context, services, target);
   }
 
+  private pagerOf(query: ItemQuery): Pager | StatementPager {
+    const request = toItemRequest(query, this.targets);
+    if (query.mode !== 'partiql') { return new Pager(this.clientOrThrow(), request); }
+    if (query.statement === undefined) { throw new PanelError('InvalidQuery', 'a PartiQL query needs its statement'); }
+    return new StatementPager(this.clientOrThrow(), request, { statement: query.statement, parameters: query.parameters ?? [] });
+  }
+
+  /** The query of the page shown, if any (Save Query). */
+  get shownQuery(): ItemQuery | undefined { return this.pager?.page ? this.query : undefined; }
+
+  /**
+   * Reads the first page of a query started elsewhere (a PartiQL statement, the history, a saved
+   * query) and shows it with its query in the form. Errors reach the caller (and are not shown in
+   * the panel), so an editor can mark the statement.
+   */
+  async runQuery(query: ItemQuery): Promise<PageView> {
+    const controller = new AbortController();
+    const run = (async () => {
+      await this.describe(controller.signal);
+      return this.read(controller.signal, () => ({ pager: this.pagerOf(query), query, step: p => p.first(this.fetchOptions(controller.signal)) }));
+    })();
+    this.pending = run.catch(() => undefined);
+    const view = await run;
+    this.services.history?.record(this.target, query);
+    this.notify('query', view);
+    return view;
+  }
+
   private clientOrThrow(): DynamoDBClient {
     if (!this.client) { throw new PanelError('NotReady', 'the panel has not read the table yet'); }
     return this.client;
@@ -102,6 +136,7 @@ export class ItemsPanel extends PanelHost {
   }
 
   private async init(signal: AbortSignal): Promise<ItemsInit> {
+    await this.pending;
     this.describing = undefined;
     await this.describe(signal);
     const table = this.liveTable();
@@ -119,13 +154,13 @@ export class ItemsPanel extends PanelHost {
     if (method === 'items.stop') { this.stop?.abort(); }
   }
 
-  private current(fromPage: number): Pager {
+  private current(fromPage: number): Pager | StatementPager {
     if (!this.pager || !this.query) { throw new PanelError('StalePage', 'no page has been read yet'); }
     if (this.pager.pageNumber !== fromPage) { throw new PanelError('StalePage', `the panel shows page ${fromPage} but page ${this.pager.pageNumber} was read last; read it again`); }
     return this.pager;
   }
 
-  private async read(_signal: AbortSignal, prepare: () => { pager: Pager; query: ItemQuery; step: (pager: Pager) => Promise<unknown> }): Promise<PageView> {
+  private async read<P extends Pager | StatementPager>(_signal: AbortSignal, prepare: () => { pager: P; query: ItemQuery; step: (pager: P) => Promise<unknown> }): Promise<PageView> {
     const { pager, query, step } = prepare();
     await step(pager);
     this.pager = pager;
@@ -167,6 +202,7 @@ export class ItemsPanel extends PanelHost {
   }
 
   private itemOnPage(key: JsonItem): JsonItem {
+    if (Object.keys(key).length === 0) { throw new PanelError('NoKey', 'this row has no key attributes (the statement selected other attributes): select the key attributes too, or SELECT *, to open or change its item'); }
     const item = this.pager?.page ? findItem(this.pager.page.items, key, this.keyNames()) : undefined;
     if (!item) { throw new PanelError('NotOnPage', `the item ${keyText(key)} is not on the page shown; reload the page`); }
     return item;
@@ -208,6 +244,9 @@ export class ItemsPanel extends PanelHost {
   private async export(scope: 'page' | 'all', format: 'jsonl' | 'csv'): Promise<ExportOutcome> {
     const pager = this.pager;
     if (!pager?.page) { throw new PanelError('NotReady', 'read a page first'); }
+    if (scope === 'all' && pager instanceof StatementPager) {
+      throw new PanelError('Unsupported', 'Export all reads a Scan or Query again; for a PartiQL result, export the page, or run the statement with the CLI: dynamodb-designer query "STATEMENT" --format jsonl');
+    }
     const extension = format === 'csv' ? 'csv' : 'jsonl';
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `${this.target.tableName}${pager.request.target.index ? `-${pager.request.target.index}` : ''}.${extension}`;

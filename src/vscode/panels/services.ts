@@ -1,7 +1,7 @@
 /** What the panels need from the extension (the lead wires it in extension.ts). */
 import type * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { PanelTarget } from '../../../webview/protocol';
+import type { ItemQuery, PanelTarget } from '../../../webview/protocol';
 import type { Designs } from '../design/designs';
 import type { Prompts } from '../platform/prompts';
 
@@ -20,6 +20,8 @@ export interface PanelServices {
   readonly prompts: Prompts;
   /** `dynamodbDesigner.items.pageSize` / `items.maxColumns`, read when a panel needs them. */
   settings(): PanelSettings;
+  /** Keeps what the person ran in the item browser (the query history). */
+  readonly history?: { record(target: PanelTarget, query: ItemQuery): void };
   /** Export the table as config text (a later issue); the details panel hides the action without it. */
   exportAsConfig?(target: PanelTarget): Promise<void>;
   /** The design view's data and actions; without them the design view cannot open. */

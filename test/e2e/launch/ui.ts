@@ -11,8 +11,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { componentWithFindings } from '../../support/configs';
 import { ECOMMERCE_DESIGN, ECOMMERCE_TABLE, ecommerceConfigYaml } from '../../support/ecommerceDesign';
+import { startDynamoDbLocal } from '../../support/servers';
 import { CodeServer, elapsed, launchBrowser, root, startCodeServer } from './harness';
 import { activityIcon, browseAction, contextMenu, editorTab, openWorkbench, runCommand, seed, setTheme, webview } from './workbench';
 import type { View } from './workbench';
@@ -755,6 +757,77 @@ const scenarios: Scenario[] = [
       for (const expected of ['cart_id', 'on demand (PAY_PER_REQUEST)', 'No secondary indexes.', 'No tags.']) { assert(carts.includes(expected), `carts: ${expected}`); }
       await settle(page);
       await page.screenshot({ path: join(outDir, 'details-no-indexes-after-reload.png') });
+    },
+  },
+  {
+    name: 'PartiQL: a .partiql file runs into the item browser (page 2), a scanning SELECT is warned about, the query history lists the runs',
+    async run(page, server) {
+      // DynamoDB Local (the embedded server has no PartiQL), the only connection of this window.
+      const local = await startDynamoDbLocal();
+      try {
+        const client = local.client();
+        await client.send(new CreateTableCommand({
+          TableName: 'orders', BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+        }));
+        const items = Array.from({ length: 24 }, (_, i) => ({
+          pk: { S: `USER#${1 + (i % 2)}` }, sk: { S: `ORDER#2026-0${1 + (i % 9)}-${String(10 + i)}` }, total: { N: String(12.5 * (i + 1)) }, status: { S: i % 3 ? 'paid' : 'open' },
+        }));
+        await client.send(new BatchWriteItemCommand({ RequestItems: { orders: items.map(Item => ({ PutRequest: { Item } })) } }));
+        const settingsFile = join(server.tmp, 'user-data/User/settings.json');
+        writeFileSync(settingsFile, JSON.stringify({
+          ...JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>,
+          'dynamodbDesigner.connections': [{ type: 'endpoint', name: 'DynamoDB Local', endpoint: local.endpoint, region: 'us-east-1' }],
+          'dynamodbDesigner.local.enabled': false, 'dynamodbDesigner.showAwsProfiles': false, 'dynamodbDesigner.items.pageSize': 5,
+        }, null, 2));
+        writeFileSync(join(server.workspace, 'orders.partiql'), [
+          '-- Orders of one customer (Ctrl+Enter runs the statement at the cursor)',
+          'SELECT pk, sk, total, status FROM "orders" WHERE pk = \'USER#1\';',
+          '',
+          '-- params: ["paid"]',
+          'SELECT * FROM "orders" WHERE status = ?;',
+          '',
+        ].join('\n'));
+
+        await openWorkbench(page, server, this.theme ?? 'dark');
+        await openFile(page, 'orders.partiql');
+        await page.locator('.codelens-decoration a:has-text("Run Statement")').first().waitFor({ timeout: 60000 });
+        await page.locator('.codelens-decoration a:has-text("DynamoDB Local · us-east-1")').waitFor();
+        await goToLine(page, 2);
+        await page.keyboard.press('Control+Enter');
+        const view = webview(page);
+        await view.locator('#statement', { hasText: 'WHERE pk = \'USER#1\'' }).waitFor({ timeout: 60000 });
+        await view.locator('#grid tbody tr').nth(4).waitFor();
+        assert.equal(await view.locator('#page-number').innerText(), 'Page 1');
+        await view.locator('#next').click();
+        await view.locator('#page-number', { hasText: 'Page 2' }).waitFor();
+        assert.deepEqual((await columnValues(view, 'pk')).every(v => v === 'USER#1'), true);
+        await settle(page);
+        await page.screenshot({ path: join(outDir, 'partiql-results.png') });
+
+        await editorTab(page, 'orders.partiql').click();
+        await goToLine(page, 5);
+        await page.keyboard.press('Control+Enter');
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.getByText('This SELECT reads all of the table orders: its WHERE has no equality on the partition key pk.').waitFor();
+        await dialog.getByText(/DynamoDB runs it as a Scan/).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, 'partiql-scan-warning.png') });
+        await dialog.locator('.monaco-button:has-text("Run Anyway")').click();
+        await view.locator('#statement', { hasText: 'WHERE status = ?' }).waitFor({ timeout: 30000 });
+        await view.locator('#statement-parameters', { hasText: 'Parameters: {"S":"paid"}' }).waitFor();
+
+        await runCommand(page, 'DynamoDB: Query History');
+        const widget = page.locator('.quick-input-widget');
+        await widget.locator('.quick-input-list .monaco-list-row:has-text("SELECT * FROM \\"orders\\" WHERE status = ?")').waitFor();
+        await widget.locator('.quick-input-list .monaco-list-row:has-text("WHERE pk = \'USER#1\'")').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(outDir, 'query-history.png') });
+        await page.keyboard.press('Escape');
+      } finally {
+        await local.stop();
+      }
     },
   },
 ];

@@ -8,6 +8,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { ScriptedPrompts } from './prompts';
 import { api, until } from './support';
 
 const UNTRUSTED = process.env.DDD_E2E_TRUST === 'untrusted';
@@ -37,6 +38,23 @@ function tooltipText(item: vscode.TreeItem): string {
     assert.ok(user, 'the user\'s connection is in the explorer');
     assert.match(tooltipText(user), /your user settings/);
     assert.ok(!roots.some(n => a.explorer.getTreeItem(n).label === 'Workspace endpoint'));
+  });
+
+  it('refuses a PartiQL write from a file before asking to run it or sending anything', async () => {
+    const a = await api();
+    const document = await vscode.workspace.openTextDocument({ language: 'partiql', content: `UPDATE "orders" SET paid = true WHERE pk = 'USER#1'` });
+    await vscode.window.showTextDocument(document);
+    const person = new ScriptedPrompts([{ pick: 'User endpoint' }]);
+    const previous = a.setPrompts(person);
+    try {
+      assert.equal(await vscode.commands.executeCommand('dynamodbDesigner.runStatement', document.uri, 0), undefined);
+    } finally {
+      a.setPrompts(previous);
+    }
+    assert.deepEqual(person.asked.map(q => q.kind), ['pick'], 'only the connection was asked: no confirmation to run');
+    const marked = await until('the refusal at the statement', () => vscode.languages.getDiagnostics(document.uri).find(d => d.source === 'PartiQL'));
+    assert.match(marked.message, /This workspace is not trusted: DynamoDB Designer does not write to tables from its files/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
 
