@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { redact } from '../dynamo/errors';
 import { APPLY_COMMAND } from './apply';
 import { DELETE_COMMAND } from './delete';
+import { EXPORT_COMMAND } from './export';
+import { IMPORT_COMMAND } from './import';
 import { PREVIEW_COMMAND } from './preview';
 import { UsageError, VALIDATE_HELP, runValidate } from './validate';
 import type { CliIo } from './validate';
@@ -25,6 +27,8 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   preview: PREVIEW_COMMAND,
   apply: APPLY_COMMAND,
   delete: DELETE_COMMAND,
+  import: IMPORT_COMMAND,
+  export: EXPORT_COMMAND,
 };
 
 /**
