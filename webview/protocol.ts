@@ -207,6 +207,11 @@ export type ExportOutcome =
   | { readonly done: true; readonly path: string; readonly items: number; readonly bytes: number }
   | { readonly done: false; readonly reason: 'cancelled' };
 
+/** "Delete All Matching...": how many were deleted (the page read again), or why not. */
+export type DeleteAllOutcome =
+  | { readonly done: true; readonly deleted: number; readonly page?: PageView }
+  | { readonly done: false; readonly reason: 'cancelled' | 'nothing' | 'stopped'; readonly deleted?: number; readonly page?: PageView };
+
 export type DeleteOutcome =
   | { readonly deleted: true; readonly page: PageView }
   | { readonly deleted: false; readonly reason: 'cancelled' | 'gone'; readonly page?: PageView };
@@ -242,6 +247,8 @@ const REQUESTS = {
   'items.create': request(none, returns<null>()),
   'items.delete': request(keyParams, returns<DeleteOutcome>()),
   'items.export': request(object({ scope: exportScope, format: exportFormat }), returns<ExportOutcome>()),
+  /** Deletes every item the current Scan/Query matches (plan, typed table name, progress). */
+  'items.deleteAll': request(none, returns<DeleteAllOutcome>()),
 };
 
 /** Notifications from the webview (not answered). */

@@ -45,6 +45,8 @@ export interface TableExportOptions {
   readonly onProgress?: (progress: { items: number; consumedCapacity: number; elapsedMs: number }) => void;
   /** Each Scan's consumed capacity as the server reported it, with when the answer came. */
   readonly onCapacity?: (units: number, atMs: number, reported: boolean) => void;
+  /** More of the Scan's input: a filter and its names and values (the item browser's Scan). */
+  readonly scanInput?: Pick<ScanCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues' | 'ConsistentRead'>;
   /** Items per Scan request (default: the server's 1 MB pages, or what the cap allows). */
   readonly pageLimit?: number;
 }
@@ -175,6 +177,7 @@ export async function exportTable(client: DynamoDBClient, out: string | Writable
         limit = Math.min(limit ?? 100, 100);
       }
       const input: ScanCommandInput = {
+        ...options.scanInput,
         TableName: options.table, ReturnConsumedCapacity: 'TOTAL',
         ...(options.index ? { IndexName: options.index } : {}),
         ...(segments > 1 ? { Segment: segment, TotalSegments: segments } : {}),

@@ -11,6 +11,7 @@ import type { ConfigCommandContext } from '../commands/config';
 import { registerDelete } from '../commands/deleteTable';
 import { registerExplorerCommands } from '../commands/explorer';
 import { registerExport } from '../commands/exportConfig';
+import { registerDataCommands } from '../commands/data';
 import { registerNewConfigCommand } from '../commands/newConfig';
 import { registerPanelCommands } from '../commands/panels';
 import { PlanDocuments, registerPreview } from '../commands/preview';
@@ -59,7 +60,7 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
     client: (connectionId, region) => services.client(connectionId, region),
     log,
     get prompts() { return services.prompts; },
-    settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns }; },
+    settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns, exportSegments: s.exportSegments }; },
     exportAsConfig: async target => { await vscode.commands.executeCommand('dynamodbDesigner.exportTableAsConfig', target); },
   };
   registerPanels(context, panels);
@@ -77,6 +78,7 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
     ...registerExport(services, targets),
     registerChooseTarget(targets, diagnostics, log),
   );
+  context.subscriptions.push(...registerDataCommands(services, explorer));
 
   const setPrompts = (prompts: Prompts): Prompts => {
     const previous = services.prompts;

@@ -23,7 +23,7 @@ import { exportTable } from '../../../src/dynamo/tableExport';
 import { canonicalJson, validateItem } from '../../../src/items/itemJson';
 import { runCli } from '../../support/cli';
 import { repoRoot } from '../../support/paths';
-import { LocalServer, startDynalite } from '../../support/servers';
+import { LocalServer, startDynalite, startDynamoDbLocal } from '../../support/servers';
 import { putAll, TABLE_KEYS } from '../items/fixtures';
 import { everyTypeItems } from './fixtures';
 
@@ -58,7 +58,7 @@ describe('CLI export and import of 30,000 items of every type (dynalite)', () =>
   const connection = (): string[] => ['--endpoint', server.endpoint, '--region', 'us-east-1'];
 
   before(async () => {
-    server = await startDynalite();
+    server = process.env.DATAIO_SERVER === 'dynamodb-local' ? await startDynamoDbLocal() : await startDynalite();
     client = server.client();
     dir = mkdtempSync(join(tmpdir(), 'dataio-roundtrip-'));
     await createTable(client, 'source');
