@@ -2,7 +2,24 @@
  * Options of the data commands (import, export): the connection options of the other
  * subcommands (--profile, --region, --endpoint, --timeout) plus each command's own.
  */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { LiveTable } from '../model/live';
+import { describeAwsError } from '../dynamo/errors';
+import { describeTable } from '../dynamo/tables';
 import { CliError, type TableCommandArgs } from './preview';
+
+/** The table's description; a table that does not exist is named, with where it was looked for. */
+export async function describeNamedTable(client: DynamoDBClient, table: string, args: DataArgs, signal?: AbortSignal): Promise<LiveTable> {
+  try {
+    return await describeTable(client, table, { signal });
+  } catch (error) {
+    if (describeAwsError(error).kind === 'not-found') {
+      const region = await client.config.region();
+      throw new CliError(`there is no table ${table} at ${args.connection.endpoint ?? 'AWS'} (region ${region})`);
+    }
+    throw error;
+  }
+}
 
 export const DATA_CONNECTION_HELP = `  --profile P         AWS profile from ~/.aws/config and ~/.aws/credentials
   --region R          region (default AWS_REGION / AWS_DEFAULT_REGION)

@@ -6,11 +6,10 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LiveKeyElement } from '../model/live';
-import { describeTable } from '../dynamo/tables';
 import { isAbortError } from '../dynamo/errors';
 import { exportTable } from '../dynamo/tableExport';
 import type { ExportFormat } from '../dynamo/itemExport';
-import { DATA_CONNECTION_HELP, intOption, parseDataArgs, positiveOption } from './dataArgs';
+import { DATA_CONNECTION_HELP, describeNamedTable, intOption, parseDataArgs, positiveOption } from './dataArgs';
 import { CliError, errorLine, makeClient } from './preview';
 import type { CliIo } from './validate';
 
@@ -57,7 +56,7 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
   process.once('SIGINT', onSignal);
   try {
     client = makeClient(args.connection, undefined);
-    const live = await describeTable(client, table, { signal: controller.signal });
+    const live = await describeNamedTable(client, table, args, controller.signal);
     let keyNames = live.keySchema.map(k => k.name);
     if (index) {
       const found = [...live.globalSecondaryIndexes, ...live.localSecondaryIndexes].find(i => i.name === index);

@@ -9,7 +9,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { formatDryRun, IMPORT_FORMATS, type ImportFormat } from '../items/importFormat';
 import { dryRunImport, importFile, importTableOf, ImportFileError, ImportStoppedError } from '../dynamo/importItems';
 import { isAbortError } from '../dynamo/errors';
-import { DATA_CONNECTION_HELP, intOption, parseDataArgs } from './dataArgs';
+import { DATA_CONNECTION_HELP, describeNamedTable, intOption, parseDataArgs } from './dataArgs';
 import { ask, CliError, errorLine, makeClient } from './preview';
 import type { CliIo } from './validate';
 
@@ -56,6 +56,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       throw new CliError('refusing to write without --yes: stdin is not a terminal, so no one can confirm (use --dry-run to only check the file)');
     }
     client = makeClient(args.connection, undefined);
+    await describeNamedTable(client, table, args, controller.signal);
     const report = await dryRunImport(client, table, file, { format, signal: controller.signal });
     io.err(formatDryRun(report, file, table));
     if (dryRunOnly) { return report.invalidCount > maxErrors ? 1 : 0; }
