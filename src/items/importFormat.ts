@@ -212,7 +212,7 @@ export function formatDryRun(report: DryRunReport, file: string, table: string):
     `Dry run of ${file} into ${table}: nothing was written.`,
     `Format: ${report.format}${report.gzip ? ' (gzip)' : ''}; ${report.lines.toLocaleString('en-US')} line(s) read.`,
     `Items to write: ${report.items.toLocaleString('en-US')}; invalid lines: ${report.invalidCount.toLocaleString('en-US')}.`,
-    `Key attributes checked against ${table}'s key schema and types. A key found twice: the later line wins.`,
+    `Key attributes checked against the key schema and key types of ${table}. A key found twice: the later line wins.`,
     `Estimated write units: ${report.writeUnits.toLocaleString('en-US')}${report.globalIndexes ? ` on the table, plus the writes of its ${report.globalIndexes} global secondary index(es)` : ''}.`,
   ];
   for (const bad of report.invalid) { lines.push(`  line ${bad.line}: ${bad.reason}`); }
