@@ -32,6 +32,7 @@ export const SHOWCASE: readonly { from: string; to: string; clip: { x: number; y
   { from: 'preview.png', to: 'preview.png', clip: { x: 860, y: 30, width: 540, height: 800 }, width: 540 },
   { from: 'apply-report.png', to: 'apply.png', clip: { x: 860, y: 30, width: 540, height: 845 }, width: 540 },
   { from: 'walkthrough.png', to: 'walkthrough.png', clip: { x: 0, y: 30, width: 1280, height: 830 }, width: 1280 },
+  { from: 'import-dry-run.png', to: 'import-dry-run.png', clip: { x: 0, y: 30, width: 980, height: 700 }, width: 840 },
 ];
 
 interface Scenario {
