@@ -14,10 +14,12 @@ import type { ImportOutcome } from '../../../src/vscode/commands/data';
 import type { DeleteMatchingOutcome } from '../../../src/vscode/commands/deleteMatching';
 import { waitForActive } from '../../../src/dynamo/tables';
 import { ScriptedPrompts, type Answer } from './prompts';
-import { api } from './support';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, until } from './support';
 
 const TABLE = 'e2e-import';
-const target = { connectionId: 'local', connectionLabel: 'Local', region: 'us-east-1', tableName: TABLE };
+const target = { connectionId: 'local', connectionLabel: 'Local (embedded)', region: 'us-east-1', tableName: TABLE };
 
 describe('Import Items and Empty Table', () => {
   let a: ExtensionApi;
@@ -89,12 +91,51 @@ describe('Import Items and Empty Table', () => {
     assert.equal(await count(), 600);
   });
 
+  it('Delete all matching in the item browser: a Query of one partition deletes its items only; Export all reads with 4 segments', async function () {
+    this.timeout(60000);
+    await vscode.commands.executeCommand('dynamodbDesigner.browseItems', target);
+    const items = await until('the item browser', () => a.findPanel('items', target));
+    const page = await items.request('items.run', { query: { mode: 'query', pageSize: 100, filters: [], partitionKey: { name: 'pk', type: 'S', value: 'p3' } } });
+    assert.equal(page.rows.length, 86, 'p3 holds every 7th item of 600');
+    const person = new ScriptedPrompts([{ confirm: true }, { input: 'wrong' , invalid: true }]);
+    a.setPrompts(person);
+    assert.deepEqual(await items.request('items.deleteAll', {}), { done: false, reason: 'cancelled' }, 'a wrong name deletes nothing');
+    assert.equal(await count(), 600);
+    const { prompts } = await (async () => {
+      const scripted = new ScriptedPrompts([{ confirm: true }, { input: TABLE }]);
+      a.setPrompts(scripted);
+      const outcome = await items.request('items.deleteAll', {});
+      assert.ok(outcome.done && outcome.deleted === 86, JSON.stringify(outcome));
+      assert.equal(outcome.page?.rows.length, 0, 'the page read again is empty');
+      return { prompts: scripted };
+    })();
+    assert.deepEqual(prompts.problems, []);
+    assert.match(prompts.asked[0]!.title, /^Delete 86 matching items from e2e-import on /);
+    assert.match(prompts.asked[0]!.detail!, /^86 item\(s\) of e2e-import will be deleted, about 86 write unit\(s\)\.\nFirst keys: pk="p3", n=3; pk="p3", n=10;/);
+    assert.equal(await count(), 514);
+
+    const settings = vscode.workspace.getConfiguration('dynamodbDesigner');
+    await settings.update('items.exportSegments', 4, vscode.ConfigurationTarget.Global);
+    try {
+      const folder = vscode.workspace.workspaceFolders![0]!.uri;
+      a.setPrompts(new ScriptedPrompts([{ save: vscode.Uri.joinPath(folder, 'e2e-import-all.jsonl') }]));
+      await items.request('items.run', { query: { mode: 'scan', pageSize: 100, filters: [] } });
+      const exported = await items.request('items.export', { scope: 'all', format: 'jsonl' });
+      assert.ok(exported.done && exported.items === 514, JSON.stringify(exported));
+      const lines = readFileSync(join(folder.fsPath, 'e2e-import-all.jsonl'), 'utf8').trim().split('\n');
+      assert.equal(new Set(lines).size, 514, 'every item once');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'e2e-import-all.jsonl'));
+    } finally {
+      await settings.update('items.exportSegments', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('Empty Table: the plan, the typed name, then every item deleted', async function () {
     this.timeout(30000);
     const { result, prompts } = await answered<DeleteMatchingOutcome>('dynamodbDesigner.emptyTable', [{ confirm: true }, { input: TABLE }]);
-    assert.deepEqual(result, { done: true, deleted: 600, planned: 600 });
+    assert.deepEqual(result, { done: true, deleted: 514, planned: 514 });
     assert.match(prompts.asked[0]!.title, new RegExp(`^Empty table ${TABLE} on Local`));
-    assert.match(prompts.asked[0]!.detail!, /^600 item\(s\) of e2e-import will be deleted, about 600 write unit\(s\)\.\nFirst keys: /);
+    assert.match(prompts.asked[0]!.detail!, /^514 item\(s\) of e2e-import will be deleted, about 514 write unit\(s\)\.\nFirst keys: /);
     assert.match(prompts.asked[0]!.detail!, /deleting the table and creating it again may be faster and cheaper/);
     assert.equal(await count(), 0);
   });
