@@ -7,7 +7,8 @@
  *
  * Server: dynalite (the embedded server), the faster of the two here for 30,000 writes and scans
  * on two shared cores; DynamoDB Local runs the same import and export on a smaller table in
- * serverFidelity.test.ts.
+ * dynamodbLocal.test.ts (DATAIO_SERVER=dynamodb-local runs this file there: 182 s against 78 s for
+ * the first test when measured).
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
