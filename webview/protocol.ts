@@ -228,6 +228,10 @@ export interface DesignData {
 }
 
 export type DesignLanguage = 'typescript' | 'python';
+/** "Delete All Matching...": how many were deleted (the page read again), or why not. */
+export type DeleteAllOutcome =
+  | { readonly done: true; readonly deleted: number; readonly page?: PageView }
+  | { readonly done: false; readonly reason: 'cancelled' | 'nothing' | 'stopped'; readonly deleted?: number; readonly page?: PageView };
 
 export type DeleteOutcome =
   | { readonly deleted: true; readonly page: PageView }
@@ -270,6 +274,8 @@ const REQUESTS = {
   'design.exportMarkdown': request(none, returns<null>()),
   /** Generates data-access code for the design (the person picks where it goes). */
   'design.generateCode': request(object({ language: oneOf(['typescript', 'python']) }), returns<null>()),
+  /** Deletes every item the current Scan/Query matches (plan, typed table name, progress). */
+  'items.deleteAll': request(none, returns<DeleteAllOutcome>()),
 };
 
 /** Notifications from the webview (not answered). */

@@ -10,6 +10,8 @@ import { redact } from '../dynamo/errors';
 import { APPLY_COMMAND } from './apply';
 import { DELETE_COMMAND } from './delete';
 import { PATTERNS_COMMAND } from './patterns';
+import { EXPORT_COMMAND } from './export';
+import { IMPORT_COMMAND } from './import';
 import { PREVIEW_COMMAND } from './preview';
 import { QUERY_COMMAND } from './query';
 import { UsageError, VALIDATE_HELP, runValidate } from './validate';
@@ -29,6 +31,8 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   delete: DELETE_COMMAND,
   patterns: PATTERNS_COMMAND,
   query: QUERY_COMMAND,
+  import: IMPORT_COMMAND,
+  export: EXPORT_COMMAND,
 };
 
 /**

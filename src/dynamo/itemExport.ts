@@ -103,9 +103,7 @@ export async function exportItems(batches: AsyncIterable<readonly JsonItem[]>, p
     if (options.format === 'jsonl') {
       for await (const batch of source) {
         options.signal?.throwIfAborted();
-        let chunk = '';
-        for (const item of batch) { chunk += `${JSON.stringify(item)}\n`; }
-        await write(chunk);
+        await write(jsonLinesText(batch));
         items += batch.length;
         options.onProgress?.(items);
       }
@@ -134,6 +132,13 @@ export async function exportItems(batches: AsyncIterable<readonly JsonItem[]>, p
   return { path, items, bytes: stream.bytesWritten, ...(columns ? { columns } : {}) };
 }
 
+/** JSON Lines text of a batch: one item per line in DynamoDB JSON. */
+export function jsonLinesText(batch: readonly JsonItem[]): string {
+  let chunk = '';
+  for (const item of batch) { chunk += `${JSON.stringify(item)}\n`; }
+  return chunk;
+}
+
 async function discard(stream: WriteStream, partial: string): Promise<void> {
   if (!stream.closed) {
     const closed = once(stream, 'close').catch(() => undefined);
@@ -148,14 +153,21 @@ async function discard(stream: WriteStream, partial: string): Promise<void> {
 
 const PLAIN_TYPES: ReadonlySet<ValueType> = new Set(['S', 'N', 'B', 'BOOL']);
 
-interface Column { readonly name: string; readonly type: ValueType }
+/** A CSV column: an attribute name and the type its plain cells hold. */
+export interface Column { readonly name: string; readonly type: ValueType }
 
-class CsvWriter {
+export class CsvWriter {
   private sample: JsonItem[] = [];
   private columns: Column[] | undefined;
   written = 0;
 
-  constructor(private readonly keyNames: readonly string[], private readonly sampleSize: number) {}
+  /** `columns`: the columns of a file being continued (resume), so no header is written. */
+  constructor(private readonly keyNames: readonly string[], private readonly sampleSize: number, columns?: readonly Column[]) {
+    if (columns) { this.columns = [...columns]; }
+  }
+
+  /** The columns once chosen (undefined while the sample is being collected). */
+  get chosenColumns(): readonly Column[] | undefined { return this.columns; }
 
   /** Text to write for a batch ('' while the sample is still being collected). */
   add(batch: readonly JsonItem[]): string {
@@ -245,7 +257,7 @@ function csvField(text: string): string {
 }
 
 /** Parses RFC 4180 CSV text chunk by chunk into records (arrays of fields). */
-class CsvParser {
+export class CsvParser {
   private field = '';
   private record: string[] = [];
   private quoted = false;
@@ -337,7 +349,7 @@ export async function readCsv(path: string): Promise<JsonItem[]> {
   return items;
 }
 
-function parseHeader(record: string[], path: string): Column[] {
+export function parseHeader(record: string[], path: string): Column[] {
   if (record[record.length - 1] !== '_other') { throw new Error(`${path}: the last CSV column must be _other`); }
   return record.slice(0, -1).map(field => {
     const at = field.lastIndexOf(':');
@@ -349,7 +361,7 @@ function parseHeader(record: string[], path: string): Column[] {
   });
 }
 
-function parseRow(record: string[], columns: readonly Column[], where: string): JsonItem {
+export function parseRow(record: string[], columns: readonly Column[], where: string): JsonItem {
   if (record.length !== columns.length + 1) { throw new Error(`${where}: ${record.length} fields, expected ${columns.length + 1}`); }
   const item: Record<string, JsonAttributeValue> = {};
   columns.forEach((column, i) => {

@@ -15,7 +15,7 @@
  * Every value is put in the page as text (textContent), never parsed as HTML.
  */
 import type { JsonItem } from '../../src/model/items';
-import type { ErrorInfo, ExportFormatName, ExportScope, ItemQuery, ItemsInit, PageView } from '../protocol';
+import type { DeleteAllOutcome, ErrorInfo, ExportFormatName, ExportScope, ItemQuery, ItemsInit, PageView } from '../protocol';
 import { Host, errorInfo } from '../rpc';
 import { el, formatCount, replace } from '../dom';
 import { button, dropdown } from '../toolkit';
@@ -51,6 +51,7 @@ class ItemBrowser {
   private readonly duplicateButton = button('Duplicate', () => { void this.withSelected('items.duplicate', 'Duplicate'); }, { id: 'duplicate', title: 'Create a new item from a copy of the selected one' });
   private readonly deleteButton = button('Delete', () => { void this.deleteSelected(); }, { id: 'delete', title: 'Delete the selected item (asks first)' });
   private readonly createButton = button('Create item', () => { void this.simple('items.create', 'Create item'); }, { id: 'create', title: 'Write a new item from a template of the key attributes' });
+  private readonly deleteAllButton = button('Delete all matching…', () => { void this.deleteAll(); }, { id: 'delete-all', title: 'Delete every item the current Scan or Query matches (a plan first, then the table name typed back)' });
   private readonly reloadButton = button('Reload', () => { void this.reload(); }, { id: 'reload', title: 'Read the current page again' });
   private readonly exportFormatDropdown = dropdown([{ value: 'jsonl', label: 'JSON Lines' }, { value: 'csv', label: 'CSV' }], 'jsonl', v => { this.state.exportFormat = v as ExportFormatName; }, { id: 'export-format', title: 'Export format' });
   private readonly exportPageButton = button('Export page', () => { void this.exportItems('page'); }, { id: 'export-page', title: 'Write the items of this page to a file' });
@@ -75,7 +76,7 @@ class ItemBrowser {
       el('header', { class: 'header' }, this.title, this.subtitle),
       this.form.element,
       el('div', { class: 'toolbar' }, group('Read', this.runButton, this.stopButton), group('Filters', this.form.addFilterButton, this.form.filtersToggle), this.progress, el('span', { class: 'spacer' }),
-        group('Table', this.createButton, this.reloadButton), group('Export', this.exportFormatDropdown, this.exportPageButton, this.exportAllButton)),
+        group('Table', this.createButton, this.reloadButton, this.deleteAllButton), group('Export', this.exportFormatDropdown, this.exportPageButton, this.exportAllButton)),
       this.messages.element,
       el('div', { class: 'toolbar pager' }, group('Pages', this.previousButton, this.grid.pageLabel, this.nextButton), this.grid.stats, el('span', { class: 'spacer' }),
         group('Selected item', this.openButton, this.editButton, this.duplicateButton, this.deleteButton)),
@@ -135,8 +136,9 @@ class ItemBrowser {
     this.duplicateButton.disabled = none;
     this.deleteButton.disabled = none;
     this.exportPageButton.disabled = reading || !page || page.rows.length === 0;
-    // Export all reads a Scan or Query again; a PartiQL result is exported page by page (or with the CLI).
+    // Export all and Delete all matching read a Scan or Query again; a PartiQL result is exported page by page (or with the CLI).
     this.exportAllButton.disabled = reading || !page || page.query.mode === 'partiql';
+    this.deleteAllButton.disabled = reading || !page || page.query.mode === 'partiql';
   }
 
   /** Reads a page and shows it; false when the read failed (the error is shown). */
@@ -271,6 +273,21 @@ class ItemBrowser {
       if (outcome.deleted) { this.messages.notice('Item deleted.'); } else if (outcome.reason === 'gone') { this.messages.notice('The item was already gone.'); }
     } catch (error) {
       this.showError(errorInfo(error), 'Delete item');
+    } finally {
+      this.setReading(false);
+    }
+  }
+
+  private async deleteAll(): Promise<void> {
+    if (this.state.reading) { return; }
+    this.messages.clear();
+    this.setReading(true, 'Deleting…');
+    try {
+      const outcome: DeleteAllOutcome = await this.host.request('items.deleteAll', {});
+      if (outcome.page) { this.grid.show(outcome.page); }
+      if (outcome.done) { this.messages.notice(`Deleted ${formatCount(outcome.deleted)} items.`); } else if (outcome.reason === 'stopped') { this.messages.notice(`Stopped after ${formatCount(outcome.deleted ?? 0)} deleted items.`); } else if (outcome.reason === 'nothing') { this.messages.notice('No item matches: nothing deleted.'); }
+    } catch (error) {
+      this.showError(errorInfo(error), 'Delete all matching');
     } finally {
       this.setReading(false);
     }

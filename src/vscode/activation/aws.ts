@@ -13,6 +13,7 @@ import { registerDesignCommands } from '../design/commands';
 import { Designs } from '../design/designs';
 import { registerExplorerCommands } from '../commands/explorer';
 import { registerExport } from '../commands/exportConfig';
+import { registerDataCommands } from '../commands/data';
 import { registerNewConfigCommand } from '../commands/newConfig';
 import { registerPanelCommands } from '../commands/panels';
 import { registerPatterns } from '../commands/patterns';
@@ -67,7 +68,7 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
     log,
     history,
     get prompts() { return services.prompts; },
-    settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns }; },
+    settings: () => { const s = readSettings(); return { pageSize: s.pageSize, maxColumns: s.maxColumns, exportSegments: s.exportSegments }; },
     exportAsConfig: async target => { await vscode.commands.executeCommand('dynamodbDesigner.exportTableAsConfig', target); },
     designs,
     onDidAnalyze: diagnostics.onDidAnalyze,
@@ -90,6 +91,7 @@ export function activateAws(context: vscode.ExtensionContext, shell: Shell, lang
     ...registerExport(services, targets),
     registerChooseTarget(targets, diagnostics, log),
   );
+  context.subscriptions.push(...registerDataCommands(services, explorer));
 
   const setPrompts = (prompts: Prompts): Prompts => {
     const previous = services.prompts;

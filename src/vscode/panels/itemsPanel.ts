@@ -8,12 +8,15 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JsonAttributeValue, JsonItem, QueryTarget } from '../../model/items';
 import { attributeOf, setAttribute, targetsOf } from '../../model/items';
 import type { LiveTable } from '../../model/live';
-import type { DeleteOutcome, ExportOutcome, ItemQuery, ItemsInit, PageView, PanelTarget } from '../../../webview/protocol';
+import type { DeleteAllOutcome, DeleteOutcome, ExportOutcome, ItemQuery, ItemsInit, PageView, PanelTarget } from '../../../webview/protocol';
 import { deleteItem, getItem, Pager } from '../../dynamo/items';
 import { StatementPager } from '../../dynamo/partiql';
 import { keyOf, keyText } from '../../items/keys';
 import { describeTable } from '../../dynamo/tables';
 import { exportPage, exportResult } from '../../dynamo/itemExport';
+import { exportTable } from '../../dynamo/tableExport';
+import { readInput } from '../../items/expressions';
+import { confirmAndDeleteMatching } from '../commands/deleteMatching';
 import { isAbortError } from '../../dynamo/errors';
 import { targetLocationLabel } from '../../dynamo/connections';
 import { PanelHost } from './host';
@@ -75,6 +78,7 @@ export class ItemsPanel extends PanelHost {
     },
     'items.delete': ({ key }, signal) => this.deleteItem(key, signal),
     'items.export': ({ scope, format }) => this.export(scope, format),
+    'items.deleteAll': (_p, signal) => this.deleteAll(signal),
   };
 
   private client: DynamoDBClient | undefined;
@@ -241,6 +245,17 @@ export class ItemsPanel extends PanelHost {
     return result.deleted ? { deleted: true, page } : { deleted: false, reason: 'gone', page };
   }
 
+  private async deleteAll(signal: AbortSignal): Promise<DeleteAllOutcome> {
+    const pager = this.pager;
+    if (!pager?.page) { throw new PanelError('NotReady', 'read a page first'); }
+    const outcome = await confirmAndDeleteMatching(this.services, this.clientOrThrow(), pager.request, targetLocationLabel(this.target));
+    if (outcome.done || outcome.reason === 'stopped') {
+      const page = await this.reload(signal);
+      return outcome.done ? { done: true, deleted: outcome.deleted, page } : { done: false, reason: 'stopped', deleted: outcome.deleted ?? 0, page };
+    }
+    return { done: false, reason: outcome.reason };
+  }
+
   private async export(scope: 'page' | 'all', format: 'jsonl' | 'csv'): Promise<ExportOutcome> {
     const pager = this.pager;
     if (!pager?.page) { throw new PanelError('NotReady', 'read a page first'); }
@@ -271,7 +286,19 @@ export class ItemsPanel extends PanelHost {
         };
         try {
           const options = { format, signal: controller.signal, onProgress, keyNames };
-          return scope === 'page' ? await exportPage(items, uri.fsPath, options) : await exportResult(this.clientOrThrow(), request, uri.fsPath, options);
+          if (scope === 'page') { return await exportPage(items, uri.fsPath, options); }
+          const segments = this.services.settings().exportSegments ?? 1;
+          if (segments > 1 && request.mode === 'scan') {
+            // A parallel Scan (dynamodbDesigner.items.exportSegments), with the same filter.
+            const { FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues, ConsistentRead } = readInput(request).input;
+            const result = await exportTable(this.clientOrThrow(), uri.fsPath, {
+              table: request.target.table, ...(request.target.index ? { index: request.target.index } : {}), format, keyNames, segments, signal: controller.signal,
+              scanInput: { FilterExpression, ExpressionAttributeNames, ExpressionAttributeValues, ConsistentRead },
+              onProgress: p => onProgress(p.items),
+            });
+            return { path: uri.fsPath, items: result.items, bytes: result.bytes };
+          }
+          return await exportResult(this.clientOrThrow(), request, uri.fsPath, options);
         } finally {
           subscription.dispose();
         }

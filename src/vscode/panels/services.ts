@@ -10,6 +10,8 @@ export type { PanelTarget } from '../../../webview/protocol';
 export interface PanelSettings {
   readonly pageSize: number;
   readonly maxColumns: number;
+  /** Parallel Scan segments for "Export all" of a Scan (1: sequential). */
+  readonly exportSegments?: number;
 }
 
 export interface PanelServices {

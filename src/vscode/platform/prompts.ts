@@ -49,6 +49,8 @@ export interface Prompts {
    * still ask before replacing a file that exists (mayWrite), whatever the dialog asked.
    */
   saveLocation(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
+  /** A file to read (one); undefined when dismissed. */
+  openLocation(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined>;
 }
 
 /**
@@ -118,5 +120,9 @@ export const windowPrompts: Prompts = {
 
   saveLocation(options) {
     return Promise.resolve(vscode.window.showSaveDialog(options));
+  },
+
+  async openLocation(options) {
+    return (await vscode.window.showOpenDialog({ ...options, canSelectMany: false, canSelectFolders: false, canSelectFiles: true }))?.[0];
   },
 };

@@ -37,6 +37,8 @@ export interface Settings {
   readonly advice: boolean;
   readonly pageSize: number;
   readonly maxColumns: number;
+  /** Parallel Scan segments of the item browser's "Export all" of a Scan. */
+  readonly exportSegments: number;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -53,6 +55,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     advice: c.get('validation.advice', true),
     pageSize: c.get('items.pageSize', 100),
     maxColumns: c.get('items.maxColumns', 8),
+    exportSegments: Math.max(1, Math.min(64, Math.floor(c.get('items.exportSegments', 1)) || 1)),
   };
 }
 

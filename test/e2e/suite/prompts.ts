@@ -17,11 +17,12 @@ export type Answer =
   /** The item with this label, else the first whose label contains it. */
   | { readonly pick: string }
   | { readonly save: vscode.Uri | undefined }
+  | { readonly open: vscode.Uri | undefined }
   | { readonly back: true }
   | { readonly dismiss: true };
 
 export interface Asked {
-  readonly kind: 'confirm' | 'input' | 'pick' | 'save';
+  readonly kind: 'confirm' | 'input' | 'pick' | 'save' | 'open';
   readonly title: string;
   /** `step/total` of a wizard step. */
   readonly step?: string;
@@ -115,5 +116,13 @@ export class ScriptedPrompts implements Prompts {
     if (!answer || 'dismiss' in answer) { return undefined; }
     if (!('save' in answer)) { return this.mismatch(question, answer); }
     return answer.save;
+  }
+
+  async openLocation(options: vscode.OpenDialogOptions): Promise<vscode.Uri | undefined> {
+    const question: Asked = { kind: 'open', title: options.title ?? 'open', value: options.defaultUri?.toString() };
+    const answer = this.next(question);
+    if (!answer || 'dismiss' in answer) { return undefined; }
+    if (!('open' in answer)) { return this.mismatch(question, answer); }
+    return answer.open;
   }
 }
