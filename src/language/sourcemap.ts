@@ -273,6 +273,15 @@ export class TreeSourceMap implements SourceMap {
       }
       return known;
     }
+    return this.add(parent, token, keyStart, keyEnd, valueStart, valueEnd);
+  }
+
+  /**
+   * A new child slot, for a key the caller knows is new (a TOML key that is not a table: the
+   * parser rejects a key defined twice) or the next element of an array.
+   */
+  add(parent: number, token: string | number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): number {
+    const o = this.offsetsOf;
     const slot = this.parentOf.length;
     this.parentOf.push(parent);
     this.tokenOf.push(token);

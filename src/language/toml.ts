@@ -207,7 +207,8 @@ function walkKeyValue(kv: TomlKeyValue, target: Obj, base: number, map: TreeSour
   const key = keys[last];
   const name = keyName(key);
   const value = kv.value;
-  slot = map.open(slot, name, key.range[0], key.range[1], value.range[0], value.range[1]);
+  // The key itself is new (a duplicate is a parse error); only tables and dotted keys reopen slots.
+  slot = map.add(slot, name, key.range[0], key.range[1], value.range[0], value.range[1]);
   setOwn(into, name, walkValue(value, slot, map, depth));
 }
 
@@ -225,7 +226,7 @@ function walkValue(node: TomlContent, slot: number, map: TreeSourceMap, depth: n
     const out: unknown[] = [];
     for (let i = 0; i < elements.length; i++) {
       const element = elements[i];
-      out.push(walkValue(element, map.open(slot, i, -1, -1, element.range[0], element.range[1]), map, depth + 1));
+      out.push(walkValue(element, map.add(slot, i, -1, -1, element.range[0], element.range[1]), map, depth + 1));
     }
     return out;
   }
