@@ -229,3 +229,190 @@ export class OffsetSourceMap implements SourceMap {
     return best && { pointer: best.pointer, on: best.on };
   }
 }
+
+/** Children of one parent beyond which a lookup by key goes through a map, not a scan. */
+const WIDE = 16;
+
+/**
+ * A SourceMap recorded as a tree of slots (a slot: its parent slot, its key or index, its
+ * offsets), for the TOML walk: no pointer string is made or hashed while parsing. `get` and
+ * `offsets` descend from the root by the pointer's tokens; `pointers`, `children` and `pointerAt`
+ * (completion, hover, fixes) make every pointer once, on first use. Slots are in document order.
+ */
+export class TreeSourceMap implements SourceMap {
+  static readonly ROOT = 0;
+  private readonly parentOf: number[] = [-1];
+  private readonly tokenOf: (string | number)[] = [''];
+  /** Four numbers a slot: key start, key end (-1: no key), value start, value end. */
+  private readonly offsetsOf: number[];
+  private readonly childrenOf: (number[] | undefined)[] = [undefined];
+  /** Parents with many children: their children by key. */
+  private readonly wide = new Map<number, Map<string | number, number>>();
+  private pointerOf: Pointer[] | undefined;
+  private slotOf: Map<Pointer, number> | undefined;
+  private readonly errors: SyntaxError[] = [];
+
+  constructor(readonly format: Format, readonly lines: LineIndex) {
+    this.offsetsOf = [-1, -1, 0, lines.text.length];
+  }
+
+  /**
+   * The slot of `parent`'s child `token` (an array element's index is a number), widened to these
+   * offsets when it exists (table headers and dotted keys reopen tables), else a new one.
+   */
+  open(parent: number, token: string | number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): number {
+    const o = this.offsetsOf;
+    const known = this.child(parent, token);
+    if (known >= 0) {
+      const at = known * 4;
+      if (valueStart < o[at + 2]) { o[at + 2] = valueStart; }
+      if (valueEnd > o[at + 3]) { o[at + 3] = valueEnd; }
+      if (o[at] < 0 && keyStart >= 0) {
+        o[at] = keyStart;
+        o[at + 1] = keyEnd;
+      }
+      return known;
+    }
+    return this.add(parent, token, keyStart, keyEnd, valueStart, valueEnd);
+  }
+
+  /**
+   * A new child slot, for a key the caller knows is new (a TOML key that is not a table: the
+   * parser rejects a key defined twice) or the next element of an array.
+   */
+  add(parent: number, token: string | number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): number {
+    const o = this.offsetsOf;
+    const slot = this.parentOf.length;
+    this.parentOf.push(parent);
+    this.tokenOf.push(token);
+    this.childrenOf.push(undefined);
+    o.push(keyStart, keyEnd, valueStart, valueEnd);
+    const siblings = this.childrenOf[parent];
+    if (siblings) { siblings.push(slot); } else { this.childrenOf[parent] = [slot]; }
+    this.wide.get(parent)?.set(token, slot);
+    this.pointerOf = undefined;
+    this.slotOf = undefined;
+    return slot;
+  }
+
+  /** The child slot of `parent` with this key or index, or -1. */
+  private child(parent: number, token: string | number): number {
+    const siblings = this.childrenOf[parent];
+    if (!siblings) { return -1; }
+    if (typeof token === 'number') {
+      // Array elements are recorded in order: the n-th child is element n.
+      const at = siblings[token];
+      if (at !== undefined && this.tokenOf[at] === token) { return at; }
+    }
+    if (siblings.length <= WIDE) {
+      for (const s of siblings) { if (this.tokenOf[s] === token) { return s; } }
+      return -1;
+    }
+    let byToken = this.wide.get(parent);
+    if (!byToken) {
+      byToken = new Map();
+      for (const s of siblings) { if (!byToken.has(this.tokenOf[s])) { byToken.set(this.tokenOf[s], s); } }
+      this.wide.set(parent, byToken);
+    }
+    return byToken.get(token) ?? -1;
+  }
+
+  /** The slot of a pointer, descending from the root, or -1. */
+  private slot(pointer: Pointer): number {
+    if (this.slotOf) { return this.slotOf.get(pointer) ?? -1; }
+    let slot = TreeSourceMap.ROOT;
+    for (let at = 0; at < pointer.length && slot >= 0;) {
+      if (pointer.charCodeAt(at) !== 47 /* / */) { return -1; }
+      const next = pointer.indexOf('/', at + 1);
+      const end = next < 0 ? pointer.length : next;
+      const raw = pointer.slice(at + 1, end);
+      at = end;
+      const key = raw.includes('~') ? unescapePointerToken(raw) : raw;
+      const siblings = this.childrenOf[slot];
+      // An array's elements have number tokens; the pointer names them by their decimal index.
+      const index = siblings && typeof this.tokenOf[siblings[0]] === 'number' && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+      slot = this.child(slot, index);
+    }
+    return slot;
+  }
+
+  addSyntaxError(message: string, start: number, end: number, severity?: 'warning'): void {
+    const range = this.lines.range(start, end);
+    this.errors.push(severity ? { message, range, severity } : { message, range });
+  }
+
+  get syntaxErrors(): readonly SyntaxError[] { return this.errors; }
+
+  offsets(pointer: Pointer): Readonly<OffsetLocation> | undefined {
+    const slot = this.slot(pointer);
+    if (slot < 0) { return undefined; }
+    const o = this.offsetsOf;
+    const at = slot * 4;
+    return o[at] >= 0
+      ? { keyStart: o[at], keyEnd: o[at + 1], valueStart: o[at + 2], valueEnd: o[at + 3] }
+      : { valueStart: o[at + 2], valueEnd: o[at + 3] };
+  }
+
+  get(pointer: Pointer): SourceLocation | undefined {
+    const slot = this.slot(pointer);
+    if (slot < 0) { return undefined; }
+    const o = this.offsetsOf;
+    const at = slot * 4;
+    const valueRange = this.lines.range(o[at + 2], o[at + 3]);
+    return o[at] >= 0 ? { keyRange: this.lines.range(o[at], o[at + 1]), valueRange } : { valueRange };
+  }
+
+  /** Every slot's pointer (made once; a parent's slot precedes its children's). */
+  private allPointers(): Pointer[] {
+    if (!this.pointerOf) {
+      const out: Pointer[] = [''];
+      const slots = new Map<Pointer, number>([['', 0]]);
+      for (let s = 1; s < this.parentOf.length; s++) {
+        const p = joinPointer(out[this.parentOf[s]], this.tokenOf[s]);
+        out.push(p);
+        slots.set(p, s);
+      }
+      this.pointerOf = out;
+      this.slotOf = slots;
+    }
+    return this.pointerOf;
+  }
+
+  pointers(): Iterable<Pointer> {
+    return this.allPointers();
+  }
+
+  children(pointer: Pointer): readonly Pointer[] {
+    const slot = this.slot(pointer);
+    const siblings = slot >= 0 ? this.childrenOf[slot] : undefined;
+    if (!siblings) { return []; }
+    const all = this.allPointers();
+    return siblings.map(s => all[s]);
+  }
+
+  pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined {
+    let best: { slot: number; on: 'key' | 'value'; size: number; depth: number } | undefined;
+    const o = this.offsetsOf;
+    const all = this.allPointers();
+    for (let slot = 0; slot < all.length; slot++) {
+      const at = slot * 4;
+      const keyStart = o[at];
+      const keyEnd = o[at + 1];
+      const valueStart = o[at + 2];
+      const valueEnd = o[at + 3];
+      const inKey = keyStart >= 0 && keyStart <= offset && offset <= keyEnd;
+      const inValue = valueStart <= offset && offset <= valueEnd;
+      if (!inKey && !inValue) { continue; }
+      const depth = all[slot].split('/').length;
+      if (inKey) {
+        const size = keyEnd - keyStart;
+        if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { slot, on: 'key', size, depth }; }
+      }
+      if (inValue) {
+        const size = valueEnd - valueStart;
+        if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { slot, on: 'value', size, depth }; }
+      }
+    }
+    return best && { pointer: all[best.slot], on: best.on };
+  }
+}

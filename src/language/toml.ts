@@ -7,8 +7,7 @@
  * line.
  */
 import { parseTOML } from 'toml-eslint-parser';
-import type { Pointer } from '../model/spec';
-import { LineIndex, OffsetSourceMap, joinPointer, widenPoint } from './sourcemap';
+import { LineIndex, TreeSourceMap, widenPoint } from './sourcemap';
 import type { ParsedConfig } from './types';
 
 type Ast = ReturnType<typeof parseTOML>;
@@ -42,8 +41,7 @@ function isBlank(source: string, lines: LineIndex, line: number): boolean {
 
 export function parseToml(text: string): ParsedConfig {
   const lines = new LineIndex(text);
-  const map = new OffsetSourceMap('toml', lines);
-  map.record('', { valueStart: 0, valueEnd: text.length });
+  const map = new TreeSourceMap('toml', lines);
   let source = text;
   let ast: Ast | undefined;
   const limit = text.length > LARGE_INPUT ? MAX_RECOVERIES_LARGE : MAX_RECOVERIES;
@@ -103,7 +101,7 @@ function isScalar(value: unknown): boolean {
  * toml-eslint-parser's getStaticTOMLValue builds, with the same table and array-of-tables merging;
  * big integers as numbers, dates as ISO strings, `__proto__` as an own key).
  */
-function walkProgram(ast: Ast, text: string, map: OffsetSourceMap): Obj {
+function walkProgram(ast: Ast, text: string, map: TreeSourceMap): Obj {
   const root: Obj = {};
   for (const top of ast.body) {
     for (const item of top.body) {
@@ -112,7 +110,7 @@ function walkProgram(ast: Ast, text: string, map: OffsetSourceMap): Obj {
         const table = openTable(root, item);
         for (const kv of item.body) { walkKeyValue(kv, table, base, map, 1); }
       } else {
-        walkKeyValue(item, root, '', map, 1);
+        walkKeyValue(item, root, TreeSourceMap.ROOT, map, 1);
       }
     }
   }
@@ -161,50 +159,44 @@ function openTable(root: Obj, table: TomlTable): Obj {
   return fresh;
 }
 
-/** Records the pointers a `[a.b]` / `[[a.b]]` header opens; returns the table's pointer. */
-function walkTableHeader(table: TomlTable, text: string, map: OffsetSourceMap): Pointer {
+/** Records the pointers a `[a.b]` / `[[a.b]]` header opens; returns the table's slot. */
+function walkTableHeader(table: TomlTable, text: string, map: TreeSourceMap): number {
   const [tableStart, tableEnd] = table.range;
   let headerEnd = text.indexOf(']', table.key.range[1]);
   if (headerEnd < 0) { headerEnd = table.key.range[1]; } else {
     headerEnd += table.kind === 'array' && text[headerEnd + 1] === ']' ? 2 : 1;
   }
   const parts = table.key.keys;
-  let pointer: Pointer = '';
+  let slot = TreeSourceMap.ROOT;
   let part = 0;
   const resolved = table.resolvedKey;
   for (let i = 0; i < resolved.length; i++) {
     const token = resolved[i];
-    pointer = joinPointer(pointer, token);
     if (typeof token === 'number') {
       // An array-of-tables element: its "key" is the header that opened it.
-      if (i === resolved.length - 1) {
-        map.recordAt(pointer, tableStart, headerEnd, tableStart, tableEnd);
-      } else {
-        map.recordAt(pointer, -1, -1, tableStart, tableEnd);
-      }
+      slot = i === resolved.length - 1
+        ? map.open(slot, token, tableStart, headerEnd, tableStart, tableEnd)
+        : map.open(slot, token, -1, -1, tableStart, tableEnd);
     } else {
       const key = parts[part++];
-      if (key) {
-        map.recordAt(pointer, key.range[0], key.range[1], tableStart, tableEnd);
-      } else {
-        map.recordAt(pointer, -1, -1, tableStart, tableEnd);
-      }
+      slot = key
+        ? map.open(slot, token, key.range[0], key.range[1], tableStart, tableEnd)
+        : map.open(slot, token, -1, -1, tableStart, tableEnd);
     }
   }
-  return pointer;
+  return slot;
 }
 
 /** `a.b.c = v` into `target` (intermediate tables as getStaticTOMLValue's `set` makes them). */
-function walkKeyValue(kv: TomlKeyValue, target: Obj, base: Pointer, map: OffsetSourceMap, depth: number): void {
-  let pointer = base;
+function walkKeyValue(kv: TomlKeyValue, target: Obj, base: number, map: TreeSourceMap, depth: number): void {
+  let slot = base;
   let into = target;
   const keys = kv.key.keys;
   const last = keys.length - 1;
   for (let i = 0; i < last; i++) {
     const key = keys[i];
     const name = keyName(key);
-    pointer = joinPointer(pointer, name);
-    map.recordAt(pointer, key.range[0], key.range[1], kv.range[0], kv.range[1]);
+    slot = map.open(slot, name, key.range[0], key.range[1], kv.range[0], kv.range[1]);
     let next = getOwn(into, name);
     if (isScalar(next) || Array.isArray(next)) {
       next = {};
@@ -214,14 +206,14 @@ function walkKeyValue(kv: TomlKeyValue, target: Obj, base: Pointer, map: OffsetS
   }
   const key = keys[last];
   const name = keyName(key);
-  pointer = joinPointer(pointer, name);
   const value = kv.value;
-  map.recordAt(pointer, key.range[0], key.range[1], value.range[0], value.range[1]);
-  setOwn(into, name, walkValue(value, pointer, map, depth));
+  // The key itself is new (a duplicate is a parse error); only tables and dotted keys reopen slots.
+  slot = map.add(slot, name, key.range[0], key.range[1], value.range[0], value.range[1]);
+  setOwn(into, name, walkValue(value, slot, map, depth));
 }
 
 /** A value node's plain value, recording the pointers inside it; nothing below MAX_DEPTH. */
-function walkValue(node: TomlContent, pointer: Pointer, map: OffsetSourceMap, depth: number): unknown {
+function walkValue(node: TomlContent, slot: number, map: TreeSourceMap, depth: number): unknown {
   if (node.type === 'TOMLValue') {
     const v: unknown = node.value;
     if (typeof v === 'bigint') { return Number(v); }
@@ -234,13 +226,11 @@ function walkValue(node: TomlContent, pointer: Pointer, map: OffsetSourceMap, de
     const out: unknown[] = [];
     for (let i = 0; i < elements.length; i++) {
       const element = elements[i];
-      const p = joinPointer(pointer, i);
-      map.recordAt(p, -1, -1, element.range[0], element.range[1]);
-      out.push(walkValue(element, p, map, depth + 1));
+      out.push(walkValue(element, map.add(slot, i, -1, -1, element.range[0], element.range[1]), map, depth + 1));
     }
     return out;
   }
   const table: Obj = {};
-  for (const kv of node.body) { walkKeyValue(kv, table, pointer, map, depth + 1); }
+  for (const kv of node.body) { walkKeyValue(kv, table, slot, map, depth + 1); }
   return table;
 }

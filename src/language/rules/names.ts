@@ -34,12 +34,28 @@ export const tableName: Rule = {
   },
 };
 
+/** A quick look for an index name that is invalid or used twice (most tables have none: no sets, no closures). */
+function anyBadIndexName(table: TableSpec, ctx: RuleContext): boolean {
+  if (table.globalSecondaryIndexes.length + table.localSecondaryIndexes.length > 32) { return true; }
+  const names: string[] = [];
+  for (const list of [table.globalSecondaryIndexes, table.localSecondaryIndexes]) {
+    for (const index of list) {
+      const name = read(index.name, ctx);
+      if (name.state !== 'ok') { continue; }
+      if (nameProblem(name.value) !== undefined || names.includes(name.value)) { return true; }
+      names.push(name.value);
+    }
+  }
+  return false;
+}
+
 export const indexName: Rule = {
   id: 'index-name',
   severity: 'error',
   description: `An index name is ${VALID}, unique within its table.`,
   check(table, ctx) {
     if (table.globalSecondaryIndexes.length + table.localSecondaryIndexes.length === 0) { return []; }
+    if (!anyBadIndexName(table, ctx)) { return []; }
     const indexes = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes];
     const taken = new Set(indexes.map(i => usable(i.name, ctx)).filter((n): n is string => n !== undefined));
     const seen = new Set<string>();

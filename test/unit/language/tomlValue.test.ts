@@ -102,3 +102,66 @@ describe('TOML plain value (built with the source map)', () => {
     assert.deepEqual(map.offsets('/z/a/0'), { valueStart: text.indexOf('10'), valueEnd: text.indexOf('10') + 2 });
   });
 });
+
+describe('TOML source map as a tree of slots (pointers made on first use)', () => {
+  const wide = Array.from({ length: 40 }, (_, i) => `k${i} = ${i}`).join('\n');
+  const text = [
+    '"3" = "a string key that looks like an index"',
+    '"a/b" = 1',
+    '"c~d" = 2',
+    'arr = [[1, 2], { x = 3 }]',
+    '[wide]',
+    wide,
+    '[[t]]',
+    'n = 1',
+    '[[t]]',
+    'n = 2',
+    '[t.sub]',
+    'm = 3',
+    '',
+  ].join('\n');
+
+  /** Every pointer, the value text it maps to, as get() answers before pointers() was asked. */
+  function snapshot(): Map<string, string | undefined> {
+    const { map } = parseToml(text);
+    const probe = ['', '/3', '/a~1b', '/c~0d', '/arr', '/arr/0', '/arr/0/1', '/arr/1/x', '/wide', '/wide/k0', '/wide/k39', '/t', '/t/0', '/t/1/n', '/t/1/sub/m', '/t/2', '/arr/01', '/wide/k40', '/nope/x'];
+    return new Map(probe.map(p => { const at = map.get(p); return [p, at && textAt(text, at.valueRange)]; }));
+  }
+
+  it('finds keys, escaped keys, array elements and the keys of a wide table without making every pointer', () => {
+    const got = snapshot();
+    assert.equal(got.get('/3'), '"a string key that looks like an index"');
+    assert.equal(got.get('/a~1b'), '1');
+    assert.equal(got.get('/c~0d'), '2');
+    assert.equal(got.get('/arr/0/1'), '2');
+    assert.equal(got.get('/arr/1/x'), '3');
+    assert.equal(got.get('/wide/k0'), '0');
+    assert.equal(got.get('/wide/k39'), '39');
+    assert.equal(got.get('/t/1/n'), '2');
+    assert.equal(got.get('/t/1/sub/m'), '3');
+    for (const missing of ['/t/2', '/arr/01', '/wide/k40', '/nope/x']) { assert.equal(got.get(missing), undefined, missing); }
+  });
+
+  it('answers the same once every pointer is made, lists each pointer once in document order, children by parent', () => {
+    const { map } = parseToml(text);
+    const all = [...map.pointers()];
+    assert.equal(new Set(all).size, all.length, 'no pointer twice');
+    assert.deepEqual(all.slice(0, 8), ['', '/3', '/a~1b', '/c~0d', '/arr', '/arr/0', '/arr/0/0', '/arr/0/1']);
+    const before = snapshot();
+    for (const [p, value] of before) {
+      const at = map.get(p);
+      assert.equal(at && textAt(text, at.valueRange), value, p);
+    }
+    assert.deepEqual(map.children('/t'), ['/t/0', '/t/1']);
+    assert.deepEqual(map.children('/t/1'), ['/t/1/n', '/t/1/sub']);
+    assert.equal(map.children('/wide').length, 40);
+    assert.deepEqual(map.pointerAt(text.indexOf('m = 3')), { pointer: '/t/1/sub/m', on: 'key' });
+    assert.deepEqual(map.offsets('/t/1'), { keyStart: text.lastIndexOf('[[t]]'), keyEnd: text.lastIndexOf('[[t]]') + 5, valueStart: text.lastIndexOf('[[t]]'), valueEnd: map.offsets('/t/1')?.valueEnd });
+  });
+
+  it('widens a table that a later header reopens ([t.sub] after [[t]] widens /t and /t/1)', () => {
+    const { map } = parseToml(text);
+    const t1 = map.offsets('/t/1');
+    assert.ok(t1 && t1.valueEnd >= text.indexOf('m = 3') + 'm = 3'.length, 'the [t.sub] body is inside the second [[t]] element');
+  });
+});
