@@ -4,16 +4,14 @@
  * before the AWS bundle); documents are analyzed from then on by ConfigDiagnostics itself.
  */
 import * as vscode from 'vscode';
+import { configLanguageIds } from '../../language/dialects/registry';
 import { ConfigCodeActions } from '../language/codeActions';
 import { ConfigDiagnostics } from '../language/diagnostics';
 import { DesignLenses } from '../language/designLens';
 import { ConfigCompletion, ConfigHover } from '../language/providers';
 
-/** The documents the language features serve: TOML and YAML files on disk or unsaved. */
-const CONFIG_SELECTOR: vscode.DocumentSelector = [
-  { language: 'toml', scheme: 'file' }, { language: 'toml', scheme: 'untitled' },
-  { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
-];
+/** The documents the language features serve: files of the registered formats (TOML, YAML) on disk or unsaved. */
+const CONFIG_SELECTOR: vscode.DocumentSelector = configLanguageIds().flatMap(language => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]);
 
 export interface LanguageFeatures {
   readonly diagnostics: ConfigDiagnostics;

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Range as LspRange } from 'vscode-languageserver-types';
 import { isSidecarPath, manifestPathsOf, sidecarPathOf } from '../../design/read';
+import { configLanguageIds } from '../../language/dialects/registry';
 import { associatedDialect, matchesConfigGlobs } from '../../language/association';
 import { analyze } from '../../language/service';
 import type { Analysis } from '../../language/service';
@@ -18,7 +19,6 @@ import { DEBOUNCE_MS } from './debounce';
 import type { DocumentAnalysis } from './analyses';
 
 export const DIAGNOSTIC_SOURCE = 'dynamodb';
-const LANGUAGES = new Set(['toml', 'yaml']);
 const SCHEMA_CODES = new Set(['syntax', 'required', 'type', 'enum-value', 'unknown-key', 'range', 'pattern', 'internal']);
 
 export function toRange(range: LspRange): vscode.Range {
@@ -129,7 +129,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
 
   private isCandidate(document: vscode.TextDocument): boolean {
     if (document.isClosed) { return false; }
-    if (LANGUAGES.has(document.languageId)) { return true; }
+    if (configLanguageIds().includes(document.languageId)) { return true; }
     const globs = readSettings(document.uri).configFiles;
     return globs.length > 0 && matchesConfigGlobs(document.uri.path, globs);
   }
