@@ -103,15 +103,21 @@ export async function* readAll(client: DynamoDBClient, request: ItemRequest, opt
  * Next and previous pages of one request, exactly: a stack of the start keys of the pages read
  * so far, so going back re-reads a page from the same start key with the same page size (the
  * same items, unless the table changed). A failed or cancelled read leaves the pager where it
- * was. One read at a time.
+ * was. One read at a time. Subclasses say how one page is read from a start key (a Scan/Query's
+ * LastEvaluatedKey, a PartiQL statement's NextToken).
  */
-export class Pager {
+export abstract class PageStack {
   /** starts[i] is the start key of page i + 1 (undefined for the first page). */
   private starts: (JsonItem | undefined)[] = [];
   private current: ItemPage | undefined;
   private busy = false;
 
-  constructor(private readonly client: DynamoDBClient, readonly request: ItemRequest) {}
+  constructor(readonly request: ItemRequest) {}
+
+  /** Reads the page that begins at `start` (undefined: the first page). */
+  protected abstract fetch(start: JsonItem | undefined, options: FetchOptions): Promise<ItemPage>;
+  /** Whether a saved start of a later page can be read again. */
+  protected validStart(start: JsonItem | undefined): boolean { return start !== undefined; }
 
   /** 1-based number of the page shown; 0 before the first read. */
   get pageNumber(): number { return this.current ? this.starts.length : 0; }
@@ -144,7 +150,7 @@ export class Pager {
    * goes back through the same pages (restoring a view after a window reload).
    */
   resume(startKeys: readonly (JsonItem | undefined)[], options: FetchOptions = {}): Promise<ItemPage> {
-    if (startKeys.length === 0 || startKeys[0] !== undefined || startKeys.slice(1).some(k => k === undefined)) {
+    if (startKeys.length === 0 || startKeys[0] !== undefined || startKeys.slice(1).some(k => !this.validStart(k))) {
       return Promise.reject(new Error('start keys begin with the first page (no key) and name a key for every later page'));
     }
     return this.read([...startKeys], options);
@@ -159,13 +165,22 @@ export class Pager {
     if (this.busy) { throw new Error('a page is already being read'); }
     this.busy = true;
     try {
-      const page = await fetchPage(this.client, this.request, starts[starts.length - 1], options);
+      const page = await this.fetch(starts[starts.length - 1], options);
       this.starts = starts;
       this.current = page;
       return page;
     } finally {
       this.busy = false;
     }
+  }
+}
+
+/** The pages of one Scan or Query. */
+export class Pager extends PageStack {
+  constructor(private readonly client: DynamoDBClient, request: ItemRequest) { super(request); }
+
+  protected fetch(start: JsonItem | undefined, options: FetchOptions): Promise<ItemPage> {
+    return fetchPage(this.client, this.request, start, options);
   }
 }
 

@@ -13,7 +13,7 @@ import type { ItemPage, ItemRequest, JsonAttributeValue, JsonItem } from '../mod
 import { targetsOf } from '../model/items';
 import type { LiveTable } from '../model/live';
 import { toJsonItem, toSdkValue } from '../items/itemJson';
-import { fetchPage } from './items';
+import { PageStack, fetchPage } from './items';
 import type { FetchOptions } from './items';
 import { DynamoError } from './errors';
 import { keepProtoAttributes } from './protoAttributes';
@@ -125,56 +125,14 @@ export async function* readStatement(client: DynamoDBClient, input: StatementInp
  * NextToken as valid for a while; a page read long after may fail with an expired token, and
  * then Run starts again.) A failed read leaves the pager where it was. One read at a time.
  */
-export class StatementPager {
-  private starts: (JsonItem | undefined)[] = [];
-  private current: ItemPage | undefined;
-  private busy = false;
+export class StatementPager extends PageStack {
+  constructor(private readonly client: DynamoDBClient, request: ItemRequest, readonly input: StatementInput) { super(request); }
 
-  constructor(private readonly client: DynamoDBClient, readonly request: ItemRequest, readonly input: StatementInput) {}
-
-  get pageNumber(): number { return this.current ? this.starts.length : 0; }
-  get page(): ItemPage | undefined { return this.current; }
-  get hasNext(): boolean { return this.current?.lastEvaluatedKey !== undefined; }
-  get hasPrevious(): boolean { return this.starts.length > 1; }
-  get startKeys(): readonly (JsonItem | undefined)[] { return this.starts; }
-
-  first(options: FetchOptions = {}): Promise<ItemPage> { return this.read([undefined], options); }
-
-  next(options: FetchOptions = {}): Promise<ItemPage> {
-    if (!this.current) { return this.first(options); }
-    const start = this.current.lastEvaluatedKey;
-    if (!start) { return Promise.reject(new Error('this is the last page')); }
-    return this.read([...this.starts, start], options);
+  protected fetch(start: JsonItem | undefined, options: FetchOptions): Promise<ItemPage> {
+    return fetchStatementPage(this.client, this.input, this.request.pageSize, tokenOf(start), options);
   }
 
-  previous(options: FetchOptions = {}): Promise<ItemPage> {
-    if (!this.hasPrevious) { return Promise.reject(new Error('this is the first page')); }
-    return this.read(this.starts.slice(0, -1), options);
-  }
-
-  resume(startKeys: readonly (JsonItem | undefined)[], options: FetchOptions = {}): Promise<ItemPage> {
-    if (startKeys.length === 0 || startKeys[0] !== undefined || startKeys.slice(1).some(k => tokenOf(k) === undefined)) {
-      return Promise.reject(new Error('start tokens begin with the first page (none) and name a token for every later page'));
-    }
-    return this.read([...startKeys], options);
-  }
-
-  reload(options: FetchOptions = {}): Promise<ItemPage> {
-    return this.current ? this.read(this.starts, options) : this.first(options);
-  }
-
-  private async read(starts: (JsonItem | undefined)[], options: FetchOptions): Promise<ItemPage> {
-    if (this.busy) { throw new Error('a page is already being read'); }
-    this.busy = true;
-    try {
-      const page = await fetchStatementPage(this.client, this.input, this.request.pageSize, tokenOf(starts[starts.length - 1]), options);
-      this.starts = starts;
-      this.current = page;
-      return page;
-    } finally {
-      this.busy = false;
-    }
-  }
+  protected override validStart(start: JsonItem | undefined): boolean { return tokenOf(start) !== undefined; }
 }
 
 /** Attribute names of a few items of a table (for completion): a Scan of up to `count` items. */
