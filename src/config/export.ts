@@ -11,6 +11,7 @@ import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { encodeEnum, vocabulary, type EnumKind } from '../language/dialects/vocabulary';
 import type { LiveIndex, LiveTable } from '../model/live';
 import { isAwsRegion, type Dialect } from '../model/spec';
+import { exportTerraform } from './terraformExport';
 
 export interface ExportOptions {
   /**
@@ -34,6 +35,13 @@ export const DIALECT_CHOICES: readonly { readonly dialect: Dialect; readonly lab
   { dialect: 'genesys', label: 'genesys (TOML)', description: 'flat keys in [[resources.dynamodb]]' },
   { dialect: 'planton', label: 'planton (YAML)', description: 'an AwsDynamodb manifest' },
   { dialect: 'component', label: 'component (YAML)', description: 'a components list with a CloudFormation-style config' },
+];
+
+/** Export offers Terraform too (a new config is written in one of the three dialects above). */
+export const EXPORT_CHOICES: readonly { readonly dialect: Dialect; readonly label: string; readonly description: string }[] = [
+  ...DIALECT_CHOICES,
+  { dialect: 'terraform', label: 'Terraform resource (.tf)', description: 'an aws_dynamodb_table resource' },
+  { dialect: 'terraform-module', label: 'Terraform ARC module (.tf)', description: 'a module block of sourcefuse/arc-dynamodb/aws' },
 ];
 
 /**
@@ -266,5 +274,7 @@ export function exportConfig(live: LiveTable, dialect: Dialect, options: ExportO
     case 'genesys': return exportGenesys(live, options);
     case 'planton': return exportYaml(live, 'planton', options);
     case 'component': return exportYaml(live, 'component', options);
+    case 'terraform': return exportTerraform(live, 'resource', options);
+    case 'terraform-module': return exportTerraform(live, 'module', options);
   }
 }

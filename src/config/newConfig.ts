@@ -42,8 +42,9 @@ export interface NewConfigOptions {
 }
 
 /** The file extension of a dialect's format. */
-export function configExtension(dialect: Dialect): 'toml' | 'yaml' {
-  return vocabulary(dialect).format;
+export function configExtension(dialect: Dialect): 'toml' | 'yaml' | 'tf' {
+  const format = vocabulary(dialect).format;
+  return format === 'hcl' ? 'tf' : format;
 }
 
 /** The default file name: `<table-name>.<toml|yaml>`. */

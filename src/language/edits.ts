@@ -16,6 +16,8 @@ import type { BlockKind } from './dialects/vocabulary';
 import { parseConfig } from './parse';
 import { LineIndex, joinPointer, parentPointer, splitPointer, unescapePointerToken } from './sourcemap';
 import type { FixIntent, ParsedConfig } from './types';
+import { hclFixEdits } from './hcl/edits';
+import type { HclParsedConfig } from './hcl/parser';
 
 interface Splice { readonly start: number; readonly end: number; readonly text: string }
 
@@ -556,6 +558,7 @@ function afterSplice(doc: Doc, intent: FixIntent, s: Splice): { record?: [Pointe
  */
 export function fixEdits(config: ParsedConfig, dialect: Dialect, changes: readonly FixIntent[]): TextEdit[] | undefined {
   if (changes.length === 0) { return undefined; }
+  if (config.format === 'hcl') { return hclFixEdits(config as HclParsedConfig, changes); }
   const lines = config.map.lines;
   const toEdit = (s: Splice): TextEdit => ({ range: lines.range(s.start, s.end), newText: s.text });
   let doc = new Doc(config, dialect);

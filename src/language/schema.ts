@@ -25,6 +25,7 @@ import type { Finding, Fix, FixIntent } from './types';
 import genesysSchema from '../../schemas/genesys.schema.json';
 import plantonSchema from '../../schemas/planton.schema.json';
 import componentSchema from '../../schemas/component.schema.json';
+import { TERRAFORM_FILE } from './hcl/schemas';
 
 /** The subset of draft-07 (plus our annotations) that our schemas use. */
 export interface SchemaNode {
@@ -68,6 +69,9 @@ const SCHEMAS: Readonly<Record<Dialect, SchemaNode>> = {
   genesys: genesysSchema as SchemaNode,
   planton: plantonSchema as SchemaNode,
   component: componentSchema as SchemaNode,
+  // Both Terraform dialects live in one .tf file: one schema (resources and modules by label).
+  terraform: TERRAFORM_FILE,
+  'terraform-module': TERRAFORM_FILE,
 };
 
 export const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
@@ -89,6 +93,8 @@ export const SCHEMA_IDS: Readonly<Record<Dialect, string>> = {
   genesys: schemaIdFor('genesys'),
   planton: schemaIdFor('planton'),
   component: schemaIdFor('component'),
+  terraform: schemaIdFor('terraform'),
+  'terraform-module': schemaIdFor('terraform-module'),
 };
 
 /**

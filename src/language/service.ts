@@ -11,6 +11,8 @@ import { normalizeComponent } from './dialects/component';
 import { detectDialect } from './dialects/detect';
 import { normalizeGenesys } from './dialects/genesys';
 import { normalizePlanton } from './dialects/planton';
+import { checkTerraform } from './hcl/check';
+import { normalizeTerraform } from './hcl/terraform';
 import { vocabulary } from './dialects/vocabulary';
 import { applyEdits, fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
@@ -47,6 +49,8 @@ export function normalize(config: ParsedConfig, dialect: Dialect): TableSpec[] {
     case 'genesys': return normalizeGenesys(config);
     case 'planton': return normalizePlanton(config);
     case 'component': return normalizeComponent(config);
+    case 'terraform':
+    case 'terraform-module': return normalizeTerraform(config);
   }
 }
 
@@ -87,7 +91,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
 
   let schemaFindings: Finding[] = [];
   if (config.value !== undefined) {
-    try { schemaFindings = validateSchema(dialect, config.value); } catch (e) { findings.push(internal('schema validation', e)); }
+    try { schemaFindings = config.format === 'hcl' ? checkTerraform(config.value) : validateSchema(dialect, config.value); } catch (e) { findings.push(internal('schema validation', e)); }
   }
   findings.push(...schemaFindings);
   const invalidPointers = new Set<Pointer>(schemaFindings.flatMap(f => (f.pointer === undefined ? [] : [f.pointer])));

@@ -11,7 +11,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
 import type { LineIndex, OffsetLocation } from './sourcemap';
 
-export type Format = 'toml' | 'yaml';
+export type Format = 'toml' | 'yaml' | 'hcl';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Where one JSON pointer lives in the text. */

@@ -6,6 +6,7 @@
 import type { Dialect } from '../../model/spec';
 import { stripBom } from '../bom';
 import type { Format } from '../types';
+import { looksLikeTerraformTables } from '../hcl/terraform';
 
 const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
 const HEADER_LINES = 10;
@@ -52,6 +53,8 @@ export function detectDialect(
   schemaIds?: Readonly<Partial<Record<Dialect, string>>>,
 ): Dialect | undefined {
   const text = stripBom(rawText);
+  // Terraform: one dialect id for the file; each table is a resource or an ARC module (its own dialect).
+  if (format === 'hcl') { return looksLikeTerraformTables(text) ? 'terraform' : undefined; }
   const ref = schemaComment(text, format);
   if (ref) {
     const forced = dialectOfSchemaRef(ref, schemaIds);

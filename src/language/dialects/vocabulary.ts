@@ -187,7 +187,77 @@ const COMPONENT: Vocabulary = {
   },
 };
 
-const VOCABULARIES: Readonly<Record<Dialect, Vocabulary>> = { genesys: GENESYS, planton: PLANTON, component: COMPONENT };
+/** Terraform's aws_dynamodb_table resource (HCL): flat keys, repeated blocks for attributes and indexes. */
+const TERRAFORM: Vocabulary = {
+  dialect: 'terraform',
+  format: 'hcl',
+  tables: { pointer: '/resource/aws_dynamodb_table', array: false },
+  name: 'name',
+  billingMode: 'billing_mode',
+  throughput: { read: 'read_capacity', write: 'write_capacity' },
+  attributes: { list: 'attribute', name: 'name', type: 'type' },
+  gsi: { list: 'global_secondary_index', name: 'name' },
+  lsi: { list: 'local_secondary_index', name: 'name' },
+  projection: { type: 'projection_type', nonKeyAttributes: 'non_key_attributes' },
+  stream: { enabled: 'stream_enabled', viewType: 'stream_view_type' },
+  ttl: { block: 'ttl', enabled: 'enabled', attributeName: 'attribute_name' },
+  pitr: 'point_in_time_recovery',
+  sse: { block: 'server_side_encryption', enabled: 'enabled', kmsKey: 'kms_key_arn' },
+  tableClass: 'table_class',
+  deletionProtection: 'deletion_protection_enabled',
+  tags: 'tags',
+  ttlDefaultAttribute: 'expires_at',
+  order: {
+    table: [
+      'name', 'billing_mode', 'hash_key', 'range_key', 'read_capacity', 'write_capacity', 'table_class',
+      'stream_enabled', 'stream_view_type', 'deletion_protection_enabled', 'attribute', 'global_secondary_index',
+      'local_secondary_index', 'ttl', 'server_side_encryption', 'point_in_time_recovery', 'replica', 'tags',
+    ],
+    attribute: ['name', 'type'],
+    gsi: ['name', 'hash_key', 'range_key', 'projection_type', 'non_key_attributes', 'read_capacity', 'write_capacity'],
+    lsi: ['name', 'range_key', 'projection_type', 'non_key_attributes'],
+    ttl: ['attribute_name', 'enabled'],
+    sse: ['enabled', 'kms_key_arn'],
+  },
+};
+
+/** The Sourcefuse ARC DynamoDB Terraform module's inputs (HCL): flat, lists of objects. */
+const TERRAFORM_MODULE: Vocabulary = {
+  dialect: 'terraform-module',
+  format: 'hcl',
+  tables: { pointer: '/module', array: false },
+  name: 'table_name',
+  billingMode: 'billing_mode',
+  throughput: { read: 'read_capacity', write: 'write_capacity' },
+  attributes: { list: 'attributes', name: 'name', type: 'type' },
+  gsi: { list: 'global_secondary_indexes', name: 'name' },
+  lsi: { list: 'local_secondary_indexes', name: 'name' },
+  projection: { type: 'projection_type', nonKeyAttributes: 'non_key_attributes' },
+  stream: { enabled: 'stream_enabled', viewType: 'stream_view_type' },
+  ttl: { enabled: 'ttl_enabled', attributeName: 'ttl_attribute_name' },
+  pitr: 'point_in_time_recovery_enabled',
+  sse: { enabled: 'server_side_encryption_enabled', kmsKey: 'server_side_encryption_kms_key_arn' },
+  tableClass: 'table_class',
+  deletionProtection: 'deletion_protection_enabled',
+  tags: 'tags',
+  ttlDefaultAttribute: 'expires_at',
+  order: {
+    table: [
+      'source', 'version', 'table_name', 'billing_mode', 'table_class', 'hash_key', 'range_key', 'attributes',
+      'read_capacity', 'write_capacity', 'autoscaling_enabled', 'autoscaling_read', 'autoscaling_write',
+      'global_secondary_indexes', 'local_secondary_indexes', 'stream_enabled', 'stream_view_type', 'ttl_enabled',
+      'ttl_attribute_name', 'server_side_encryption_enabled', 'server_side_encryption_kms_key_arn',
+      'point_in_time_recovery_enabled', 'deletion_protection_enabled', 'replica_regions', 'import_table', 'tags',
+    ],
+    attribute: ['name', 'type'],
+    gsi: ['name', 'hash_key', 'range_key', 'projection_type', 'non_key_attributes', 'read_capacity', 'write_capacity'],
+    lsi: ['name', 'range_key', 'projection_type', 'non_key_attributes'],
+  },
+};
+
+const VOCABULARIES: Readonly<Record<Dialect, Vocabulary>> = {
+  genesys: GENESYS, planton: PLANTON, component: COMPONENT, terraform: TERRAFORM, 'terraform-module': TERRAFORM_MODULE,
+};
 
 export function vocabulary(dialect: Dialect): Vocabulary {
   return VOCABULARIES[dialect];
@@ -232,6 +302,8 @@ export const ENUM_ALIASES: Readonly<Record<Dialect, Partial<Record<EnumKind, Rea
   genesys: {},
   planton: {},
   component: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
+  terraform: {},
+  'terraform-module': {},
 };
 
 /** The canonical value of a raw value, or undefined when the dialect does not accept it. */

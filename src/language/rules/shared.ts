@@ -243,7 +243,8 @@ export function keyTypesUsable(elements: readonly KeyElementSpec[], ctx: RuleCon
 export function billingMode(table: TableSpec, ctx: RuleContext): 'PAY_PER_REQUEST' | 'PROVISIONED' | undefined {
   const r = read(table.billingMode, ctx);
   if (r.state === 'ok') { return r.value; }
-  if (r.state === 'absent' && table.dialect === 'component') { return 'PROVISIONED'; }
+  // The component dialect and Terraform's aws_dynamodb_table default to PROVISIONED.
+  if (r.state === 'absent' && (table.dialect === 'component' || table.dialect === 'terraform')) { return 'PROVISIONED'; }
   return undefined;
 }
 

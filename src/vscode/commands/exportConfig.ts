@@ -4,7 +4,7 @@
  * remembered as targeting the same connection and region, so its preview plans no change.
  */
 import * as vscode from 'vscode';
-import { DIALECT_CHOICES, exportConfig } from '../../config/export';
+import { EXPORT_CHOICES, exportConfig } from '../../config/export';
 import { configExtension } from '../../config/newConfig';
 import { registerCommand } from './register';
 import { freeFile, mayWrite } from '../platform/files';
@@ -15,7 +15,7 @@ import { resolveTableRef } from './tableRef';
 import type { TableRef } from './tableRef';
 
 /** The dialects as New Table Config lists them, with their file extension. */
-const DIALECTS = DIALECT_CHOICES.map(c => ({ ...c, extension: configExtension(c.dialect) }));
+const DIALECTS = EXPORT_CHOICES.map(c => ({ ...c, extension: configExtension(c.dialect) }));
 
 /** Writes the table's config and opens it; undefined when the person cancelled. */
 export async function exportTable(services: Services, targets: ConfigTargets, ref: TableRef): Promise<vscode.Uri | undefined> {
@@ -29,7 +29,7 @@ export async function exportTable(services: Services, targets: ConfigTargets, re
   const uri = await services.prompts.saveLocation({
     title: `Save the ${picked.label} config of ${ref.tableName}`,
     ...(folder ? { defaultUri: await freeFile(folder, fileName) } : {}),
-    filters: picked.extension === 'toml' ? { TOML: ['toml'] } : { YAML: ['yaml', 'yml'] },
+    filters: picked.extension === 'toml' ? { TOML: ['toml'] } : picked.extension === 'tf' ? { Terraform: ['tf'] } : { YAML: ['yaml', 'yml'] },
   });
   if (!uri) { return undefined; }
   if (!(await mayWrite(services.prompts, uri, `the config of ${ref.tableName}`))) { return undefined; }

@@ -15,7 +15,7 @@ import { type RuleCase, example, findings, runCase } from './harness';
 const ALL: readonly RuleCase[] = [...GENESYS_CASES, ...PLANTON_CASES, ...COMPONENT_CASES];
 
 /** Rules that cannot apply in a dialect, and why (see the header of each cases file). */
-const NOT_APPLICABLE: Readonly<Record<Dialect, Readonly<Record<string, string>>>> = {
+const NOT_APPLICABLE: Readonly<Record<Exclude<Dialect, 'terraform' | 'terraform-module'>, Readonly<Record<string, string>>>> = {
   genesys: {
     'key-attribute-undefined': 'each key name carries its own type (hash-key-type)',
     'attribute-definition-unused': 'definitions are the key pairs themselves',
