@@ -122,3 +122,18 @@ export function configRegion(tables: readonly TableSpec[]): string | undefined {
 export function isAwsRegion(name: string): boolean {
   return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(name);
 }
+
+/**
+ * The tool that applies files of a dialect, when it is not DynamoDB Designer: Terraform for the
+ * Terraform dialects. Preview (a read-only comparison) is fine; apply and delete refuse, since the
+ * table would then differ from that tool's state (drift it would undo or fail on).
+ */
+export function appliedByOtherTool(tables: readonly Pick<TableSpec, 'dialect'>[]): string | undefined {
+  return tables.some(t => t.dialect === 'terraform' || t.dialect === 'terraform-module') ? 'Terraform' : undefined;
+}
+
+/** Why apply or delete refuses a file another tool applies. */
+export function otherToolRefusal(fileName: string, tool: string, what: 'apply' | 'delete'): string {
+  return `${fileName} is applied by ${tool}: ${what === 'apply' ? 'run terraform plan and terraform apply' : 'remove the table from the file and run terraform apply (or terraform destroy)'}. `
+    + `DynamoDB Designer does not ${what} it, because ${tool}'s state would then no longer match the table. Preview compares the file with the table, read-only.`;
+}

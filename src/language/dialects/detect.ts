@@ -6,7 +6,7 @@
 import type { Dialect } from '../../model/spec';
 import { stripBom } from '../bom';
 import type { Format } from '../types';
-import { looksLikeTerraformTables } from '../hcl/terraform';
+import { looksLikeTerraformTables } from '../hcl/detect';
 
 const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
 const HEADER_LINES = 10;

@@ -14,7 +14,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Pointer } from '../../model/spec';
 import { LineIndex, joinPointer } from '../sourcemap';
 import type { FixIntent } from '../types';
-import { REPEATED_BLOCKS, parseHcl, type HclParsedConfig } from './parser';
+import { KEY_TYPE_SUFFIX, REPEATED_BLOCKS, parseHcl, type HclParsedConfig } from './parser';
 
 interface Splice { readonly start: number; readonly end: number; readonly text: string }
 
@@ -108,8 +108,8 @@ class Editor {
   }
 
   private replace(pointer: Pointer, value: unknown): Splice | undefined {
-    if (pointer.endsWith('/@keyType')) {
-      const argument = pointer.slice(0, -'/@keyType'.length);
+    if (pointer.endsWith(KEY_TYPE_SUFFIX)) {
+      const argument = pointer.slice(0, -KEY_TYPE_SUFFIX.length);
       return this.rename(argument, value === 'RANGE' ? 'range_key' : 'hash_key');
     }
     const at = this.config.map.offsets(pointer);

@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import type { Node } from 'web-tree-sitter';
 import type { Pointer } from '../../model/spec';
-import { LineIndex, OffsetSourceMap, joinPointer } from '../sourcemap';
-import type { ParsedConfig } from '../types';
+import { LineIndex, OffsetSourceMap, joinPointer, type OffsetLocation } from '../sourcemap';
+import type { ParsedConfig, SourceLocation } from '../types';
 
 /** A value Terraform computes (variable, local, call, interpolation): unknown to the rules. */
 export class HclUnknown {
@@ -53,8 +53,32 @@ export interface HclParsedConfig extends ParsedConfig {
   readonly nodes: ReadonlyMap<Pointer, HclNodeInfo>;
 }
 
+/** The pointer suffix of a key element's type, which has no node in Terraform (hcl/terraform.ts). */
+export const KEY_TYPE_SUFFIX = '/@keyType';
+
+/**
+ * The offset map, plus the key types of `hash_key`/`range_key`: a finding on `<argument>/@keyType`
+ * marks the argument's name (not the table entry, as an absent pointer would).
+ */
+class HclSourceMap extends OffsetSourceMap {
+  override offsets(pointer: Pointer): Readonly<OffsetLocation> | undefined {
+    const own = super.offsets(pointer);
+    if (own || !pointer.endsWith(KEY_TYPE_SUFFIX)) { return own; }
+    const argument = super.offsets(pointer.slice(0, -KEY_TYPE_SUFFIX.length));
+    return argument?.keyStart !== undefined && argument.keyEnd !== undefined ? { valueStart: argument.keyStart, valueEnd: argument.keyEnd } : undefined;
+  }
+
+  override get(pointer: Pointer): SourceLocation | undefined {
+    const own = super.get(pointer);
+    if (own || !pointer.endsWith(KEY_TYPE_SUFFIX)) { return own; }
+    const at = this.offsets(pointer);
+    return at ? { valueRange: this.lines.range(at.valueStart, at.valueEnd) } : undefined;
+  }
+}
+
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
+let loadError: string | undefined;
 
 /** The folder of a wasm file: beside the bundle (dist/), else the package in node_modules. */
 function wasmPath(file: string, pkg: string): string {
@@ -74,7 +98,7 @@ export function loadHcl(): Promise<void> {
       p.setLanguage(language);
       parser = p;
     })();
-    loading.catch(() => { loading = undefined; });
+    loading.then(() => { loadError = undefined; }, (e: unknown) => { loadError = e instanceof Error ? e.message : String(e); loading = undefined; });
   }
   return loading;
 }
@@ -83,14 +107,19 @@ export function hclLoaded(): boolean {
   return parser !== undefined;
 }
 
+/** Whether a document is Terraform by its path (the language service awaits loadHcl() for it). */
+export function isTerraformPath(uri: string | undefined): boolean {
+  return uri !== undefined && /\.tf$/i.test(uri.replace(/[?#].*$/, ''));
+}
+
 const MAX_DEPTH = 200;
 
 class Builder {
-  readonly map: OffsetSourceMap;
+  readonly map: HclSourceMap;
   readonly nodes = new Map<Pointer, HclNodeInfo>();
 
   constructor(readonly text: string, lines: LineIndex) {
-    this.map = new OffsetSourceMap('hcl', lines);
+    this.map = new HclSourceMap('hcl', lines);
   }
 
   record(pointer: Pointer, key: Node | undefined, value: { start: number; end: number }, info: HclNodeInfo): void {
@@ -313,7 +342,9 @@ export function parseHcl(text: string): HclParsedConfig {
   const lines = new LineIndex(text);
   const b = new Builder(text, lines);
   if (!parser) {
-    b.map.addSyntaxError('The HCL parser is still loading; the file is checked once it has loaded.', 0, 0, 'warning');
+    b.map.addSyntaxError(loadError
+      ? `The HCL parser could not be loaded (${loadError}): Terraform files are not checked.`
+      : 'The HCL parser is still loading; the file is checked once it has loaded.', 0, 0, 'warning');
     return { format: 'hcl', text, value: undefined, map: b.map, nodes: b.nodes };
   }
   const tree = parser.parse(text);

@@ -18,23 +18,16 @@
 import type { AttributeSpec, Field, IndexSpec, KeyElementSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
 import { FieldReader, impliedField, isObj } from '../dialects/fields';
 import type { Obj } from '../dialects/fields';
-import { vocabulary } from '../dialects/vocabulary';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
-import { DUPLICATE_MARK } from './parser';
+import { DUPLICATE_MARK, KEY_TYPE_SUFFIX } from './parser';
 
 /** A module source that is the ARC DynamoDB module (registry address, git or local path to it). */
 export function isArcDynamodbSource(source: unknown): boolean {
   return typeof source === 'string' && (/(^|\/)arc-dynamodb\/aws(\/\/.*)?$/.test(source.split('?')[0]) || /terraform-aws-arc-dynamodb/.test(source));
 }
 
-const RESOURCE = /^\s*resource\s+"aws_dynamodb_table"\s+"/m;
-const MODULE_SOURCE = /^\s*source\s*=\s*"[^"\n]*(arc-dynamodb\/aws|terraform-aws-arc-dynamodb)[^"\n]*"/m;
-
-/** Whether a .tf text holds a table of ours (a cheap look before parsing). */
-export function looksLikeTerraformTables(text: string): boolean {
-  return RESOURCE.test(text) || MODULE_SOURCE.test(text);
-}
+export { looksLikeTerraformTables } from './detect';
 
 /** The pointers of the table entries of a parsed .tf file, with the dialect of each. */
 export function terraformTables(value: unknown): { pointer: Pointer; dialect: 'terraform' | 'terraform-module'; body: Obj }[] {
@@ -79,7 +72,7 @@ function flatKeyElements(r: FieldReader, obj: Obj, base: Pointer, withHash: bool
       if (value === null) { continue; }
       const name = r.string(obj, key, base);
       if (!name) { continue; }
-      out.push({ name, keyType: impliedField(keyType, `${name.pointer}/@keyType`), pointer: name.pointer });
+      out.push({ name, keyType: impliedField(keyType, `${name.pointer}${KEY_TYPE_SUFFIX}`), pointer: name.pointer });
     }
     const plural = r.find(obj, `${word}_keys`, base);
     if (plural && Array.isArray(plural.value)) {
