@@ -11,7 +11,7 @@ import { applyPlans, formatApplyReport, planSpecs, type ReplaceDetails } from '.
 import { formatPlan } from '../plan/words';
 import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
-import { appliedByOtherTool, otherToolRefusal } from '../model/spec';
+import { appliedByOtherTool, otherToolRefusal } from '../language/dialects/registry';
 
 export const APPLY_HELP = `Usage: dynamodb-designer apply FILE [options]
 

@@ -9,7 +9,7 @@ import { DeletionRefused, deleteTable, describeDeletion } from '../dynamo/delete
 import { DynamoError } from '../dynamo/errors';
 import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
-import { appliedByOtherTool, otherToolRefusal } from '../model/spec';
+import { appliedByOtherTool, otherToolRefusal } from '../language/dialects/registry';
 
 export const DELETE_HELP = `Usage: dynamodb-designer delete FILE [options]
 

@@ -11,13 +11,13 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { stringify as yamlStringify } from 'yaml';
 import type { Dialect, Pointer } from '../model/spec';
+import { vocabulary } from './dialects/registry';
 import { keysBefore } from './dialects/vocabulary';
 import type { BlockKind } from './dialects/vocabulary';
 import { parseConfig } from './parse';
 import { LineIndex, joinPointer, parentPointer, splitPointer, unescapePointerToken } from './sourcemap';
 import type { FixIntent, ParsedConfig } from './types';
-import { hclFixEdits } from './hcl/edits';
-import type { HclParsedConfig } from './hcl/parser';
+import { formatOperations } from './formats';
 
 interface Splice { readonly start: number; readonly end: number; readonly text: string }
 
@@ -315,7 +315,7 @@ function insert(doc: Doc, parent: Pointer, key: string, value: unknown, after: r
     if (up === undefined) { return undefined; }
     const token = splitPointer(parent).pop() ?? '';
     if (/^\d+$/.test(token)) { return undefined; }
-    return insert(doc, up, token, { [key]: value }, keysBefore(doc.dialect, blockKindOf(up), token));
+    return insert(doc, up, token, { [key]: value }, keysBefore(vocabulary(doc.dialect), blockKindOf(up), token));
   }
   if (doc.loc(joinPointer(parent, key))) { return replace(doc, joinPointer(parent, key), value); }
   return doc.toml ? insertToml(doc, parent, loc, key, value, after) : insertYaml(doc, parent, loc, key, value, after);
@@ -409,7 +409,7 @@ function insertElement(doc: Doc, parent: Pointer, value: unknown): Splice | unde
     const up = parentPointer(parent);
     const token = splitPointer(parent).pop() ?? '';
     if (up === undefined || /^\d+$/.test(token)) { return undefined; }
-    return insert(doc, up, token, [value], keysBefore(doc.dialect, blockKindOf(up), token));
+    return insert(doc, up, token, [value], keysBefore(vocabulary(doc.dialect), blockKindOf(up), token));
   }
   const text = doc.text;
   const eol = doc.eol();
@@ -558,7 +558,9 @@ function afterSplice(doc: Doc, intent: FixIntent, s: Splice): { record?: [Pointe
  */
 export function fixEdits(config: ParsedConfig, dialect: Dialect, changes: readonly FixIntent[]): TextEdit[] | undefined {
   if (changes.length === 0) { return undefined; }
-  if (config.format === 'hcl') { return hclFixEdits(config as HclParsedConfig, changes); }
+  // A format with edits of its own (HCL) makes them.
+  const own = formatOperations(config.format).edits;
+  if (own) { return own(config, changes); }
   const lines = config.map.lines;
   const toEdit = (s: Splice): TextEdit => ({ range: lines.range(s.start, s.end), newText: s.text });
   let doc = new Doc(config, dialect);

@@ -1,12 +1,16 @@
 /**
- * TableSpec: a table as a config file describes it, normalized from any of the three dialects.
+ * TableSpec: a table as a config file describes it, normalized from any dialect.
  * Every field remembers the JSON pointer of the node it came from, so that a rule or a plan
  * step can point at the exact key or value in the source (TOML or YAML) through the SourceMap.
  *
  * Pure data: no vscode, no SDK.
  */
 
-export type Dialect = 'genesys' | 'planton' | 'component' | 'terraform' | 'terraform-module';
+/**
+ * A dialect's id (`genesys`, `planton`, `component`, ...): the dialects are defined and listed in
+ * src/language/dialects/ (registry.ts), so adding one needs no edit here.
+ */
+export type Dialect = string;
 export type AttributeType = 'S' | 'N' | 'B';
 export type KeyType = 'HASH' | 'RANGE';
 export type BillingMode = 'PAY_PER_REQUEST' | 'PROVISIONED';
@@ -121,19 +125,4 @@ export function configRegion(tables: readonly TableSpec[]): string | undefined {
 /** Whether a name has the shape of an AWS region (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`). */
 export function isAwsRegion(name: string): boolean {
   return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(name);
-}
-
-/**
- * The tool that applies files of a dialect, when it is not DynamoDB Designer: Terraform for the
- * Terraform dialects. Preview (a read-only comparison) is fine; apply and delete refuse, since the
- * table would then differ from that tool's state (drift it would undo or fail on).
- */
-export function appliedByOtherTool(tables: readonly Pick<TableSpec, 'dialect'>[]): string | undefined {
-  return tables.some(t => t.dialect === 'terraform' || t.dialect === 'terraform-module') ? 'Terraform' : undefined;
-}
-
-/** Why apply or delete refuses a file another tool applies. */
-export function otherToolRefusal(fileName: string, tool: string, what: 'apply' | 'delete'): string {
-  return `${fileName} is applied by ${tool}: ${what === 'apply' ? 'run terraform plan and terraform apply' : 'remove the table from the file and run terraform apply (or terraform destroy)'}. `
-    + `DynamoDB Designer does not ${what} it, because ${tool}'s state would then no longer match the table. Preview compares the file with the table, read-only.`;
 }

@@ -4,14 +4,55 @@
  * elements (pointing at the name and the type keys). Indexes use the same flat style; an LSI's
  * HASH is the table's HASH, implicitly. The document's top-level `region` applies to all tables.
  */
+import type { LiveIndex, LiveTable } from '../../model/live';
 import type { AttributeSpec, IndexSpec, KeyElementSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
+import type { WrittenConfig } from '../formats/format';
+import { TOML } from '../formats/toml';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
 import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
-import { vocabulary } from './vocabulary';
+import type { DialectDefinition, WriteOptions } from './registry';
+import { singleKeys, userTags } from './write';
+import type { Vocabulary } from './vocabulary';
 
-const V = vocabulary('genesys');
+const VOCABULARY: Vocabulary = {
+  dialect: 'genesys',
+  tables: { pointer: '/resources/dynamodb', array: true },
+  name: 'name',
+  region: 'region',
+  billingMode: 'billing_mode',
+  throughput: { read: 'read_capacity_units', write: 'write_capacity_units' },
+  flatKeys: { hashName: 'hash_key_name', hashType: 'hash_key_type', rangeName: 'range_key_name', rangeType: 'range_key_type' },
+  gsi: { list: 'global_secondary_indexes', name: 'name' },
+  lsi: { list: 'local_secondary_indexes', name: 'name' },
+  projection: { type: 'projection_type', nonKeyAttributes: 'non_key_attributes' },
+  stream: { enabled: 'enable_streams', viewType: 'stream_view_type' },
+  ttl: { enabled: 'enable_ttl', attributeName: 'ttl_attribute_name' },
+  pitr: 'point_in_time_recovery',
+  sse: { enabled: 'server_side_encryption', kmsKey: 'kms_key_arn' },
+  tableClass: 'table_class',
+  deletionProtection: 'deletion_protection',
+  tags: 'tags',
+  ttlDefaultAttribute: 'expires_at',
+  order: {
+    root: ['provider', 'region', 'resources'],
+    table: [
+      'name', 'billing_mode', 'hash_key_name', 'hash_key_type', 'range_key_name', 'range_key_type',
+      'read_capacity_units', 'write_capacity_units', 'enable_streams', 'stream_view_type',
+      'enable_ttl', 'ttl_attribute_name', 'point_in_time_recovery', 'deletion_protection',
+      'table_class', 'server_side_encryption', 'kms_key_arn',
+      'global_secondary_indexes', 'local_secondary_indexes', 'tags',
+    ],
+    gsi: [
+      'name', 'hash_key_name', 'hash_key_type', 'range_key_name', 'range_key_type',
+      'projection_type', 'non_key_attributes', 'read_capacity_units', 'write_capacity_units',
+    ],
+    lsi: ['name', 'range_key_name', 'range_key_type', 'projection_type', 'non_key_attributes'],
+  },
+};
+
+const V = VOCABULARY;
 const flat = V.flatKeys ?? { hashName: 'hash_key_name', hashType: 'hash_key_type', rangeName: 'range_key_name', rangeType: 'range_key_type' };
 
 interface FlatKeys { readonly attributes: AttributeSpec[]; readonly keySchema: KeyElementSpec[] }
@@ -68,10 +109,10 @@ function tags(r: FieldReader, obj: Obj, base: Pointer): { tags: TagSpec[]; point
   return { tags: list, pointer: found.pointer };
 }
 
-export function normalizeGenesys(config: ParsedConfig): TableSpec[] {
+function normalize(config: ParsedConfig): TableSpec[] {
   const root = config.value;
   if (!isObj(root)) { return []; }
-  const r = new FieldReader('genesys');
+  const r = new FieldReader(V);
   const region = r.string(root, V.region ?? 'region', '');
   const resources = root.resources;
   const entries = isObj(resources) ? resources.dynamodb : undefined;
@@ -103,7 +144,7 @@ export function normalizeGenesys(config: ParsedConfig): TableSpec[] {
     const kms = r.string(entry, V.sse.kmsKey, p);
     const t = tags(r, entry, p);
     tables.push({
-      dialect: 'genesys',
+      dialect: V.dialect,
       pointer: p,
       name: r.string(entry, V.name, p),
       region,
@@ -127,3 +168,73 @@ export function normalizeGenesys(config: ParsedConfig): TableSpec[] {
   });
   return tables;
 }
+
+// ---- writing (export, new configs)
+
+const COMMENTS: Readonly<Record<string, string>> = {
+  billing_mode: 'PAY_PER_REQUEST | PROVISIONED',
+  hash_key_type: 'S | N | B',
+  range_key_type: 'S | N | B',
+  stream_view_type: 'KEYS_ONLY | NEW_IMAGE | OLD_IMAGE | NEW_AND_OLD_IMAGES',
+  projection_type: 'ALL | KEYS_ONLY | INCLUDE',
+  table_class: 'STANDARD | STANDARD_INFREQUENT_ACCESS',
+  ttl_attribute_name: 'Number attribute, epoch seconds',
+};
+
+function write(live: LiveTable, options: WriteOptions): WrittenConfig {
+  const provisioned = live.billingMode === 'PROVISIONED';
+  const { hash, range } = singleKeys({ name: 'table', keySchema: live.keySchema }, V.dialect);
+  const entry: Record<string, unknown> = { [V.name]: live.name, [V.billingMode]: live.billingMode };
+  if (hash) { entry[flat.hashName] = hash; entry[flat.hashType] = live.attributes[hash]; }
+  if (range) { entry[flat.rangeName] = range; entry[flat.rangeType] = live.attributes[range]; }
+  if (provisioned && live.throughput) {
+    entry[V.throughput.read] = live.throughput.read;
+    entry[V.throughput.write] = live.throughput.write;
+  }
+  entry[V.stream.enabled] = live.stream.enabled;
+  if (live.stream.enabled && live.stream.viewType) { entry[V.stream.viewType] = live.stream.viewType; }
+  if (live.ttl.state === 'known') {
+    entry[V.ttl.enabled] = live.ttl.value.enabled;
+    if (live.ttl.value.enabled && live.ttl.value.attributeName) { entry[V.ttl.attributeName] = live.ttl.value.attributeName; }
+  }
+  if (live.pointInTimeRecovery.state === 'known') { entry[V.pitr] = live.pointInTimeRecovery.value.enabled; }
+  entry[V.deletionProtection] = live.deletionProtection;
+  entry[V.tableClass] = live.tableClass;
+  entry[V.sse.enabled] = live.sse.enabled;
+  if (live.sse.enabled && live.sse.kmsKeyArn) { entry[V.sse.kmsKey] = live.sse.kmsKeyArn; }
+  const index = (i: LiveIndex): Record<string, unknown> => {
+    const keys = singleKeys(i, V.dialect);
+    const out: Record<string, unknown> = { [V.gsi.name]: i.name };
+    if (i.kind === 'GSI' && keys.hash) { out[flat.hashName] = keys.hash; out[flat.hashType] = live.attributes[keys.hash]; }
+    if (keys.range) { out[flat.rangeName] = keys.range; out[flat.rangeType] = live.attributes[keys.range]; }
+    out[V.projection.type] = i.projectionType;
+    if (i.projectionType === 'INCLUDE') { out[V.projection.nonKeyAttributes] = [...i.nonKeyAttributes]; }
+    if (i.kind === 'GSI' && provisioned && i.throughput) {
+      out[V.throughput.read] = i.throughput.read;
+      out[V.throughput.write] = i.throughput.write;
+    }
+    return out;
+  };
+  if (live.globalSecondaryIndexes.length > 0) { entry[V.gsi.list] = live.globalSecondaryIndexes.map(index); }
+  if (live.localSecondaryIndexes.length > 0) { entry[V.lsi.list] = live.localSecondaryIndexes.map(index); }
+  const tags = userTags(live);
+  if (tags) { entry[V.tags] = tags; }
+  const value = { provider: 'aws', ...(options.region ? { [V.region ?? 'region']: options.region } : {}), resources: { dynamodb: [entry] } };
+  return { value, header: options.header, comments: COMMENTS };
+}
+
+const DETECT = /^[ \t]*\[\[[ \t]*resources[ \t]*\.[ \t]*dynamodb[ \t]*\]\]/m;
+
+export const GENESYS: DialectDefinition = {
+  id: 'genesys',
+  label: 'genesys (TOML)',
+  description: 'flat keys in [[resources.dynamodb]]',
+  format: TOML,
+  detect: text => DETECT.test(text),
+  vocabulary: VOCABULARY,
+  normalize,
+  defaults: { enabled: false },
+  optIn: true,
+  regionHint: 'Add region = "..." above [[resources.dynamodb]] to pin a region.',
+  write,
+};

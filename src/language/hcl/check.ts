@@ -8,11 +8,10 @@
  * key-schema-shape speaks.
  */
 import type { Pointer } from '../../model/spec';
-import { closestEnumValue, closestKey, type SchemaNode } from '../schema';
+import { closestEnumValue, closestKey, schemaFor, type SchemaNode } from '../schema';
 import { joinPointer } from '../sourcemap';
 import type { Finding, Fix } from '../types';
-import { DUPLICATE_MARK, isUnknown } from './parser';
-import { TERRAFORM_MODULE, TERRAFORM_TABLE } from './schemas';
+import { DUPLICATE_MARK, isUnknown } from './values';
 import { terraformTables } from './terraform';
 
 const KEY_ARGUMENTS = new Set(['hash_key', 'range_key']);
@@ -106,8 +105,15 @@ function describe(pointer: Pointer): string {
 /** The schema findings of the table entries of a parsed .tf value. */
 export function checkTerraform(value: unknown): Finding[] {
   const out: Finding[] = [];
-  for (const t of terraformTables(value)) {
-    walk(t.dialect === 'terraform' ? TERRAFORM_TABLE : TERRAFORM_MODULE, t.body, t.pointer, out);
+  const tables = terraformTables(value);
+  if (tables.length === 0) { return out; }
+  // schemas/terraform.schema.json: the resource body and the module inputs.
+  const root = schemaFor('terraform');
+  const resource = root.properties?.resource?.properties?.aws_dynamodb_table?.additionalProperties;
+  const module = root.properties?.module?.additionalProperties;
+  for (const t of tables) {
+    const node = t.dialect === 'terraform' ? resource : module;
+    if (typeof node === 'object') { walk(node, t.body, t.pointer, out); }
   }
   return out;
 }

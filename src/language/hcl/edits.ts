@@ -14,12 +14,11 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { Pointer } from '../../model/spec';
 import { LineIndex, joinPointer } from '../sourcemap';
 import type { FixIntent } from '../types';
-import { KEY_TYPE_SUFFIX, REPEATED_BLOCKS, parseHcl, type HclParsedConfig } from './parser';
+import { parseHcl, type HclParsedConfig } from './parser';
+import { KEY_TYPE_SUFFIX, RESOURCE_BLOCKS } from './values';
 
 interface Splice { readonly start: number; readonly end: number; readonly text: string }
 
-/** Nested blocks of aws_dynamodb_table (written as blocks, not `key = {}`). */
-const RESOURCE_BLOCKS = new Set([...REPEATED_BLOCKS, 'ttl', 'server_side_encryption', 'point_in_time_recovery', 'import_table', 'timeouts', 'lifecycle']);
 
 function isIdentifier(key: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key);

@@ -22,21 +22,9 @@ import type { Pointer } from '../../model/spec';
 import { LineIndex, OffsetSourceMap, joinPointer, type OffsetLocation } from '../sourcemap';
 import type { ParsedConfig, SourceLocation } from '../types';
 
-/** A value Terraform computes (variable, local, call, interpolation): unknown to the rules. */
-export class HclUnknown {
-  constructor(readonly text: string) {}
-  toJSON(): string { return `\${${this.text}}`; }
-}
+import { DUPLICATE_MARK, HclUnknown, KEY_TYPE_SUFFIX, REPEATED_BLOCKS, isUnknown } from './values';
 
-export function isUnknown(value: unknown): value is HclUnknown {
-  return value instanceof HclUnknown;
-}
-
-/** Block types that may repeat in an aws_dynamodb_table resource: always arrays. */
-export const REPEATED_BLOCKS: ReadonlySet<string> = new Set(['attribute', 'global_secondary_index', 'local_secondary_index', 'replica', 'on_demand_throughput_item']);
-
-/** Between an argument's name and its occurrence number when it is given more than once. */
-export const DUPLICATE_MARK = '#';
+export { DUPLICATE_MARK, HclUnknown, KEY_TYPE_SUFFIX, REPEATED_BLOCKS, isUnknown };
 
 /** Where the whole construct of a pointer lies (`name = value` line, a whole block), for edits. */
 export interface HclNodeInfo {
@@ -52,9 +40,6 @@ export interface HclNodeInfo {
 export interface HclParsedConfig extends ParsedConfig {
   readonly nodes: ReadonlyMap<Pointer, HclNodeInfo>;
 }
-
-/** The pointer suffix of a key element's type, which has no node in Terraform (hcl/terraform.ts). */
-export const KEY_TYPE_SUFFIX = '/@keyType';
 
 /**
  * The offset map, plus the key types of `hash_key`/`range_key`: a finding on `<argument>/@keyType`

@@ -20,14 +20,16 @@ import { FieldReader, impliedField, isObj } from '../dialects/fields';
 import type { Obj } from '../dialects/fields';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
-import { DUPLICATE_MARK, KEY_TYPE_SUFFIX } from './parser';
+import { DUPLICATE_MARK, KEY_TYPE_SUFFIX } from './values';
+import { TERRAFORM_MODULE_VOCABULARY, TERRAFORM_VOCABULARY } from './vocabularies';
+
+
 
 /** A module source that is the ARC DynamoDB module (registry address, git or local path to it). */
 export function isArcDynamodbSource(source: unknown): boolean {
   return typeof source === 'string' && (/(^|\/)arc-dynamodb\/aws(\/\/.*)?$/.test(source.split('?')[0]) || /terraform-aws-arc-dynamodb/.test(source));
 }
 
-export { looksLikeTerraformTables } from './detect';
 
 /** The pointers of the table entries of a parsed .tf file, with the dialect of each. */
 export function terraformTables(value: unknown): { pointer: Pointer; dialect: 'terraform' | 'terraform-module'; body: Obj }[] {
@@ -167,7 +169,7 @@ function notNull<T>(field: Field<T> | undefined): Field<T> | undefined {
 }
 
 function normalizeResource(body: Obj, p: Pointer): TableSpec {
-  const r = new FieldReader('terraform');
+  const r = new FieldReader(TERRAFORM_VOCABULARY);
   const keySchema = flatKeyElements(r, body, p, true);
   const tableHash = keySchema.find(k => k.keyType.value === 'HASH');
   const attrs = attributeList(r, body, 'attribute', p);
@@ -212,7 +214,7 @@ function normalizeResource(body: Obj, p: Pointer): TableSpec {
 }
 
 function normalizeModule(body: Obj, p: Pointer): TableSpec {
-  const r = new FieldReader('terraform-module');
+  const r = new FieldReader(TERRAFORM_MODULE_VOCABULARY);
   const keySchema = flatKeyElements(r, body, p, true);
   const tableHash = keySchema.find(k => k.keyType.value === 'HASH');
   const billing = notNull(r.enumeration<'PAY_PER_REQUEST' | 'PROVISIONED'>(body, 'billing_mode', p, 'billingMode'));

@@ -27,9 +27,6 @@ export const UNMANAGED_KEYS: Readonly<Record<Dialect, readonly { readonly key: s
     { key: 'autoScaling', kind: 'auto scaling', what: 'Application Auto Scaling of the capacity' },
     { key: 'daxCluster', kind: 'DAX', what: 'a DynamoDB Accelerator cluster' },
   ],
-  // Terraform applies these tables, not preview/apply: nothing there is "not applied" by us.
-  terraform: [],
-  'terraform-module': [],
 };
 
 export const notApplied: Rule = {

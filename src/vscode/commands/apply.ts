@@ -19,7 +19,7 @@ import { previewConfig, stepNotes } from './preview';
 import type { PlanDocuments } from './preview';
 import { panelTarget } from './tableRef';
 import { targetLabel } from './target';
-import { appliedByOtherTool, otherToolRefusal } from '../../model/spec';
+import { appliedByOtherTool, otherToolRefusal } from '../../language/dialects/registry';
 import { UserError } from '../platform/errors';
 
 /** Lines of plan shown in the confirmation before the rest is elided. */

@@ -21,7 +21,7 @@ import { registerCommand } from './register';
 import type { ConfigCommandContext } from './config';
 import { panelTarget, resolveTableRef } from './tableRef';
 import type { TableRef } from './tableRef';
-import { appliedByOtherTool, otherToolRefusal } from '../../model/spec';
+import { appliedByOtherTool, otherToolRefusal } from '../../language/dialects/registry';
 
 export type DeleteOutcome = 'deleted' | 'absent' | 'cancelled';
 

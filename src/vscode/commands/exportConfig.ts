@@ -4,8 +4,8 @@
  * remembered as targeting the same connection and region, so its preview plans no change.
  */
 import * as vscode from 'vscode';
-import { EXPORT_CHOICES, exportConfig } from '../../config/export';
-import { configExtension } from '../../config/newConfig';
+import { dialectChoices, exportConfig } from '../../config/export';
+import { configExtension, configFilters } from '../../config/newConfig';
 import { registerCommand } from './register';
 import { freeFile, mayWrite } from '../platform/files';
 import { BACK } from '../platform/prompts';
@@ -15,11 +15,10 @@ import { resolveTableRef } from './tableRef';
 import type { TableRef } from './tableRef';
 
 /** The dialects as New Table Config lists them, with their file extension. */
-const DIALECTS = EXPORT_CHOICES.map(c => ({ ...c, extension: configExtension(c.dialect) }));
 
 /** Writes the table's config and opens it; undefined when the person cancelled. */
 export async function exportTable(services: Services, targets: ConfigTargets, ref: TableRef): Promise<vscode.Uri | undefined> {
-  const picked = await services.prompts.pick(DIALECTS, { title: `Export ${ref.tableName} as a config`, placeHolder: 'Dialect' });
+  const picked = await services.prompts.pick(dialectChoices().map(c => ({ ...c, extension: configExtension(c.dialect) })), { title: `Export ${ref.tableName} as a config`, placeHolder: 'Dialect' });
   if (picked === undefined || picked === BACK) { return undefined; }
   const live = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading ${ref.tableName}` },
     () => services.describeTable(ref.connection.id, ref.region, ref.tableName));
@@ -29,7 +28,7 @@ export async function exportTable(services: Services, targets: ConfigTargets, re
   const uri = await services.prompts.saveLocation({
     title: `Save the ${picked.label} config of ${ref.tableName}`,
     ...(folder ? { defaultUri: await freeFile(folder, fileName) } : {}),
-    filters: picked.extension === 'toml' ? { TOML: ['toml'] } : picked.extension === 'tf' ? { Terraform: ['tf'] } : { YAML: ['yaml', 'yml'] },
+    filters: configFilters(picked.dialect),
   });
   if (!uri) { return undefined; }
   if (!(await mayWrite(services.prompts, uri, `the config of ${ref.tableName}`))) { return undefined; }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { DIALECT_CHOICES, exportConfig } from '../../../src/config/export';
+import { dialectChoices, exportConfig } from '../../../src/config/export';
 import { wizardSteps } from '../../../src/config/newConfig';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ const provisioned: SimpleTable = {
 const onDemand: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, tags: {} };
 
 const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
-const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml', terraform: 'x.tf', 'terraform-module': 'x.tf' };
+const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml' };
 
 function roundTrip(live: LiveTable, dialect: Dialect) {
   const text = exportConfig(live, dialect, { now: new Date('2026-01-02T03:04:05Z') });
@@ -97,8 +97,8 @@ describe('exportConfig()', () => {
   it('New Table Config and Export offer the dialects with the same labels', () => {
     const wizard = wizardSteps({})[0];
     assert.equal(wizard.kind, 'pick');
-    assert.deepEqual(wizard.kind === 'pick' ? wizard.choices.map(c => c.label) : [], DIALECT_CHOICES.map(c => c.label));
-    assert.deepEqual(DIALECT_CHOICES.map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)']);
+    assert.deepEqual(wizard.kind === 'pick' ? wizard.choices.map(c => c.label) : [], dialectChoices().map(c => c.label));
+    assert.deepEqual(dialectChoices().map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)', 'Terraform resource (.tf)', 'Terraform ARC module (.tf)']);
   });
 
   it('planton writes prefixed enums; component a components list', () => {

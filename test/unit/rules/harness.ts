@@ -17,14 +17,14 @@ import type { ResolvedFinding, ResolvedFix } from '../../../src/language/types';
 import { ruleById } from '../../../src/language/rules/catalogue';
 import { repoRoot } from '../../support/paths';
 
-export const EXAMPLE_FILES: Readonly<Partial<Record<Dialect, string>>> = {
+export const EXAMPLE_FILES: Readonly<Record<Dialect, string>> = {
   genesys: 'genesys.toml',
   planton: 'planton.yaml',
   component: 'component.yaml',
 };
 
 export function example(dialect: Dialect): string {
-  return readFileSync(join(repoRoot(), 'examples', EXAMPLE_FILES[dialect] ?? `${dialect}.tf`), 'utf8');
+  return readFileSync(join(repoRoot(), 'examples', EXAMPLE_FILES[dialect]), 'utf8');
 }
 
 /** Exact text replacements (each `from` must occur exactly once), or a function of the text. */

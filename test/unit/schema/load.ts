@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Dialect } from '../../../src/model/spec';
 import { repoRoot } from '../../support/paths';
 
-export const EXAMPLE_FILES: Readonly<Partial<Record<Dialect, string>>> = {
+export const EXAMPLE_FILES: Readonly<Record<Dialect, string>> = {
   genesys: 'genesys.toml',
   planton: 'planton.yaml',
   component: 'component.yaml',
@@ -21,7 +21,7 @@ const parsed = new Map<Dialect, unknown>();
 export function example(dialect: Dialect): Record<string, unknown> {
   let value = parsed.get(dialect);
   if (value === undefined) {
-    const file = EXAMPLE_FILES[dialect] ?? `${dialect}.tf`;
+    const file = EXAMPLE_FILES[dialect];
     value = parseText(readFileSync(join(repoRoot(), 'examples', file), 'utf8'), file);
     parsed.set(dialect, value);
   }
