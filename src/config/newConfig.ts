@@ -241,7 +241,7 @@ function reservedTagKey(tags: Readonly<Record<string, string>>): string | undefi
   if (!names?.pattern) { return undefined; }
   const pattern = new RegExp(names.pattern, 'u');
   const bad = Object.keys(tags).find(k => !pattern.test(k));
-  // Phrased as the schema's own message for the same key in a file (src/language/schema.ts).
+  // Phrased as the schema's own message for the same key in a file (src/language/schema/findings.ts).
   return bad === undefined ? undefined : `Key ${JSON.stringify(bad)} of tags is not valid: must be ${names.patternDescription ?? `text matching ${names.pattern}`}`;
 }
 

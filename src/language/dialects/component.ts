@@ -50,6 +50,13 @@ const VOCABULARY: Vocabulary = {
     sse: ['sseEnabled', 'sseType', 'kmsMasterKeyId'],
   },
   enumAliases: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
+  unmanaged: [
+    { key: 'contributorInsightsSpecification', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
+    { key: 'backupPolicy', kind: 'backup plan', what: "the component's backups", note: "The table's own pointInTimeRecoveryEnabled is applied." },
+    { key: 'globalTables', kind: 'global tables', what: 'replicas in other regions' },
+    { key: 'autoScaling', kind: 'auto scaling', what: 'Application Auto Scaling of the capacity' },
+    { key: 'daxCluster', kind: 'DAX', what: 'a DynamoDB Accelerator cluster' },
+  ],
 };
 
 function normalize(config: ParsedConfig): TableSpec[] {

@@ -51,6 +51,7 @@ const VOCABULARY: Vocabulary = {
     sse: ['enabled', 'kmsKeyArn'],
   },
   snakeCaseAliases: true,
+  unmanaged: [{ key: 'contributorInsightsEnabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' }],
   enumPrefixes: {
     billingMode: 'BILLING_MODE_',
     attributeType: 'ATTRIBUTE_TYPE_',

@@ -6,7 +6,7 @@
  * definition instead (`dialectOf(id)`, `dialects()`). Pure: no vscode.
  *
  * ## Adding a dialect
- * 1. `schemas/<id>.schema.json`: its draft-07 JSON schema with our annotations (schema.ts), `$id`
+ * 1. `schemas/<id>.schema.json`: its draft-07 JSON schema with our annotations (schema/documents.ts), `$id`
  *    `https://dynamodb-designer.dev/schemas/<id>.schema.json`. The build precompiles every schema
  *    of `schemas/` (scripts/validators.mjs) and ships the documents with the validators, so no
  *    module imports a schema.

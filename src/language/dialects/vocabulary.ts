@@ -80,7 +80,16 @@ export interface Vocabulary {
   readonly enumAliases?: Readonly<Partial<Record<EnumKind, Readonly<Record<string, string>>>>>;
   /** Every camelCase key may also be written in snake_case (planton's proto field names). */
   readonly snakeCaseAliases?: boolean;
+  /**
+   * Keys of a table entry that the dialect's schema knows but preview/apply does not manage
+   * (the not-applied advice marks them); a snake_case alias counts too.
+   */
+  readonly unmanaged?: readonly UnmanagedKey[];
 }
+
+export type UnmanagedKind = 'DAX' | 'auto scaling' | 'backup plan' | 'global tables' | 'monitoring';
+
+export interface UnmanagedKey { readonly key: string; readonly kind: UnmanagedKind; readonly what: string; readonly note?: string }
 
 const CANONICAL: Readonly<Record<EnumKind, readonly string[]>> = {
   billingMode: ['PAY_PER_REQUEST', 'PROVISIONED'],

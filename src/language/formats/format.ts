@@ -11,6 +11,7 @@
  *   (one line per format), which the language service loads.
  * Pure: no vscode.
  */
+import type { FormatEdits } from '../edits/doc';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Finding, FixIntent, ParsedConfig } from '../types';
 
@@ -47,15 +48,18 @@ export interface FormatOperations {
   parse(text: string): ParsedConfig;
   /** The text of a config a dialect writes (export, new configs); absent: its dialects cannot be written. */
   write?(config: WrittenConfig): string;
+  /** The edits of quick fixes (edits/doc.ts FormatEdits); absent: fixes are not offered as edits. */
+  readonly edits?: FormatEdits;
   /**
-   * The schema check of a document, for a format whose values the dialects' JSON schemas cannot
-   * check with ajv (HCL: values Terraform computes are never checked); absent: the dialect's
-   * schema validator (schema.ts validateSchema).
+   * A format that places whole fixes itself (HCL: hcl/edits.ts applies the intents one after the
+   * other, re-parsing in between, and makes one edit of what changed); it takes precedence over
+   * `edits`. Undefined when an intent cannot be placed.
+   */
+  fixEdits?(config: ParsedConfig, changes: readonly FixIntent[]): TextEdit[] | undefined;
+  /**
+   * The schema check of a document, for a format whose values the JSON schema validators cannot
+   * check (HCL: values Terraform computes are never checked, hcl/check.ts); absent: the
+   * dialect's validator (schema.ts validateSchema).
    */
   check?(value: unknown): Finding[];
-  /**
-   * The text edits of a fix (its FixIntents, applied in order), or undefined when one cannot be
-   * placed; absent: edits.ts (TOML and YAML).
-   */
-  edits?(config: ParsedConfig, changes: readonly FixIntent[]): TextEdit[] | undefined;
 }

@@ -1,7 +1,9 @@
 /**
- * The operations of each format (parser, and the edits of quick fixes), by format id: the
+ * The operations of each format (parser, writer, and the edits of quick fixes), by format id: the
  * language service's half of a format (format.ts). A new format adds one line here.
  */
+import { TOML_EDITS } from '../edits/toml';
+import { YAML_EDITS } from '../edits/yaml';
 import { parseToml } from '../toml';
 import { parseYaml } from '../yaml';
 import type { FormatOperations } from './format';
@@ -12,14 +14,14 @@ import { HCL } from './hcl';
 import { checkTerraform } from '../hcl/check';
 import { hclFixEdits } from '../hcl/edits';
 import { parseHcl, type HclParsedConfig } from '../hcl/parser';
-import { writeHcl } from '../hcl/write';
 import { normalizeTerraform } from '../hcl/terraform';
 import { setTerraformReader } from '../hcl/vocabularies';
+import { writeHcl } from '../hcl/write';
 
 const OPERATIONS = new Map<string, FormatOperations>([
-  [TOML.id, { parse: parseToml, write: writeToml }],
-  [YAML.id, { parse: parseYaml, write: writeYaml }],
-  [HCL.id, { parse: parseHcl, write: writeHcl, check: checkTerraform, edits: (config, changes) => hclFixEdits(config as HclParsedConfig, changes) }],
+  [TOML.id, { parse: parseToml, write: writeToml, edits: TOML_EDITS }],
+  [YAML.id, { parse: parseYaml, write: writeYaml, edits: YAML_EDITS }],
+  [HCL.id, { parse: parseHcl, write: writeHcl, check: checkTerraform, fixEdits: (config, changes) => hclFixEdits(config as HclParsedConfig, changes) }],
 ]);
 
 /** Adds the operations of a format (a test's, or one a dialect brings). */
