@@ -307,6 +307,8 @@ function bomLength(text: string): number {
 export function completeIn(analysis: Analysis, offset: number): CompletionItem[] {
   try {
     const { config, dialect, format } = analysis;
+    const own = formatOperations(format).complete;
+    if (own) { return own(config, dialect, offset); }
     const cursor = cursorAt(config, offset);
     return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString, indent: cursor.indent });
   } catch {
@@ -344,6 +346,8 @@ export function completionAt(text: string, offset: number, options: AnalyzeOptio
     const dialect = dialectOf(text, format, options);
     if (!dialect) { return []; }
     const config = parseConfig(text, format);
+    const own = formatOperations(format).complete;
+    if (own) { return own(config, dialect, offset - bomLength(text)); }
     const cursor = cursorAt(config, offset - bomLength(text));
     return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString, indent: cursor.indent });
   } catch {

@@ -12,7 +12,7 @@
  * Pure: no vscode.
  */
 import type { FormatEdits } from '../edits/doc';
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import type { Finding, FixIntent, ParsedConfig } from '../types';
 
 export interface FormatDefinition {
@@ -62,4 +62,9 @@ export interface FormatOperations {
    * dialect's validator (schema.ts validateSchema).
    */
   check?(value: unknown): Finding[];
+  /**
+   * Completion at an offset, for a format whose cursor the TOML/YAML line heuristics of
+   * service.ts cannot read (HCL: blocks and objects in braces, hcl/complete.ts); absent: those.
+   */
+  complete?(config: ParsedConfig, dialect: string, offset: number): CompletionItem[];
 }

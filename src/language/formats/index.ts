@@ -12,6 +12,7 @@ import { writeToml, writeYaml } from './write';
 import { YAML } from './yaml';
 import { HCL } from './hcl';
 import { checkTerraform } from '../hcl/check';
+import { completeHcl } from '../hcl/complete';
 import { hclFixEdits } from '../hcl/edits';
 import { parseHcl, type HclParsedConfig } from '../hcl/parser';
 import { normalizeTerraform } from '../hcl/terraform';
@@ -21,7 +22,8 @@ import { writeHcl } from '../hcl/write';
 const OPERATIONS = new Map<string, FormatOperations>([
   [TOML.id, { parse: parseToml, write: writeToml, edits: TOML_EDITS }],
   [YAML.id, { parse: parseYaml, write: writeYaml, edits: YAML_EDITS }],
-  [HCL.id, { parse: parseHcl, write: writeHcl, check: checkTerraform, fixEdits: (config, changes) => hclFixEdits(config as HclParsedConfig, changes) }],
+  [HCL.id, { parse: parseHcl, write: writeHcl, check: checkTerraform, fixEdits: (config, changes) => hclFixEdits(config as HclParsedConfig, changes),
+    complete: (config, dialect, offset) => completeHcl(config as HclParsedConfig, dialect, offset) }],
 ]);
 
 /** Adds the operations of a format (a test's, or one a dialect brings). */

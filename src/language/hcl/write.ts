@@ -40,6 +40,8 @@ function body(value: Record<string, unknown>, indent: string, blocks: boolean, c
       continue;
     }
     if (isObject(v) && run.length > 0) { flush(); }
+    // After a block, a blank line (as after each block).
+    if (run.length === 0 && lines.length > 0 && lines[lines.length - 1] === `${indent}}`) { lines.push(''); }
     run.push([k, v]);
     if (isObject(v) || (Array.isArray(v) && v.some(isObject))) { flush(); }
   }

@@ -10,7 +10,7 @@ import { matchesConfigGlobs } from '../../language/globs';
 import { isConfigText } from '../../language/dialects/detect';
 import { readSettings } from '../platform/settings';
 
-const LANGUAGES = new Set(['toml', 'yaml']);
+const LANGUAGES = new Set(['toml', 'yaml', 'terraform']);
 const DEBOUNCE_MS = 150;
 
 /**

@@ -8,10 +8,11 @@ import { ConfigCodeActions } from '../language/codeActions';
 import { ConfigDiagnostics } from '../language/diagnostics';
 import { ConfigCompletion, ConfigHover } from '../language/providers';
 
-/** The documents the language features serve: TOML and YAML files on disk or unsaved. */
+/** The documents the language features serve: TOML, YAML and Terraform (.tf) files on disk or unsaved. */
 const CONFIG_SELECTOR: vscode.DocumentSelector = [
   { language: 'toml', scheme: 'file' }, { language: 'toml', scheme: 'untitled' },
   { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
+  { language: 'terraform', scheme: 'file' }, { language: 'terraform', scheme: 'untitled' },
 ];
 
 export interface LanguageFeatures {

@@ -9,7 +9,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadHcl } from '../../../src/language/hcl/parser';
-import { analyze, fixesOf, type Analysis } from '../../../src/language/service';
+import { analyze, completeIn, fixesOf, hoverIn, type Analysis } from '../../../src/language/service';
+import { exportConfig } from '../../../src/config/export';
+import { plan } from '../../../src/plan/plan';
+import { formatPlan } from '../../../src/plan/words';
+import { liveOf, type SimpleTable } from '../plan/builder';
 import { applyEdits, mutate, type Mutation } from '../rules/harness';
 import { repoRoot } from '../../support/paths';
 
@@ -286,5 +290,90 @@ describe('Terraform: syntax', () => {
   it('an argument given twice is a syntax finding (Terraform rejects it)', () => {
     const text = mutate(RESOURCE, [['  stream_enabled   = true\n', '  stream_enabled   = true\n  stream_enabled   = true\n']]);
     assert.deepEqual(problems(run(text)), [`syntax@${lineOf(text, 'stream_enabled   = true', 1)}`]);
+  });
+});
+
+describe('Terraform: export round trip', () => {
+  const rich: SimpleTable = {
+    name: 'orders',
+    billingMode: 'PROVISIONED', read: 5, write: 4,
+    attributes: { pk: 'S', sk: 'N', status: 'S', due: 'N' },
+    hash: 'pk', range: 'sk',
+    gsis: [{ name: 'by-status', hash: 'status', range: 'sk', projection: 'INCLUDE', nonKey: ['total', 'currency'], read: 2, write: 1 }],
+    lsis: [{ name: 'by-due', range: 'due', projection: 'KEYS_ONLY' }],
+    stream: { enabled: true, viewType: 'NEW_AND_OLD_IMAGES' },
+    ttl: { enabled: true, attributeName: 'expires_at' },
+    pitr: true,
+    sse: { enabled: true, kmsKeyId: 'k-1' },
+    tableClass: 'STANDARD_INFREQUENT_ACCESS',
+    deletionProtection: true,
+    tags: { team: 'billing', env: 'staging' },
+  };
+  const plain: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, pitr: false, tags: {} };
+
+  for (const dialect of ['terraform', 'terraform-module']) {
+    for (const table of [rich, plain]) {
+      it(`${dialect}: ${table.name} exports to a file that validates clean and plans as no change`, () => {
+        const live = liveOf(table);
+        const text = exportConfig(live, dialect, { now: new Date('2026-01-02T03:04:05Z') });
+        const a = run(text);
+        assert.equal(a.dialect, dialect, text);
+        assert.deepEqual(a.findings.filter(f => f.severity !== 'hint').map(f => `${f.code}: ${f.message}`), [], text);
+        assert.equal(a.tables.length, 1);
+        const p = plan(a.tables[0], live);
+        assert.equal(p.kind, 'none', `${formatPlan(p)}\n${text}`);
+      });
+    }
+  }
+
+  it('the resource form writes blocks, the module form the ARC inputs', () => {
+    const live = liveOf(rich);
+    const resource = exportConfig(live, 'terraform', { now: new Date('2026-01-02T03:04:05Z') });
+    assert.match(resource, /^resource "aws_dynamodb_table" "orders" \{$/m);
+    assert.match(resource, /^ {2}attribute \{\n {4}name = "pk"\n {4}type = "S"\n {2}\}$/m);
+    assert.match(resource, /^ {2}ttl \{\n {4}attribute_name = "expires_at"\n {4}enabled {8}= true\n {2}\}$/m);
+    const module = exportConfig(live, 'terraform-module', { now: new Date('2026-01-02T03:04:05Z') });
+    assert.match(module, /^module "orders" \{\n {2}source/m);
+    assert.match(module, /^ {2}source {7}= "sourcefuse\/arc-dynamodb\/aws"$/m);
+    assert.match(module, /ttl_attribute_name/);
+  });
+});
+
+describe('Terraform: completion and hover', () => {
+  const at = (text: string, needle: string, delta = 0): number => {
+    const i = text.indexOf(needle);
+    assert.ok(i >= 0, needle);
+    return i + needle.length + delta;
+  };
+
+  it('offers the arguments a resource lacks, blocks as blocks', () => {
+    const text = RESOURCE.replace('  read_capacity  = 5\n', '  read_capacity  = 5\n  \n');
+    const items = completeIn(run(text), at(text, '  read_capacity  = 5\n  '));
+    const labels = items.map(i => i.label);
+    assert.ok(labels.includes('table_class'), labels.join());
+    assert.ok(!labels.includes('billing_mode'), 'present already');
+    assert.equal(items.find(i => i.label === 'table_class')?.insertText, 'table_class = "${1|STANDARD,STANDARD_INFREQUENT_ACCESS|}"');
+    assert.equal(items.find(i => i.label === 'global_secondary_index')?.insertText, 'global_secondary_index {\n\t$0\n}');
+  });
+
+  it('offers the values of an enum after key =', () => {
+    const text = RESOURCE.replace('  billing_mode = "PROVISIONED"', '  billing_mode = ');
+    const items = completeIn(run(text), at(text, '  billing_mode = '));
+    assert.deepEqual(items.map(i => i.insertText), ['"PAY_PER_REQUEST"', '"PROVISIONED"']);
+  });
+
+  it('offers the module inputs a module block lacks', () => {
+    const text = RESOURCE.replace('  ttl_enabled        = true\n', '  ttl_enabled        = true\n  \n');
+    const labels = completeIn(run(text), at(text, '  ttl_enabled        = true\n  ')).map(i => i.label);
+    assert.ok(labels.includes('stream_enabled') && labels.includes('global_secondary_indexes'), labels.join());
+    assert.ok(!labels.includes('ttl_enabled'));
+  });
+
+  it('hovers an argument with the schema words, and a module header with the table summary', () => {
+    const a = run(RESOURCE);
+    const key = hoverIn(a, at(RESOURCE, '  billing_mode', -3));
+    assert.match(JSON.stringify(key?.contents), /How reads and writes are paid for/);
+    const header = hoverIn(a, at(RESOURCE, 'module "sess', -3));
+    assert.match(JSON.stringify(header?.contents), /Table \*\*sessions\*\*: PAY_PER_REQUEST/);
   });
 });
