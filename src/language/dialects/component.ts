@@ -9,45 +9,24 @@ import { isObj } from './fields';
 import type { LiveTable } from '../../model/live';
 import type { WrittenConfig } from '../formats/format';
 import type { DialectDefinition, WriteOptions } from './registry';
-import { listTableEntry } from './write';
-import { normalizeEntry } from './structured';
+import { listTableComments, listTableEntry } from './write';
+import { API_KEY_NAMES, apiTableOrder, normalizeEntry } from './structured';
 import type { Vocabulary } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'component',
   tables: { pointer: '/components', array: true, entryBlock: 'config', componentType: 'dynamodb-table' },
-  name: 'tableName',
-  billingMode: 'billingMode',
-  throughput: { block: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits' },
+  ...API_KEY_NAMES,
   attributes: { list: 'attributeDefinitions', name: 'attributeName', type: 'attributeType' },
-  keySchema: { list: 'keySchema', name: 'attributeName', keyType: 'keyType' },
   gsi: { list: 'globalSecondaryIndexes', name: 'indexName' },
   lsi: { list: 'localSecondaryIndexes', name: 'indexName' },
   projection: { block: 'projection', type: 'projectionType', nonKeyAttributes: 'nonKeyAttributes' },
   stream: { block: 'streamSpecification', enabled: 'streamEnabled', viewType: 'streamViewType' },
   ttl: { block: 'timeToLiveSpecification', enabled: 'enabled', attributeName: 'attributeName' },
-  pitr: 'pointInTimeRecoveryEnabled',
   sse: { block: 'sseSpecification', enabled: 'sseEnabled', type: 'sseType', kmsKey: 'kmsMasterKeyId' },
-  tableClass: 'tableClass',
-  deletionProtection: 'deletionProtectionEnabled',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expiresAt',
   order: {
     root: ['components'],
-    table: [
-      'tableName', 'billingMode', 'provisionedThroughput', 'attributeDefinitions', 'keySchema',
-      'globalSecondaryIndexes', 'localSecondaryIndexes', 'streamSpecification', 'sseSpecification',
-      'pointInTimeRecoveryEnabled', 'timeToLiveSpecification', 'tableClass', 'deletionProtectionEnabled', 'tags',
-    ],
-    throughput: ['readCapacityUnits', 'writeCapacityUnits'],
-    attribute: ['attributeName', 'attributeType'],
-    keyElement: ['attributeName', 'keyType'],
-    gsi: ['indexName', 'keySchema', 'projection', 'provisionedThroughput'],
-    lsi: ['indexName', 'keySchema', 'projection'],
-    projection: ['projectionType', 'nonKeyAttributes'],
-    stream: ['streamEnabled', 'streamViewType'],
-    ttl: ['enabled', 'attributeName'],
-    sse: ['sseEnabled', 'sseType', 'kmsMasterKeyId'],
+    table: apiTableOrder(['streamSpecification', 'sseSpecification', 'pointInTimeRecoveryEnabled', 'timeToLiveSpecification']),
   },
   enumAliases: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
   unmanaged: [
@@ -71,13 +50,7 @@ function normalize(config: ParsedConfig): TableSpec[] {
   return tables;
 }
 
-const COMMENTS: Readonly<Record<string, string>> = {
-  billingMode: 'PAY_PER_REQUEST | PROVISIONED',
-  streamViewType: 'KEYS_ONLY | NEW_IMAGE | OLD_IMAGE | NEW_AND_OLD_IMAGES',
-  tableClass: 'STANDARD | STANDARD_INFREQUENT_ACCESS',
-  deletionProtectionEnabled: 'true blocks DeleteTable',
-  type: 'dynamodb-table: read by DynamoDB Designer',
-};
+const COMMENTS = listTableComments(VOCABULARY, { type: 'dynamodb-table: read by DynamoDB Designer' });
 
 /** One component of the table type, named after the table. */
 function write(live: LiveTable, options: WriteOptions): WrittenConfig {

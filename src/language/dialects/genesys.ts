@@ -13,7 +13,7 @@ import type { ParsedConfig } from '../types';
 import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
 import type { DialectDefinition, WriteOptions } from './registry';
-import { singleKeys, userTags } from './write';
+import { singleKeys, userTags, valueComments } from './write';
 import type { Vocabulary } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
@@ -171,15 +171,10 @@ function normalize(config: ParsedConfig): TableSpec[] {
 
 // ---- writing (export, new configs)
 
-const COMMENTS: Readonly<Record<string, string>> = {
-  billing_mode: 'PAY_PER_REQUEST | PROVISIONED',
-  hash_key_type: 'S | N | B',
-  range_key_type: 'S | N | B',
-  stream_view_type: 'KEYS_ONLY | NEW_IMAGE | OLD_IMAGE | NEW_AND_OLD_IMAGES',
-  projection_type: 'ALL | KEYS_ONLY | INCLUDE',
-  table_class: 'STANDARD | STANDARD_INFREQUENT_ACCESS',
-  ttl_attribute_name: 'Number attribute, epoch seconds',
-};
+const COMMENTS = valueComments(V, [
+  [V.billingMode, 'billingMode'], [flat.hashType, 'attributeType'], [flat.rangeType, 'attributeType'],
+  [V.stream.viewType, 'streamViewType'], [V.projection.type, 'projectionType'], [V.tableClass, 'tableClass'],
+], { [V.ttl.attributeName]: 'Number attribute, epoch seconds' });
 
 function write(live: LiveTable, options: WriteOptions): WrittenConfig {
   const provisioned = live.billingMode === 'PROVISIONED';

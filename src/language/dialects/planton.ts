@@ -10,45 +10,25 @@ import { FieldReader, isObj } from './fields';
 import type { LiveTable } from '../../model/live';
 import type { WrittenConfig } from '../formats/format';
 import type { DialectDefinition, WriteOptions } from './registry';
-import { listTableEntry } from './write';
-import { normalizeEntry } from './structured';
+import { listTableComments, listTableEntry } from './write';
+import { API_KEY_NAMES, apiTableOrder, normalizeEntry } from './structured';
 import type { Vocabulary } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'planton',
   tables: { pointer: '/spec', array: false },
-  name: 'tableName',
+  ...API_KEY_NAMES,
   fallbackNamePointer: '/metadata/name',
-  billingMode: 'billingMode',
-  throughput: { block: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits' },
   attributes: { list: 'attributeDefinitions', name: 'name', type: 'type' },
-  keySchema: { list: 'keySchema', name: 'attributeName', keyType: 'keyType' },
   gsi: { list: 'globalSecondaryIndexes', name: 'name' },
   lsi: { list: 'localSecondaryIndexes', name: 'name' },
   projection: { block: 'projection', type: 'type', nonKeyAttributes: 'nonKeyAttributes' },
   stream: { enabled: 'streamEnabled', viewType: 'streamViewType' },
   ttl: { block: 'ttl', enabled: 'enabled', attributeName: 'attributeName' },
-  pitr: 'pointInTimeRecoveryEnabled',
   sse: { block: 'serverSideEncryption', enabled: 'enabled', kmsKey: 'kmsKeyArn' },
-  tableClass: 'tableClass',
-  deletionProtection: 'deletionProtectionEnabled',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expiresAt',
   order: {
     root: ['apiVersion', 'kind', 'metadata', 'spec'],
-    table: [
-      'tableName', 'billingMode', 'provisionedThroughput', 'attributeDefinitions', 'keySchema',
-      'globalSecondaryIndexes', 'localSecondaryIndexes', 'ttl', 'streamEnabled', 'streamViewType',
-      'pointInTimeRecoveryEnabled', 'serverSideEncryption', 'tableClass', 'deletionProtectionEnabled', 'tags',
-    ],
-    throughput: ['readCapacityUnits', 'writeCapacityUnits'],
-    attribute: ['name', 'type'],
-    keyElement: ['attributeName', 'keyType'],
-    gsi: ['name', 'keySchema', 'projection', 'provisionedThroughput'],
-    lsi: ['name', 'keySchema', 'projection'],
-    projection: ['type', 'nonKeyAttributes'],
-    ttl: ['enabled', 'attributeName'],
-    sse: ['enabled', 'kmsKeyArn'],
+    table: apiTableOrder(['ttl', 'streamEnabled', 'streamViewType', 'pointInTimeRecoveryEnabled', 'serverSideEncryption']),
   },
   snakeCaseAliases: true,
   unmanaged: [{ key: 'contributorInsightsEnabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' }],
@@ -73,12 +53,8 @@ function normalize(config: ParsedConfig): TableSpec[] {
   return [normalizeEntry(V, root.spec, '/spec', name)];
 }
 
-const COMMENTS: Readonly<Record<string, string>> = {
-  billingMode: 'BILLING_MODE_PAY_PER_REQUEST | BILLING_MODE_PROVISIONED',
-  streamViewType: 'STREAM_VIEW_TYPE_KEYS_ONLY | _NEW_IMAGE | _OLD_IMAGE | _NEW_AND_OLD_IMAGES',
-  tableClass: 'TABLE_CLASS_STANDARD | TABLE_CLASS_STANDARD_INFREQUENT_ACCESS',
-  deletionProtectionEnabled: 'true blocks DeleteTable',
-};
+// The stream view types with the prefix written once (the line stays short).
+const COMMENTS = listTableComments(VOCABULARY, { streamViewType: 'STREAM_VIEW_TYPE_KEYS_ONLY | _NEW_IMAGE | _OLD_IMAGE | _NEW_AND_OLD_IMAGES' });
 
 /** The manifest: the table name in `metadata.name`, the table in `spec`. */
 function write(live: LiveTable, options: WriteOptions): WrittenConfig {

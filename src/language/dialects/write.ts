@@ -7,7 +7,7 @@
  */
 import type { LiveIndex, LiveTable } from '../../model/live';
 import type { Dialect } from '../../model/spec';
-import { encodeEnum, type EnumKind, type Vocabulary } from './vocabulary';
+import { encodeEnum, enumValues, type EnumKind, type Vocabulary } from './vocabulary';
 
 export type Plain = string | number | boolean | readonly Plain[] | { readonly [key: string]: Plain };
 
@@ -26,6 +26,20 @@ export function userTags(live: LiveTable): Record<string, string> | undefined {
   if (live.tags.state !== 'known') { return undefined; }
   const tags = Object.fromEntries(Object.entries(live.tags.value).filter(([k]) => !k.startsWith('aws:')));
   return Object.keys(tags).length > 0 ? tags : undefined;
+}
+
+/**
+ * The comments an exported file carries after a value, by key: the values each enum key takes
+ * as the dialect writes them (`PAY_PER_REQUEST | PROVISIONED`), then `extra`.
+ */
+export function valueComments(V: Vocabulary, enums: readonly (readonly [string, EnumKind])[], extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return { ...Object.fromEntries(enums.map(([key, kind]) => [key, enumValues(V, kind).join(' | ')])), ...extra };
+}
+
+/** The comments of a list dialect's table entry: billing mode, stream view type, table class, deletion protection. */
+export function listTableComments(V: Vocabulary, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return valueComments(V, [[V.billingMode, 'billingMode'], [V.stream.viewType, 'streamViewType'], [V.tableClass, 'tableClass']],
+    { [V.deletionProtection]: 'true blocks DeleteTable', ...extra });
 }
 
 /**

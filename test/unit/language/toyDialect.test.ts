@@ -43,15 +43,6 @@ const VOCABULARY: Vocabulary = {
   order: {
     root: ['kind', 'table'],
     table: ['name', 'mode', 'capacity', 'attributes', 'keys', 'globalIndexes', 'localIndexes', 'stream', 'ttl', 'backups', 'encryption', 'class', 'protected', 'tags'],
-    throughput: ['reads', 'writes'],
-    attribute: ['attr', 'kind'],
-    keyElement: ['attr', 'role'],
-    gsi: ['name', 'keys', 'projection', 'capacity'],
-    lsi: ['name', 'keys', 'projection'],
-    projection: ['type', 'include'],
-    stream: ['on', 'view'],
-    ttl: ['on', 'attribute'],
-    sse: ['on', 'key'],
   },
   // The toy writes its key roles lower case with a prefix, to see the enum encoding at work.
   enumPrefixes: { keyType: 'ROLE_' },
