@@ -7,10 +7,9 @@
  * these files: apply and delete refuse them.
  */
 import type { LiveIndex, LiveTable } from '../../model/live';
-import { HCL } from '../formats/hcl';
 import type { WrittenConfig } from '../formats/format';
 
-import { ARC_MODULE_SOURCE, MODULE_DETECT, TERRAFORM_MODULE_VOCABULARY, readTerraform, terraformLabel } from '../hcl/vocabularies';
+import { ARC_MODULE_SOURCE, MODULE_DETECT, TERRAFORM_MODULE_VOCABULARY, readTerraform, terraformLabel, HCL } from './terraform-vocabularies';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { singleKeys, userTags } from './write';
 

@@ -8,10 +8,9 @@
  * The reading is in hcl/terraform.ts, the parser in hcl/parser.ts (loaded by the language service).
  */
 import type { LiveIndex, LiveTable } from '../../model/live';
-import { HCL } from '../formats/hcl';
 import type { WrittenConfig } from '../formats/format';
 
-import { RESOURCE_DETECT, TERRAFORM_VOCABULARY, readTerraform, terraformLabel } from '../hcl/vocabularies';
+import { RESOURCE_DETECT, TERRAFORM_VOCABULARY, readTerraform, terraformLabel, HCL } from './terraform-vocabularies';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { userTags } from './write';
 

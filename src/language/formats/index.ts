@@ -10,13 +10,12 @@ import type { FormatOperations } from './format';
 import { TOML } from './toml';
 import { writeToml, writeYaml } from './write';
 import { YAML } from './yaml';
-import { HCL } from './hcl';
 import { checkTerraform } from '../hcl/check';
 import { completeHcl } from '../hcl/complete';
 import { hclFixEdits } from '../hcl/edits';
 import { parseHcl, type HclParsedConfig } from '../hcl/parser';
 import { normalizeTerraform } from '../hcl/terraform';
-import { setTerraformReader } from '../hcl/vocabularies';
+import { HCL, setTerraformReader } from '../dialects/terraform-vocabularies';
 import { writeHcl } from '../hcl/write';
 
 const OPERATIONS = new Map<string, FormatOperations>([

@@ -108,11 +108,11 @@ export function checkTerraform(value: unknown): Finding[] {
   const tables = terraformTables(value);
   if (tables.length === 0) { return out; }
   // schemas/terraform.schema.json: the resource body and the module inputs.
-  const root = schemaFor('terraform');
+  const root = schemaFor(tables[0].dialect);
   const resource = root.properties?.resource?.properties?.aws_dynamodb_table?.additionalProperties;
   const module = root.properties?.module?.additionalProperties;
   for (const t of tables) {
-    const node = t.dialect === 'terraform' ? resource : module;
+    const node = t.kind === 'resource' ? resource : module;
     if (typeof node === 'object') { walk(node, t.body, t.pointer, out); }
   }
   return out;

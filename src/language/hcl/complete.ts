@@ -49,7 +49,7 @@ export function completeHcl(config: HclParsedConfig, dialect: Dialect, offset: n
   const tables = terraformTables(config.value);
   const table = tables.find(t => container === t.pointer || container.startsWith(`${t.pointer}/`));
   if (!table) { return []; }
-  const inResource = table.dialect === 'terraform';
+  const inResource = table.kind === 'resource';
   const lines = config.map.lines;
   const line = lines.lineOf(offset);
   const before = config.text.slice(lines.lineStart(line), offset);

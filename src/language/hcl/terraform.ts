@@ -15,13 +15,13 @@
  * list that is not a list (listBroken), and for indexes one placeholder index whose every field is
  * unknown (so no attribute looks unused and no index key looks undefined).
  */
-import type { AttributeSpec, Field, IndexSpec, KeyElementSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
+import type { AttributeSpec, Dialect, Field, IndexSpec, KeyElementSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
 import { FieldReader, impliedField, isObj } from '../dialects/fields';
 import type { Obj } from '../dialects/fields';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
 import { DUPLICATE_MARK, KEY_TYPE_SUFFIX } from './values';
-import { TERRAFORM_MODULE_VOCABULARY, TERRAFORM_VOCABULARY } from './vocabularies';
+import { TERRAFORM_MODULE_VOCABULARY, TERRAFORM_VOCABULARY } from '../dialects/terraform-vocabularies';
 
 
 
@@ -32,18 +32,27 @@ export function isArcDynamodbSource(source: unknown): boolean {
 
 
 /** The pointers of the table entries of a parsed .tf file, with the dialect of each. */
-export function terraformTables(value: unknown): { pointer: Pointer; dialect: 'terraform' | 'terraform-module'; body: Obj }[] {
+/** A table entry of a .tf file: an aws_dynamodb_table resource or an ARC module block. */
+export interface TerraformEntry {
+  readonly pointer: Pointer;
+  readonly kind: 'resource' | 'module';
+  /** The dialect of its TableSpec. */
+  readonly dialect: Dialect;
+  readonly body: Obj;
+}
+
+export function terraformTables(value: unknown): TerraformEntry[] {
   if (!isObj(value)) { return []; }
-  const out: { pointer: Pointer; dialect: 'terraform' | 'terraform-module'; body: Obj }[] = [];
+  const out: TerraformEntry[] = [];
   const resources = isObj(value.resource) ? value.resource.aws_dynamodb_table : undefined;
   if (isObj(resources)) {
     for (const [label, body] of Object.entries(resources)) {
-      if (isObj(body)) { out.push({ pointer: joinPointer(joinPointer('/resource', 'aws_dynamodb_table'), label), dialect: 'terraform', body }); }
+      if (isObj(body)) { out.push({ pointer: joinPointer(joinPointer('/resource', 'aws_dynamodb_table'), label), kind: 'resource', dialect: TERRAFORM_VOCABULARY.dialect, body }); }
     }
   }
   if (isObj(value.module)) {
     for (const [label, body] of Object.entries(value.module)) {
-      if (isObj(body) && isArcDynamodbSource(body.source)) { out.push({ pointer: joinPointer('/module', label), dialect: 'terraform-module', body }); }
+      if (isObj(body) && isArcDynamodbSource(body.source)) { out.push({ pointer: joinPointer('/module', label), kind: 'module', dialect: TERRAFORM_MODULE_VOCABULARY.dialect, body }); }
     }
   }
   // Document order, as the findings are sorted by position anyway.
@@ -188,7 +197,7 @@ function normalizeResource(body: Obj, p: Pointer): TableSpec {
   const pitr = r.block(body, 'point_in_time_recovery', p);
   const t = tagList(r, body, p);
   return {
-    dialect: 'terraform',
+    dialect: TERRAFORM_VOCABULARY.dialect,
     pointer: p,
     name: notNull(r.string(body, 'name', p)),
     billingMode: notNull(r.enumeration(body, 'billing_mode', p, 'billingMode')),
@@ -241,7 +250,7 @@ function normalizeModule(body: Obj, p: Pointer): TableSpec {
   const kms = notNull(r.string(body, 'server_side_encryption_kms_key_arn', p));
   const t = tagList(r, body, p);
   return {
-    dialect: 'terraform-module',
+    dialect: TERRAFORM_MODULE_VOCABULARY.dialect,
     pointer: p,
     name: notNull(r.string(body, 'table_name', p)),
     billingMode: billing ?? impliedField('PAY_PER_REQUEST' as const, p),
@@ -265,6 +274,6 @@ function normalizeModule(body: Obj, p: Pointer): TableSpec {
 }
 
 export function normalizeTerraform(config: ParsedConfig): TableSpec[] {
-  return terraformTables(config.value).map(t => (t.dialect === 'terraform' ? normalizeResource(t.body, t.pointer) : normalizeModule(t.body, t.pointer)));
+  return terraformTables(config.value).map(t => (t.kind === 'resource' ? normalizeResource(t.body, t.pointer) : normalizeModule(t.body, t.pointer)));
 }
 

@@ -8,9 +8,11 @@
 import * as vscode from 'vscode';
 import { matchesConfigGlobs } from '../../language/globs';
 import { isConfigText } from '../../language/dialects/detect';
+import { formats } from '../../language/dialects/registry';
 import { readSettings } from '../platform/settings';
 
-const LANGUAGES = new Set(['toml', 'yaml', 'terraform']);
+/** The VS Code languages of the registered dialects' formats (toml, yaml, terraform). */
+const LANGUAGES = new Set(formats().map(f => f.languageId ?? f.id));
 const DEBOUNCE_MS = 150;
 
 /**

@@ -7,13 +7,10 @@ import * as vscode from 'vscode';
 import { ConfigCodeActions } from '../language/codeActions';
 import { ConfigDiagnostics } from '../language/diagnostics';
 import { ConfigCompletion, ConfigHover } from '../language/providers';
+import { formats } from '../../language/dialects/registry';
 
-/** The documents the language features serve: TOML, YAML and Terraform (.tf) files on disk or unsaved. */
-const CONFIG_SELECTOR: vscode.DocumentSelector = [
-  { language: 'toml', scheme: 'file' }, { language: 'toml', scheme: 'untitled' },
-  { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
-  { language: 'terraform', scheme: 'file' }, { language: 'terraform', scheme: 'untitled' },
-];
+/** The documents the language features serve: files of the dialects' formats (TOML, YAML, Terraform) on disk or unsaved. */
+const CONFIG_SELECTOR: vscode.DocumentSelector = formats().flatMap(f => ['file', 'untitled'].map(scheme => ({ language: f.languageId ?? f.id, scheme })));
 
 export interface LanguageFeatures {
   readonly diagnostics: ConfigDiagnostics;

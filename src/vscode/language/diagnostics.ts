@@ -14,9 +14,11 @@ import { readSettings } from '../platform/settings';
 import { Analyses } from './analyses';
 import { DEBOUNCE_MS } from './debounce';
 import type { DocumentAnalysis } from './analyses';
+import { formats } from '../../language/dialects/registry';
 
 export const DIAGNOSTIC_SOURCE = 'dynamodb';
-const LANGUAGES = new Set(['toml', 'yaml', 'terraform']);
+/** The VS Code languages of the registered dialects' formats (toml, yaml, terraform). */
+const LANGUAGES = new Set(formats().map(f => f.languageId ?? f.id));
 const SCHEMA_CODES = new Set(['syntax', 'required', 'type', 'enum-value', 'unknown-key', 'range', 'pattern', 'internal']);
 
 export function toRange(range: LspRange): vscode.Range {

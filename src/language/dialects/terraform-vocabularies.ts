@@ -5,7 +5,8 @@
  * normalizer stays out of the entry bundle).
  */
 import type { TableSpec } from '../../model/spec';
-import type { Vocabulary } from '../dialects/vocabulary';
+import type { FormatDefinition } from '../formats/format';
+import type { Vocabulary } from './vocabulary';
 import type { ParsedConfig } from '../types';
 
 /** Terraform's aws_dynamodb_table resource (HCL): flat keys, repeated blocks for attributes and indexes. */
@@ -101,3 +102,15 @@ export function readTerraform(config: ParsedConfig): TableSpec[] {
   if (!reader) { throw new Error('the HCL format is not loaded'); }
   return reader(config);
 }
+
+/**
+ * The format of the Terraform dialects, HCL: `.tf` files, recognized by file name only; in VS Code
+ * the `terraform` language (package.json contributes it with a minimal grammar).
+ */
+export const HCL: FormatDefinition = {
+  id: 'hcl',
+  label: 'Terraform',
+  extensions: ['tf'],
+  languageId: 'terraform',
+  schemaComment: /^\s*#:schema\s+(\S+)/,
+};
