@@ -111,6 +111,7 @@ export const HCL: FormatDefinition = {
   id: 'hcl',
   label: 'Terraform',
   extensions: ['tf'],
-  languageId: 'terraform',
+  // The id HashiCorp's extension uses too: diagnostics attach with or without it.
+  languageIds: ['terraform'],
   schemaComment: /^\s*#:schema\s+(\S+)/,
 };

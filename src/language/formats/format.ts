@@ -29,13 +29,13 @@ export interface FormatDefinition {
   sniff?(head: string): boolean;
   /** The format a text of unknown name is when no format's `sniff` claims it (YAML). */
   readonly fallback?: boolean;
-  /**
-   * The VS Code language id of its files when it is not the format's id (HCL: `terraform`, the id
-   * the HashiCorp extension uses too, so diagnostics attach with or without it).
-   */
-  readonly languageId?: string;
   /** A line of the first lines that names the file's schema; group 1 is the reference. */
   readonly schemaComment?: RegExp;
+  /**
+   * The VS Code language ids of files in this format (the editor serves documents of these
+   * languages; package.json's activation events name them too); absent: the format's id.
+   */
+  readonly languageIds?: readonly string[];
 }
 
 /** A config a dialect writes (DialectDefinition.write): its format's operations make the text. */

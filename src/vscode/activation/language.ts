@@ -4,13 +4,13 @@
  * before the AWS bundle); documents are analyzed from then on by ConfigDiagnostics itself.
  */
 import * as vscode from 'vscode';
+import { configLanguageIds } from '../../language/dialects/registry';
 import { ConfigCodeActions } from '../language/codeActions';
 import { ConfigDiagnostics } from '../language/diagnostics';
 import { ConfigCompletion, ConfigHover } from '../language/providers';
-import { formats } from '../../language/dialects/registry';
 
-/** The documents the language features serve: files of the dialects' formats (TOML, YAML, Terraform) on disk or unsaved. */
-const CONFIG_SELECTOR: vscode.DocumentSelector = formats().flatMap(f => ['file', 'untitled'].map(scheme => ({ language: f.languageId ?? f.id, scheme })));
+/** The documents the language features serve: files of the registered formats (TOML, YAML) on disk or unsaved. */
+const CONFIG_SELECTOR: vscode.DocumentSelector = configLanguageIds().flatMap(language => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]);
 
 export interface LanguageFeatures {
   readonly diagnostics: ConfigDiagnostics;

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Range as LspRange } from 'vscode-languageserver-types';
+import { configLanguageIds } from '../../language/dialects/registry';
 import { associatedDialect, matchesConfigGlobs } from '../../language/association';
 import { analyze } from '../../language/service';
 import type { Analysis } from '../../language/service';
@@ -14,11 +15,8 @@ import { readSettings } from '../platform/settings';
 import { Analyses } from './analyses';
 import { DEBOUNCE_MS } from './debounce';
 import type { DocumentAnalysis } from './analyses';
-import { formats } from '../../language/dialects/registry';
 
 export const DIAGNOSTIC_SOURCE = 'dynamodb';
-/** The VS Code languages of the registered dialects' formats (toml, yaml, terraform). */
-const LANGUAGES = new Set(formats().map(f => f.languageId ?? f.id));
 const SCHEMA_CODES = new Set(['syntax', 'required', 'type', 'enum-value', 'unknown-key', 'range', 'pattern', 'internal']);
 
 export function toRange(range: LspRange): vscode.Range {
@@ -113,7 +111,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
 
   private isCandidate(document: vscode.TextDocument): boolean {
     if (document.isClosed) { return false; }
-    if (LANGUAGES.has(document.languageId)) { return true; }
+    if (configLanguageIds().includes(document.languageId)) { return true; }
     const globs = readSettings(document.uri).configFiles;
     return globs.length > 0 && matchesConfigGlobs(document.uri.path, globs);
   }
