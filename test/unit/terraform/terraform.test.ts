@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadHcl } from '../../../src/language/hcl/parser';
+import { hclLoaded, loadHcl, parseHcl } from '../../../src/language/hcl/parser';
 import { analyze, completeIn, fixesOf, hoverIn, type Analysis } from '../../../src/language/service';
 import { exportConfig } from '../../../src/config/export';
 import { plan } from '../../../src/plan/plan';
@@ -60,6 +60,21 @@ function checkVariant(base: string, v: Variant): void {
   const fixed = applyEdits(text, fix.edits);
   assert.deepEqual(problems(run(fixed)), [], `${v.what}: after "${fix.title}"\n${fixed}`);
 }
+
+describe('Terraform: the HCL parser', () => {
+  it('loads the tree-sitter-hcl wasm with web-tree-sitter (their ABIs match) and parses with positions', () => {
+    assert.equal(hclLoaded(), true);
+    const text = 'resource "aws_dynamodb_table" "t" {\n  name = "orders"\n  attribute {\n    name = "id"\n  }\n}\n';
+    const parsed = parseHcl(text);
+    assert.deepEqual(parsed.map.syntaxErrors, []);
+    assert.deepEqual(parsed.value, { resource: { aws_dynamodb_table: { t: { name: 'orders', attribute: [{ name: 'id' }] } } } });
+    assert.deepEqual(parsed.map.get('/resource/aws_dynamodb_table/t/name'), {
+      keyRange: { start: { line: 1, character: 2 }, end: { line: 1, character: 6 } },
+      valueRange: { start: { line: 1, character: 9 }, end: { line: 1, character: 17 } },
+    });
+    assert.equal(parsed.map.get('/resource/aws_dynamodb_table/t/attribute/0/name')?.valueRange.start.line, 3);
+  });
+});
 
 describe('Terraform: the ARC module guide', () => {
   const files = readdirSync(FIXTURES).filter(f => f.startsWith('arc-')).sort();
