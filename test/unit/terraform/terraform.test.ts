@@ -5,6 +5,7 @@
  * right line, and the preferred quick-fix clears it; values Terraform computes give nothing.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -390,5 +391,21 @@ describe('Terraform: completion and hover', () => {
     assert.match(JSON.stringify(key?.contents), /How reads and writes are paid for/);
     const header = hoverIn(a, at(RESOURCE, 'module "sess', -3));
     assert.match(JSON.stringify(header?.contents), /Table \*\*sessions\*\*: PAY_PER_REQUEST/);
+  });
+});
+
+describe('Terraform: who applies the file', () => {
+  const CLI = join(repoRoot(), 'out', 'src', 'cli', 'main.js');
+  const example = join(repoRoot(), 'examples', 'terraform.tf');
+
+  it('the CLI validates a .tf file, and apply and delete refuse it before any request (Terraform applies it)', () => {
+    const validate = spawnSync(process.execPath, [CLI, 'validate', example], { encoding: 'utf8' });
+    assert.equal(validate.status, 0, validate.stdout + validate.stderr);
+    for (const command of ['apply', 'delete']) {
+      // An endpoint nothing listens on: a refusal must come before any connection.
+      const r = spawnSync(process.execPath, [CLI, command, example, '--yes', '--endpoint', 'http://127.0.0.1:9', '--region', 'us-east-1'], { encoding: 'utf8' });
+      assert.notEqual(r.status, 0);
+      assert.match(r.stderr, /is applied by Terraform: .*terraform/, command);
+    }
   });
 });
