@@ -164,6 +164,7 @@ describe('Terraform: one-defect variants of an aws_dynamodb_table resource', () 
 
   const variants: Variant[] = [
     { what: 'two HASH keys', mutation: [['  range_key    = "orderId"', '  hash_key     = "orderId"']], code: 'key-schema-shape', on: 'hash_key     = "orderId"' },
+    { what: 'no hash key', mutation: [['  hash_key     = "customerId"\n', '']], code: 'key-schema-shape', on: 'resource "aws_dynamodb_table"' },
     {
       what: 'GSI without capacity under PROVISIONED',
       mutation: [['    projection_type = "KEYS_ONLY"\n    read_capacity   = 5\n    write_capacity  = 5\n', '    projection_type = "KEYS_ONLY"\n']],
