@@ -8,6 +8,7 @@
 //   dist/dynaliteMain.js  the embedded local DynamoDB's child process (dynalite + its LevelDB addon,
 //                         whose prebuilt binaries are copied to dist/native/classic-level)
 //   dist/webview/*.js     the webview code (browser, esm)
+//   dist/*.wasm           the HCL parser (web-tree-sitter's runtime, the tree-sitter-hcl grammar)
 // Flags: --production (minify, no source maps), --watch, --target <VS Code platform> (only that
 // platform's LevelDB prebuild, for `vsce package --target`; see NATIVE_PREBUILDS; also read from
 // DYNAMODB_DESIGNER_TARGET, which scripts/package.mjs sets for `vscode:prepublish`), --cli-only
@@ -148,6 +149,39 @@ function copyNative() {
   }
 }
 
+/**
+ * The HCL parser's wasm files (src/language/hcl/parser.ts loads them from beside the bundle):
+ * web-tree-sitter's runtime and the tree-sitter-hcl grammar, prebuilt in their npm packages.
+ * Not bundled code, so esbuild's metafiles do not list them: dist/meta/wasm.json does, for the
+ * notices (and scripts/package.mjs's check of them).
+ */
+const WASM_FILES = ['web-tree-sitter/tree-sitter.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'];
+
+function copyWasm() {
+  mkdirSync(join(root, 'dist/meta'), { recursive: true });
+  const inputs = {};
+  for (const file of WASM_FILES) {
+    const source = require.resolve(file);
+    cpSync(source, join(root, 'dist', file.slice(file.lastIndexOf('/') + 1)));
+    inputs[relative(root, source).replace(/\\/g, '/')] = { bytes: statSync(source).size, imports: [] };
+  }
+  const metafile = { inputs, outputs: {} };
+  writeFileSync(join(root, 'dist/meta/wasm.json'), JSON.stringify(metafile));
+  return metafile;
+}
+
+/**
+ * web-tree-sitter's CommonJS build: an `import` would pick its ES module, whose `import.meta.url`
+ * is empty in our CommonJS bundles (it then cannot start). Its exports map lists the file only
+ * under `require`, so it is resolved by path.
+ */
+const webTreeSitterCjs = {
+  name: 'web-tree-sitter-cjs',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -166,21 +200,22 @@ const node = {
   external: ['vscode'],
   // The AWS SDK's optional CRT and similar are not used.
   mainFields: ['module', 'main'],
+  plugins: [webTreeSitterCjs],
 };
 
 const optional = (entry) => existsSync(join(root, entry));
 const builds = [
   // Separate bundles (cjs has no code splitting): the entry requires the others by file name.
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { language: 'language-bundle-entry' }, outdir: 'dist', plugins: [languageBundleEntry, precompiledValidators] },
-  { ...node, entryPoints: { aws: 'src/vscode/activation/aws.ts' }, outdir: 'dist', plugins: [useLanguageBundle] },
-  { ...node, entryPoints: { dynaliteMain: 'src/dynamo/dynaliteMain.ts' }, outdir: 'dist', plugins: [nativeAddon, dynaliteActions] },
+  { ...node, entryPoints: { language: 'language-bundle-entry' }, outdir: 'dist', plugins: [webTreeSitterCjs, languageBundleEntry, precompiledValidators] },
+  { ...node, entryPoints: { aws: 'src/vscode/activation/aws.ts' }, outdir: 'dist', plugins: [webTreeSitterCjs, useLanguageBundle] },
+  { ...node, entryPoints: { dynaliteMain: 'src/dynamo/dynaliteMain.ts' }, outdir: 'dist', plugins: [webTreeSitterCjs, nativeAddon, dynaliteActions] },
 ];
 // The language service's worker thread for large documents (src/vscode/language/analyses.ts).
 builds.push({ ...node, entryPoints: { analysisWorker: 'src/vscode/language/analysisWorker.ts' }, outdir: 'dist' });
 // The CLI (for npm installs; the VSIX leaves it out).
 const cliBuild = optional('src/cli/main.ts')
-  ? { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [precompiledValidators] }
+  ? { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [webTreeSitterCjs, precompiledValidators] }
   : undefined;
 // Output name -> entry module (a panel that outgrew one file has a folder, its entry main.ts).
 const webviewEntries = Object.entries({ details: 'webview/details.ts', items: 'webview/items/main.ts', plan: 'webview/plan.ts', design: 'webview/design.ts' }).filter(([, entry]) => optional(entry));
@@ -201,10 +236,10 @@ if (webviewEntries.length) {
  * esbuild metafile to dist/meta/ (what the notices were made from; package.mjs and the npm package
  * test check the notices against them).
  */
-function writeNotices(buildList, results, title) {
+function writeNotices(buildList, results, title, wasm) {
   mkdirSync(join(root, 'dist/meta'), { recursive: true });
   buildList.forEach((b, i) => writeFileSync(join(root, 'dist/meta', `${Object.keys(b.entryPoints).join('+')}.json`), JSON.stringify(results[i].metafile)));
-  const { text, packages } = noticesText(root, results.map(r => r.metafile), title);
+  const { text, packages } = noticesText(root, [...results.map(r => r.metafile), wasm], title);
   writeFileSync(join(root, 'ThirdPartyNotices.txt'), text);
   console.log(`ThirdPartyNotices.txt: ${packages.length} bundled packages (${title})`);
 }
@@ -214,10 +249,12 @@ patchDeps(root);
 if (cliOnly) {
   if (!cliBuild) { throw new Error('src/cli/main.ts is missing'); }
   mkdirSync(join(root, 'dist'), { recursive: true });
-  writeNotices([cliBuild], [await esbuild.build(cliBuild)], 'DynamoDB Designer CLI (npm package dynamodb-designer): third-party notices');
+  const wasm = copyWasm();
+  writeNotices([cliBuild], [await esbuild.build(cliBuild)], 'DynamoDB Designer CLI (npm package dynamodb-designer): third-party notices', wasm);
 } else {
   if (!watch) { rmSync(join(root, 'dist'), { recursive: true, force: true }); }
   copyNative();
+  const wasm = copyWasm();
   if (watch) {
     const contexts = await Promise.all([...builds, ...(cliBuild ? [cliBuild] : [])].map(b => esbuild.context(b)));
     await Promise.all(contexts.map(c => c.watch()));
@@ -226,6 +263,6 @@ if (cliOnly) {
     const results = await Promise.all([...builds, ...(cliBuild ? [cliBuild] : [])].map(b => esbuild.build(b)));
     if (cliBuild) { mkdirSync(join(root, 'dist/meta'), { recursive: true }); writeFileSync(join(root, 'dist/meta/cli.json'), JSON.stringify(results.at(-1).metafile)); }
     // The VSIX ships every bundle but the CLI's (.vscodeignore): its notices are theirs.
-    writeNotices(builds, results.slice(0, builds.length), 'DynamoDB Designer VS Code extension: third-party notices');
+    writeNotices(builds, results.slice(0, builds.length), 'DynamoDB Designer VS Code extension: third-party notices', wasm);
   }
 }

@@ -98,7 +98,7 @@ export function vsixProblems(path, target) {
   const walkthroughMedia = (manifest.contributes?.walkthroughs ?? []).flatMap(w => w.steps.flatMap(s => [s.media?.markdown, s.media?.image].filter(m => typeof m === 'string')));
   for (const file of walkthroughMedia.filter(f => !names.includes(`extension/${f}`))) { problems.push(`${file} (a walkthrough step's media) is missing`); }
   if (!names.some(n => n.toLowerCase() === 'extension/readme.md')) { problems.push('the README is missing'); }
-  for (const bundle of ['extension.js', 'language.js', 'aws.js', 'dynaliteMain.js']) {
+  for (const bundle of ['extension.js', 'language.js', 'aws.js', 'dynaliteMain.js', 'tree-sitter.wasm', 'tree-sitter-hcl.wasm']) {
     if (!names.includes(`extension/dist/${bundle}`)) { problems.push(`dist/${bundle} is missing`); }
   }
   for (const name of names.filter(n => /^extension\/dist\/cli\.js|\.map$|^extension\/(src|out|test|node_modules|media\/screenshots)\//.test(n))) {

@@ -11,6 +11,7 @@ import { applyPlans, formatApplyReport, planSpecs, type ReplaceDetails } from '.
 import { formatPlan } from '../plan/words';
 import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
+import { appliedByOtherTool, otherToolRefusal } from '../language/dialects/registry';
 
 export const APPLY_HELP = `Usage: dynamodb-designer apply FILE [options]
 
@@ -54,6 +55,8 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
       throw new CliError('refusing to apply without --yes: stdin is not a terminal, so there is no one to confirm');
     }
     const config = await loadConfig(args, io);
+    const tool = appliedByOtherTool(config.tables);
+    if (tool) { throw new CliError(otherToolRefusal(args.file!, tool, 'apply')); }
     client = makeClient(args, config.region);
     const plans = await planSpecs(client, config.tables, { signal: controller.signal });
     const pending = plans.map((plan, index) => ({ plan, spec: config.tables[index] })).filter(p => p.plan.kind !== 'none');

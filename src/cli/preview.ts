@@ -19,6 +19,7 @@ import { analyze } from '../language/service';
 import { formatPlan } from '../plan/words';
 import { configRegion, type TableSpec } from '../model/spec';
 import type { CliIo } from './validate';
+import { isTerraformPath, loadHcl } from '../language/hcl/parser';
 
 export const CONNECTION_OPTIONS_HELP = `  --profile P         AWS profile from ~/.aws/config and ~/.aws/credentials
   --region R          region (default: the file's region, then AWS_REGION / AWS_DEFAULT_REGION)
@@ -107,6 +108,8 @@ export async function loadConfig(args: TableCommandArgs, io: CliIo): Promise<Loa
     const code = (e as { code?: string }).code;
     throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? (e as Error).message}`);
   }
+  // Terraform needs the HCL parser's wasm, loaded once.
+  if (isTerraformPath(file)) { await loadHcl(); }
   const analysis = analyze(text, { uri: file, advice: false });
   if (!analysis) { throw new CliError(`${file} is not a DynamoDB table config (genesys TOML, planton or component YAML)`); }
   const errors = analysis.findings.filter(f => f.severity === 'error');

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { stripBom } from '../language/bom';
 import { analyze } from '../language/service';
 import type { Severity } from '../language/types';
+import { isTerraformPath, loadHcl } from '../language/hcl/parser';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -79,6 +80,8 @@ export async function validateFiles(files: readonly string[], advice: boolean, i
       unreadable = true;
       continue;
     }
+    // Terraform needs the HCL parser's wasm, loaded once.
+    if (isTerraformPath(file)) { await loadHcl(); }
     const result = analyze(text, { uri: file, advice });
     if (!result) {
       io.err(`dynamodb-designer: ${file}: not a DynamoDB table config (skipped)`);

@@ -76,8 +76,15 @@ export function exportConfig(live: LiveTable, dialect: Dialect, options: ExportO
   const exported = !options.header;
   // A dialect with a region field writes it (and says when the ARN names none); one without says
   // where the region comes from instead (an export only: a new config says it in its own header).
-  const lines = definition.vocabulary.region !== undefined
-    ? [...header(live, options), ...unknownNotes(live), ...(!region && exported ? ['No AWS region in the table ARN: add region = "..." to target a region.'] : [])]
-    : [...header(live, options), ...(exported ? [noRegionFieldNote(region)] : []), ...unknownNotes(live)];
+  // A dialect another tool applies (Terraform) says so; its region is that tool's (the provider's).
+  const lines = definition.appliedBy !== undefined
+    ? [...(options.header ?? [
+      `Exported from DynamoDB table ${live.name}${options.source ? ` (${options.source})` : ''} by DynamoDB Designer, ${(options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z')}.`,
+      `${definition.appliedBy} applies this file; DynamoDB Designer checks it as you edit, and its preview against the table shows no change until you edit it.`,
+      ...(region ? [`The table is in ${region}: the region of the AWS provider that applies this file.`] : []),
+    ]), ...unknownNotes(live)]
+    : definition.vocabulary.region !== undefined
+      ? [...header(live, options), ...unknownNotes(live), ...(!region && exported ? ['No AWS region in the table ARN: add region = "..." to target a region.'] : [])]
+      : [...header(live, options), ...(exported ? [noRegionFieldNote(region)] : []), ...unknownNotes(live)];
   return write(definition.write(live, { region: definition.vocabulary.region !== undefined ? region : undefined, header: lines }));
 }

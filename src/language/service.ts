@@ -14,6 +14,7 @@ import { detectDialect } from './dialects/detect';
 import { dialectOf as definitionOf } from './dialects/registry';
 import { applyEdits, fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
+import { formatOperations } from './formats';
 import { RULES, ruleApplies } from './rules/catalogue';
 import { validateSchema } from './schema';
 import { LineIndex, joinPointer, parentPointer } from './sourcemap';
@@ -97,7 +98,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
 
   let schemaFindings: Finding[] = [];
   if (config.value !== undefined) {
-    try { schemaFindings = validateSchema(dialect, config.value); } catch (e) { findings.push(internal('schema validation', e)); }
+    try {
+      const check = formatOperations(config.format).check;
+      schemaFindings = check ? check(config.value) : validateSchema(dialect, config.value);
+    } catch (e) { findings.push(internal('schema validation', e)); }
   }
   findings.push(...schemaFindings);
   const invalidPointers = new Set<Pointer>(schemaFindings.flatMap(f => (f.pointer === undefined ? [] : [f.pointer])));
@@ -324,6 +328,8 @@ export function completeIn(analysis: Analysis, offset: number): CompletionItem[]
   try {
     if (analysis.designTables) { return []; }
     const { config, dialect, format } = analysis;
+    const own = formatOperations(format).complete;
+    if (own) { return own(config, dialect, offset); }
     const cursor = cursorAt(config, offset);
     return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString, indent: cursor.indent });
   } catch {
@@ -363,6 +369,8 @@ export function completionAt(text: string, offset: number, options: AnalyzeOptio
     const dialect = dialectOf(text, format, options);
     if (!dialect) { return []; }
     const config = parseConfig(text, format);
+    const own = formatOperations(format).complete;
+    if (own) { return own(config, dialect, offset - bomLength(text)); }
     const cursor = cursorAt(config, offset - bomLength(text));
     return complete({ dialect, format, value: config.value, pointer: cursor.pointer, position: cursor.position, inString: cursor.inString, indent: cursor.indent });
   } catch {

@@ -49,11 +49,12 @@ describe('npm package of the CLI', () => {
   });
   after(() => { if (dir) { rmSync(dir, { recursive: true, force: true }); } });
 
-  it('holds only the CLI bundle, its notices, the changelog, README, LICENSE and package.json', () => {
+  it('holds only the CLI bundle (with the HCL parser\'s wasm), its notices, the changelog, README, LICENSE and package.json', () => {
     const listed = run('tar', ['-tzf', tarball], dir);
     assert.equal(listed.status, 0, listed.stderr);
     assert.deepEqual(listed.stdout.trim().split('\n').sort(), [
-      'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/ThirdPartyNotices.txt', 'package/dist/cli.js', 'package/package.json',
+      'package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/ThirdPartyNotices.txt', 'package/dist/cli.js',
+      'package/dist/tree-sitter-hcl.wasm', 'package/dist/tree-sitter.wasm', 'package/package.json',
     ]);
   });
 
@@ -74,7 +75,7 @@ describe('npm package of the CLI', () => {
   });
 
   it('npx dynamodb-designer validate passes the examples and fails a broken config with its finding', () => {
-    const examples = ['genesys.toml', 'planton.yaml', 'component.yaml'].map(f => join(root, 'examples', f));
+    const examples = ['genesys.toml', 'planton.yaml', 'component.yaml', 'terraform.tf'].map(f => join(root, 'examples', f));
     const clean = run('npx', ['--offline', 'dynamodb-designer', 'validate', ...examples], consumer, npmEnv());
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
     const broken = join(dir, 'broken.toml');

@@ -54,6 +54,8 @@ import type { Vocabulary } from './vocabulary';
 import { COMPONENT } from './component';
 import { GENESYS } from './genesys';
 import { PLANTON } from './planton';
+import { TERRAFORM } from './terraform';
+import { TERRAFORM_MODULE } from './terraform-module';
 
 /** What a dialect implies when a key is absent. */
 export interface DialectDefaults {
@@ -143,20 +145,33 @@ export interface DialectDefinition {
    * key). Absent: the dialect is read-only (not offered for export or new configs).
    */
   write?(table: LiveTable, options: WriteOptions): WrittenConfig;
+  /**
+   * The tool that applies files of this dialect when it is not DynamoDB Designer (`Terraform`):
+   * preview still compares (read-only), apply and delete refuse, since the table would then no
+   * longer match that tool's state. Absent: DynamoDB Designer applies the file.
+   */
+  readonly appliedBy?: string;
 }
 
 const REGISTERED = new Map<Dialect, DialectDefinition>();
+let generation = 0;
+
+/** A number that changes whenever a dialect is registered or removed (for caches of what the dialects say). */
+export function registryGeneration(): number {
+  return generation;
+}
 
 /** Adds a dialect (a test's toy dialect, or the built-in ones below). Its id must be new. */
 export function registerDialect(definition: DialectDefinition): void {
   if (REGISTERED.has(definition.id)) { throw new Error(`dialect ${definition.id} is already registered`); }
   if (definition.vocabulary.dialect !== definition.id) { throw new Error(`dialect ${definition.id}: its vocabulary names ${definition.vocabulary.dialect}`); }
   REGISTERED.set(definition.id, definition);
+  generation++;
 }
 
 /** Removes a dialect registered at run time (tests clean up after themselves). */
 export function unregisterDialect(id: Dialect): void {
-  REGISTERED.delete(id);
+  if (REGISTERED.delete(id)) { generation++; }
 }
 
 /** Every registered dialect, in registration order (detection tries them in this order). */
@@ -206,6 +221,19 @@ export function formatById(id: string): FormatDefinition {
   return format;
 }
 
+/** The tool that applies a file's tables, when one of their dialects has one (`appliedBy`). */
+export function appliedByOtherTool(tables: readonly Pick<TableSpec, 'dialect'>[]): string | undefined {
+  return tables.map(t => REGISTERED.get(t.dialect)?.appliedBy).find((tool): tool is string => tool !== undefined);
+}
+
+/** Why apply or delete refuses a file another tool applies. */
+export function otherToolRefusal(fileName: string, tool: string, what: 'apply' | 'delete'): string {
+  const how = tool === 'Terraform'
+    ? (what === 'apply' ? 'run terraform plan and terraform apply' : 'remove the table from the file and run terraform apply (or terraform destroy)')
+    : `${what} it with ${tool}`;
+  return `${fileName} is applied by ${tool}: ${how}. DynamoDB Designer does not ${what} it, because ${tool}'s state would then no longer match the table. Preview compares the file with the table, read-only.`;
+}
+
 // The built-in dialects: adding one is one line here.
-const BUILT_IN: readonly DialectDefinition[] = [GENESYS, PLANTON, COMPONENT];
+const BUILT_IN: readonly DialectDefinition[] = [GENESYS, PLANTON, COMPONENT, TERRAFORM, TERRAFORM_MODULE];
 for (const definition of BUILT_IN) { registerDialect(definition); }

@@ -55,6 +55,11 @@ export interface Vocabulary {
   readonly attributes?: { readonly list: string; readonly name: string; readonly type: string };
   /** Key schema list and its element keys (YAML dialects; also inside index entries). */
   readonly keySchema?: { readonly list: string; readonly name: string; readonly keyType: string };
+  /**
+   * Key names without a type of their own (Terraform's `hash_key` and `range_key`, in the table and
+   * index entries; the types are in the attribute definitions).
+   */
+  readonly keyNames?: { readonly hash: string; readonly range: string };
   readonly gsi: { readonly list: string; readonly name: string };
   readonly lsi: { readonly list: string; readonly name: string };
   /** Projection keys, relative to the index entry. */

@@ -151,6 +151,9 @@ function afterSplice(doc: Doc, intent: FixIntent, s: Splice): { record?: [Pointe
  */
 export function fixEdits(config: ParsedConfig, dialect: Dialect, changes: readonly FixIntent[]): TextEdit[] | undefined {
   if (changes.length === 0) { return undefined; }
+  // A format that places whole fixes itself (HCL).
+  const whole = formatOperations(config.format).fixEdits;
+  if (whole) { return whole(config, changes); }
   const lines = config.map.lines;
   const toEdit = (s: Splice): TextEdit => ({ range: lines.range(s.start, s.end), newText: s.text });
   let doc = new Doc(config, dialect);

@@ -12,7 +12,8 @@
  * Pure: no vscode.
  */
 import type { FormatEdits } from '../edits/doc';
-import type { ParsedConfig } from '../types';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import type { Finding, FixIntent, ParsedConfig } from '../types';
 
 export interface FormatDefinition {
   /** The format's id (`toml`, `yaml`): ParsedConfig.format and SourceMap.format hold it. */
@@ -54,4 +55,21 @@ export interface FormatOperations {
   write?(config: WrittenConfig): string;
   /** The edits of quick fixes (edits/doc.ts FormatEdits); absent: fixes are not offered as edits. */
   readonly edits?: FormatEdits;
+  /**
+   * A format that places whole fixes itself (HCL: hcl/edits.ts applies the intents one after the
+   * other, re-parsing in between, and makes one edit of what changed); it takes precedence over
+   * `edits`. Undefined when an intent cannot be placed.
+   */
+  fixEdits?(config: ParsedConfig, changes: readonly FixIntent[]): TextEdit[] | undefined;
+  /**
+   * The schema check of a document, for a format whose values the JSON schema validators cannot
+   * check (HCL: values Terraform computes are never checked, hcl/check.ts); absent: the
+   * dialect's validator (schema.ts validateSchema).
+   */
+  check?(value: unknown): Finding[];
+  /**
+   * Completion at an offset, for a format whose cursor the TOML/YAML line heuristics of
+   * service.ts cannot read (HCL: blocks and objects in braces, hcl/complete.ts); absent: those.
+   */
+  complete?(config: ParsedConfig, dialect: string, offset: number): CompletionItem[];
 }

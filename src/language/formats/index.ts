@@ -10,10 +10,19 @@ import type { FormatOperations } from './format';
 import { TOML } from './toml';
 import { writeToml, writeYaml } from './write';
 import { YAML } from './yaml';
+import { checkTerraform } from '../hcl/check';
+import { completeHcl } from '../hcl/complete';
+import { hclFixEdits } from '../hcl/edits';
+import { parseHcl, type HclParsedConfig } from '../hcl/parser';
+import { normalizeTerraform } from '../hcl/terraform';
+import { HCL, setTerraformReader } from '../dialects/terraform-vocabularies';
+import { writeHcl } from '../hcl/write';
 
 const OPERATIONS = new Map<string, FormatOperations>([
   [TOML.id, { parse: parseToml, write: writeToml, edits: TOML_EDITS }],
   [YAML.id, { parse: parseYaml, write: writeYaml, edits: YAML_EDITS }],
+  [HCL.id, { parse: parseHcl, write: writeHcl, check: checkTerraform, fixEdits: (config, changes) => hclFixEdits(config as HclParsedConfig, changes),
+    complete: (config, dialect, offset) => completeHcl(config as HclParsedConfig, dialect, offset) }],
 ]);
 
 /** Adds the operations of a format (a test's, or one a dialect brings). */
@@ -27,3 +36,6 @@ export function formatOperations(format: string): FormatOperations {
   if (!operations) { throw new Error(`no parser for format ${format}`); }
   return operations;
 }
+
+// The Terraform dialects read their tables with the HCL format (dialects/terraform*.ts stay light).
+setTerraformReader(normalizeTerraform);

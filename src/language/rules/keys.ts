@@ -90,6 +90,9 @@ export function addKeyElement(
   w: Writer, owner: Pointer, ownerKind: BlockKind, elements: readonly KeyElementSpec[], name: string, keyType: 'HASH' | 'RANGE',
 ): FixIntent[] {
   const ks = w.v.keySchema;
+  const named = w.v.keyNames;
+  // Key names without types (Terraform): the argument, replaced where it is (its value unusable).
+  if (!ks && named) { return w.set({ owner, ownerKind, blockKind: ownerKind }, [[keyType === 'HASH' ? named.hash : named.range, name]]); }
   if (!ks) { return []; }
   const element = { [w.key(ks.name)]: name, [w.key(ks.keyType)]: w.enc('keyType', keyType) };
   const list = w.existing(owner, ks.list);

@@ -19,6 +19,8 @@ import { previewConfig, stepNotes } from './preview';
 import type { PlanDocuments } from './preview';
 import { panelTarget } from './tableRef';
 import { targetLabel } from './target';
+import { appliedByOtherTool, otherToolRefusal } from '../../language/dialects/registry';
+import { UserError } from '../platform/errors';
 
 /** Lines of plan shown in the confirmation before the rest is elided. */
 const CONFIRM_LINES = 40;
@@ -69,6 +71,8 @@ export async function applyConfig(context: ConfigCommandContext, plans: PlanDocu
   const { services } = context;
   const config = await configDocument(context.diagnostics, argument, 'apply');
   refuseErrors(config, 'apply it');
+  const tool = appliedByOtherTool(config.tables);
+  if (tool) { throw new UserError(otherToolRefusal(config.fileName, tool, 'apply')); }
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }
   const where = targetLabel(target);

@@ -21,6 +21,7 @@ import { registerCommand } from './register';
 import type { ConfigCommandContext } from './config';
 import { panelTarget, resolveTableRef } from './tableRef';
 import type { TableRef } from './tableRef';
+import { appliedByOtherTool, otherToolRefusal } from '../../language/dialects/registry';
 
 export type DeleteOutcome = 'deleted' | 'absent' | 'cancelled';
 
@@ -133,6 +134,8 @@ export async function confirmAndDelete(services: Services, ref: TableRef): Promi
 /** Deletes the tables a config names: one confirmation listing them all, then each name typed. */
 export async function deleteConfigTables(context: ConfigCommandContext, argument: unknown): Promise<Record<string, DeleteOutcome> | undefined> {
   const config = await configDocument(context.diagnostics, argument, 'delete the tables of');
+  const tool = appliedByOtherTool(config.tables);
+  if (tool) { throw new UserError(otherToolRefusal(config.fileName, tool, 'delete')); }
   if (config.tables.length === 0) { throw new UserError(`${config.fileName} names no table with a valid name.`); }
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import { hclLoaded, isTerraformPath, loadHcl } from '../../language/hcl/parser';
 import { analyze, completeIn, fixAll, fixesOf, hoverIn } from '../../language/service';
 import type { Analysis, AnalyzeOptions } from '../../language/service';
 import type { Format, ResolvedFinding, ResolvedFix } from '../../language/types';
@@ -126,7 +127,23 @@ export class Analyses {
   get(uri: string, version: number, text: () => string, options: AnalyzeOptions): Promise<DocumentAnalysis | undefined> {
     const known = this.entries.get(uri);
     if (known && known.version === version) { return known.result; }
-    const body = text();
+    if (!hclLoaded() && isTerraformPath(options.uri)) {
+      // The HCL parser's wasm loads once, asynchronously: this version is analysed after it (a
+      // failed load is reported on the document by the parser instead).
+      const body = text();
+      const result = loadHcl().catch(() => undefined).then(() => {
+        if (this.entries.get(uri)?.version !== version) { return undefined; }
+        this.entries.delete(uri);
+        return this.analyzeNow(uri, version, body, options);
+      });
+      this.entries.set(uri, { version, result });
+      return result;
+    }
+    return this.analyzeNow(uri, version, text(), options);
+  }
+
+  private analyzeNow(uri: string, version: number, body: string, options: AnalyzeOptions): Promise<DocumentAnalysis | undefined> {
+    const known = this.entries.get(uri);
     if (body.length < this.threshold) {
       known?.worker?.terminate();
       const analysis = analyze(body, options);

@@ -5,6 +5,7 @@
  * hover. No vscode import: plain data in and out.
  */
 import { parentPort } from 'node:worker_threads';
+import { isTerraformPath, loadHcl } from '../../language/hcl/parser';
 import { analyze, completeIn, fixAll, fixesOf, hoverIn } from '../../language/service';
 import type { Analysis, AnalyzeOptions } from '../../language/service';
 
@@ -36,12 +37,18 @@ function answer(request: WorkerRequest): unknown {
   }
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
+async function respond(request: WorkerRequest): Promise<void> {
   let response: WorkerResponse;
   try {
+    // A Terraform document needs the HCL parser's wasm, loaded once (asynchronously).
+    if (request.kind === 'analyze' && isTerraformPath(request.options.uri)) { await loadHcl().catch(() => undefined); }
     response = { id: request.id, result: answer(request) };
   } catch (e) {
     response = { id: request.id, error: e instanceof Error ? e.message : String(e) };
   }
   parentPort?.postMessage(response);
-});
+}
+
+/** Requests are answered in order (an analyze waiting for the wasm holds back the requests after it). */
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (request: WorkerRequest) => { queue = queue.then(() => respond(request)); });

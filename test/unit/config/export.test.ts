@@ -98,7 +98,7 @@ describe('exportConfig()', () => {
     const wizard = wizardSteps({})[0];
     assert.equal(wizard.kind, 'pick');
     assert.deepEqual(wizard.kind === 'pick' ? wizard.choices.map(c => c.label) : [], dialectChoices().map(c => c.label));
-    assert.deepEqual(dialectChoices().map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)']);
+    assert.deepEqual(dialectChoices().map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)', 'Terraform resource (.tf)', 'Terraform ARC module (.tf)']);
   });
 
   it('planton writes prefixed enums; component a components list', () => {

@@ -20,14 +20,14 @@ function sources(dir: string): string[] {
 
 describe('the dialect registry', () => {
   it('lists the built-in dialects in detection order, each with its schema and example', () => {
-    assert.deepEqual(dialectIds(), ['genesys', 'planton', 'component']);
+    assert.deepEqual(dialectIds(), ['genesys', 'planton', 'component', 'terraform', 'terraform-module']);
     const root = repoRoot();
     for (const id of dialectIds()) {
       assert.ok(existsSync(join(root, 'schemas', `${id}.schema.json`)), `${id}: no schema`);
       const format = dialectOf(id).format;
       assert.ok(format.extensions.some(e => existsSync(join(root, 'examples', `${id}.${e}`))), `${id}: no example`);
     }
-    assert.deepEqual(formats().map(f => f.id), ['toml', 'yaml']);
+    assert.deepEqual(formats().map(f => f.id), ['toml', 'yaml', 'hcl']);
   });
 
   it('detects the format by file name, else by content, else the fallback', () => {
