@@ -9,35 +9,54 @@ import type { FormatDefinition } from '../formats/format';
 import type { Vocabulary } from './vocabulary';
 import type { ParsedConfig } from '../types';
 
-/** Terraform's aws_dynamodb_table resource (HCL): flat keys, repeated blocks for attributes and indexes. */
-export const TERRAFORM_VOCABULARY: Vocabulary = {
-  dialect: 'terraform',
-  tables: { pointer: '/resource/aws_dynamodb_table', array: false },
-  name: 'name',
+/**
+ * The key names both Terraform dialects share: the ARC module passes these inputs on to its
+ * aws_dynamodb_table under the resource's own argument names.
+ */
+const TERRAFORM_KEY_NAMES = {
   billingMode: 'billing_mode',
   throughput: { read: 'read_capacity', write: 'write_capacity' },
-  attributes: { list: 'attribute', name: 'name', type: 'type' },
   keyNames: { hash: 'hash_key', range: 'range_key' },
-  gsi: { list: 'global_secondary_index', name: 'name' },
-  lsi: { list: 'local_secondary_index', name: 'name' },
   projection: { type: 'projection_type', nonKeyAttributes: 'non_key_attributes' },
   stream: { enabled: 'stream_enabled', viewType: 'stream_view_type' },
-  ttl: { block: 'ttl', enabled: 'enabled', attributeName: 'attribute_name' },
-  pitr: 'point_in_time_recovery',
-  sse: { block: 'server_side_encryption', enabled: 'enabled', kmsKey: 'kms_key_arn' },
   tableClass: 'table_class',
   deletionProtection: 'deletion_protection_enabled',
   tags: 'tags',
   ttlDefaultAttribute: 'expires_at',
+} as const satisfies Partial<Vocabulary>;
+
+/** The key order of an attribute and of an index entry, the same in the resource's blocks and the module's objects. */
+const TERRAFORM_ENTRY_ORDER = {
+  attribute: ['name', 'type'],
+  gsi: ['name', 'hash_key', 'range_key', 'projection_type', 'non_key_attributes', 'read_capacity', 'write_capacity'],
+  lsi: ['name', 'range_key', 'projection_type', 'non_key_attributes'],
+} as const;
+
+/**
+ * The lists of attributes, GSIs and LSIs: the resource's repeated blocks and the module's lists of
+ * objects have the same entries (`name`, and an attribute's `type`), under their own list names.
+ */
+function entryLists(attributes: string, gsi: string, lsi: string): Pick<Vocabulary, 'attributes' | 'gsi' | 'lsi'> {
+  return { attributes: { list: attributes, name: 'name', type: 'type' }, gsi: { list: gsi, name: 'name' }, lsi: { list: lsi, name: 'name' } };
+}
+
+/** Terraform's aws_dynamodb_table resource (HCL): flat keys, repeated blocks for attributes and indexes. */
+export const TERRAFORM_VOCABULARY: Vocabulary = {
+  dialect: 'terraform',
+  tables: { pointer: '/resource/aws_dynamodb_table', array: false },
+  ...TERRAFORM_KEY_NAMES,
+  name: 'name',
+  ...entryLists('attribute', 'global_secondary_index', 'local_secondary_index'),
+  ttl: { block: 'ttl', enabled: 'enabled', attributeName: 'attribute_name' },
+  pitr: 'point_in_time_recovery',
+  sse: { block: 'server_side_encryption', enabled: 'enabled', kmsKey: 'kms_key_arn' },
   order: {
     table: [
       'name', 'billing_mode', 'hash_key', 'range_key', 'read_capacity', 'write_capacity', 'table_class',
       'stream_enabled', 'stream_view_type', 'deletion_protection_enabled', 'attribute', 'global_secondary_index',
       'local_secondary_index', 'ttl', 'server_side_encryption', 'point_in_time_recovery', 'replica', 'tags',
     ],
-    attribute: ['name', 'type'],
-    gsi: ['name', 'hash_key', 'range_key', 'projection_type', 'non_key_attributes', 'read_capacity', 'write_capacity'],
-    lsi: ['name', 'range_key', 'projection_type', 'non_key_attributes'],
+    ...TERRAFORM_ENTRY_ORDER,
     ttl: ['attribute_name', 'enabled'],
     sse: ['enabled', 'kms_key_arn'],
   },
@@ -47,22 +66,12 @@ export const TERRAFORM_VOCABULARY: Vocabulary = {
 export const TERRAFORM_MODULE_VOCABULARY: Vocabulary = {
   dialect: 'terraform-module',
   tables: { pointer: '/module', array: false },
+  ...TERRAFORM_KEY_NAMES,
   name: 'table_name',
-  billingMode: 'billing_mode',
-  throughput: { read: 'read_capacity', write: 'write_capacity' },
-  attributes: { list: 'attributes', name: 'name', type: 'type' },
-  keyNames: { hash: 'hash_key', range: 'range_key' },
-  gsi: { list: 'global_secondary_indexes', name: 'name' },
-  lsi: { list: 'local_secondary_indexes', name: 'name' },
-  projection: { type: 'projection_type', nonKeyAttributes: 'non_key_attributes' },
-  stream: { enabled: 'stream_enabled', viewType: 'stream_view_type' },
+  ...entryLists('attributes', 'global_secondary_indexes', 'local_secondary_indexes'),
   ttl: { enabled: 'ttl_enabled', attributeName: 'ttl_attribute_name' },
   pitr: 'point_in_time_recovery_enabled',
   sse: { enabled: 'server_side_encryption_enabled', kmsKey: 'server_side_encryption_kms_key_arn' },
-  tableClass: 'table_class',
-  deletionProtection: 'deletion_protection_enabled',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expires_at',
   order: {
     table: [
       'source', 'version', 'table_name', 'billing_mode', 'table_class', 'hash_key', 'range_key', 'attributes',
@@ -71,9 +80,7 @@ export const TERRAFORM_MODULE_VOCABULARY: Vocabulary = {
       'ttl_attribute_name', 'server_side_encryption_enabled', 'server_side_encryption_kms_key_arn',
       'point_in_time_recovery_enabled', 'deletion_protection_enabled', 'replica_regions', 'import_table', 'tags',
     ],
-    attribute: ['name', 'type'],
-    gsi: ['name', 'hash_key', 'range_key', 'projection_type', 'non_key_attributes', 'read_capacity', 'write_capacity'],
-    lsi: ['name', 'range_key', 'projection_type', 'non_key_attributes'],
+    ...TERRAFORM_ENTRY_ORDER,
   },
 };
 
