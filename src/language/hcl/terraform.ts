@@ -177,13 +177,40 @@ function notNull<T>(field: Field<T> | undefined): Field<T> | undefined {
   return field && field.raw === null ? undefined : field;
 }
 
-function normalizeResource(body: Obj, p: Pointer): TableSpec {
-  const r = new FieldReader(TERRAFORM_VOCABULARY);
+type EntryParts = Pick<TableSpec,
+  'attributes' | 'attributesPointer' | 'keySchema' | 'keySchemaPointer' | 'globalSecondaryIndexes' | 'localSecondaryIndexes'
+  | 'tableClass' | 'deletionProtection' | 'tags' | 'tagsPointer'>;
+
+/**
+ * What the resource and the module entry hold alike (the module passes these inputs on to its
+ * aws_dynamodb_table as they are): key schema, attribute definitions, indexes (a computed list as
+ * one placeholder GSI), table class, deletion protection and tags, under the vocabulary's names.
+ */
+function entryParts(r: FieldReader, body: Obj, p: Pointer, gsiThroughput: boolean): EntryParts {
+  const V = r.vocabulary;
   const keySchema = flatKeyElements(r, body, p, true);
   const tableHash = keySchema.find(k => k.keyType.value === 'HASH');
-  const attrs = attributeList(r, body, 'attribute', p);
-  const gsis = indexes(r, body, 'global_secondary_index', 'GSI', p, tableHash, true);
-  const lsis = indexes(r, body, 'local_secondary_index', 'LSI', p, tableHash, false);
+  const attrs = attributeList(r, body, V.attributes?.list ?? 'attribute', p);
+  const gsis = indexes(r, body, V.gsi.list, 'GSI', p, tableHash, gsiThroughput);
+  const lsis = indexes(r, body, V.lsi.list, 'LSI', p, tableHash, false);
+  const t = tagList(r, body, p);
+  return {
+    attributes: attrs.attributes,
+    attributesPointer: attrs.pointer,
+    keySchema,
+    keySchemaPointer: p,
+    globalSecondaryIndexes: [...gsis.list, ...(gsis.placeholder ? [gsis.placeholder] : []), ...(lsis.placeholder ? [lsis.placeholder] : [])],
+    localSecondaryIndexes: lsis.list,
+    tableClass: notNull(r.enumeration(body, V.tableClass, p, 'tableClass')),
+    deletionProtection: notNull(r.boolean(body, V.deletionProtection, p)),
+    tags: t.tags,
+    tagsPointer: t.pointer,
+  };
+}
+
+function normalizeResource(body: Obj, p: Pointer): TableSpec {
+  const r = new FieldReader(TERRAFORM_VOCABULARY);
+  const entry = entryParts(r, body, p, true);
   const read = notNull(r.number(body, 'read_capacity', p));
   const write = notNull(r.number(body, 'write_capacity', p));
   const streamEnabled = notNull(r.boolean(body, 'stream_enabled', p));
@@ -195,19 +222,13 @@ function normalizeResource(body: Obj, p: Pointer): TableSpec {
   const sseEnabled = notNull(r.boolean(sse.obj, 'enabled', sse.pointer));
   const kms = notNull(r.string(sse.obj, 'kms_key_arn', sse.pointer));
   const pitr = r.block(body, 'point_in_time_recovery', p);
-  const t = tagList(r, body, p);
   return {
     dialect: TERRAFORM_VOCABULARY.dialect,
     pointer: p,
     name: notNull(r.string(body, 'name', p)),
     billingMode: notNull(r.enumeration(body, 'billing_mode', p, 'billingMode')),
     throughput: read || write ? { read, write, pointer: p } : undefined,
-    attributes: attrs.attributes,
-    attributesPointer: attrs.pointer,
-    keySchema,
-    keySchemaPointer: p,
-    globalSecondaryIndexes: [...gsis.list, ...(gsis.placeholder ? [gsis.placeholder] : []), ...(lsis.placeholder ? [lsis.placeholder] : [])],
-    localSecondaryIndexes: lsis.list,
+    ...entry,
     stream: streamEnabled || viewType ? { enabled: streamEnabled, viewType, pointer: p } : undefined,
     // A ttl block without `enabled` is disabled (the provider's default).
     ttl: ttl.present && isObj(ttl.obj)
@@ -215,23 +236,15 @@ function normalizeResource(body: Obj, p: Pointer): TableSpec {
       : ttl.present ? { enabled: unknownField(ttl.pointer), pointer: ttl.pointer } : undefined,
     pointInTimeRecovery: notNull(r.boolean(pitr.obj, 'enabled', pitr.pointer)),
     sse: sse.present ? { enabled: isObj(sse.obj) ? sseEnabled : unknownField(sse.pointer), kmsKeyId: kms, pointer: sse.pointer } : undefined,
-    tableClass: notNull(r.enumeration(body, 'table_class', p, 'tableClass')),
-    deletionProtection: notNull(r.boolean(body, 'deletion_protection_enabled', p)),
-    tags: t.tags,
-    tagsPointer: t.pointer,
   };
 }
 
 function normalizeModule(body: Obj, p: Pointer): TableSpec {
   const r = new FieldReader(TERRAFORM_MODULE_VOCABULARY);
-  const keySchema = flatKeyElements(r, body, p, true);
-  const tableHash = keySchema.find(k => k.keyType.value === 'HASH');
   const billing = notNull(r.enumeration<'PAY_PER_REQUEST' | 'PROVISIONED'>(body, 'billing_mode', p, 'billingMode'));
   // The module passes capacities on only under PROVISIONED (else they are ignored, not an error).
   const provisioned = billing?.valid === true && billing.value === 'PROVISIONED';
-  const attrs = attributeList(r, body, 'attributes', p);
-  const gsis = indexes(r, body, 'global_secondary_indexes', 'GSI', p, tableHash, provisioned);
-  const lsis = indexes(r, body, 'local_secondary_indexes', 'LSI', p, tableHash, false);
+  const entry = entryParts(r, body, p, provisioned);
   const read = provisioned ? notNull(r.number(body, 'read_capacity', p)) : undefined;
   const write = provisioned ? notNull(r.number(body, 'write_capacity', p)) : undefined;
   const streamEnabled = notNull(r.boolean(body, 'stream_enabled', p));
@@ -248,28 +261,18 @@ function normalizeModule(body: Obj, p: Pointer): TableSpec {
   const ttlAttribute = ttlOn ? (ttlRaw ? notNull(r.string(body, 'ttl_attribute_name', p)) : impliedField('ttl', ttlEnabled.pointer)) : undefined;
   const sseEnabled = notNull(r.boolean(body, 'server_side_encryption_enabled', p));
   const kms = notNull(r.string(body, 'server_side_encryption_kms_key_arn', p));
-  const t = tagList(r, body, p);
   return {
     dialect: TERRAFORM_MODULE_VOCABULARY.dialect,
     pointer: p,
     name: notNull(r.string(body, 'table_name', p)),
     billingMode: billing ?? impliedField('PAY_PER_REQUEST' as const, p),
     throughput: read || write ? { read, write, pointer: p } : undefined,
-    attributes: attrs.attributes,
-    attributesPointer: attrs.pointer,
-    keySchema,
-    keySchemaPointer: p,
-    globalSecondaryIndexes: [...gsis.list, ...(gsis.placeholder ? [gsis.placeholder] : []), ...(lsis.placeholder ? [lsis.placeholder] : [])],
-    localSecondaryIndexes: lsis.list,
+    ...entry,
     stream: streamEnabled ? { enabled: streamEnabled, viewType, pointer: p } : undefined,
     ttl: ttlEnabled ? { enabled: ttlEnabled, attributeName: ttlAttribute, pointer: p } : undefined,
     pointInTimeRecovery: notNull(r.boolean(body, 'point_in_time_recovery_enabled', p)) ?? impliedField(true, p),
     // The module encrypts with KMS unless told not to (server_side_encryption_enabled defaults to true).
     sse: sseEnabled || kms ? { enabled: sseEnabled ?? impliedField(true, p), kmsKeyId: kms, pointer: p } : undefined,
-    tableClass: notNull(r.enumeration(body, 'table_class', p, 'tableClass')),
-    deletionProtection: notNull(r.boolean(body, 'deletion_protection_enabled', p)),
-    tags: t.tags,
-    tagsPointer: t.pointer,
   };
 }
 
