@@ -88,6 +88,22 @@ function capacity(c: ConsumedCapacity | ConsumedCapacity[] | undefined): number 
   return (Array.isArray(c) ? c : [c]).reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
 }
 
+type Key = Record<string, AttributeValue>;
+
+/** Every page of a Query or Scan (`read` sends one, from `start`): the items and the capacity all pages consumed. */
+async function readAllPages(read: (start: Key | undefined) => Promise<{ Items?: Key[]; ConsumedCapacity?: ConsumedCapacity; LastEvaluatedKey?: Key }>): Promise<{ items: SampleItem[]; units: number }> {
+  const items: SampleItem[] = [];
+  let units = 0;
+  let start: Key | undefined;
+  do {
+    const out = await read(start);
+    items.push(...(out.Items ?? []).map(i => unmarshall(i)));
+    units += capacity(out.ConsumedCapacity);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return { items, units };
+}
+
 interface Expression {
   readonly text: string | undefined;
   readonly names: Record<string, string>;
@@ -201,34 +217,18 @@ async function runPattern(
       const indexName = serving.target?.name;
       if (pattern.operation === 'scan' || serving.problems.some(p => p.code === 'pattern-needs-scan')) {
         // As declared (a scan), or as it would have to run: a Scan with the condition as a filter.
-        const items: SampleItem[] = [];
-        let units = 0;
-        let start: Record<string, AttributeValue> | undefined;
-        do {
-          const out = await client.send(new ScanCommand({
-            TableName: scratch, ...(indexName ? { IndexName: indexName } : {}), ...(expr.text ? { FilterExpression: expr.text, ...exprAttrs } : {}),
-            ReturnConsumedCapacity: 'TOTAL', ExclusiveStartKey: start,
-          }), { abortSignal: signal });
-          items.push(...(out.Items ?? []).map(i => unmarshall(i)));
-          units += capacity(out.ConsumedCapacity);
-          start = out.LastEvaluatedKey;
-        } while (start);
+        const { items, units } = await readAllPages(start => client.send(new ScanCommand({
+          TableName: scratch, ...(indexName ? { IndexName: indexName } : {}), ...(expr.text ? { FilterExpression: expr.text, ...exprAttrs } : {}),
+          ReturnConsumedCapacity: 'TOTAL', ExclusiveStartKey: start,
+        }), { abortSignal: signal }));
         const scanExpected = samples.filter(s => s.table === pattern.table && matchesCondition(s.item, indexName ? target : { ...base, hash: [], range: [] }, pattern.keyCondition, operands)).map(s => s.item);
         return result({ sent: 'Scan', scanned: true, items: items.length, expected: scanExpected.length, entities: count(items), consumedCapacity: units }, compare(items, scanExpected));
       }
       if (pattern.operation === 'query') {
-        const items: SampleItem[] = [];
-        let units = 0;
-        let start: Record<string, AttributeValue> | undefined;
-        do {
-          const out = await client.send(new QueryCommand({
-            TableName: scratch, ...(indexName ? { IndexName: indexName } : {}), KeyConditionExpression: expr.text, ...exprAttrs,
-            ReturnConsumedCapacity: 'TOTAL', ExclusiveStartKey: start,
-          }), { abortSignal: signal });
-          items.push(...(out.Items ?? []).map(i => unmarshall(i)));
-          units += capacity(out.ConsumedCapacity);
-          start = out.LastEvaluatedKey;
-        } while (start);
+        const { items, units } = await readAllPages(start => client.send(new QueryCommand({
+          TableName: scratch, ...(indexName ? { IndexName: indexName } : {}), KeyConditionExpression: expr.text, ...exprAttrs,
+          ReturnConsumedCapacity: 'TOTAL', ExclusiveStartKey: start,
+        }), { abortSignal: signal }));
         return result({ sent: 'Query', scanned: false, items: items.length, expected: expected.length, entities: count(items), consumedCapacity: units }, compare(items, expected));
       }
       const key = Object.fromEntries(pattern.keyCondition.map(c => [c.attribute, operands.get(c)?.[0]]));
