@@ -4,9 +4,11 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LiveTable } from '../model/live';
-import { describeAwsError } from '../dynamo/errors';
+import { describeAwsError, isAbortError } from '../dynamo/errors';
 import { describeTable } from '../dynamo/tables';
-import { CliError, type TableCommandArgs } from './preview';
+import { CliError, errorLine, makeClient, type TableCommandArgs } from './preview';
+import type { CliIo } from './validate';
+import { HELP_FLAGS, readOptions, timeoutOption } from './options';
 
 /** The table's description; a table that does not exist is named, with where it was looked for. */
 export async function describeNamedTable(client: DynamoDBClient, table: string, args: DataArgs, signal?: AbortSignal): Promise<LiveTable> {
@@ -38,31 +40,11 @@ export interface DataArgs {
 
 /** Parses `args`: `valued` options take a value (`--x V` or `--x=V`), `flags` none. */
 export function parseDataArgs(args: readonly string[], valued: readonly string[], flags: readonly string[]): DataArgs {
-  const allValued = new Set(['--profile', '--region', '--endpoint', '--timeout', '--table', ...valued]);
-  const allFlags = new Set(['-h', '--help', ...flags]);
-  const positional: string[] = [];
-  const values: Record<string, string> = {};
-  const seen = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') { positional.push(...args.slice(i + 1)); break; }
-    if (allFlags.has(a)) { seen.add(a === '-h' ? '--help' : a); continue; }
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (allValued.has(name)) {
-      const value = name === a ? args[++i] : a.slice(eq + 1);
-      if (value === undefined || value === '') { throw new CliError(`${name} needs a value`); }
-      values[name] = value;
-      continue;
-    }
-    if (a.startsWith('-') && a !== '-') { throw new CliError(`unknown option ${a}`); }
-    positional.push(a);
-  }
-  const timeoutText = values['--timeout'];
-  const timeout = timeoutText === undefined ? undefined : Number(timeoutText);
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
-    throw new CliError(`--timeout must be a number of seconds greater than 0, not ${JSON.stringify(timeoutText)}`);
-  }
+  const { positional, values, flags: seen } = readOptions(args, {
+    valued: ['--profile', '--region', '--endpoint', '--timeout', '--table', ...valued],
+    flags: { ...HELP_FLAGS, ...Object.fromEntries(flags.map(f => [f, f])) },
+  }, CliError);
+  const timeout = timeoutOption(values, CliError);
   return {
     positional, values, flags: seen,
     connection: {
@@ -88,4 +70,42 @@ export function positiveOption(args: DataArgs, name: string): number | undefined
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) { throw new CliError(`${name} must be a number greater than 0, not ${JSON.stringify(text)}`); }
   return value;
+}
+
+/** How a data command's failures read: after `cancelled` on Ctrl-C, and which errors are printed by their message alone. */
+export interface DataFailures {
+  readonly cancelled: string;
+  readonly byMessage?: (error: unknown) => boolean;
+}
+
+/**
+ * Runs a data command's work with Ctrl-C as its cancellation: `work` gets `connect` (makes the
+ * client, once, when the work is ready to talk to the server) and the signal. A cancel, an error
+ * `byMessage` knows and any other error are each one line and exit 1; the client is destroyed
+ * and the Ctrl-C handler removed either way.
+ */
+export async function runDataCommand(
+  command: string, args: DataArgs, io: CliIo, failures: DataFailures, work: (connect: () => DynamoDBClient, signal: AbortSignal) => Promise<number>,
+): Promise<number> {
+  let client: DynamoDBClient | undefined;
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    return await work(() => (client ??= makeClient(args.connection, undefined)), controller.signal);
+  } catch (error) {
+    if (isAbortError(error) || controller.signal.aborted) {
+      io.err(`dynamodb-designer ${command}: cancelled${failures.cancelled}`);
+      return 1;
+    }
+    if (failures.byMessage?.(error)) {
+      io.err(`dynamodb-designer ${command}: ${(error as Error).message}`);
+      return 1;
+    }
+    io.err(errorLine(command, error, { profile: args.connection.profile, target: args.connection.endpoint }));
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    client?.destroy();
+  }
 }

@@ -4,13 +4,12 @@
  * capacity cap (--max-rcu, measured from the ConsumedCapacity DynamoDB reports) and a resume
  * point (--resume STATE). Exit 0 done, 1 error, 2 usage error.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LiveKeyElement } from '../model/live';
-import { isAbortError } from '../dynamo/errors';
 import { exportTable } from '../dynamo/tableExport';
 import type { ExportFormat } from '../dynamo/itemExport';
-import { DATA_CONNECTION_HELP, describeNamedTable, intOption, parseDataArgs, positiveOption } from './dataArgs';
-import { CliError, errorLine, makeClient } from './preview';
+import { DATA_CONNECTION_HELP, describeNamedTable, intOption, parseDataArgs, positiveOption, runDataCommand } from './dataArgs';
+import { CliError } from './preview';
+import { choiceOption } from './options';
 import type { CliIo } from './validate';
 
 export const EXPORT_HELP = `Usage: dynamodb-designer export --table NAME [options]
@@ -42,21 +41,16 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
   if (args.positional.length) { throw new CliError(`export takes no FILE (got ${args.positional.join(' ')}); use --out FILE`); }
   const table = args.values['--table'];
   if (!table) { throw new CliError('export needs --table NAME'); }
-  const format = (args.values['--format'] ?? 'jsonl') as ExportFormat;
-  if (format !== 'jsonl' && format !== 'csv') { throw new CliError(`--format must be jsonl or csv, not ${JSON.stringify(format)}`); }
+  const format: ExportFormat = choiceOption(args.values, '--format', ['jsonl', 'csv'], 'jsonl', CliError);
   const segments = intOption(args, '--segments', 1, 1_000_000) ?? 1;
   const maxRcu = positiveOption(args, '--max-rcu');
   const out = args.values['--out'];
   const resume = args.values['--resume'];
   if (resume && !out) { throw new CliError('--resume needs --out FILE'); }
   const index = args.values['--index'];
-  let client: DynamoDBClient | undefined;
-  const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
-  try {
-    client = makeClient(args.connection, undefined);
-    const live = await describeNamedTable(client, table, args, controller.signal);
+  return runDataCommand('export', args, io, { cancelled: resume ? `; run the same command again to continue from ${resume}.` : '.' }, async (connect, signal) => {
+    const client = connect();
+    const live = await describeNamedTable(client, table, args, signal);
     let keyNames = live.keySchema.map(k => k.name);
     if (index) {
       const found = [...live.globalSecondaryIndexes, ...live.localSecondaryIndexes].find(i => i.name === index);
@@ -64,22 +58,12 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
       keyNames = [...keyNames, ...found.keySchema.map((k: LiveKeyElement) => k.name).filter(n => !keyNames.includes(n))];
     }
     const result = await exportTable(client, out ?? (io.stdout ?? process.stdout) as never, {
-      table, index, format, keyNames, segments, maxRcu, resume, signal: controller.signal,
+      table, index, format, keyNames, segments, maxRcu, resume, signal,
     });
     const rate = result.consumedCapacity / Math.max(result.elapsedMs / 1000, 0.001);
     io.err(`Exported ${result.items} item(s) of ${table}${index ? ` (index ${index})` : ''}${out ? ` to ${out}` : ''}${result.resumed ? ' (resumed)' : ''} in ${(result.elapsedMs / 1000).toFixed(1)} s; ${result.consumedCapacity} read unit(s)${result.capacityEstimated ? ' (estimated: the server reports none)' : ''}, ${rate.toFixed(1)} per second.`);
     return 0;
-  } catch (error) {
-    if (isAbortError(error) || controller.signal.aborted) {
-      io.err(`dynamodb-designer export: cancelled${resume ? `; run the same command again to continue from ${resume}` : ''}.`);
-      return 1;
-    }
-    io.err(errorLine('export', error, { profile: args.connection.profile, target: args.connection.endpoint }));
-    return 1;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    client?.destroy();
-  }
+  });
 }
 
 /** For the dispatch table in main.ts. */

@@ -5,12 +5,10 @@
  * a confirmation (--yes without a terminal), BatchWriteItem with several requests in flight.
  * Exit 0 done, 1 error (too many invalid lines included), 2 usage error.
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { formatDryRun, IMPORT_FORMATS, type ImportFormat } from '../items/importFormat';
 import { dryRunImport, importFile, importTableOf, ImportFileError, ImportStoppedError } from '../dynamo/importItems';
-import { isAbortError } from '../dynamo/errors';
-import { DATA_CONNECTION_HELP, describeNamedTable, intOption, parseDataArgs } from './dataArgs';
-import { ask, CliError, errorLine, makeClient } from './preview';
+import { DATA_CONNECTION_HELP, describeNamedTable, intOption, parseDataArgs, runDataCommand } from './dataArgs';
+import { ask, CliError } from './preview';
 import type { CliIo } from './validate';
 
 export const IMPORT_HELP = `Usage: dynamodb-designer import FILE --table NAME [options]
@@ -47,17 +45,17 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   if (format !== undefined && !IMPORT_FORMATS.includes(format)) { throw new CliError(`--input-format must be one of ${IMPORT_FORMATS.join(', ')}, not ${JSON.stringify(format)}`); }
   const yes = args.flags.has('--yes') || args.flags.has('-y');
   const dryRunOnly = args.flags.has('--dry-run');
-  let client: DynamoDBClient | undefined;
-  const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.once('SIGINT', onSignal);
-  try {
+  const failures = {
+    cancelled: '; what was written stays. Run the same import again to finish (puts are idempotent by key).',
+    byMessage: (error: unknown) => error instanceof ImportStoppedError || error instanceof ImportFileError,
+  };
+  return runDataCommand('import', args, io, failures, async (connect, signal) => {
     if (!dryRunOnly && !yes && process.stdin.isTTY !== true) {
       throw new CliError('refusing to write without --yes: stdin is not a terminal, so no one can confirm (use --dry-run to only check the file)');
     }
-    client = makeClient(args.connection, undefined);
-    await describeNamedTable(client, table, args, controller.signal);
-    const report = await dryRunImport(client, table, file, { format, signal: controller.signal });
+    const client = connect();
+    await describeNamedTable(client, table, args, signal);
+    const report = await dryRunImport(client, table, file, { format, signal });
     io.err(formatDryRun(report, file, table));
     if (dryRunOnly) { return report.invalidCount > maxErrors ? 1 : 0; }
     if (report.invalidCount > maxErrors) {
@@ -70,7 +68,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     }
     let lastLine = Date.now();
     const result = await importFile(client, importTableOf(report.table), file, {
-      format: report.format, maxErrors, concurrency, signal: controller.signal,
+      format: report.format, maxErrors, concurrency, signal,
       onProgress: p => {
         if (Date.now() - lastLine < 1000) { return; }
         lastLine = Date.now();
@@ -81,21 +79,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     const seconds = result.elapsedMs / 1000;
     io.out(`Imported ${result.written} item(s) into ${table} in ${seconds.toFixed(1)} s (${Math.round(result.written / Math.max(seconds, 0.001))} items/s)${result.invalidCount ? `; ${result.invalidCount} invalid line(s) skipped` : ''}.`);
     return 0;
-  } catch (error) {
-    if (isAbortError(error) || controller.signal.aborted) {
-      io.err(`dynamodb-designer import: cancelled; what was written stays. Run the same import again to finish (puts are idempotent by key).`);
-      return 1;
-    }
-    if (error instanceof ImportStoppedError || error instanceof ImportFileError) {
-      io.err(`dynamodb-designer import: ${error.message}`);
-      return 1;
-    }
-    io.err(errorLine('import', error, { profile: args.connection.profile, target: args.connection.endpoint }));
-    return 1;
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    client?.destroy();
-  }
+  });
 }
 
 /** For the dispatch table in main.ts. */

@@ -20,6 +20,7 @@ import { configRegion } from '../model/spec';
 import { CliError, errorLine, makeClient } from './preview';
 import type { TableCommandArgs } from './preview';
 import { UsageError } from './validate';
+import { HELP_FLAGS, choiceOption, readOptions, timeoutOption } from './options';
 import type { CliIo } from './validate';
 
 export const PATTERNS_HELP = `Usage: dynamodb-designer patterns FILE [options]
@@ -47,37 +48,22 @@ interface PatternsArgs extends TableCommandArgs {
 }
 
 export function parsePatternsArgs(args: readonly string[]): PatternsArgs {
-  const files: string[] = [];
-  const values: Record<string, string> = {};
+  const { positional: files, values, lists, flags } = readOptions(args, {
+    valued: ['--endpoint', '--profile', '--region', '--seed', '--timeout', '--format'],
+    repeated: ['--count'],
+    flags: HELP_FLAGS,
+  }, UsageError);
   const counts: Record<string, number> = {};
-  let help = false;
-  const valued = new Set(['--endpoint', '--profile', '--region', '--seed', '--count', '--timeout', '--format']);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-h' || a === '--help') { help = true; continue; }
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (valued.has(name)) {
-      const value = name === a ? args[++i] : a.slice(eq + 1);
-      if (value === undefined || value === '') { throw new UsageError(`${name} needs a value`); }
-      if (name === '--count') {
-        const m = /^(.+)=(\d+)$/.exec(value);
-        if (!m || Number(m[2]) > 1000) { throw new UsageError(`--count takes ENTITY=N with N from 0 to 1000, not ${JSON.stringify(value)}`); }
-        counts[m[1]] = Number(m[2]);
-      } else {
-        values[name] = value;
-      }
-      continue;
-    }
-    if (a.startsWith('-') && a !== '-') { throw new UsageError(`unknown option ${a}`); }
-    files.push(a);
+  for (const value of lists['--count'] ?? []) {
+    const m = /^(.+)=(\d+)$/.exec(value);
+    if (!m || Number(m[2]) > 1000) { throw new UsageError(`--count takes ENTITY=N with N from 0 to 1000, not ${JSON.stringify(value)}`); }
+    counts[m[1]] = Number(m[2]);
   }
-  const format = values['--format'] ?? 'text';
-  if (format !== 'text' && format !== 'json') { throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`); }
+  const help = flags.has('--help');
+  const format = choiceOption(values, '--format', ['text', 'json'], 'text', UsageError);
   const seed = values['--seed'] === undefined ? undefined : Number(values['--seed']);
   if (seed !== undefined && !Number.isInteger(seed)) { throw new UsageError(`--seed must be an integer, not ${JSON.stringify(values['--seed'])}`); }
-  const timeout = values['--timeout'] === undefined ? undefined : Number(values['--timeout']);
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) { throw new UsageError(`--timeout must be a number of seconds greater than 0, not ${JSON.stringify(values['--timeout'])}`); }
+  const timeout = timeoutOption(values, UsageError);
   if (!help && files.length !== 1) { throw new UsageError(`patterns needs exactly one FILE (got ${files.length})`); }
   return {
     file: files[0], endpoint: values['--endpoint'], profile: values['--profile'], region: values['--region'], timeout,

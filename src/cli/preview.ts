@@ -19,6 +19,7 @@ import { analyze } from '../language/service';
 import { formatPlan } from '../plan/words';
 import { configRegion, type TableSpec } from '../model/spec';
 import type { CliIo } from './validate';
+import { HELP_FLAGS, YES_FLAGS, choiceOption, readOptions, timeoutOption } from './options';
 import { isTerraformPath, loadHcl } from '../language/hcl/parser';
 
 export const CONNECTION_OPTIONS_HELP = `  --profile P         AWS profile from ~/.aws/config and ~/.aws/credentials
@@ -58,37 +59,17 @@ export class CliError extends Error {}
 
 /** Parses the shared options; `allow` turns on the options only some commands take. */
 export function parseTableArgs(args: readonly string[], command: string, allow: { yes?: boolean; confirmReplace?: boolean } = {}): TableCommandArgs {
-  const files: string[] = [];
-  const values: Record<string, string> = {};
-  let yes = false;
-  let help = false;
-  const valued = new Set(['--profile', '--region', '--endpoint', '--table', '--format', '--timeout', ...(allow.confirmReplace ? ['--confirm-replace'] : [])]);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') { files.push(...args.slice(i + 1)); break; }
-    if (a === '-h' || a === '--help') { help = true; continue; }
-    if (allow.yes && (a === '--yes' || a === '-y')) { yes = true; continue; }
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (valued.has(name)) {
-      const value = name === a ? args[++i] : a.slice(eq + 1);
-      if (value === undefined || value === '') { throw new CliError(`${name} needs a value`); }
-      values[name] = value;
-      continue;
-    }
-    if (a.startsWith('-') && a !== '-') { throw new CliError(`unknown option ${a}`); }
-    files.push(a);
-  }
-  const format = values['--format'] ?? 'text';
-  if (format !== 'text' && format !== 'json') { throw new CliError(`--format must be text or json, not ${JSON.stringify(format)}`); }
-  const timeout = values['--timeout'] === undefined ? undefined : Number(values['--timeout']);
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
-    throw new CliError(`--timeout must be a number of seconds greater than 0, not ${JSON.stringify(values['--timeout'])}`);
-  }
+  const { positional: files, values, flags } = readOptions(args, {
+    valued: ['--profile', '--region', '--endpoint', '--table', '--format', '--timeout', ...(allow.confirmReplace ? ['--confirm-replace'] : [])],
+    flags: { ...HELP_FLAGS, ...(allow.yes ? YES_FLAGS : {}) },
+  }, CliError);
+  const help = flags.has('--help');
+  const format = choiceOption(values, '--format', ['text', 'json'], 'text', CliError);
+  const timeout = timeoutOption(values, CliError);
   if (!help && files.length !== 1) { throw new CliError(`${command} needs exactly one FILE (got ${files.length})`); }
   return {
     file: files[0], profile: values['--profile'], region: values['--region'], endpoint: values['--endpoint'], table: values['--table'],
-    timeout, yes, format, help, confirmReplace: values['--confirm-replace'],
+    timeout, yes: flags.has('--yes'), format, help, confirmReplace: values['--confirm-replace'],
   };
 }
 

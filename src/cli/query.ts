@@ -12,6 +12,7 @@ import type { JsonAttributeValue } from '../model/items';
 import { errorLine, makeClient } from './preview';
 import type { TableCommandArgs } from './preview';
 import { UsageError } from './validate';
+import { HELP_FLAGS, YES_FLAGS, choiceOption, readOptions, timeoutOption } from './options';
 import type { CliIo } from './validate';
 
 export const QUERY_HELP = `Usage: dynamodb-designer query "STATEMENT" [options]
@@ -48,37 +49,23 @@ interface QueryArgs {
 }
 
 function parseQueryArgs(argv: readonly string[]): QueryArgs {
-  const positional: string[] = [];
-  const params: string[] = [];
-  const values: Record<string, string> = {};
-  let yes = false;
-  let help = false;
-  const valued = new Set(['--profile', '--region', '--endpoint', '--timeout', '--format', '--limit', '--page-size', '--param']);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
-    if (a === '-h' || a === '--help') { help = true; continue; }
-    if (a === '-y' || a === '--yes') { yes = true; continue; }
-    const eq = a.indexOf('=');
-    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (valued.has(name)) {
-      const value = name === a ? argv[++i] : a.slice(eq + 1);
-      if (value === undefined || (value === '' && name !== '--param')) { throw new UsageError(`${name} needs a value`); }
-      if (name === '--param') { params.push(value); } else { values[name] = value; }
-      continue;
-    }
+  const { positional, values, lists, flags } = readOptions(argv, {
+    valued: ['--profile', '--region', '--endpoint', '--timeout', '--format', '--limit', '--page-size'],
+    repeated: ['--param'],
+    emptyAllowed: ['--param'],
+    flags: { ...HELP_FLAGS, ...YES_FLAGS },
     // A statement may start with a comment (`-- params: [...]`): an option is one word.
-    if (/^--?[A-Za-z]/.test(a) && !/\s/.test(a)) { throw new UsageError(`unknown option ${a}`); }
-    positional.push(a);
-  }
-  const format = values['--format'] ?? 'json';
-  if (format !== 'json' && format !== 'jsonl') { throw new UsageError(`--format must be json or jsonl, not ${JSON.stringify(format)}`); }
+    isOption: a => /^--?[A-Za-z]/.test(a) && !/\s/.test(a),
+  }, UsageError);
+  const params = lists['--param'] ?? [];
+  const yes = flags.has('--yes');
+  const help = flags.has('--help');
+  const format = choiceOption(values, '--format', ['json', 'jsonl'], 'json', UsageError);
   const limit = values['--limit'] === undefined ? undefined : Number(values['--limit']);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) { throw new UsageError(`--limit must be a whole number greater than 0, not ${JSON.stringify(values['--limit'])}`); }
   const pageSize = values['--page-size'] === undefined ? undefined : Number(values['--page-size']);
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0)) { throw new UsageError(`--page-size must be a whole number greater than 0, not ${JSON.stringify(values['--page-size'])}`); }
-  const timeout = values['--timeout'] === undefined ? undefined : Number(values['--timeout']);
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) { throw new UsageError(`--timeout must be a number of seconds greater than 0, not ${JSON.stringify(values['--timeout'])}`); }
+  const timeout = timeoutOption(values, UsageError);
   if (!help && positional.length !== 1) { throw new UsageError(`query needs exactly one STATEMENT, in quotes (got ${positional.length} arguments)`); }
   return {
     statement: positional[0], params, format, ...(limit !== undefined ? { limit } : {}), ...(pageSize !== undefined ? { pageSize } : {}), yes, help,
