@@ -13,7 +13,7 @@ import type { ParsedConfig } from '../types';
 import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
 import type { DialectDefinition, WriteOptions } from './registry';
-import { singleKeys, userTags, valueComments } from './write';
+import { flatIndexRest, singleKeys, userTags, valueComments } from './write';
 import type { Vocabulary } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
@@ -202,13 +202,7 @@ function write(live: LiveTable, options: WriteOptions): WrittenConfig {
     const out: Record<string, unknown> = { [V.gsi.name]: i.name };
     if (i.kind === 'GSI' && keys.hash) { out[flat.hashName] = keys.hash; out[flat.hashType] = live.attributes[keys.hash]; }
     if (keys.range) { out[flat.rangeName] = keys.range; out[flat.rangeType] = live.attributes[keys.range]; }
-    out[V.projection.type] = i.projectionType;
-    if (i.projectionType === 'INCLUDE') { out[V.projection.nonKeyAttributes] = [...i.nonKeyAttributes]; }
-    if (i.kind === 'GSI' && provisioned && i.throughput) {
-      out[V.throughput.read] = i.throughput.read;
-      out[V.throughput.write] = i.throughput.write;
-    }
-    return out;
+    return { ...out, ...flatIndexRest(V, i, provisioned) };
   };
   if (live.globalSecondaryIndexes.length > 0) { entry[V.gsi.list] = live.globalSecondaryIndexes.map(index); }
   if (live.localSecondaryIndexes.length > 0) { entry[V.lsi.list] = live.localSecondaryIndexes.map(index); }

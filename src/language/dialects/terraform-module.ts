@@ -11,7 +11,7 @@ import type { WrittenConfig } from '../formats/format';
 
 import { ARC_MODULE_SOURCE, MODULE_DETECT, TERRAFORM_MODULE_VOCABULARY, readTerraform, terraformLabel, HCL } from './terraform-vocabularies';
 import type { DialectDefinition, WriteOptions } from './registry';
-import { singleKeys, userTags } from './write';
+import { flatIndexRest, singleKeys, userTags } from './write';
 
 /** The live table as one module block; every input whose default differs from the table is written. */
 function write(live: LiveTable, options: WriteOptions): WrittenConfig {
@@ -27,10 +27,7 @@ function write(live: LiveTable, options: WriteOptions): WrittenConfig {
     const out: Record<string, unknown> = { name: i.name };
     if (i.kind === 'GSI' && k.hash) { out.hash_key = k.hash; }
     if (k.range) { out.range_key = k.range; }
-    out.projection_type = i.projectionType;
-    if (i.projectionType === 'INCLUDE') { out.non_key_attributes = [...i.nonKeyAttributes]; }
-    if (i.kind === 'GSI' && provisioned && i.throughput) { out.read_capacity = i.throughput.read; out.write_capacity = i.throughput.write; }
-    return out;
+    return { ...out, ...flatIndexRest(TERRAFORM_MODULE_VOCABULARY, i, provisioned) };
   };
   if (live.globalSecondaryIndexes.length > 0) { body.global_secondary_indexes = live.globalSecondaryIndexes.map(index); }
   if (live.localSecondaryIndexes.length > 0) { body.local_secondary_indexes = live.localSecondaryIndexes.map(index); }

@@ -12,7 +12,7 @@ import type { WrittenConfig } from '../formats/format';
 
 import { RESOURCE_DETECT, TERRAFORM_VOCABULARY, readTerraform, terraformLabel, HCL } from './terraform-vocabularies';
 import type { DialectDefinition, WriteOptions } from './registry';
-import { userTags } from './write';
+import { flatIndexRest, userTags } from './write';
 
 function keysOf(i: Pick<LiveIndex, 'keySchema'>): { hash: string[]; range: string[] } {
   return { hash: i.keySchema.filter(k => k.keyType === 'HASH').map(k => k.name), range: i.keySchema.filter(k => k.keyType === 'RANGE').map(k => k.name) };
@@ -42,10 +42,7 @@ function write(live: LiveTable, options: WriteOptions): WrittenConfig {
       if (i.kind === 'GSI') { out.hash_key = k.hash[0]; }
       if (k.range[0]) { out.range_key = k.range[0]; }
     }
-    out.projection_type = i.projectionType;
-    if (i.projectionType === 'INCLUDE') { out.non_key_attributes = [...i.nonKeyAttributes]; }
-    if (i.kind === 'GSI' && provisioned && i.throughput) { out.read_capacity = i.throughput.read; out.write_capacity = i.throughput.write; }
-    return out;
+    return { ...out, ...flatIndexRest(TERRAFORM_VOCABULARY, i, provisioned) };
   };
   if (live.globalSecondaryIndexes.length > 0) { body.global_secondary_index = live.globalSecondaryIndexes.map(index); }
   if (live.localSecondaryIndexes.length > 0) { body.local_secondary_index = live.localSecondaryIndexes.map(index); }

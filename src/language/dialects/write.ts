@@ -29,6 +29,20 @@ export function userTags(live: LiveTable): Record<string, string> | undefined {
 }
 
 /**
+ * The rest of a flat index entry (genesys, Terraform) after its name and keys: the projection,
+ * and the throughput of a GSI of a provisioned table, under the vocabulary's names.
+ */
+export function flatIndexRest(V: Vocabulary, i: LiveIndex, provisioned: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { [V.projection.type]: i.projectionType };
+  if (i.projectionType === 'INCLUDE') { out[V.projection.nonKeyAttributes] = [...i.nonKeyAttributes]; }
+  if (i.kind === 'GSI' && provisioned && i.throughput) {
+    out[V.throughput.read] = i.throughput.read;
+    out[V.throughput.write] = i.throughput.write;
+  }
+  return out;
+}
+
+/**
  * The comments an exported file carries after a value, by key: the values each enum key takes
  * as the dialect writes them (`PAY_PER_REQUEST | PROVISIONED`), then `extra`.
  */
