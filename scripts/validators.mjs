@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
-export const DIALECTS = ['genesys', 'planton', 'component'];
+export const DIALECTS = ['genesys', 'planton', 'component', 'cloudformation'];
 /** Our annotation keywords (see src/language/schema.ts). */
 const KEYWORDS = ['enumDescriptions', 'ruleOwned', 'aliasOf', 'patternDescription'];
 
@@ -29,7 +29,7 @@ export function conditions(node, pointer = '', out = []) {
 /** CommonJS source of a module exporting `validators`. */
 export function validatorsSource(root) {
   // The options schema.ts used to compile with at run time (errors carry their schema: verbose).
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, inlineRefs: false, code: { source: true } });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, inlineRefs: false, code: { source: true } });
   for (const keyword of KEYWORDS) { ajv.addKeyword(keyword); }
   const ids = {};
   for (const dialect of DIALECTS) {

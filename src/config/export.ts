@@ -266,5 +266,191 @@ export function exportConfig(live: LiveTable, dialect: Dialect, options: ExportO
     case 'genesys': return exportGenesys(live, options);
     case 'planton': return exportYaml(live, 'planton', options);
     case 'component': return exportYaml(live, 'component', options);
+    case 'cloudformation': return exportCloudFormation(live, options);
   }
+}
+
+/** What Export Table as Config offers: the dialects, a CloudFormation template and CDK code (write-only). */
+export type ExportFormat = Dialect | 'cdk';
+
+export const EXPORT_CHOICES: readonly { readonly format: ExportFormat; readonly label: string; readonly description: string; readonly extension: string }[] = [
+  ...DIALECT_CHOICES.map(c => ({ format: c.dialect, label: c.label, description: c.description, extension: c.dialect === 'genesys' ? 'toml' : 'yaml' })),
+  { format: 'cloudformation', label: 'CloudFormation (YAML)', description: 'an AWS::DynamoDB::Table template', extension: 'yaml' },
+  { format: 'cdk', label: 'CDK (TypeScript)', description: 'a stack with a dynamodb.TableV2 (export only)', extension: 'ts' },
+];
+
+/** The live table in an export format. */
+export function exportAs(live: LiveTable, format: ExportFormat, options: ExportOptions = {}): string {
+  return format === 'cdk' ? exportCdk(live, options) : exportConfig(live, format, options);
+}
+
+// ---- CloudFormation (YAML template) and CDK (TypeScript, write-only) ----
+
+/** The logical id of a table in a template or a CDK stack: `orders-v2` -> `OrdersV2Table`. */
+export function logicalId(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1));
+  const id = words.join('') || 'My';
+  return `${/^[0-9]/.test(id) ? 'T' : ''}${id}Table`;
+}
+
+const CFN_COMMENTS: Readonly<Record<string, string>> = {
+  BillingMode: 'PAY_PER_REQUEST | PROVISIONED',
+  StreamViewType: 'KEYS_ONLY | NEW_IMAGE | OLD_IMAGE | NEW_AND_OLD_IMAGES',
+  TableClass: 'STANDARD | STANDARD_INFREQUENT_ACCESS',
+  DeletionProtectionEnabled: 'true blocks DeleteTable',
+  DeletionPolicy: 'keeps the table (and its items) when the stack or the resource goes',
+};
+
+function cloudFormationProperties(live: LiveTable): Record<string, Plain> {
+  const provisioned = live.billingMode === 'PROVISIONED';
+  const keySchema = (keys: LiveTable['keySchema']): Plain[] => keys.map(k => ({ AttributeName: k.name, KeyType: k.keyType }));
+  const throughput = (t: { read: number; write: number }): Record<string, Plain> => ({ ReadCapacityUnits: t.read, WriteCapacityUnits: t.write });
+  const index = (i: LiveIndex): Record<string, Plain> => {
+    const projection: Record<string, Plain> = { ProjectionType: i.projectionType };
+    if (i.projectionType === 'INCLUDE') { projection.NonKeyAttributes = [...i.nonKeyAttributes]; }
+    const out: Record<string, Plain> = { IndexName: i.name, KeySchema: keySchema(i.keySchema), Projection: projection };
+    if (i.kind === 'GSI' && provisioned && i.throughput) { out.ProvisionedThroughput = throughput(i.throughput); }
+    return out;
+  };
+  const used = new Set([...live.keySchema, ...live.globalSecondaryIndexes.flatMap(i => i.keySchema), ...live.localSecondaryIndexes.flatMap(i => i.keySchema)].map(k => k.name));
+  const p: Record<string, Plain> = { TableName: live.name, BillingMode: live.billingMode };
+  if (provisioned && live.throughput) { p.ProvisionedThroughput = throughput(live.throughput); }
+  p.AttributeDefinitions = Object.entries(live.attributes).filter(([n]) => used.has(n)).map(([n, t]) => ({ AttributeName: n, AttributeType: t }));
+  p.KeySchema = keySchema(live.keySchema);
+  if (live.globalSecondaryIndexes.length > 0) { p.GlobalSecondaryIndexes = live.globalSecondaryIndexes.map(index); }
+  if (live.localSecondaryIndexes.length > 0) { p.LocalSecondaryIndexes = live.localSecondaryIndexes.map(index); }
+  // No StreamSpecification means no stream: CloudFormation has no "enabled" key for it.
+  if (live.stream.enabled && live.stream.viewType) { p.StreamSpecification = { StreamViewType: live.stream.viewType }; }
+  p.SSESpecification = live.sse.enabled
+    ? { SSEEnabled: true, SSEType: 'KMS', ...(live.sse.kmsKeyArn ? { KMSMasterKeyId: live.sse.kmsKeyArn } : {}) }
+    : { SSEEnabled: false };
+  if (live.pointInTimeRecovery.state === 'known') { p.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: live.pointInTimeRecovery.value.enabled }; }
+  if (live.ttl.state === 'known') {
+    p.TimeToLiveSpecification = live.ttl.value.enabled && live.ttl.value.attributeName
+      ? { AttributeName: live.ttl.value.attributeName, Enabled: true }
+      : { Enabled: false };
+  }
+  p.TableClass = live.tableClass;
+  p.DeletionProtectionEnabled = live.deletionProtection;
+  const tags = userTags(live);
+  if (tags) { p.Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value })); }
+  return p;
+}
+
+/**
+ * A CloudFormation template with the table as an `AWS::DynamoDB::Table` (`DeletionPolicy: Retain`,
+ * as a template that adopts an existing table needs): it validates clean and compares as no
+ * differences with the table it came from.
+ */
+function exportCloudFormation(live: LiveTable, options: ExportOptions): string {
+  const template: Record<string, Plain> = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `DynamoDB table ${live.name}`,
+    Resources: {
+      [logicalId(live.name)]: { Type: 'AWS::DynamoDB::Table', DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: cloudFormationProperties(live) },
+    },
+  };
+  const head = options.header ?? [
+    ...header(live, options).slice(0, 1),
+    'Compare with Live Table shows no differences until you edit it; deploy it with CloudFormation (to adopt the existing table, import it into a stack).',
+  ];
+  return yamlText(template, [...head, ...unknownNotes(live)], CFN_COMMENTS);
+}
+
+function ts(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const CDK_ATTRIBUTE: Readonly<Record<string, string>> = { S: 'STRING', N: 'NUMBER', B: 'BINARY' };
+
+/**
+ * The table as CDK TypeScript: a stack with one `dynamodb.TableV2` (aws-cdk-lib v2). Write-only:
+ * nothing reads it back. Settings CDK would default differently are written out.
+ */
+export function exportCdk(live: LiveTable, options: ExportOptions = {}): string {
+  const attr = (name: string): string => `{ name: ${ts(name)}, type: dynamodb.AttributeType.${CDK_ATTRIBUTE[live.attributes[name] ?? 'S']} }`;
+  const keysOf = (keys: LiveTable['keySchema'], indent: string): string[] => {
+    const hashes = keys.filter(k => k.keyType === 'HASH');
+    const ranges = keys.filter(k => k.keyType === 'RANGE');
+    const out: string[] = [];
+    if (hashes.length > 1 || ranges.length > 1) { throw new Error('a multi-attribute key cannot be written as CDK code here; export it as CloudFormation'); }
+    if (hashes[0]) { out.push(`${indent}partitionKey: ${attr(hashes[0].name)},`); }
+    if (ranges[0]) { out.push(`${indent}sortKey: ${attr(ranges[0].name)},`); }
+    return out;
+  };
+  const projection = (i: LiveIndex, indent: string): string[] => {
+    const out = [`${indent}projectionType: dynamodb.ProjectionType.${i.projectionType},`];
+    if (i.projectionType === 'INCLUDE') { out.push(`${indent}nonKeyAttributes: [${i.nonKeyAttributes.map(ts).join(', ')}],`); }
+    return out;
+  };
+  const provisioned = live.billingMode === 'PROVISIONED';
+  const lines: string[] = [];
+  const when = (options.now ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z');
+  for (const l of options.header ?? [`Exported from DynamoDB table ${live.name}${options.source ? ` (${options.source})` : ''} by DynamoDB Designer, ${when}.`]) { lines.push(`// ${l}`); }
+  for (const n of unknownNotes(live)) { lines.push(`// ${n}`); }
+  lines.push(
+    "import * as cdk from 'aws-cdk-lib';",
+    "import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';",
+    ...(live.sse.enabled && live.sse.kmsKeyArn ? ["import * as kms from 'aws-cdk-lib/aws-kms';"] : []),
+    "import { Construct } from 'constructs';",
+    '',
+    `export class ${logicalId(live.name)}Stack extends cdk.Stack {`,
+    '  constructor(scope: Construct, id: string, props?: cdk.StackProps) {',
+    '    super(scope, id, props);',
+    '',
+    `    new dynamodb.TableV2(this, ${ts(logicalId(live.name))}, {`,
+    `      tableName: ${ts(live.name)},`,
+    ...keysOf(live.keySchema, '      '),
+  );
+  if (provisioned && live.throughput) {
+    // TableV2 takes the write capacity autoscaled, or fixed through `Billing.provisioned`.
+    lines.push(
+      '      billing: dynamodb.Billing.provisioned({',
+      `        readCapacity: dynamodb.Capacity.fixed(${live.throughput.read}),`,
+      `        writeCapacity: dynamodb.Capacity.autoscaled({ minCapacity: ${live.throughput.write}, maxCapacity: ${live.throughput.write} }),`,
+      '      }),',
+    );
+  } else {
+    lines.push('      billing: dynamodb.Billing.onDemand(),');
+  }
+  if (live.globalSecondaryIndexes.length > 0) {
+    lines.push('      globalSecondaryIndexes: [');
+    for (const i of live.globalSecondaryIndexes) {
+      lines.push('        {', `          indexName: ${ts(i.name)},`, ...keysOf(i.keySchema, '          '), ...projection(i, '          '));
+      if (provisioned && i.throughput) {
+        lines.push(
+          `          readCapacity: dynamodb.Capacity.fixed(${i.throughput.read}),`,
+          `          writeCapacity: dynamodb.Capacity.autoscaled({ minCapacity: ${i.throughput.write}, maxCapacity: ${i.throughput.write} }),`,
+        );
+      }
+      lines.push('        },');
+    }
+    lines.push('      ],');
+  }
+  if (live.localSecondaryIndexes.length > 0) {
+    lines.push('      localSecondaryIndexes: [');
+    for (const i of live.localSecondaryIndexes) {
+      const range = i.keySchema.find(k => k.keyType === 'RANGE');
+      lines.push('        {', `          indexName: ${ts(i.name)},`, ...(range ? [`          sortKey: ${attr(range.name)},`] : []), ...projection(i, '          '), '        },');
+    }
+    lines.push('      ],');
+  }
+  if (live.stream.enabled && live.stream.viewType) { lines.push(`      dynamoStream: dynamodb.StreamViewType.${live.stream.viewType},`); }
+  if (live.ttl.state === 'known' && live.ttl.value.enabled && live.ttl.value.attributeName) { lines.push(`      timeToLiveAttribute: ${ts(live.ttl.value.attributeName)},`); }
+  if (live.pointInTimeRecovery.state === 'known') {
+    lines.push(`      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: ${live.pointInTimeRecovery.value.enabled} },`);
+  }
+  if (live.sse.enabled) {
+    lines.push(live.sse.kmsKeyArn
+      ? `      encryption: dynamodb.TableEncryptionV2.customerManagedKey(kms.Key.fromKeyArn(this, 'TableKey', ${ts(live.sse.kmsKeyArn)})),`
+      : '      encryption: dynamodb.TableEncryptionV2.awsManagedKey(),');
+  } else {
+    lines.push('      encryption: dynamodb.TableEncryptionV2.dynamoOwnedKey(),');
+  }
+  lines.push(`      tableClass: dynamodb.TableClass.${live.tableClass},`);
+  lines.push(`      deletionProtection: ${live.deletionProtection},`);
+  const tags = userTags(live);
+  if (tags) { lines.push(`      tags: [${Object.entries(tags).map(([k, v]) => `{ key: ${ts(k)}, value: ${ts(v)} }`).join(', ')}],`); }
+  lines.push('      removalPolicy: cdk.RemovalPolicy.RETAIN,', '    });', '  }', '}', '');
+  return lines.join('\n');
 }

@@ -25,6 +25,7 @@ import type { Finding, Fix, FixIntent } from './types';
 import genesysSchema from '../../schemas/genesys.schema.json';
 import plantonSchema from '../../schemas/planton.schema.json';
 import componentSchema from '../../schemas/component.schema.json';
+import cloudformationSchema from '../../schemas/cloudformation.schema.json';
 
 /** The subset of draft-07 (plus our annotations) that our schemas use. */
 export interface SchemaNode {
@@ -68,9 +69,10 @@ const SCHEMAS: Readonly<Record<Dialect, SchemaNode>> = {
   genesys: genesysSchema as SchemaNode,
   planton: plantonSchema as SchemaNode,
   component: componentSchema as SchemaNode,
+  cloudformation: cloudformationSchema as SchemaNode,
 };
 
-export const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
+export const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component', 'cloudformation'];
 
 /** The raw schema document of a dialect. */
 export function schemaFor(dialect: Dialect): SchemaNode {
@@ -89,6 +91,7 @@ export const SCHEMA_IDS: Readonly<Record<Dialect, string>> = {
   genesys: schemaIdFor('genesys'),
   planton: schemaIdFor('planton'),
   component: schemaIdFor('component'),
+  cloudformation: schemaIdFor('cloudformation'),
 };
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { CompletionItem, Hover, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
+import { normalizeCloudFormation, unknownPointers } from './dialects/cloudformation';
 import { normalizeComponent } from './dialects/component';
 import { detectDialect } from './dialects/detect';
 import { normalizeGenesys } from './dialects/genesys';
@@ -47,6 +48,7 @@ export function normalize(config: ParsedConfig, dialect: Dialect): TableSpec[] {
     case 'genesys': return normalizeGenesys(config);
     case 'planton': return normalizePlanton(config);
     case 'component': return normalizeComponent(config);
+    case 'cloudformation': return normalizeCloudFormation(config);
   }
 }
 
@@ -89,8 +91,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   if (config.value !== undefined) {
     try { schemaFindings = validateSchema(dialect, config.value); } catch (e) { findings.push(internal('schema validation', e)); }
   }
+  // Values a template leaves to CloudFormation (intrinsic functions): not checked by the schema,
+  // and rules that need them stay silent as on a reported value.
+  const unknown = dialect === 'cloudformation' ? unknownPointers(config.value) : undefined;
+  if (unknown && unknown.size > 0) { schemaFindings = schemaFindings.filter(f => f.pointer === undefined || !underAny(f.pointer, unknown)); }
   findings.push(...schemaFindings);
   const invalidPointers = new Set<Pointer>(schemaFindings.flatMap(f => (f.pointer === undefined ? [] : [f.pointer])));
+  if (unknown) { for (const p of unknown) { invalidPointers.add(p); } }
 
   let tables: TableSpec[] = [];
   try { tables = normalize(config, dialect); } catch (e) { findings.push(internal('reading the tables', e)); }
@@ -109,6 +116,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   const resolved = findings.map(f => (f.range ? f as ResolvedFinding : { ...f, range: rangeIn(config, f.pointer ?? '', f.target, tablePointers) }));
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options };
+}
+
+/** True when the pointer or one of its ancestors is in the set. */
+function underAny(pointer: Pointer, set: ReadonlySet<Pointer>): boolean {
+  for (let p: Pointer | undefined = pointer; p !== undefined; p = parentPointer(p)) {
+    if (set.has(p)) { return true; }
+  }
+  return false;
 }
 
 /** Findings shown per code; the rest are counted in one summary finding of that code. */

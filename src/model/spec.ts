@@ -6,7 +6,7 @@
  * Pure data: no vscode, no SDK.
  */
 
-export type Dialect = 'genesys' | 'planton' | 'component';
+export type Dialect = 'genesys' | 'planton' | 'component' | 'cloudformation';
 export type AttributeType = 'S' | 'N' | 'B';
 export type KeyType = 'HASH' | 'RANGE';
 export type BillingMode = 'PAY_PER_REQUEST' | 'PROVISIONED';

@@ -144,7 +144,7 @@ function readWanted(spec: TableSpec): Wanted {
     attributes[n] = t;
   }
   let billingMode = valueOf(spec.billingMode);
-  if (billingMode === undefined && spec.dialect === 'component') { billingMode = 'PROVISIONED'; }
+  if (billingMode === undefined && (spec.dialect === 'component' || spec.dialect === 'cloudformation')) { billingMode = 'PROVISIONED'; }
 
   let stream: Wanted['stream'];
   if (spec.stream) {

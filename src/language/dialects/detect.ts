@@ -7,7 +7,7 @@ import type { Dialect } from '../../model/spec';
 import { stripBom } from '../bom';
 import type { Format } from '../types';
 
-const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
+const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component', 'cloudformation'];
 const HEADER_LINES = 10;
 
 /**
@@ -44,6 +44,9 @@ export function schemaComment(rawText: string, format: Format): string | undefin
 const GENESYS = /^[ \t]*\[\[[ \t]*resources[ \t]*\.[ \t]*dynamodb[ \t]*\]\]/m;
 const PLANTON = /^kind:[ \t]*["']?AwsDynamodb["']?[ \t]*(#.*)?$/m;
 const COMPONENTS = /^components:/m;
+/** A CloudFormation/SAM template (YAML or JSON) that declares a DynamoDB table. */
+const CFN_TEMPLATE = /^["']?(AWSTemplateFormatVersion|Resources)["']?[ \t]*:|^[ \t]*"(AWSTemplateFormatVersion|Resources)"[ \t]*:|^["']?Transform["']?[ \t]*:.*AWS::Serverless/m;
+const CFN_TABLE = /["']?Type["']?[ \t]*:[ \t]*["']?AWS::(DynamoDB::(Global)?Table|Serverless::SimpleTable)["']?/;
 const COMPONENT_TABLE = /^[ \t]*(-[ \t]+)?type:[ \t]*["']?dynamodb-table["']?[ \t]*(#.*)?$/m;
 
 export function detectDialect(
@@ -58,6 +61,7 @@ export function detectDialect(
     if (forced && (forced === 'genesys') === (format === 'toml')) { return forced; }
   }
   if (format === 'toml') { return GENESYS.test(text) ? 'genesys' : undefined; }
+  if (CFN_TEMPLATE.test(text) && CFN_TABLE.test(text)) { return 'cloudformation'; }
   if (PLANTON.test(text)) { return 'planton'; }
   if (COMPONENTS.test(text) && COMPONENT_TABLE.test(text)) { return 'component'; }
   return undefined;

@@ -187,7 +187,52 @@ const COMPONENT: Vocabulary = {
   },
 };
 
-const VOCABULARIES: Readonly<Record<Dialect, Vocabulary>> = { genesys: GENESYS, planton: PLANTON, component: COMPONENT };
+/**
+ * CloudFormation and SAM templates: the `Properties` of an `AWS::DynamoDB::Table` resource (the
+ * component dialect's keys, PascalCase). A stream is on when `StreamSpecification` is present (it
+ * has no enabled key: `StreamEnabled` is never read), point-in-time recovery sits in its own block
+ * and tags are a list of `{ Key, Value }`: dialects/cloudformation.ts reads those itself.
+ */
+const CLOUDFORMATION: Vocabulary = {
+  dialect: 'cloudformation',
+  format: 'yaml',
+  tables: { pointer: '/Resources', array: false },
+  name: 'TableName',
+  billingMode: 'BillingMode',
+  throughput: { block: 'ProvisionedThroughput', read: 'ReadCapacityUnits', write: 'WriteCapacityUnits' },
+  attributes: { list: 'AttributeDefinitions', name: 'AttributeName', type: 'AttributeType' },
+  keySchema: { list: 'KeySchema', name: 'AttributeName', keyType: 'KeyType' },
+  gsi: { list: 'GlobalSecondaryIndexes', name: 'IndexName' },
+  lsi: { list: 'LocalSecondaryIndexes', name: 'IndexName' },
+  projection: { block: 'Projection', type: 'ProjectionType', nonKeyAttributes: 'NonKeyAttributes' },
+  stream: { block: 'StreamSpecification', enabled: 'StreamEnabled', viewType: 'StreamViewType' },
+  ttl: { block: 'TimeToLiveSpecification', enabled: 'Enabled', attributeName: 'AttributeName' },
+  pitr: 'PointInTimeRecoverySpecification',
+  sse: { block: 'SSESpecification', enabled: 'SSEEnabled', type: 'SSEType', kmsKey: 'KMSMasterKeyId' },
+  tableClass: 'TableClass',
+  deletionProtection: 'DeletionProtectionEnabled',
+  tags: 'Tags',
+  ttlDefaultAttribute: 'expiresAt',
+  order: {
+    root: ['AWSTemplateFormatVersion', 'Transform', 'Description', 'Parameters', 'Mappings', 'Conditions', 'Resources', 'Outputs'],
+    table: [
+      'TableName', 'BillingMode', 'ProvisionedThroughput', 'AttributeDefinitions', 'KeySchema',
+      'GlobalSecondaryIndexes', 'LocalSecondaryIndexes', 'StreamSpecification', 'SSESpecification',
+      'PointInTimeRecoverySpecification', 'TimeToLiveSpecification', 'TableClass', 'DeletionProtectionEnabled', 'Tags',
+    ],
+    throughput: ['ReadCapacityUnits', 'WriteCapacityUnits'],
+    attribute: ['AttributeName', 'AttributeType'],
+    keyElement: ['AttributeName', 'KeyType'],
+    gsi: ['IndexName', 'KeySchema', 'Projection', 'ProvisionedThroughput'],
+    lsi: ['IndexName', 'KeySchema', 'Projection'],
+    projection: ['ProjectionType', 'NonKeyAttributes'],
+    stream: ['StreamViewType'],
+    ttl: ['AttributeName', 'Enabled'],
+    sse: ['SSEEnabled', 'SSEType', 'KMSMasterKeyId'],
+  },
+};
+
+const VOCABULARIES: Readonly<Record<Dialect, Vocabulary>> = { genesys: GENESYS, planton: PLANTON, component: COMPONENT, cloudformation: CLOUDFORMATION };
 
 export function vocabulary(dialect: Dialect): Vocabulary {
   return VOCABULARIES[dialect];
@@ -232,6 +277,7 @@ export const ENUM_ALIASES: Readonly<Record<Dialect, Partial<Record<EnumKind, Rea
   genesys: {},
   planton: {},
   component: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
+  cloudformation: {},
 };
 
 /** The canonical value of a raw value, or undefined when the dialect does not accept it. */

@@ -27,6 +27,8 @@ export const UNMANAGED_KEYS: Readonly<Record<Dialect, readonly { readonly key: s
     { key: 'autoScaling', kind: 'auto scaling', what: 'Application Auto Scaling of the capacity' },
     { key: 'daxCluster', kind: 'DAX', what: 'a DynamoDB Accelerator cluster' },
   ],
+  // A template is applied by CloudFormation, not by us: nothing of it is "not applied" here.
+  cloudformation: [],
 };
 
 export const notApplied: Rule = {
@@ -103,10 +105,15 @@ export const pitrDisabled: Rule = {
     const pitr = read(table.pointInTimeRecovery, ctx);
     if (pitr.state === 'invalid' || (pitr.state === 'ok' && pitr.value)) { return []; }
     const w = new Writer(ctx, table);
-    const key = w.key(w.v.pitr);
+    // CloudFormation nests the switch: PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled.
+    const nested = table.dialect === 'cloudformation';
+    const key = nested ? `${w.v.pitr}.PointInTimeRecoveryEnabled` : w.key(w.v.pitr);
+    const change = nested
+      ? w.set(w.tablePlace(w.v.pitr, 'table'), [['PointInTimeRecoveryEnabled', true]])
+      : w.set(w.tablePlace(undefined, 'table'), [[w.v.pitr, true]]);
     return [missing(finding(this, pitr.state === 'ok' ? markValue(pitr.pointer) : tableMark(table),
       `The table is tagged ${tag.key} = ${q(tag.value)} but point-in-time recovery is ${pitr.state === 'ok' ? 'off' : 'not set (off)'}: set ${key} = true to restore to any second of the last 35 days.`,
-      [fix(`Set ${key} = true`, w.set(w.tablePlace(undefined, 'table'), [[w.v.pitr, true]]), true)]), pitr.state === 'absent')];
+      [fix(`Set ${key} = true`, change, true)]), pitr.state === 'absent')];
   },
 };
 

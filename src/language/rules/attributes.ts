@@ -10,7 +10,7 @@ import { decodeEnum } from '../dialects/vocabulary';
 import { Writer, child, finding, fix, listBroken, missing, markValue, q, read, usable, valueAt } from './shared';
 import { defineAttribute } from './keys';
 
-const LIST_DIALECTS = ['planton', 'component'] as const;
+const LIST_DIALECTS = ['planton', 'component', 'cloudformation'] as const;
 
 export const keyAttributeUndefined: Rule = {
   id: 'key-attribute-undefined',

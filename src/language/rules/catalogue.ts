@@ -85,7 +85,7 @@ export function ruleById(id: string): Rule | undefined {
  */
 export interface RuleOwnedRequired { readonly dialect: Dialect; readonly key: string; readonly rule: string }
 
-const YAML_OWNED = (dialect: 'planton' | 'component', names: {
+const YAML_OWNED = (dialect: 'planton' | 'component' | 'cloudformation', names: {
   billingMode?: string; keySchema: string; throughput: string; read: string; write: string; streamViewType: string;
   ttlAttribute: string; nonKeyAttributes: string; attributeDefinitions: string;
 }): RuleOwnedRequired[] => [
@@ -126,6 +126,12 @@ export const RULE_OWNED_REQUIRED: readonly RuleOwnedRequired[] = [
     keySchema: 'keySchema', throughput: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits',
     streamViewType: 'streamViewType', ttlAttribute: 'attributeName', nonKeyAttributes: 'nonKeyAttributes',
     attributeDefinitions: 'attributeDefinitions',
+  }),
+  // CloudFormation: as component (a missing BillingMode is PROVISIONED), PascalCase.
+  ...YAML_OWNED('cloudformation', {
+    keySchema: 'KeySchema', throughput: 'ProvisionedThroughput', read: 'ReadCapacityUnits', write: 'WriteCapacityUnits',
+    streamViewType: 'StreamViewType', ttlAttribute: 'AttributeName', nonKeyAttributes: 'NonKeyAttributes',
+    attributeDefinitions: 'AttributeDefinitions',
   }),
 ];
 

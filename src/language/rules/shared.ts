@@ -239,11 +239,11 @@ export function keyTypesUsable(elements: readonly KeyElementSpec[], ctx: RuleCon
   return elements.every(e => read(e.keyType, ctx).state === 'ok');
 }
 
-/** The table's effective billing mode: a missing mode in the component dialect means PROVISIONED. */
+/** The table's effective billing mode: a missing mode in the component and CloudFormation dialects means PROVISIONED. */
 export function billingMode(table: TableSpec, ctx: RuleContext): 'PAY_PER_REQUEST' | 'PROVISIONED' | undefined {
   const r = read(table.billingMode, ctx);
   if (r.state === 'ok') { return r.value; }
-  if (r.state === 'absent' && table.dialect === 'component') { return 'PROVISIONED'; }
+  if (r.state === 'absent' && (table.dialect === 'component' || table.dialect === 'cloudformation')) { return 'PROVISIONED'; }
   return undefined;
 }
 

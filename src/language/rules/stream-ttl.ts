@@ -13,7 +13,7 @@ export const STREAM_FIX_VIEW_TYPE = 'NEW_AND_OLD_IMAGES';
 /** true / false, or undefined when the rule must stay silent. */
 function enabledState(dialect: string, r: ReturnType<typeof read<boolean>>): boolean | undefined {
   if (r.state === 'ok') { return r.value; }
-  if (r.state === 'absent' && dialect !== 'component') { return false; }
+  if (r.state === 'absent' && dialect !== 'component' && dialect !== 'cloudformation') { return false; }
   return undefined;
 }
 

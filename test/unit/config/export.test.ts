@@ -31,7 +31,7 @@ const provisioned: SimpleTable = {
 const onDemand: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, tags: {} };
 
 const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
-const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml' };
+const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml', cloudformation: 'x.yaml' };
 
 function roundTrip(live: LiveTable, dialect: Dialect) {
   const text = exportConfig(live, dialect, { now: new Date('2026-01-02T03:04:05Z') });

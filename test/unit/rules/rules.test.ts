@@ -31,6 +31,11 @@ const NOT_APPLICABLE: Readonly<Record<Dialect, Readonly<Record<string, string>>>
     'billing-mode-required': 'a missing billingMode means PROVISIONED (provisioned-throughput-required)',
     'hash-key-type': 'flat dialect only', 'range-key-type': 'flat dialect only',
   },
+  cloudformation: {
+    'billing-mode-required': 'a missing BillingMode means PROVISIONED (provisioned-throughput-required)',
+    'hash-key-type': 'flat dialect only', 'range-key-type': 'flat dialect only',
+    'not-applied': 'a template is applied by CloudFormation: nothing in it is "not applied" by us',
+  },
 };
 
 describe('rule catalogue', () => {
