@@ -67,6 +67,9 @@ class Doc {
 
   get toml(): boolean { return this.base.format === 'toml'; }
 
+  /** A JSON document (a CloudFormation template in JSON: valid YAML flow syntax): edits write JSON. */
+  get json(): boolean { return this.base.format === 'yaml' && /^\s*\{/.test(this.base.text); }
+
   private facts(): TextFacts {
     let f = FACTS.get(this.lines);
     if (!f) { f = {}; FACTS.set(this.lines, f); }
@@ -202,6 +205,16 @@ function yamlKey(key: string): string {
   return yamlStringify(key).trimEnd();
 }
 
+/** A key as the document writes it: JSON keys quoted. */
+function keyText(doc: Doc, key: string): string {
+  return doc.json ? JSON.stringify(key) : yamlKey(key);
+}
+
+/** A value on one line as the document writes it: JSON in a JSON document. */
+function inlineText(doc: Doc, v: unknown): string {
+  return doc.json ? JSON.stringify(v) : yamlInline(v);
+}
+
 /** A YAML scalar or flow collection on one line. */
 function yamlInline(v: unknown): string {
   if (v !== null && typeof v === 'object') {
@@ -244,9 +257,9 @@ function replace(doc: Doc, pointer: Pointer, value: unknown): Splice | undefined
   }
   if (loc.valueStart === loc.valueEnd && loc.keyEnd !== undefined) {
     // `key:` with no value yet.
-    return { start: loc.keyEnd, end: skipColon(doc.text, loc.keyEnd), text: `: ${yamlInline(value)}` };
+    return { start: loc.keyEnd, end: skipColon(doc.text, loc.keyEnd), text: `: ${inlineText(doc, value)}` };
   }
-  return { start: loc.valueStart, end: loc.valueEnd, text: yamlInline(value) };
+  return { start: loc.valueStart, end: loc.valueEnd, text: inlineText(doc, value) };
 }
 
 function skipColon(text: string, at: number): number {
@@ -259,13 +272,14 @@ function rename(doc: Doc, pointer: Pointer, newKey: string): Splice | undefined 
   const loc = doc.loc(pointer);
   if (!loc || loc.keyStart === undefined || loc.keyEnd === undefined) { return undefined; }
   if (doc.toml && doc.text[loc.keyStart] === '[') { return undefined; }
-  return { start: loc.keyStart, end: loc.keyEnd, text: doc.toml ? tomlKey(newKey) : yamlKey(newKey) };
+  return { start: loc.keyStart, end: loc.keyEnd, text: doc.toml ? tomlKey(newKey) : keyText(doc, newKey) };
 }
 
 function remove(doc: Doc, pointer: Pointer): Splice | undefined {
   const loc = doc.loc(pointer);
   if (!loc || pointer === '') { return undefined; }
   const text = doc.text;
+  if (doc.json) { return removeJson(doc, loc); }
   // A TOML [table] header key: the table goes from its header line.
   const start = doc.toml && loc.keyStart !== undefined && isHeaderKey(doc, loc.keyStart)
     ? doc.lines.lineStart(doc.lines.lineOf(loc.keyStart))
@@ -293,6 +307,28 @@ function remove(doc: Doc, pointer: Pointer): Splice | undefined {
   if (m) { return { start, end: end + m[0].length, text: '' }; }
   const b = /,\s*$/.exec(text.slice(0, start));
   if (b) { return { start: b.index, end, text: '' }; }
+  return { start, end, text: '' };
+}
+
+/**
+ * A member or element of a JSON document goes with one comma: the one after it, else the one
+ * before it; a line left empty goes too.
+ */
+function removeJson(doc: Doc, loc: Loc): Splice {
+  const text = doc.text;
+  const start = loc.keyStart ?? loc.valueStart;
+  const end = loc.valueEnd;
+  const lineStart = doc.lines.lineStart(doc.lines.lineOf(start));
+  const ownLine = /^\s*$/.test(text.slice(lineStart, start));
+  const next = /^[ \t]*,[ \t]*/.exec(text.slice(end));
+  if (next) {
+    const after = end + next[0].length;
+    const lineEnd = doc.lines.lineContentEnd(doc.lines.lineOf(after));
+    if (ownLine && after === lineEnd) { return { start: lineStart, end: doc.afterLine(doc.lines.lineOf(after)), text: '' }; }
+    return { start, end: after, text: '' };
+  }
+  const before = /,\s*$/.exec(text.slice(0, start));
+  if (before) { return { start: before.index, end, text: '' }; }
   return { start, end, text: '' };
 }
 
@@ -379,7 +415,16 @@ function insertYaml(doc: Doc, parent: Pointer, loc: Loc, key: string, value: unk
   if (text[loc.valueStart] === '{') {
     const close = text.lastIndexOf('}', loc.valueEnd);
     const empty = /^\{\s*$/.test(text.slice(loc.valueStart, close));
-    return { start: close, end: close, text: `${empty ? '' : ', '}${yamlKey(key)}: ${yamlInline(value)}` };
+    const members = doc.children(parent).filter(c => c.loc.keyStart !== undefined);
+    const last = members[members.length - 1];
+    if (doc.json && last && last.loc.keyStart !== undefined && doc.lines.lineOf(last.loc.keyStart) !== doc.lines.lineOf(loc.valueStart)) {
+      // A JSON object written one member per line: the new member on a line of its own.
+      const lineStart = doc.lines.lineStart(doc.lines.lineOf(last.loc.keyStart));
+      const lead = text.slice(lineStart, last.loc.keyStart);
+      const indent = /^\s*$/.test(lead) ? lead : ' '.repeat(doc.column(last.loc.keyStart));
+      return { start: last.loc.valueEnd, end: last.loc.valueEnd, text: `,${doc.eol()}${indent}${keyText(doc, key)}: ${inlineText(doc, value)}` };
+    }
+    return { start: close, end: close, text: `${empty ? '' : ', '}${keyText(doc, key)}: ${inlineText(doc, value)}` };
   }
   const children = doc.children(parent).filter(c => c.loc.keyStart !== undefined);
   const sibling = pickSibling(children, after) ?? children[children.length - 1];
@@ -416,11 +461,17 @@ function insertElement(doc: Doc, parent: Pointer, value: unknown): Splice | unde
   const tableArray = doc.toml && items.length > 0 && items[0].loc.keyStart !== undefined && text[items[0].loc.keyStart] === '[';
   if (open === '[' && !tableArray) {
     // A flow sequence / TOML inline array.
-    const rendered = doc.toml ? tomlValue(value, doc.tomlQuote(loc.valueStart)) : yamlInline(value);
+    const rendered = doc.toml ? tomlValue(value, doc.tomlQuote(loc.valueStart)) : inlineText(doc, value);
     const lastItem = items[items.length - 1];
     if (!lastItem) {
       const close = text.lastIndexOf(']', loc.valueEnd);
       return { start: close, end: close, text: rendered };
+    }
+    if (doc.json && doc.lines.lineOf(lastItem.loc.valueStart) !== doc.lines.lineOf(loc.valueStart)) {
+      // A JSON array written one element per line: the new element on a line of its own.
+      const lineStart = doc.lines.lineStart(doc.lines.lineOf(lastItem.loc.valueStart));
+      const lead = text.slice(lineStart, lastItem.loc.valueStart);
+      return { start: lastItem.loc.valueEnd, end: lastItem.loc.valueEnd, text: `,${eol}${/^\s*$/.test(lead) ? lead : ''}${rendered}` };
     }
     const comma = /^\s*,/.exec(text.slice(lastItem.loc.valueEnd));
     return comma
@@ -519,6 +570,7 @@ function lineEndIn(text: string, from: number): number {
  * content is no longer known (`dirty`: a later step in it re-parses).
  */
 function afterSplice(doc: Doc, intent: FixIntent, s: Splice): { record?: [Pointer, Loc]; deleted?: Pointer; dirty?: Pointer } {
+  if (doc.json) { return { dirty: intent.kind === 'insert' || intent.kind === 'insertElement' ? intent.parent : parentPointer(scopeOf(intent)) ?? '' }; }
   if (intent.kind === 'insert' && isScalar(intent.value) && doc.loc(intent.parent) && !doc.loc(joinPointer(intent.parent, intent.key))) {
     const key = doc.toml ? tomlKey(intent.key) : yamlKey(intent.key);
     const rel = s.text.indexOf(key + (doc.toml ? ' = ' : ': '));

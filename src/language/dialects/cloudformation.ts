@@ -158,8 +158,9 @@ function readTable(props: Obj, p: Pointer, global: boolean): TableSpec {
   const r = new FieldReader('cloudformation');
   const base = normalizeEntry(V, props, p);
   const s = r.block(props, 'StreamSpecification', p);
+  // No StreamSpecification is no stream (CloudFormation has no "enabled" key for it).
   const stream: TableSpec['stream'] = !s.present
-    ? undefined
+    ? global ? undefined : { enabled: impliedField(false, s.pointer), pointer: s.pointer }
     : s.obj && !isIntrinsic(s.obj)
       ? { enabled: impliedField(true, s.pointer), viewType: r.enumeration(s.obj, 'StreamViewType', s.pointer, 'streamViewType'), pointer: s.pointer }
       : { enabled: unknownField(s.pointer, s.obj), pointer: s.pointer };

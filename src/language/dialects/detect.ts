@@ -45,7 +45,7 @@ const GENESYS = /^[ \t]*\[\[[ \t]*resources[ \t]*\.[ \t]*dynamodb[ \t]*\]\]/m;
 const PLANTON = /^kind:[ \t]*["']?AwsDynamodb["']?[ \t]*(#.*)?$/m;
 const COMPONENTS = /^components:/m;
 /** A CloudFormation/SAM template (YAML or JSON) that declares a DynamoDB table. */
-const CFN_TEMPLATE = /^["']?(AWSTemplateFormatVersion|Resources)["']?[ \t]*:|^[ \t]*"(AWSTemplateFormatVersion|Resources)"[ \t]*:|^["']?Transform["']?[ \t]*:.*AWS::Serverless/m;
+const CFN_TEMPLATE = /^["']?(AWSTemplateFormatVersion|Resources)["']?[ \t]*:|"(AWSTemplateFormatVersion|Resources)"[ \t]*:|^["']?Transform["']?[ \t]*:.*AWS::Serverless/m;
 const CFN_TABLE = /["']?Type["']?[ \t]*:[ \t]*["']?AWS::(DynamoDB::(Global)?Table|Serverless::SimpleTable)["']?/;
 const COMPONENT_TABLE = /^[ \t]*(-[ \t]+)?type:[ \t]*["']?dynamodb-table["']?[ \t]*(#.*)?$/m;
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { DIALECT_CHOICES, exportConfig } from '../../../src/config/export';
+import { DIALECT_CHOICES, EXPORT_CHOICES, exportAs, exportCdk, exportConfig } from '../../../src/config/export';
 import { wizardSteps } from '../../../src/config/newConfig';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ const provisioned: SimpleTable = {
 };
 const onDemand: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, tags: {} };
 
-const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
+const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component', 'cloudformation'];
 const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml', cloudformation: 'x.yaml' };
 
 function roundTrip(live: LiveTable, dialect: Dialect) {
@@ -119,5 +119,38 @@ describe('exportConfig()', () => {
     assert.throws(() => exportConfig(multi, 'genesys'), /multi-attribute key/);
     assert.throws(() => exportConfig(multi, 'planton'), /multi-attribute key/);
     roundTrip(multi, 'component');
+    roundTrip(multi, 'cloudformation');
+    assert.throws(() => exportCdk(multi), /multi-attribute key/);
+  });
+
+  it('cloudformation writes a template with the table as AWS::DynamoDB::Table, retained, tags as Key/Value', () => {
+    const template = parseYaml(exportConfig(liveOf(provisioned), 'cloudformation')) as {
+      AWSTemplateFormatVersion: string;
+      Resources: Record<string, { Type: string; DeletionPolicy: string; Properties: Record<string, unknown> }>;
+    };
+    assert.equal(template.AWSTemplateFormatVersion, '2010-09-09');
+    assert.deepEqual(Object.keys(template.Resources), ['OrdersTable']);
+    const table = template.Resources.OrdersTable;
+    assert.equal(table.Type, 'AWS::DynamoDB::Table');
+    assert.equal(table.DeletionPolicy, 'Retain');
+    assert.deepEqual(table.Properties.Tags, [{ Key: 'team', Value: 'billing' }, { Key: 'env', Value: 'staging' }]);
+    assert.deepEqual(table.Properties.StreamSpecification, { StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    assert.deepEqual(table.Properties.PointInTimeRecoverySpecification, { PointInTimeRecoveryEnabled: true });
+    const onDemandTemplate = parseYaml(exportConfig(liveOf(onDemand), 'cloudformation')) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    assert.equal(onDemandTemplate.Resources.CartsV2Table.Properties.StreamSpecification, undefined, 'no stream: no StreamSpecification');
+  });
+
+  it('a template whose stream is off compares as different from a table whose stream is on (no StreamSpecification is "off")', () => {
+    const text = exportConfig(liveOf(onDemand), 'cloudformation');
+    const analysis = analyze(text, { uri: 'x.yaml' });
+    assert.ok(analysis);
+    const streaming = liveOf({ ...onDemand, stream: { enabled: true, viewType: 'KEYS_ONLY' } });
+    assert.match(formatPlan(plan(analysis.tables[0], streaming)), /stream/);
+  });
+
+  it('the export picker lists the dialects, then CloudFormation and CDK', () => {
+    assert.deepEqual(EXPORT_CHOICES.map(c => c.format), ['genesys', 'planton', 'component', 'cloudformation', 'cdk']);
+    assert.match(exportAs(liveOf(provisioned), 'cdk'), /new dynamodb\.TableV2\(this, 'OrdersTable'/);
+    assert.match(exportAs(liveOf(provisioned), 'cloudformation'), /Type: AWS::DynamoDB::Table/);
   });
 });
