@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { NATIVE_PREBUILDS } from './platforms.mjs';
 import { patchDeps } from './patch-deps.mjs';
-import { DIALECTS, validatorsSource } from './validators.mjs';
+import { schemaDialects, validatorsSource } from './validators.mjs';
 import { noticesText } from './notices.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -71,7 +71,7 @@ const precompiledValidators = {
       contents: validatorsSource(root),
       resolveDir: root,
       loader: 'js',
-      watchFiles: DIALECTS.map(d => join(root, 'schemas', `${d}.schema.json`)),
+      watchFiles: schemaDialects(root).map(d => join(root, 'schemas', `${d}.schema.json`)),
     }));
   },
 };

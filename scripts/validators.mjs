@@ -1,14 +1,18 @@
 // The schema validators of src/language/schema.ts, generated at build time with ajv's standalone
-// code generation, so that nothing compiles a schema at run time: one validator per dialect's
+// code generation, so that nothing compiles a schema at run time (and the schema documents, so
+// that no module imports one by name): one validator per dialect's
 // schema (schemas/<dialect>.schema.json) and one per `if` condition in it, keyed by dialect and
 // by `<dialect>#<JSON pointer of the condition>`. scripts/build.mjs puts the code in place of
 // src/language/schemaValidators.ts in the bundles, scripts/compile.mjs in out/ for the tests.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
-export const DIALECTS = ['genesys', 'planton', 'component', 'cloudformation'];
+/** Every dialect with a schema: `schemas/<dialect>.schema.json` (src/language/dialects/registry.ts). */
+export function schemaDialects(root) {
+  return readdirSync(join(root, 'schemas')).filter(f => f.endsWith('.schema.json')).map(f => f.slice(0, -'.schema.json'.length)).sort();
+}
 /** Our annotation keywords (see src/language/schema.ts). */
 const KEYWORDS = ['enumDescriptions', 'ruleOwned', 'aliasOf', 'patternDescription'];
 
@@ -32,8 +36,10 @@ export function validatorsSource(root) {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, inlineRefs: false, code: { source: true } });
   for (const keyword of KEYWORDS) { ajv.addKeyword(keyword); }
   const ids = {};
-  for (const dialect of DIALECTS) {
+  const documents = {};
+  for (const dialect of schemaDialects(root)) {
     const schema = JSON.parse(readFileSync(join(root, 'schemas', `${dialect}.schema.json`), 'utf8'));
+    documents[dialect] = schema;
     ajv.addSchema(schema);
     ids[dialect] = schema.$id;
     conditions(schema).forEach(([pointer, condition], i) => {
@@ -48,6 +54,7 @@ export function validatorsSource(root) {
     'const validators = {};',
     `(function (exports) {\n${standaloneCode(ajv, ids)}\n})(validators);`,
     'exports.validators = validators;',
+    `exports.schemas = ${JSON.stringify(documents)};`,
     '',
   ].join('\n');
 }

@@ -8,7 +8,8 @@
  */
 import { stringify as stringifyToml } from 'smol-toml';
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { encodeEnum, vocabulary, type EnumKind } from '../language/dialects/vocabulary';
+import { vocabulary } from '../language/dialects/registry';
+import { encodeEnum, type EnumKind } from '../language/dialects/vocabulary';
 import type { LiveIndex, LiveTable } from '../model/live';
 import { isAwsRegion, type Dialect } from '../model/spec';
 
@@ -175,7 +176,7 @@ function yamlText(value: Record<string, Plain>, topComments: readonly string[], 
 }
 
 function yamlEnum(dialect: Dialect, kind: EnumKind, value: string): string {
-  return encodeEnum(dialect, kind, value);
+  return encodeEnum(vocabulary(dialect), kind, value);
 }
 
 function exportYaml(live: LiveTable, dialect: 'planton' | 'component', options: ExportOptions): string {
@@ -267,6 +268,7 @@ export function exportConfig(live: LiveTable, dialect: Dialect, options: ExportO
     case 'planton': return exportYaml(live, 'planton', options);
     case 'component': return exportYaml(live, 'component', options);
     case 'cloudformation': return exportCloudFormation(live, options);
+    default: throw new Error(`the ${dialect} dialect cannot be exported`);
   }
 }
 

@@ -14,7 +14,7 @@
 import type { LiveTable } from '../model/live';
 import type { AttributeType, BillingMode, Dialect, StreamViewType } from '../model/spec';
 import { ATTRIBUTE_TYPES, STREAM_VIEW_TYPES } from '../model/spec';
-import { vocabulary } from '../language/dialects/vocabulary';
+import { dialectOf, vocabulary } from '../language/dialects/registry';
 import { schemaAt } from '../language/schema';
 import { analyze } from '../language/service';
 import { DIALECT_CHOICES, exportConfig, noRegionFieldNote } from './export';
@@ -42,8 +42,8 @@ export interface NewConfigOptions {
 }
 
 /** The file extension of a dialect's format. */
-export function configExtension(dialect: Dialect): 'toml' | 'yaml' {
-  return vocabulary(dialect).format;
+export function configExtension(dialect: Dialect): string {
+  return dialectOf(dialect).format.id;
 }
 
 /** The default file name: `<table-name>.<toml|yaml>`. */

@@ -12,6 +12,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Dialect, Pointer } from '../model/spec';
+import { vocabulary } from './dialects/registry';
 import { pointerSegments, prefersSnakeCase, resolveSchema, schemaAt, valueAt, type SchemaNode } from './schema';
 import type { Format } from './types';
 
@@ -60,7 +61,7 @@ function keyItems(input: CompletionInput, found: SchemaNode): CompletionItem[] {
   const presentKeys = new Set(isRecord(present) ? Object.keys(present) : []);
   const taken = new Set<string>();
   for (const key of presentKeys) { taken.add(properties[key]?.aliasOf ?? key); }
-  const snakeStyle = input.dialect === 'planton' && prefersSnake(presentKeys, input.value);
+  const snakeStyle = vocabulary(input.dialect).snakeCaseAliases === true && prefersSnake(presentKeys, input.value);
   const items: CompletionItem[] = [];
   let order = 0;
   for (const [key, raw] of Object.entries(properties)) {

@@ -11,6 +11,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { stringify as yamlStringify } from 'yaml';
 import type { Dialect, Pointer } from '../model/spec';
+import { vocabulary } from './dialects/registry';
 import { keysBefore } from './dialects/vocabulary';
 import type { BlockKind } from './dialects/vocabulary';
 import { parseConfig } from './parse';
@@ -349,7 +350,7 @@ function insert(doc: Doc, parent: Pointer, key: string, value: unknown, after: r
     if (up === undefined) { return undefined; }
     const token = splitPointer(parent).pop() ?? '';
     if (/^\d+$/.test(token)) { return undefined; }
-    return insert(doc, up, token, { [key]: value }, keysBefore(doc.dialect, blockKindOf(up), token));
+    return insert(doc, up, token, { [key]: value }, keysBefore(vocabulary(doc.dialect), blockKindOf(up), token));
   }
   if (doc.loc(joinPointer(parent, key))) { return replace(doc, joinPointer(parent, key), value); }
   return doc.toml ? insertToml(doc, parent, loc, key, value, after) : insertYaml(doc, parent, loc, key, value, after);
@@ -452,7 +453,7 @@ function insertElement(doc: Doc, parent: Pointer, value: unknown): Splice | unde
     const up = parentPointer(parent);
     const token = splitPointer(parent).pop() ?? '';
     if (up === undefined || /^\d+$/.test(token)) { return undefined; }
-    return insert(doc, up, token, [value], keysBefore(doc.dialect, blockKindOf(up), token));
+    return insert(doc, up, token, [value], keysBefore(vocabulary(doc.dialect), blockKindOf(up), token));
   }
   const text = doc.text;
   const eol = doc.eol();

@@ -20,12 +20,9 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Dialect, Pointer } from '../model/spec';
-import { validators as precompiled } from './schemaValidators';
+import { dialectOf, dialects } from './dialects/registry';
+import { validators as precompiled, schemas as documents } from './schemaValidators';
 import type { Finding, Fix, FixIntent } from './types';
-import genesysSchema from '../../schemas/genesys.schema.json';
-import plantonSchema from '../../schemas/planton.schema.json';
-import componentSchema from '../../schemas/component.schema.json';
-import cloudformationSchema from '../../schemas/cloudformation.schema.json';
 
 /** The subset of draft-07 (plus our annotations) that our schemas use. */
 export interface SchemaNode {
@@ -65,55 +62,27 @@ export interface SchemaNode {
   readonly aliasOf?: string;
 }
 
-const SCHEMAS: Readonly<Record<Dialect, SchemaNode>> = {
-  genesys: genesysSchema as SchemaNode,
-  planton: plantonSchema as SchemaNode,
-  component: componentSchema as SchemaNode,
-  cloudformation: cloudformationSchema as SchemaNode,
-};
-
-export const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component', 'cloudformation'];
-
 /** The raw schema document of a dialect. */
 export function schemaFor(dialect: Dialect): SchemaNode {
-  return SCHEMAS[dialect];
+  const schema = dialectOf(dialect).schema ?? (documents[dialect] as SchemaNode | undefined);
+  if (!schema) { throw new Error(`no schema for dialect ${dialect}: add schemas/${dialect}.schema.json`); }
+  return schema;
 }
 
 /** The `$id` of a dialect's schema: `https://dynamodb-designer.dev/schemas/<dialect>.schema.json`. */
 export function schemaIdFor(dialect: Dialect): string {
-  const id = SCHEMAS[dialect].$id;
+  const id = schemaFor(dialect).$id;
   if (!id) { throw new Error(`schema of dialect ${dialect} has no $id`); }
   return id;
-}
-
-/** Every dialect's schema `$id` (the detector matches `#:schema` / `$schema=` against these). */
-export const SCHEMA_IDS: Readonly<Record<Dialect, string>> = {
-  genesys: schemaIdFor('genesys'),
-  planton: schemaIdFor('planton'),
-  component: schemaIdFor('component'),
-  cloudformation: schemaIdFor('cloudformation'),
-};
-
-/**
- * The dialect whose schema an association names (`#:schema X`, `$schema=X`): our `$id`, with or
- * without a fragment, or any path or URL ending in `<dialect>.schema.json` (a local copy).
- */
-export function dialectForSchemaId(id: string): Dialect | undefined {
-  const clean = id.trim().replace(/#.*$/, '').replace(/\?.*$/, '');
-  for (const dialect of DIALECTS) {
-    if (clean === schemaIdFor(dialect)) { return dialect; }
-  }
-  const file = /(?:^|[/\\])([a-z]+)\.schema\.json$/i.exec(clean)?.[1]?.toLowerCase();
-  return DIALECTS.find(d => d === file);
 }
 
 // ------------------------------------------------------------------------------------ ajv
 
 // Compiled at build time with allErrors and verbose (errors carry their schema node, for
-// ruleOwned and messages): scripts/validators.mjs.
+// ruleOwned and messages): scripts/validators.mjs. A dialect registered at run time brings its own.
 
 function validatorFor(dialect: Dialect): ValidateFunction {
-  const validate = precompiled[dialect];
+  const validate = precompiled[dialect] ?? dialectOf(dialect).validator;
   if (!validate) { throw new Error(`no precompiled schema validator for dialect ${dialect}`); }
   return validate;
 }
@@ -157,7 +126,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function resolveRef(dialect: Dialect, ref: string): SchemaNode {
   if (!ref.startsWith('#')) { throw new Error(`schema of ${dialect}: only local $ref is supported, got ${ref}`); }
-  let node: unknown = SCHEMAS[dialect];
+  let node: unknown = schemaFor(dialect);
   for (const segment of pointerSegments(ref.slice(1))) {
     node = isRecord(node) ? node[segment] : undefined;
   }
@@ -170,9 +139,9 @@ let ifValidators: WeakMap<SchemaNode, ValidateFunction> | undefined;
 function ifHolds(condition: SchemaNode, instance: unknown): boolean {
   if (!ifValidators) {
     ifValidators = new WeakMap();
-    for (const dialect of DIALECTS) {
-      for (const [pointer, node] of conditionsOf(SCHEMAS[dialect])) {
-        const validate = precompiled[`${dialect}#${pointer}`];
+    for (const { id } of dialects()) {
+      for (const [pointer, node] of conditionsOf(schemaFor(id))) {
+        const validate = precompiled[`${id}#${pointer}`];
         if (validate) { ifValidators.set(node, validate); }
       }
     }
@@ -231,7 +200,7 @@ export function resolveSchema(dialect: Dialect, node: SchemaNode, instance?: unk
  */
 export function schemaAt(dialect: Dialect, pointer: Pointer, root?: unknown): SchemaNode | undefined {
   const hasInstance = root !== undefined;
-  let node = resolveSchema(dialect, SCHEMAS[dialect], root, hasInstance);
+  let node = resolveSchema(dialect, schemaFor(dialect), root, hasInstance);
   let instance = root;
   for (const segment of pointerSegments(pointer)) {
     instance = hasInstance ? stepInto(instance, segment) : undefined;
@@ -271,7 +240,7 @@ export interface RuleOwnedCheck {
 /** Every condition of a dialect's schema that a rule reports instead (validateSchema drops them). */
 export function ruleOwnedChecks(dialect: Dialect): RuleOwnedCheck[] {
   const out: RuleOwnedCheck[] = [];
-  walkSchema(SCHEMAS[dialect], '', (node, path) => {
+  walkSchema(schemaFor(dialect), '', (node, path) => {
     for (const [keyword, rule] of Object.entries(node.ruleOwned ?? {})) { out.push({ schemaPath: path, keyword, rule }); }
   });
   return out;
@@ -602,11 +571,17 @@ const ENUM_ALIASES: Readonly<Record<string, string>> = {
   OLD: 'OLD_IMAGE',
 };
 
-/** Type prefixes of planton's enum values. */
-const ENUM_PREFIXES = ['BILLING_MODE_', 'ATTRIBUTE_TYPE_', 'KEY_TYPE_', 'PROJECTION_TYPE_', 'STREAM_VIEW_TYPE_', 'TABLE_CLASS_', 'SSE_TYPE_'];
+/** The type prefixes enum values carry in the registered dialects (planton's proto enum names). */
+function enumPrefixes(): string[] {
+  const out = new Set<string>();
+  for (const d of dialects()) {
+    for (const prefix of Object.values(d.vocabulary.enumPrefixes ?? {})) { if (prefix) { out.add(prefix); } }
+  }
+  return [...out];
+}
 
 function stripPrefix(value: string): string {
-  const prefix = ENUM_PREFIXES.find(p => value.startsWith(p) && value.length > p.length);
+  const prefix = enumPrefixes().find(p => value.startsWith(p) && value.length > p.length);
   return prefix ? value.slice(prefix.length) : value;
 }
 

@@ -7,16 +7,12 @@
  */
 import type { CompletionItem, Hover, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
-import { normalizeCloudFormation, unknownPointers } from './dialects/cloudformation';
-import { normalizeComponent } from './dialects/component';
 import { detectDialect } from './dialects/detect';
-import { normalizeGenesys } from './dialects/genesys';
-import { normalizePlanton } from './dialects/planton';
-import { vocabulary } from './dialects/vocabulary';
+import { dialectOf as definitionOf } from './dialects/registry';
 import { applyEdits, fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
-import { RULES } from './rules/catalogue';
-import { SCHEMA_IDS, validateSchema } from './schema';
+import { RULES, ruleApplies } from './rules/catalogue';
+import { validateSchema } from './schema';
 import { LineIndex, joinPointer, parentPointer } from './sourcemap';
 import { complete } from './completion';
 import { hover } from './hover';
@@ -44,20 +40,15 @@ export interface Analysis {
 }
 
 export function normalize(config: ParsedConfig, dialect: Dialect): TableSpec[] {
-  switch (dialect) {
-    case 'genesys': return normalizeGenesys(config);
-    case 'planton': return normalizePlanton(config);
-    case 'component': return normalizeComponent(config);
-    case 'cloudformation': return normalizeCloudFormation(config);
-  }
+  return definitionOf(dialect).normalize(config);
 }
 
 export function formatOf(text: string, options: AnalyzeOptions): Format {
-  return options.forcedDialect ? vocabulary(options.forcedDialect).format : detectFormat(text, options.uri);
+  return options.forcedDialect ? definitionOf(options.forcedDialect).format.id : detectFormat(text, options.uri);
 }
 
 export function dialectOf(text: string, format: Format, options: AnalyzeOptions = {}): Dialect | undefined {
-  return options.forcedDialect ?? detectDialect(text, format, SCHEMA_IDS);
+  return options.forcedDialect ?? detectDialect(text, format);
 }
 
 /** Analyzes a config; undefined when the text is not a table config of ours. Never throws. */
@@ -91,9 +82,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   if (config.value !== undefined) {
     try { schemaFindings = validateSchema(dialect, config.value); } catch (e) { findings.push(internal('schema validation', e)); }
   }
-  // Values a template leaves to CloudFormation (intrinsic functions): not checked by the schema,
-  // and rules that need them stay silent as on a reported value.
-  const unknown = dialect === 'cloudformation' ? unknownPointers(config.value) : undefined;
+  // Values the file leaves to deploy time (a template's intrinsic functions): not checked by the
+  // schema, and rules that need them stay silent as on a reported value.
+  let unknown: ReadonlySet<Pointer> | undefined;
+  try { unknown = definitionOf(dialect).unknown?.(config.value); } catch (e) { findings.push(internal('finding unknown values', e)); }
   if (unknown && unknown.size > 0) { schemaFindings = schemaFindings.filter(f => f.pointer === undefined || !underAny(f.pointer, unknown)); }
   findings.push(...schemaFindings);
   const invalidPointers = new Set<Pointer>(schemaFindings.flatMap(f => (f.pointer === undefined ? [] : [f.pointer])));
@@ -104,8 +96,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
 
   const advice = options.advice ?? true;
   const context: RuleContext = { dialect, config, tables, advice, invalidPointers };
+  const definition = definitionOf(dialect);
   for (const rule of RULES) {
-    if (rule.dialects && !rule.dialects.includes(dialect)) { continue; }
+    if (!ruleApplies(rule, definition)) { continue; }
     if (!advice && rule.severity === 'hint') { continue; }
     for (const table of tables) {
       try { findings.push(...rule.check(table, context)); } catch (e) { findings.push(internal(`rule ${rule.id}`, e)); }

@@ -9,9 +9,11 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
+import type { DialectDefinition } from './dialects/registry';
 import type { LineIndex, OffsetLocation } from './sourcemap';
 
-export type Format = 'toml' | 'yaml';
+/** A format's id (`toml`, `yaml`): formats are defined with the dialects (dialects/registry.ts). */
+export type Format = string;
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Where one JSON pointer lives in the text. */
@@ -128,7 +130,11 @@ export interface Rule {
   readonly severity: Severity;
   /** One line for the README's Rules section. */
   readonly description: string;
-  /** Dialects it applies to (all when absent). */
-  readonly dialects?: readonly Dialect[];
+  /**
+   * Whether it applies to a dialect, asked of what the dialect is (its vocabulary, defaults,
+   * limits), never of its name; all dialects when absent. A dialect can also skip a rule
+   * (DialectDefinition.rules.skip).
+   */
+  appliesTo?(dialect: DialectDefinition): boolean;
   check(table: TableSpec, context: RuleContext): Finding[];
 }

@@ -52,6 +52,7 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import type { LiveIndex, LiveKeyElement, LiveTable, LiveThroughput } from '../model/live';
 import type { Change, Plan, Setting, Step, UnknownSetting } from '../model/plan';
+import { dialectOf } from '../language/dialects/registry';
 import { CHANGE_STEPS } from './steps';
 import {
   valueOf,
@@ -144,7 +145,8 @@ function readWanted(spec: TableSpec): Wanted {
     attributes[n] = t;
   }
   let billingMode = valueOf(spec.billingMode);
-  if (billingMode === undefined && (spec.dialect === 'component' || spec.dialect === 'cloudformation')) { billingMode = 'PROVISIONED'; }
+  // A table that names no billing mode has its dialect's default (component: PROVISIONED).
+  billingMode ??= dialectOf(spec.dialect).defaults?.billingMode;
 
   let stream: Wanted['stream'];
   if (spec.stream) {

@@ -13,12 +13,59 @@
  * whole, and so is a mapping with an `Fn::Transform`/`Fn::ForEach` key (it may add any key).
  */
 import type { AttributeType, Field, IndexSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
+import { YAML } from '../formats/yaml';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
 import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
+import type { DialectDefinition } from './registry';
 import { normalizeEntry } from './structured';
-import { vocabulary } from './vocabulary';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * The `Properties` of an `AWS::DynamoDB::Table` (the component dialect's keys, PascalCase). A
+ * stream is on when `StreamSpecification` is present (`StreamEnabled` is never read: CloudFormation
+ * has no such key), point-in-time recovery sits in a block of its own and tags are a list of
+ * `{ Key, Value }`: read below.
+ */
+const VOCABULARY: Vocabulary = {
+  dialect: 'cloudformation',
+  tables: { pointer: '/Resources', array: false },
+  name: 'TableName',
+  billingMode: 'BillingMode',
+  throughput: { block: 'ProvisionedThroughput', read: 'ReadCapacityUnits', write: 'WriteCapacityUnits' },
+  attributes: { list: 'AttributeDefinitions', name: 'AttributeName', type: 'AttributeType' },
+  keySchema: { list: 'KeySchema', name: 'AttributeName', keyType: 'KeyType' },
+  gsi: { list: 'GlobalSecondaryIndexes', name: 'IndexName' },
+  lsi: { list: 'LocalSecondaryIndexes', name: 'IndexName' },
+  projection: { block: 'Projection', type: 'ProjectionType', nonKeyAttributes: 'NonKeyAttributes' },
+  stream: { block: 'StreamSpecification', enabled: 'StreamEnabled', viewType: 'StreamViewType' },
+  ttl: { block: 'TimeToLiveSpecification', enabled: 'Enabled', attributeName: 'AttributeName' },
+  pitr: 'PointInTimeRecoveryEnabled',
+  pitrBlock: 'PointInTimeRecoverySpecification',
+  sse: { block: 'SSESpecification', enabled: 'SSEEnabled', type: 'SSEType', kmsKey: 'KMSMasterKeyId' },
+  tableClass: 'TableClass',
+  deletionProtection: 'DeletionProtectionEnabled',
+  tags: 'Tags',
+  ttlDefaultAttribute: 'expiresAt',
+  order: {
+    root: ['AWSTemplateFormatVersion', 'Transform', 'Description', 'Parameters', 'Mappings', 'Conditions', 'Resources', 'Outputs'],
+    table: [
+      'TableName', 'BillingMode', 'ProvisionedThroughput', 'AttributeDefinitions', 'KeySchema',
+      'GlobalSecondaryIndexes', 'LocalSecondaryIndexes', 'StreamSpecification', 'SSESpecification',
+      'PointInTimeRecoverySpecification', 'TimeToLiveSpecification', 'TableClass', 'DeletionProtectionEnabled', 'Tags',
+    ],
+    throughput: ['ReadCapacityUnits', 'WriteCapacityUnits'],
+    attribute: ['AttributeName', 'AttributeType'],
+    keyElement: ['AttributeName', 'KeyType'],
+    gsi: ['IndexName', 'KeySchema', 'Projection', 'ProvisionedThroughput'],
+    lsi: ['IndexName', 'KeySchema', 'Projection'],
+    projection: ['ProjectionType', 'NonKeyAttributes'],
+    stream: ['StreamViewType'],
+    ttl: ['AttributeName', 'Enabled'],
+    sse: ['SSEEnabled', 'SSEType', 'KMSMasterKeyId'],
+  },
+};
 
 export const TABLE_TYPE = 'AWS::DynamoDB::Table';
 export const SIMPLE_TABLE_TYPE = 'AWS::Serverless::SimpleTable';
@@ -146,16 +193,16 @@ function tagList(r: FieldReader, props: Obj, base: Pointer): { tags: TagSpec[]; 
 }
 
 function pitrOf(r: FieldReader, props: Obj, base: Pointer): Field<boolean> | undefined {
-  const b = r.block(props, 'PointInTimeRecoverySpecification', base);
+  const b = r.block(props, VOCABULARY.pitrBlock, base);
   if (!b.present) { return undefined; }
   if (!b.obj || isIntrinsic(b.obj)) { return unknownField(b.pointer, b.obj); }
-  return r.boolean(b.obj, 'PointInTimeRecoveryEnabled', b.pointer);
+  return r.boolean(b.obj, VOCABULARY.pitr, b.pointer);
 }
 
 /** `AWS::DynamoDB::Table` (and the parts of `AWS::DynamoDB::GlobalTable` it shares). */
 function readTable(props: Obj, p: Pointer, global: boolean): TableSpec {
-  const V = vocabulary('cloudformation');
-  const r = new FieldReader('cloudformation');
+  const V = VOCABULARY;
+  const r = new FieldReader(VOCABULARY);
   const base = normalizeEntry(V, props, p);
   const s = r.block(props, 'StreamSpecification', p);
   // No StreamSpecification is no stream (CloudFormation has no "enabled" key for it).
@@ -190,8 +237,8 @@ const SAM_TYPES: Readonly<Record<string, AttributeType>> = { String: 'S', Number
 
 /** `AWS::Serverless::SimpleTable`: a HASH key (`PrimaryKey`, default `id` String), on-demand unless it has throughput. */
 function readSimpleTable(props: Obj, p: Pointer): TableSpec {
-  const V = vocabulary('cloudformation');
-  const r = new FieldReader('cloudformation');
+  const V = VOCABULARY;
+  const r = new FieldReader(VOCABULARY);
   const pk = r.block(props, 'PrimaryKey', p);
   const known = pk.obj && !isIntrinsic(pk.obj) ? pk.obj : undefined;
   const name: Field<string> = !pk.present
@@ -238,3 +285,23 @@ export function normalizeCloudFormation(config: ParsedConfig): TableSpec[] {
     }
   });
 }
+
+/** A CloudFormation/SAM template (YAML or JSON) that declares a DynamoDB table. */
+const TEMPLATE = /^["']?(AWSTemplateFormatVersion|Resources)["']?[ \t]*:|"(AWSTemplateFormatVersion|Resources)"[ \t]*:|^["']?Transform["']?[ \t]*:.*AWS::Serverless/m;
+const TABLE = /["']?Type["']?[ \t]*:[ \t]*["']?AWS::(DynamoDB::(Global)?Table|Serverless::SimpleTable)["']?/;
+
+export const CLOUDFORMATION: DialectDefinition = {
+  id: 'cloudformation',
+  label: 'CloudFormation (YAML)',
+  description: 'a CloudFormation or SAM template with AWS::DynamoDB::Table resources',
+  // JSON templates are YAML flow syntax: the YAML parser reads them, the edits write JSON.
+  format: YAML,
+  detect: text => TEMPLATE.test(text) && TABLE.test(text),
+  vocabulary: VOCABULARY,
+  normalize: normalizeCloudFormation,
+  unknown: unknownPointers,
+  // A table without BillingMode is PROVISIONED; TimeToLiveSpecification requires Enabled.
+  defaults: { billingMode: 'PROVISIONED' },
+  // A template is applied by CloudFormation: nothing in it is "not applied" by us.
+  rules: { skip: ['not-applied'] },
+};

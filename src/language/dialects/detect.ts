@@ -1,68 +1,57 @@
 /**
- * Which dialect a config is written in: forced by a schema comment in the first lines
- * (`#:schema <id-or-path>` in TOML, `# yaml-language-server: $schema=<id-or-path>` in YAML) that
- * names one of our schemas, else detected from content. Not a table config -> undefined.
+ * Which dialect a config is written in: forced by a schema comment in the first lines (the
+ * format's `schemaComment`: `#:schema <id-or-path>` in TOML, `# yaml-language-server:
+ * $schema=<id-or-path>` in YAML) that names one of our schemas, else detected from content by
+ * each registered dialect of the text's format, in registration order. Not a table config ->
+ * undefined.
  */
 import type { Dialect } from '../../model/spec';
 import { stripBom } from '../bom';
 import type { Format } from '../types';
+import { dialects, formats } from './registry';
 
-const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component', 'cloudformation'];
 const HEADER_LINES = 10;
 
 /**
- * The dialect a schema reference names: by our schema ids (when given) or by a file name
- * ending in `<dialect>.schema.json`.
+ * The dialect a schema reference names (`#:schema X`, `$schema=X`, quoted or not): a registered
+ * schema's `$id` (`https://dynamodb-designer.dev/schemas/<dialect>.schema.json`), with or
+ * without a fragment or query, or any path or URL whose file name ends
+ * in `<dialect>.schema.json` (a local copy, `./schemas/genesys.schema.json`,
+ * `my.genesys.schema.json`; letter case ignored).
  */
-export function dialectOfSchemaRef(ref: string, schemaIds?: Readonly<Partial<Record<Dialect, string>>>): Dialect | undefined {
-  const clean = ref.trim().replace(/^["']|["']$/g, '');
-  for (const d of DIALECTS) {
-    const id = schemaIds?.[d];
-    if (id && clean === id) { return d; }
-  }
-  const path = clean.replace(/[?#].*$/, '');
-  for (const d of DIALECTS) {
-    if (path === `${d}.schema.json` || path.endsWith(`/${d}.schema.json`) || path.endsWith(`\\${d}.schema.json`) || path.endsWith(`.${d}.schema.json`)) {
-      return d;
-    }
-  }
-  return undefined;
+export function dialectOfSchemaRef(ref: string): Dialect | undefined {
+  const clean = ref.trim().replace(/^["']|["']$/g, '').replace(/[?#].*$/, '');
+  const all = dialects();
+  // Our `$id`s end in `/<dialect>.schema.json`; a run-time dialect's schema may have another.
+  const byId = all.find(d => d.schema?.$id !== undefined && clean === d.schema.$id);
+  if (byId) { return byId.id; }
+  const file = /(?:^|[/\\])([^/\\]+)$/.exec(clean)?.[1]?.toLowerCase() ?? '';
+  return all.find(d => file === `${d.id.toLowerCase()}.schema.json` || file.endsWith(`.${d.id.toLowerCase()}.schema.json`))?.id;
 }
 
 /** The schema reference of the first lines' schema comment, if any. */
 export function schemaComment(rawText: string, format: Format): string | undefined {
+  const pattern = formats().find(f => f.id === format)?.schemaComment;
+  if (!pattern) { return undefined; }
   const head = stripBom(rawText).slice(0, 4000).split(/\r\n|\r|\n/, HEADER_LINES);
   for (const line of head) {
-    const m = format === 'toml'
-      ? /^\s*#:schema\s+(\S+)/.exec(line)
-      : /^\s*#\s*yaml-language-server:\s*\$schema=(\S+)/.exec(line);
+    const m = pattern.exec(line);
     if (m) { return m[1]; }
   }
   return undefined;
 }
 
-const GENESYS = /^[ \t]*\[\[[ \t]*resources[ \t]*\.[ \t]*dynamodb[ \t]*\]\]/m;
-const PLANTON = /^kind:[ \t]*["']?AwsDynamodb["']?[ \t]*(#.*)?$/m;
-const COMPONENTS = /^components:/m;
-/** A CloudFormation/SAM template (YAML or JSON) that declares a DynamoDB table. */
-const CFN_TEMPLATE = /^["']?(AWSTemplateFormatVersion|Resources)["']?[ \t]*:|"(AWSTemplateFormatVersion|Resources)"[ \t]*:|^["']?Transform["']?[ \t]*:.*AWS::Serverless/m;
-const CFN_TABLE = /["']?Type["']?[ \t]*:[ \t]*["']?AWS::(DynamoDB::(Global)?Table|Serverless::SimpleTable)["']?/;
-const COMPONENT_TABLE = /^[ \t]*(-[ \t]+)?type:[ \t]*["']?dynamodb-table["']?[ \t]*(#.*)?$/m;
-
-export function detectDialect(
-  rawText: string,
-  format: Format,
-  schemaIds?: Readonly<Partial<Record<Dialect, string>>>,
-): Dialect | undefined {
+export function detectDialect(rawText: string, format: Format): Dialect | undefined {
   const text = stripBom(rawText);
   const ref = schemaComment(text, format);
   if (ref) {
-    const forced = dialectOfSchemaRef(ref, schemaIds);
-    if (forced && (forced === 'genesys') === (format === 'toml')) { return forced; }
+    const forced = dialectOfSchemaRef(ref);
+    if (forced && dialects().find(d => d.id === forced)?.format.id === format) { return forced; }
   }
-  if (format === 'toml') { return GENESYS.test(text) ? 'genesys' : undefined; }
-  if (CFN_TEMPLATE.test(text) && CFN_TABLE.test(text)) { return 'cloudformation'; }
-  if (PLANTON.test(text)) { return 'planton'; }
-  if (COMPONENTS.test(text) && COMPONENT_TABLE.test(text)) { return 'component'; }
-  return undefined;
+  return dialects().find(d => d.format.id === format && d.detect(text))?.id;
+}
+
+/** Whether a text is a config of any registered dialect, in any of their formats. */
+export function isConfigText(text: string): boolean {
+  return formats().some(f => detectDialect(text, f.id) !== undefined);
 }

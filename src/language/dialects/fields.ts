@@ -3,10 +3,10 @@
  * the wrong type (or outside its enum) becomes an invalid Field: the schema reports it and the
  * rules stay silent on it.
  */
-import type { Dialect, Field, Pointer } from '../../model/spec';
+import type { Field, Pointer } from '../../model/spec';
 import { joinPointer } from '../sourcemap';
 import { decodeEnum, snakeCase } from './vocabulary';
-import type { EnumKind } from './vocabulary';
+import type { EnumKind, Vocabulary } from './vocabulary';
 
 export type Obj = Readonly<Record<string, unknown>>;
 
@@ -14,16 +14,16 @@ export function isObj(value: unknown): value is Obj {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** A key of a block as the file spells it (planton also accepts snake_case), with its pointer. */
+/** A key of a block as the file spells it (a dialect may accept snake_case aliases), with its pointer. */
 export interface Found { readonly key: string; readonly value: unknown; readonly pointer: Pointer }
 
 export class FieldReader {
-  constructor(readonly dialect: Dialect) {}
+  constructor(readonly vocabulary: Vocabulary) {}
 
   find(obj: Obj | undefined, key: string, base: Pointer): Found | undefined {
     if (!obj) { return undefined; }
     if (Object.prototype.hasOwnProperty.call(obj, key)) { return { key, value: obj[key], pointer: joinPointer(base, key) }; }
-    if (this.dialect === 'planton') {
+    if (this.vocabulary.snakeCaseAliases) {
       const alias = snakeCase(key);
       if (alias !== key && Object.prototype.hasOwnProperty.call(obj, alias)) {
         return { key: alias, value: obj[alias], pointer: joinPointer(base, alias) };
@@ -58,7 +58,7 @@ export class FieldReader {
   enumeration<T extends string>(obj: Obj | undefined, key: string, base: Pointer, kind: EnumKind): Field<T> | undefined {
     const found = this.find(obj, key, base);
     if (!found) { return undefined; }
-    const canonical = decodeEnum(this.dialect, kind, found.value);
+    const canonical = decodeEnum(this.vocabulary, kind, found.value);
     return canonical === undefined
       ? { valid: false, raw: found.value, pointer: found.pointer }
       : { valid: true, value: canonical as T, raw: found.value, pointer: found.pointer };

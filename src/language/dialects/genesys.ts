@@ -5,13 +5,51 @@
  * HASH is the table's HASH, implicitly. The document's top-level `region` applies to all tables.
  */
 import type { AttributeSpec, IndexSpec, KeyElementSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
+import { TOML } from '../formats/toml';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
 import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
-import { vocabulary } from './vocabulary';
+import type { DialectDefinition } from './registry';
+import type { Vocabulary } from './vocabulary';
 
-const V = vocabulary('genesys');
+const VOCABULARY: Vocabulary = {
+  dialect: 'genesys',
+  tables: { pointer: '/resources/dynamodb', array: true },
+  name: 'name',
+  region: 'region',
+  billingMode: 'billing_mode',
+  throughput: { read: 'read_capacity_units', write: 'write_capacity_units' },
+  flatKeys: { hashName: 'hash_key_name', hashType: 'hash_key_type', rangeName: 'range_key_name', rangeType: 'range_key_type' },
+  gsi: { list: 'global_secondary_indexes', name: 'name' },
+  lsi: { list: 'local_secondary_indexes', name: 'name' },
+  projection: { type: 'projection_type', nonKeyAttributes: 'non_key_attributes' },
+  stream: { enabled: 'enable_streams', viewType: 'stream_view_type' },
+  ttl: { enabled: 'enable_ttl', attributeName: 'ttl_attribute_name' },
+  pitr: 'point_in_time_recovery',
+  sse: { enabled: 'server_side_encryption', kmsKey: 'kms_key_arn' },
+  tableClass: 'table_class',
+  deletionProtection: 'deletion_protection',
+  tags: 'tags',
+  ttlDefaultAttribute: 'expires_at',
+  order: {
+    root: ['provider', 'region', 'resources'],
+    table: [
+      'name', 'billing_mode', 'hash_key_name', 'hash_key_type', 'range_key_name', 'range_key_type',
+      'read_capacity_units', 'write_capacity_units', 'enable_streams', 'stream_view_type',
+      'enable_ttl', 'ttl_attribute_name', 'point_in_time_recovery', 'deletion_protection',
+      'table_class', 'server_side_encryption', 'kms_key_arn',
+      'global_secondary_indexes', 'local_secondary_indexes', 'tags',
+    ],
+    gsi: [
+      'name', 'hash_key_name', 'hash_key_type', 'range_key_name', 'range_key_type',
+      'projection_type', 'non_key_attributes', 'read_capacity_units', 'write_capacity_units',
+    ],
+    lsi: ['name', 'range_key_name', 'range_key_type', 'projection_type', 'non_key_attributes'],
+  },
+};
+
+const V = VOCABULARY;
 const flat = V.flatKeys ?? { hashName: 'hash_key_name', hashType: 'hash_key_type', rangeName: 'range_key_name', rangeType: 'range_key_type' };
 
 interface FlatKeys { readonly attributes: AttributeSpec[]; readonly keySchema: KeyElementSpec[] }
@@ -68,10 +106,10 @@ function tags(r: FieldReader, obj: Obj, base: Pointer): { tags: TagSpec[]; point
   return { tags: list, pointer: found.pointer };
 }
 
-export function normalizeGenesys(config: ParsedConfig): TableSpec[] {
+function normalize(config: ParsedConfig): TableSpec[] {
   const root = config.value;
   if (!isObj(root)) { return []; }
-  const r = new FieldReader('genesys');
+  const r = new FieldReader(V);
   const region = r.string(root, V.region ?? 'region', '');
   const resources = root.resources;
   const entries = isObj(resources) ? resources.dynamodb : undefined;
@@ -103,7 +141,7 @@ export function normalizeGenesys(config: ParsedConfig): TableSpec[] {
     const kms = r.string(entry, V.sse.kmsKey, p);
     const t = tags(r, entry, p);
     tables.push({
-      dialect: 'genesys',
+      dialect: V.dialect,
       pointer: p,
       name: r.string(entry, V.name, p),
       region,
@@ -127,3 +165,17 @@ export function normalizeGenesys(config: ParsedConfig): TableSpec[] {
   });
   return tables;
 }
+
+const DETECT = /^[ \t]*\[\[[ \t]*resources[ \t]*\.[ \t]*dynamodb[ \t]*\]\]/m;
+
+export const GENESYS: DialectDefinition = {
+  id: 'genesys',
+  label: 'genesys (TOML)',
+  description: 'flat keys in [[resources.dynamodb]]',
+  format: TOML,
+  detect: text => DETECT.test(text),
+  vocabulary: VOCABULARY,
+  normalize,
+  defaults: { enabled: false },
+  optIn: true,
+};

@@ -67,7 +67,7 @@ function indexes(r: FieldReader, V: Vocabulary, obj: Obj, base: Pointer, kind: '
 
 /** One table entry (`/spec`, `/components/0/config`) -> TableSpec. */
 export function normalizeEntry(V: Vocabulary, entry: Obj, p: Pointer, name?: TableSpec['name']): TableSpec {
-  const r = new FieldReader(V.dialect);
+  const r = new FieldReader(V);
   const attrNames = V.attributes ?? { list: 'attributeDefinitions', name: 'attributeName', type: 'attributeType' };
   const attrList = list(r, entry, attrNames.list, p);
   const attributes: AttributeSpec[] = attrList.items.map(({ obj, pointer }) => {

@@ -6,9 +6,11 @@
  * Blocks: every semantic group names the block that holds its keys, relative to the table entry
  * (or to the index entry for projection/throughput of an index). `block: undefined` means the
  * keys sit directly in the table (or index) entry: the flat style of genesys.
+ *
+ * Each dialect module (genesys.ts, planton.ts, component.ts) holds its Vocabulary; the helpers
+ * here take one, so nothing in this module knows a dialect by name.
  */
 import type { Dialect, Pointer } from '../../model/spec';
-import type { Format } from '../types';
 
 export type EnumKind = 'billingMode' | 'attributeType' | 'keyType' | 'projectionType' | 'streamViewType' | 'tableClass' | 'sseType';
 
@@ -33,7 +35,6 @@ export interface KeyNames {
 
 export interface Vocabulary {
   readonly dialect: Dialect;
-  readonly format: Format;
   /**
    * Where the table entries live: an array of entries (`/resources/dynamodb`, `/components`,
    * filtered by `componentType`) or the one entry (`/spec`).
@@ -61,6 +62,8 @@ export interface Vocabulary {
   readonly stream: KeyNames & { readonly enabled: string; readonly viewType: string };
   readonly ttl: KeyNames & { readonly enabled: string; readonly attributeName: string };
   readonly pitr: string;
+  /** The block holding the `pitr` key, where it is not in the table entry itself (CloudFormation's PointInTimeRecoverySpecification). */
+  readonly pitrBlock?: string;
   readonly sse: KeyNames & { readonly enabled: string; readonly type?: string; readonly kmsKey: string };
   readonly tableClass: string;
   readonly deletionProtection: string;
@@ -70,184 +73,16 @@ export interface Vocabulary {
   readonly ttlDefaultAttribute: string;
   /** Schema order of the keys of each block (for FixIntent `after`). */
   readonly order: Readonly<Partial<Record<BlockKind, readonly string[]>>>;
+  /** The prefix each enum kind's values carry in the file (planton: `BILLING_MODE_PROVISIONED`). */
+  readonly enumPrefixes?: Readonly<Partial<Record<EnumKind, string>>>;
+  /**
+   * Values the dialect's own documentation uses as other names of a canonical value: the
+   * component dialect's `billingMode: ON_DEMAND` (its documentation's main example) is PAY_PER_REQUEST.
+   */
+  readonly enumAliases?: Readonly<Partial<Record<EnumKind, Readonly<Record<string, string>>>>>;
+  /** Every camelCase key may also be written in snake_case (planton's proto field names). */
+  readonly snakeCaseAliases?: boolean;
 }
-
-const GENESYS: Vocabulary = {
-  dialect: 'genesys',
-  format: 'toml',
-  tables: { pointer: '/resources/dynamodb', array: true },
-  name: 'name',
-  region: 'region',
-  billingMode: 'billing_mode',
-  throughput: { read: 'read_capacity_units', write: 'write_capacity_units' },
-  flatKeys: { hashName: 'hash_key_name', hashType: 'hash_key_type', rangeName: 'range_key_name', rangeType: 'range_key_type' },
-  gsi: { list: 'global_secondary_indexes', name: 'name' },
-  lsi: { list: 'local_secondary_indexes', name: 'name' },
-  projection: { type: 'projection_type', nonKeyAttributes: 'non_key_attributes' },
-  stream: { enabled: 'enable_streams', viewType: 'stream_view_type' },
-  ttl: { enabled: 'enable_ttl', attributeName: 'ttl_attribute_name' },
-  pitr: 'point_in_time_recovery',
-  sse: { enabled: 'server_side_encryption', kmsKey: 'kms_key_arn' },
-  tableClass: 'table_class',
-  deletionProtection: 'deletion_protection',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expires_at',
-  order: {
-    root: ['provider', 'region', 'resources'],
-    table: [
-      'name', 'billing_mode', 'hash_key_name', 'hash_key_type', 'range_key_name', 'range_key_type',
-      'read_capacity_units', 'write_capacity_units', 'enable_streams', 'stream_view_type',
-      'enable_ttl', 'ttl_attribute_name', 'point_in_time_recovery', 'deletion_protection',
-      'table_class', 'server_side_encryption', 'kms_key_arn',
-      'global_secondary_indexes', 'local_secondary_indexes', 'tags',
-    ],
-    gsi: [
-      'name', 'hash_key_name', 'hash_key_type', 'range_key_name', 'range_key_type',
-      'projection_type', 'non_key_attributes', 'read_capacity_units', 'write_capacity_units',
-    ],
-    lsi: ['name', 'range_key_name', 'range_key_type', 'projection_type', 'non_key_attributes'],
-  },
-};
-
-const PLANTON: Vocabulary = {
-  dialect: 'planton',
-  format: 'yaml',
-  tables: { pointer: '/spec', array: false },
-  name: 'tableName',
-  fallbackNamePointer: '/metadata/name',
-  billingMode: 'billingMode',
-  throughput: { block: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits' },
-  attributes: { list: 'attributeDefinitions', name: 'name', type: 'type' },
-  keySchema: { list: 'keySchema', name: 'attributeName', keyType: 'keyType' },
-  gsi: { list: 'globalSecondaryIndexes', name: 'name' },
-  lsi: { list: 'localSecondaryIndexes', name: 'name' },
-  projection: { block: 'projection', type: 'type', nonKeyAttributes: 'nonKeyAttributes' },
-  stream: { enabled: 'streamEnabled', viewType: 'streamViewType' },
-  ttl: { block: 'ttl', enabled: 'enabled', attributeName: 'attributeName' },
-  pitr: 'pointInTimeRecoveryEnabled',
-  sse: { block: 'serverSideEncryption', enabled: 'enabled', kmsKey: 'kmsKeyArn' },
-  tableClass: 'tableClass',
-  deletionProtection: 'deletionProtectionEnabled',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expiresAt',
-  order: {
-    root: ['apiVersion', 'kind', 'metadata', 'spec'],
-    table: [
-      'tableName', 'billingMode', 'provisionedThroughput', 'attributeDefinitions', 'keySchema',
-      'globalSecondaryIndexes', 'localSecondaryIndexes', 'ttl', 'streamEnabled', 'streamViewType',
-      'pointInTimeRecoveryEnabled', 'serverSideEncryption', 'tableClass', 'deletionProtectionEnabled', 'tags',
-    ],
-    throughput: ['readCapacityUnits', 'writeCapacityUnits'],
-    attribute: ['name', 'type'],
-    keyElement: ['attributeName', 'keyType'],
-    gsi: ['name', 'keySchema', 'projection', 'provisionedThroughput'],
-    lsi: ['name', 'keySchema', 'projection'],
-    projection: ['type', 'nonKeyAttributes'],
-    ttl: ['enabled', 'attributeName'],
-    sse: ['enabled', 'kmsKeyArn'],
-  },
-};
-
-const COMPONENT: Vocabulary = {
-  dialect: 'component',
-  format: 'yaml',
-  tables: { pointer: '/components', array: true, entryBlock: 'config', componentType: 'dynamodb-table' },
-  name: 'tableName',
-  billingMode: 'billingMode',
-  throughput: { block: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits' },
-  attributes: { list: 'attributeDefinitions', name: 'attributeName', type: 'attributeType' },
-  keySchema: { list: 'keySchema', name: 'attributeName', keyType: 'keyType' },
-  gsi: { list: 'globalSecondaryIndexes', name: 'indexName' },
-  lsi: { list: 'localSecondaryIndexes', name: 'indexName' },
-  projection: { block: 'projection', type: 'projectionType', nonKeyAttributes: 'nonKeyAttributes' },
-  stream: { block: 'streamSpecification', enabled: 'streamEnabled', viewType: 'streamViewType' },
-  ttl: { block: 'timeToLiveSpecification', enabled: 'enabled', attributeName: 'attributeName' },
-  pitr: 'pointInTimeRecoveryEnabled',
-  sse: { block: 'sseSpecification', enabled: 'sseEnabled', type: 'sseType', kmsKey: 'kmsMasterKeyId' },
-  tableClass: 'tableClass',
-  deletionProtection: 'deletionProtectionEnabled',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expiresAt',
-  order: {
-    root: ['components'],
-    table: [
-      'tableName', 'billingMode', 'provisionedThroughput', 'attributeDefinitions', 'keySchema',
-      'globalSecondaryIndexes', 'localSecondaryIndexes', 'streamSpecification', 'sseSpecification',
-      'pointInTimeRecoveryEnabled', 'timeToLiveSpecification', 'tableClass', 'deletionProtectionEnabled', 'tags',
-    ],
-    throughput: ['readCapacityUnits', 'writeCapacityUnits'],
-    attribute: ['attributeName', 'attributeType'],
-    keyElement: ['attributeName', 'keyType'],
-    gsi: ['indexName', 'keySchema', 'projection', 'provisionedThroughput'],
-    lsi: ['indexName', 'keySchema', 'projection'],
-    projection: ['projectionType', 'nonKeyAttributes'],
-    stream: ['streamEnabled', 'streamViewType'],
-    ttl: ['enabled', 'attributeName'],
-    sse: ['sseEnabled', 'sseType', 'kmsMasterKeyId'],
-  },
-};
-
-/**
- * CloudFormation and SAM templates: the `Properties` of an `AWS::DynamoDB::Table` resource (the
- * component dialect's keys, PascalCase). A stream is on when `StreamSpecification` is present (it
- * has no enabled key: `StreamEnabled` is never read), point-in-time recovery sits in its own block
- * and tags are a list of `{ Key, Value }`: dialects/cloudformation.ts reads those itself.
- */
-const CLOUDFORMATION: Vocabulary = {
-  dialect: 'cloudformation',
-  format: 'yaml',
-  tables: { pointer: '/Resources', array: false },
-  name: 'TableName',
-  billingMode: 'BillingMode',
-  throughput: { block: 'ProvisionedThroughput', read: 'ReadCapacityUnits', write: 'WriteCapacityUnits' },
-  attributes: { list: 'AttributeDefinitions', name: 'AttributeName', type: 'AttributeType' },
-  keySchema: { list: 'KeySchema', name: 'AttributeName', keyType: 'KeyType' },
-  gsi: { list: 'GlobalSecondaryIndexes', name: 'IndexName' },
-  lsi: { list: 'LocalSecondaryIndexes', name: 'IndexName' },
-  projection: { block: 'Projection', type: 'ProjectionType', nonKeyAttributes: 'NonKeyAttributes' },
-  stream: { block: 'StreamSpecification', enabled: 'StreamEnabled', viewType: 'StreamViewType' },
-  ttl: { block: 'TimeToLiveSpecification', enabled: 'Enabled', attributeName: 'AttributeName' },
-  pitr: 'PointInTimeRecoverySpecification',
-  sse: { block: 'SSESpecification', enabled: 'SSEEnabled', type: 'SSEType', kmsKey: 'KMSMasterKeyId' },
-  tableClass: 'TableClass',
-  deletionProtection: 'DeletionProtectionEnabled',
-  tags: 'Tags',
-  ttlDefaultAttribute: 'expiresAt',
-  order: {
-    root: ['AWSTemplateFormatVersion', 'Transform', 'Description', 'Parameters', 'Mappings', 'Conditions', 'Resources', 'Outputs'],
-    table: [
-      'TableName', 'BillingMode', 'ProvisionedThroughput', 'AttributeDefinitions', 'KeySchema',
-      'GlobalSecondaryIndexes', 'LocalSecondaryIndexes', 'StreamSpecification', 'SSESpecification',
-      'PointInTimeRecoverySpecification', 'TimeToLiveSpecification', 'TableClass', 'DeletionProtectionEnabled', 'Tags',
-    ],
-    throughput: ['ReadCapacityUnits', 'WriteCapacityUnits'],
-    attribute: ['AttributeName', 'AttributeType'],
-    keyElement: ['AttributeName', 'KeyType'],
-    gsi: ['IndexName', 'KeySchema', 'Projection', 'ProvisionedThroughput'],
-    lsi: ['IndexName', 'KeySchema', 'Projection'],
-    projection: ['ProjectionType', 'NonKeyAttributes'],
-    stream: ['StreamViewType'],
-    ttl: ['AttributeName', 'Enabled'],
-    sse: ['SSEEnabled', 'SSEType', 'KMSMasterKeyId'],
-  },
-};
-
-const VOCABULARIES: Readonly<Record<Dialect, Vocabulary>> = { genesys: GENESYS, planton: PLANTON, component: COMPONENT, cloudformation: CLOUDFORMATION };
-
-export function vocabulary(dialect: Dialect): Vocabulary {
-  return VOCABULARIES[dialect];
-}
-
-/** Planton prefixes of each enum kind (its proto enum names). SSE type has no planton key. */
-const PLANTON_PREFIX: Readonly<Record<EnumKind, string>> = {
-  billingMode: 'BILLING_MODE_',
-  attributeType: 'ATTRIBUTE_TYPE_',
-  keyType: 'KEY_TYPE_',
-  projectionType: 'PROJECTION_TYPE_',
-  streamViewType: 'STREAM_VIEW_TYPE_',
-  tableClass: 'TABLE_CLASS_',
-  sseType: '',
-};
 
 const CANONICAL: Readonly<Record<EnumKind, readonly string[]>> = {
   billingMode: ['PAY_PER_REQUEST', 'PROVISIONED'],
@@ -265,43 +100,32 @@ export function canonicalValues(kind: EnumKind): readonly string[] {
 }
 
 /** The value as the dialect writes it: `PROVISIONED` -> `BILLING_MODE_PROVISIONED` in planton. */
-export function encodeEnum(dialect: Dialect, kind: EnumKind, canonical: string): string {
-  return dialect === 'planton' ? PLANTON_PREFIX[kind] + canonical : canonical;
+export function encodeEnum(V: Vocabulary, kind: EnumKind, canonical: string): string {
+  return (V.enumPrefixes?.[kind] ?? '') + canonical;
 }
 
-/**
- * Values a dialect's own documentation uses as other names of a canonical value: the component
- * dialect's `billingMode: ON_DEMAND` (its documentation's main example) is PAY_PER_REQUEST.
- */
-export const ENUM_ALIASES: Readonly<Record<Dialect, Partial<Record<EnumKind, Readonly<Record<string, string>>>>>> = {
-  genesys: {},
-  planton: {},
-  component: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
-  cloudformation: {},
-};
-
 /** The canonical value of a raw value, or undefined when the dialect does not accept it. */
-export function decodeEnum(dialect: Dialect, kind: EnumKind, raw: unknown): string | undefined {
+export function decodeEnum(V: Vocabulary, kind: EnumKind, raw: unknown): string | undefined {
   if (typeof raw !== 'string') { return undefined; }
-  const alias = ENUM_ALIASES[dialect][kind];
+  const alias = V.enumAliases?.[kind];
   if (alias && Object.prototype.hasOwnProperty.call(alias, raw)) { return alias[raw]; }
-  const prefix = dialect === 'planton' ? PLANTON_PREFIX[kind] : '';
+  const prefix = V.enumPrefixes?.[kind] ?? '';
   if (!raw.startsWith(prefix)) { return undefined; }
   const value = raw.slice(prefix.length);
   return CANONICAL[kind].includes(value) ? value : undefined;
 }
 
 /** Every value the dialect accepts for an enum kind, as written in the file. */
-export function enumValues(dialect: Dialect, kind: EnumKind): readonly string[] {
-  return CANONICAL[kind].map(v => encodeEnum(dialect, kind, v));
+export function enumValues(V: Vocabulary, kind: EnumKind): readonly string[] {
+  return CANONICAL[kind].map(v => encodeEnum(V, kind, v));
 }
 
 /**
  * Keys that precede `key` in the schema order of a block: the `after` of an insert FixIntent
  * (the new key goes after the last of these that exists). Empty when the block or key is unknown.
  */
-export function keysBefore(dialect: Dialect, block: BlockKind, key: string): readonly string[] {
-  const order = VOCABULARIES[dialect].order[block];
+export function keysBefore(V: Vocabulary, block: BlockKind, key: string): readonly string[] {
+  const order = V.order[block];
   if (!order) { return []; }
   const at = order.indexOf(key);
   return at < 0 ? order : order.slice(0, at);

@@ -6,17 +6,19 @@
  */
 import type { AttributeType, KeyElementSpec, Pointer } from '../../model/spec';
 import type { Finding, Rule } from '../types';
+import { vocabulary, type DialectDefinition } from '../dialects/registry';
 import { decodeEnum } from '../dialects/vocabulary';
 import { Writer, child, finding, fix, listBroken, missing, markValue, q, read, usable, valueAt } from './shared';
 import { defineAttribute } from './keys';
 
-const LIST_DIALECTS = ['planton', 'component', 'cloudformation'] as const;
+/** The dialects with an attribute definition list. */
+const withDefinitionList = (d: DialectDefinition): boolean => d.vocabulary.attributes !== undefined;
 
 export const keyAttributeUndefined: Rule = {
   id: 'key-attribute-undefined',
   severity: 'error',
   description: 'Every attribute of a table or index key schema is in the attribute definitions.',
-  dialects: LIST_DIALECTS,
+  appliesTo: withDefinitionList,
   check(table, ctx) {
     if (table.attributes.some(a => read(a.name, ctx).state !== 'ok') || listBroken(ctx, table.attributesPointer, table.pointer)) { return []; }
     const defined = new Set(table.attributes.map(a => usable(a.name, ctx)));
@@ -47,7 +49,7 @@ export const attributeDefinitionUnused: Rule = {
   id: 'attribute-definition-unused',
   severity: 'error',
   description: 'Every attribute definition is used by the key of the table or of an index.',
-  dialects: LIST_DIALECTS,
+  appliesTo: withDefinitionList,
   check(table, ctx) {
     const elements = [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)];
     if (elements.some(e => read(e.name, ctx).state === 'invalid')) { return []; }
@@ -75,7 +77,7 @@ export const attributeDefinitionDuplicate: Rule = {
   id: 'attribute-definition-duplicate',
   severity: 'error',
   description: 'An attribute is defined once.',
-  dialects: LIST_DIALECTS,
+  appliesTo: withDefinitionList,
   check(table, ctx) {
     const seen = new Map<string, AttributeType | undefined>();
     const w = new Writer(ctx, table);
@@ -107,7 +109,7 @@ export const attributeTypeConflict: Rule = {
   id: 'attribute-type-conflict',
   severity: 'error',
   description: 'An attribute used by several keys (table, GSI, LSI) has one type everywhere: each *_key_type of a name agrees (flat dialect).',
-  dialects: ['genesys'],
+  appliesTo: d => d.vocabulary.flatKeys !== undefined,
   check(table, ctx) {
     const writer = new Writer(ctx, table);
     const flat = writer.v.flatKeys;
@@ -135,7 +137,7 @@ export const attributeTypeConflict: Rule = {
         // A range key repeating its own hash key is the key shape rule's problem.
         if (inOwner.has(name)) { continue; }
         inOwner.add(name);
-        const type = decodeEnum(table.dialect, 'attributeType', valueAt(ctx.config.value, typePointer)) as AttributeType | undefined;
+        const type = decodeEnum(vocabulary(table.dialect), 'attributeType', valueAt(ctx.config.value, typePointer)) as AttributeType | undefined;
         if (type === undefined) { continue; }
         const seen = first.get(name);
         if (!seen) { first.set(name, { type, what: owner.what }); continue; }

@@ -77,7 +77,8 @@ export const billingModeRequired: Rule = {
   id: 'billing-mode-required',
   severity: 'error',
   description: 'The table sets its billing mode (PAY_PER_REQUEST or PROVISIONED with throughput).',
-  dialects: ['genesys', 'planton'],
+  // A dialect with a default billing mode (component: PROVISIONED) needs none.
+  appliesTo: d => d.defaults?.billingMode === undefined,
   check(table, ctx) {
     if (read(table.billingMode, ctx).state !== 'absent') { return []; }
     const w = new Writer(ctx, table);

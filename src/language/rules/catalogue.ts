@@ -1,12 +1,15 @@
 /**
  * The rule catalogue (RULES.md): every rule, in the order of that file. The service runs them on
- * each TableSpec, skipping rules whose `dialects` exclude the file's dialect and, when advice is
+ * each TableSpec, skipping rules that do not apply to the file's dialect (`appliesTo`, the
+ * dialect's `rules.skip`) and, when advice is
  * off, the hint-severity ones.
  *
  * `enum-value` and `unknown-key` (listed among DynamoDB's limits in RULES.md) are schema findings
  * (schema.ts): they are not rules here.
  */
 import type { Dialect } from '../../model/spec';
+import { dialectOf, dialects, type DialectDefinition } from '../dialects/registry';
+import { snakeCase } from '../dialects/vocabulary';
 import type { Rule } from '../types';
 import { ADVICE_RULES } from './advice';
 import { ATTRIBUTE_RULES, attributeDefinitionDuplicate, attributeDefinitionUnused, attributeTypeConflict, keyAttributeUndefined } from './attributes';
@@ -85,58 +88,49 @@ export function ruleById(id: string): Rule | undefined {
  */
 export interface RuleOwnedRequired { readonly dialect: Dialect; readonly key: string; readonly rule: string }
 
-const YAML_OWNED = (dialect: 'planton' | 'component' | 'cloudformation', names: {
-  billingMode?: string; keySchema: string; throughput: string; read: string; write: string; streamViewType: string;
-  ttlAttribute: string; nonKeyAttributes: string; attributeDefinitions: string;
-}): RuleOwnedRequired[] => [
-  ...(names.billingMode ? [{ dialect, key: names.billingMode, rule: billingModeRequired.id }] : []),
-  { dialect, key: names.keySchema, rule: keySchemaShape.id },
-  { dialect, key: names.throughput, rule: provisionedThroughputRequired.id },
-  { dialect, key: names.read, rule: provisionedThroughputRequired.id },
-  { dialect, key: names.write, rule: provisionedThroughputRequired.id },
-  { dialect, key: names.streamViewType, rule: streamViewType.id },
-  { dialect, key: names.ttlAttribute, rule: ttlAttribute.id },
-  { dialect, key: names.nonKeyAttributes, rule: projectionNonKeyAttributes.id },
-  { dialect, key: names.attributeDefinitions, rule: keyAttributeUndefined.id },
-];
+/**
+ * The keys of one dialect whose absence a rule reports, derived from its vocabulary (and its
+ * snake_case aliases): a dialect with a default billing mode does not require one.
+ */
+export function ruleOwnedRequiredOf(definition: DialectDefinition): RuleOwnedRequired[] {
+  const V = definition.vocabulary;
+  const owned: [string | undefined, string][] = [
+    [definition.defaults?.billingMode === undefined ? V.billingMode : undefined, billingModeRequired.id],
+    [V.keySchema?.list, keySchemaShape.id],
+    [V.flatKeys?.hashName, keySchemaShape.id],
+    [V.flatKeys?.hashType, hashKeyType.id],
+    [V.flatKeys?.rangeName, lsiKeySchemaShape.id],
+    [V.flatKeys?.rangeType, rangeKeyType.id],
+    [V.throughput.block, provisionedThroughputRequired.id],
+    [V.throughput.read, provisionedThroughputRequired.id],
+    [V.throughput.write, provisionedThroughputRequired.id],
+    [V.stream.viewType, streamViewType.id],
+    [V.ttl.attributeName, ttlAttribute.id],
+    [V.projection.nonKeyAttributes, projectionNonKeyAttributes.id],
+    [V.attributes?.list, keyAttributeUndefined.id],
+  ];
+  const out: RuleOwnedRequired[] = [];
+  const names = V.snakeCaseAliases ? [(k: string) => k, snakeCase] : [(k: string) => k];
+  for (const name of names) {
+    for (const [key, rule] of owned) {
+      if (key !== undefined && !out.some(o => o.key === name(key) && o.rule === rule)) { out.push({ dialect: definition.id, key: name(key), rule }); }
+    }
+  }
+  return out;
+}
 
-export const RULE_OWNED_REQUIRED: readonly RuleOwnedRequired[] = [
-  { dialect: 'genesys', key: 'billing_mode', rule: billingModeRequired.id },
-  { dialect: 'genesys', key: 'hash_key_name', rule: keySchemaShape.id },
-  { dialect: 'genesys', key: 'hash_key_type', rule: hashKeyType.id },
-  { dialect: 'genesys', key: 'range_key_name', rule: lsiKeySchemaShape.id },
-  { dialect: 'genesys', key: 'range_key_type', rule: rangeKeyType.id },
-  { dialect: 'genesys', key: 'read_capacity_units', rule: provisionedThroughputRequired.id },
-  { dialect: 'genesys', key: 'write_capacity_units', rule: provisionedThroughputRequired.id },
-  { dialect: 'genesys', key: 'stream_view_type', rule: streamViewType.id },
-  { dialect: 'genesys', key: 'ttl_attribute_name', rule: ttlAttribute.id },
-  { dialect: 'genesys', key: 'non_key_attributes', rule: projectionNonKeyAttributes.id },
-  ...YAML_OWNED('planton', {
-    billingMode: 'billingMode', keySchema: 'keySchema', throughput: 'provisionedThroughput', read: 'readCapacityUnits',
-    write: 'writeCapacityUnits', streamViewType: 'streamViewType', ttlAttribute: 'attributeName', nonKeyAttributes: 'nonKeyAttributes',
-    attributeDefinitions: 'attributeDefinitions',
-  }),
-  ...YAML_OWNED('planton', {
-    billingMode: 'billing_mode', keySchema: 'key_schema', throughput: 'provisioned_throughput', read: 'read_capacity_units',
-    write: 'write_capacity_units', streamViewType: 'stream_view_type', ttlAttribute: 'attribute_name', nonKeyAttributes: 'non_key_attributes',
-    attributeDefinitions: 'attribute_definitions',
-  }),
-  // component: a missing billingMode is PROVISIONED, not an error.
-  ...YAML_OWNED('component', {
-    keySchema: 'keySchema', throughput: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits',
-    streamViewType: 'streamViewType', ttlAttribute: 'attributeName', nonKeyAttributes: 'nonKeyAttributes',
-    attributeDefinitions: 'attributeDefinitions',
-  }),
-  // CloudFormation: as component (a missing BillingMode is PROVISIONED), PascalCase.
-  ...YAML_OWNED('cloudformation', {
-    keySchema: 'KeySchema', throughput: 'ProvisionedThroughput', read: 'ReadCapacityUnits', write: 'WriteCapacityUnits',
-    streamViewType: 'StreamViewType', ttlAttribute: 'AttributeName', nonKeyAttributes: 'NonKeyAttributes',
-    attributeDefinitions: 'AttributeDefinitions',
-  }),
-];
+/** Every registered dialect's rule-owned required keys. */
+export function ruleOwnedRequired(): RuleOwnedRequired[] {
+  return dialects().flatMap(ruleOwnedRequiredOf);
+}
+
+/** Whether a rule runs on a dialect's tables: its `appliesTo`, less the dialect's `rules.skip`. */
+export function ruleApplies(rule: Rule, definition: DialectDefinition): boolean {
+  return (rule.appliesTo?.(definition) ?? true) && !(definition.rules?.skip?.includes(rule.id) ?? false);
+}
 
 /** True when a rule reports the absence of `key` in this dialect (drop ajv's `required` for it). */
 export function ruleOwnsRequired(dialect: Dialect, key: string): boolean {
-  return RULE_OWNED_REQUIRED.some(r => r.dialect === dialect && r.key === key);
+  return ruleOwnedRequiredOf(dialectOf(dialect)).some(r => r.key === key);
 }
 

@@ -3,6 +3,7 @@
  * lsi-requires-sort-key, lsi-hash-key, gsi-limit, lsi-limit, projection-attribute-limit.
  */
 import type { AttributeType, IndexSpec, KeyElementSpec, TableSpec } from '../../model/spec';
+import { dialectOf } from '../dialects/registry';
 import type { Finding, Fix, FixIntent, Rule, RuleContext } from '../types';
 import {
   type Mark, Writer, blockMark, elementsOf, exists, finding, fix, indexMark, keyTypesUsable, listBroken, markKey, missing, markValue, q,
@@ -96,7 +97,7 @@ export const gsiKeySchemaShape: Rule = {
   severity: 'error',
   description: 'Each GSI key schema has 1-4 HASH elements, then 0-4 RANGE elements (planton: one HASH, at most one RANGE), each naming another attribute.',
   check(table, ctx) {
-    const shape = table.dialect === 'planton' ? SINGLE_SHAPE : GSI_SHAPE;
+    const shape = dialectOf(table.dialect).limits?.singleAttributeGsiKeys ? SINGLE_SHAPE : GSI_SHAPE;
     const what = shape === SINGLE_SHAPE ? 'one HASH key and at most one RANGE key' : '1-4 HASH keys followed by 0-4 RANGE keys';
     const w = new Writer(ctx, table);
     const findings: Finding[] = [];

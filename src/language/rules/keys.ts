@@ -162,7 +162,7 @@ function keyTypeRule(id: 'hash-key-type' | 'range-key-type', which: 'hash' | 'ra
     id,
     severity: 'error',
     description: `A ${which} key name comes with its type S, N or B (flat dialect).`,
-    dialects: ['genesys'],
+    appliesTo: d => d.vocabulary.flatKeys !== undefined,
     check(table, ctx) {
       const w = new Writer(ctx, table);
       const flat = w.v.flatKeys;

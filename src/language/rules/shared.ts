@@ -6,9 +6,8 @@
  */
 import type { Dialect, Field, IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/spec';
 import type { Finding, Fix, FixIntent, Rule, RuleContext, Severity } from '../types';
-import {
-  type BlockKind, type EnumKind, type Vocabulary, encodeEnum, keysBefore, snakeCase, vocabulary,
-} from '../dialects/vocabulary';
+import { dialectOf, vocabulary } from '../dialects/registry';
+import { type BlockKind, type EnumKind, type Vocabulary, encodeEnum, keysBefore, snakeCase } from '../dialects/vocabulary';
 import { joinPointer } from '../sourcemap';
 
 /** What a rule may know of a field: absent, present but reported elsewhere, or usable. */
@@ -159,16 +158,16 @@ export class Writer {
   constructor(readonly ctx: RuleContext, readonly table: TableSpec) {
     this.dialect = table.dialect;
     this.v = vocabulary(table.dialect);
-    this.snake = table.dialect === 'planton' && usesSnakeCase(valueAt(ctx.config.value, table.pointer));
+    this.snake = this.v.snakeCaseAliases === true && usesSnakeCase(valueAt(ctx.config.value, table.pointer));
   }
 
   /** A vocabulary key in the file's style. */
   key(name: string): string { return this.snake ? snakeCase(name) : name; }
 
-  enc(kind: EnumKind, canonical: string): string { return encodeEnum(this.dialect, kind, canonical); }
+  enc(kind: EnumKind, canonical: string): string { return encodeEnum(this.v, kind, canonical); }
 
   after(kind: BlockKind, key: string): readonly string[] {
-    return keysBefore(this.dialect, kind, key).map(k => this.key(k));
+    return keysBefore(this.v, kind, key).map(k => this.key(k));
   }
 
   insert(parent: Pointer, kind: BlockKind, key: string, value: unknown): FixIntent {
@@ -239,11 +238,11 @@ export function keyTypesUsable(elements: readonly KeyElementSpec[], ctx: RuleCon
   return elements.every(e => read(e.keyType, ctx).state === 'ok');
 }
 
-/** The table's effective billing mode: a missing mode in the component and CloudFormation dialects means PROVISIONED. */
+/** The table's effective billing mode: a missing mode is the dialect's default (component: PROVISIONED). */
 export function billingMode(table: TableSpec, ctx: RuleContext): 'PAY_PER_REQUEST' | 'PROVISIONED' | undefined {
   const r = read(table.billingMode, ctx);
   if (r.state === 'ok') { return r.value; }
-  if (r.state === 'absent' && (table.dialect === 'component' || table.dialect === 'cloudformation')) { return 'PROVISIONED'; }
+  if (r.state === 'absent') { return dialectOf(table.dialect).defaults?.billingMode; }
   return undefined;
 }
 

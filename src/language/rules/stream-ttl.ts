@@ -5,6 +5,7 @@
  * component dialect (CloudFormation style) the block's own required keys are the schema's, so
  * these rules stay silent there until `enabled` is given.
  */
+import { dialectOf } from '../dialects/registry';
 import type { Finding, Rule } from '../types';
 import { Writer, finding, fix, markKey, markValue, missing, q, read, usable } from './shared';
 
@@ -13,7 +14,7 @@ export const STREAM_FIX_VIEW_TYPE = 'NEW_AND_OLD_IMAGES';
 /** true / false, or undefined when the rule must stay silent. */
 function enabledState(dialect: string, r: ReturnType<typeof read<boolean>>): boolean | undefined {
   if (r.state === 'ok') { return r.value; }
-  if (r.state === 'absent' && dialect !== 'component' && dialect !== 'cloudformation') { return false; }
+  if (r.state === 'absent') { return dialectOf(dialect).defaults?.enabled; }
   return undefined;
 }
 

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { matchesConfigGlobs } from '../../language/globs';
-import { detectDialect } from '../../language/dialects/detect';
+import { isConfigText } from '../../language/dialects/detect';
 import { readSettings } from '../platform/settings';
 
 const LANGUAGES = new Set(['toml', 'yaml']);
@@ -23,7 +23,7 @@ export function mayBeConfig(document: vscode.TextDocument): boolean {
   if (globs.length > 0 && matchesConfigGlobs(document.uri.path, globs)) { return true; }
   if (!LANGUAGES.has(document.languageId)) { return false; }
   const text = document.getText();
-  return detectDialect(text, 'toml') !== undefined || detectDialect(text, 'yaml') !== undefined;
+  return isConfigText(text);
 }
 
 /** Calls `found` once, for the first open (or edited) document that may be a config. */

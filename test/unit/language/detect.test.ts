@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { associatedDialect, globToRegExp, matchesConfigGlobs } from '../../../src/language/association';
 import { detectDialect, dialectOfSchemaRef, schemaComment } from '../../../src/language/dialects/detect';
 import { detectFormat } from '../../../src/language/parse';
-import { SCHEMA_IDS } from '../../../src/language/schema';
+import { schemaIdFor } from '../../../src/language/schema';
 import { analyze, completionAt, hoverAt } from '../../../src/language/service';
 import { EXAMPLES, example } from './helpers';
 
@@ -23,7 +23,7 @@ describe('dialect detection', () => {
     assert.equal(schemaComment('# hi\n#:schema ./schemas/genesys.schema.json\n', 'toml'), './schemas/genesys.schema.json');
     assert.equal(detectDialect('#:schema ../genesys.schema.json\n[x]\n', 'toml'), 'genesys');
     assert.equal(detectDialect('# yaml-language-server: $schema=https://x.test/planton.schema.json\nspec: {}\n', 'yaml'), 'planton');
-    assert.equal(detectDialect(`# yaml-language-server: $schema=${SCHEMA_IDS.component}\ncomponents: []\n`, 'yaml', SCHEMA_IDS), 'component');
+    assert.equal(detectDialect(`# yaml-language-server: $schema=${schemaIdFor('component')}\ncomponents: []\n`, 'yaml'), 'component');
     assert.equal(detectDialect('# yaml-language-server: $schema=other.schema.json\nfoo: 1\n', 'yaml'), undefined);
     assert.equal(dialectOfSchemaRef('"genesys.schema.json"'), 'genesys');
   });

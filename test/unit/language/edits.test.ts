@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Dialect } from '../../../src/model/spec';
+import { vocabulary } from '../../../src/language/dialects/registry';
 import { keysBefore } from '../../../src/language/dialects/vocabulary';
 import { applyEdits, fixEdits } from '../../../src/language/edits';
 import { parseConfig } from '../../../src/language/parse';
@@ -62,7 +63,7 @@ spec:
 
 describe('fix edits: TOML', () => {
   it('inserts a key after its schema-order sibling with the neighbours\' quotes', () => {
-    const out = apply(TOML, 'toml', 'genesys', { kind: 'insert', parent: '/resources/dynamodb/0', key: 'range_key_name', value: 'at', after: keysBefore('genesys', 'table', 'range_key_name') });
+    const out = apply(TOML, 'toml', 'genesys', { kind: 'insert', parent: '/resources/dynamodb/0', key: 'range_key_name', value: 'at', after: keysBefore(vocabulary('genesys'), 'table', 'range_key_name') });
     assert.match(out, /hash_key_type = 'S'\nrange_key_name = 'at'\nread_capacity_units = 5\n/);
     othersKept(TOML, out, []);
   });
@@ -112,7 +113,7 @@ describe('fix edits: TOML', () => {
 
 describe('fix edits: YAML', () => {
   it('inserts a key after its sibling with the block indentation, plain scalar', () => {
-    const out = apply(YAML, 'yaml', 'planton', { kind: 'insert', parent: '/spec', key: 'streamEnabled', value: true, after: keysBefore('planton', 'table', 'streamEnabled') });
+    const out = apply(YAML, 'yaml', 'planton', { kind: 'insert', parent: '/spec', key: 'streamEnabled', value: true, after: keysBefore(vocabulary('planton'), 'table', 'streamEnabled') });
     assert.match(out, /  ttl:\n  streamEnabled: true\n  tableClass/);
     othersKept(YAML, out, []);
   });

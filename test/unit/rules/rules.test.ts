@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Dialect } from '../../../src/model/spec';
-import { RULES, RULE_GROUPS, ruleById } from '../../../src/language/rules/catalogue';
+import { RULES, RULE_GROUPS, ruleApplies, ruleById } from '../../../src/language/rules/catalogue';
+import { dialectOf } from '../../../src/language/dialects/registry';
 import { COMPONENT_CASES } from './cases-component';
 import { GENESYS_CASES } from './cases-genesys';
 import { PLANTON_CASES } from './cases-planton';
@@ -54,7 +55,7 @@ describe('rule catalogue', () => {
     for (const dialect of ['genesys', 'planton', 'component'] as const) {
       const covered = new Set(ALL.filter(c => c.dialect === dialect).map(c => c.code));
       const missing = RULES.filter(r => !covered.has(r.id) && !(r.id in NOT_APPLICABLE[dialect])
-        && (!r.dialects || r.dialects.includes(dialect))).map(r => r.id);
+        && ruleApplies(r, dialectOf(dialect))).map(r => r.id);
       assert.deepEqual(missing, [], `${dialect}: rules without a case`);
       for (const id of Object.keys(NOT_APPLICABLE[dialect])) { assert.ok(!covered.has(id), `${dialect}: ${id} has a case but is listed as not applicable`); }
     }

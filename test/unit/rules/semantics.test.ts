@@ -10,7 +10,8 @@ import { describe, it } from 'node:test';
 import type { TableSpec } from '../../../src/model/spec';
 import { analyze } from '../../../src/language/service';
 import type { Rule } from '../../../src/language/types';
-import { RULES, RULE_OWNED_REQUIRED, ruleById, ruleOwnsRequired } from '../../../src/language/rules/catalogue';
+import { RULES, ruleApplies, ruleById, ruleOwnedRequired, ruleOwnsRequired } from '../../../src/language/rules/catalogue';
+import { dialectOf } from '../../../src/language/dialects/registry';
 import { UNMANAGED_KEYS, nameWords } from '../../../src/language/rules/advice';
 import { repoRoot } from '../../support/paths';
 import { bad, context, ok, table } from './build';
@@ -56,7 +57,7 @@ describe('rules on TableSpec', () => {
 
   it('component: a missing billingMode is PROVISIONED, so provisioned-throughput-required speaks', () => {
     const t = table('component', '/components/0/config', { billingMode: undefined });
-    assert.equal(rule('billing-mode-required').dialects?.includes('component'), false);
+    assert.equal(ruleApplies(rule('billing-mode-required'), dialectOf('component')), false);
     assert.deepEqual(check('provisioned-throughput-required', t), ['/components/0/config key']);
     const planton = table('planton', '/spec', { billingMode: undefined });
     assert.deepEqual(check('provisioned-throughput-required', planton), []);
@@ -137,14 +138,25 @@ describe('rules through analyze()', () => {
   });
 });
 
-describe('RULE_OWNED_REQUIRED', () => {
+describe('ruleOwnedRequired', () => {
   it('names the required keys rules report, per dialect', () => {
     assert.ok(ruleOwnsRequired('genesys', 'billing_mode'));
     assert.ok(ruleOwnsRequired('planton', 'billingMode'));
     assert.ok(ruleOwnsRequired('planton', 'billing_mode'));
     assert.ok(!ruleOwnsRequired('component', 'billingMode'), 'component: missing billingMode is PROVISIONED');
     assert.ok(ruleOwnsRequired('component', 'keySchema'));
-    for (const r of RULE_OWNED_REQUIRED) { assert.ok(ruleById(r.rule), r.rule); }
+    for (const r of ruleOwnedRequired()) { assert.ok(ruleById(r.rule), r.rule); }
+    // The list derived from the vocabularies: exactly the keys each dialect's rules report missing.
+    const keys = (dialect: string): string[] => ruleOwnedRequired().filter(r => r.dialect === dialect).map(r => r.key).sort();
+    assert.deepEqual(keys('genesys'), [
+      'billing_mode', 'hash_key_name', 'hash_key_type', 'non_key_attributes', 'range_key_name', 'range_key_type',
+      'read_capacity_units', 'stream_view_type', 'ttl_attribute_name', 'write_capacity_units',
+    ]);
+    assert.deepEqual(keys('component'), [
+      'attributeDefinitions', 'attributeName', 'keySchema', 'nonKeyAttributes', 'provisionedThroughput', 'readCapacityUnits',
+      'streamViewType', 'writeCapacityUnits',
+    ]);
+    assert.equal(keys('planton').length, 18);
   });
 
   it('the schema does not also report them: a missing key gets the rule finding alone', () => {

@@ -1,0 +1,26 @@
+/**
+ * The operations of each format (parser, and the edits of quick fixes), by format id: the
+ * language service's half of a format (format.ts). A new format adds one line here.
+ */
+import { parseToml } from '../toml';
+import { parseYaml } from '../yaml';
+import type { FormatOperations } from './format';
+import { TOML } from './toml';
+import { YAML } from './yaml';
+
+const OPERATIONS = new Map<string, FormatOperations>([
+  [TOML.id, { parse: parseToml }],
+  [YAML.id, { parse: parseYaml }],
+]);
+
+/** Adds the operations of a format (a test's, or one a dialect brings). */
+export function registerFormatOperations(format: string, operations: FormatOperations): void {
+  OPERATIONS.set(format, operations);
+}
+
+/** The operations of a format; throws on a format without them (a programming error). */
+export function formatOperations(format: string): FormatOperations {
+  const operations = OPERATIONS.get(format);
+  if (!operations) { throw new Error(`no parser for format ${format}`); }
+  return operations;
+}
