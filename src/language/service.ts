@@ -86,7 +86,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   // schema, and rules that need them stay silent as on a reported value.
   let unknown: ReadonlySet<Pointer> | undefined;
   try { unknown = definitionOf(dialect).unknown?.(config.value); } catch (e) { findings.push(internal('finding unknown values', e)); }
-  if (unknown && unknown.size > 0) { schemaFindings = schemaFindings.filter(f => f.pointer === undefined || !underAny(f.pointer, unknown)); }
+  // A key the schema does not know is reported even when its value is unknown.
+  if (unknown && unknown.size > 0) {
+    schemaFindings = schemaFindings.filter(f => f.pointer === undefined || !underAny(f.code === 'unknown-key' ? parentPointer(f.pointer) ?? '' : f.pointer, unknown));
+  }
   findings.push(...schemaFindings);
   const invalidPointers = new Set<Pointer>(schemaFindings.flatMap(f => (f.pointer === undefined ? [] : [f.pointer])));
   if (unknown) { for (const p of unknown) { invalidPointers.add(p); } }
