@@ -8,7 +8,7 @@
  */
 import { stringify as stringifyToml } from 'smol-toml';
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { vocabulary } from '../language/dialects/registry';
+import { dialectOf, vocabulary } from '../language/dialects/registry';
 import { encodeEnum, type EnumKind } from '../language/dialects/vocabulary';
 import type { LiveIndex, LiveTable } from '../model/live';
 import { isAwsRegion, type Dialect } from '../model/spec';
@@ -276,7 +276,7 @@ export function exportConfig(live: LiveTable, dialect: Dialect, options: ExportO
 export type ExportFormat = Dialect | 'cdk';
 
 export const EXPORT_CHOICES: readonly { readonly format: ExportFormat; readonly label: string; readonly description: string; readonly extension: string }[] = [
-  ...DIALECT_CHOICES.map(c => ({ format: c.dialect, label: c.label, description: c.description, extension: c.dialect === 'genesys' ? 'toml' : 'yaml' })),
+  ...DIALECT_CHOICES.map(c => ({ format: c.dialect, label: c.label, description: c.description, extension: dialectOf(c.dialect).format.extensions[0] })),
   { format: 'cloudformation', label: 'CloudFormation (YAML)', description: 'an AWS::DynamoDB::Table template', extension: 'yaml' },
   { format: 'cdk', label: 'CDK (TypeScript)', description: 'a stack with a dynamodb.TableV2 (export only)', extension: 'ts' },
 ];
@@ -356,7 +356,8 @@ function exportCloudFormation(live: LiveTable, options: ExportOptions): string {
     ...header(live, options).slice(0, 1),
     'Compare with Live Table shows no differences until you edit it; deploy it with CloudFormation (to adopt the existing table, import it into a stack).',
   ];
-  return yamlText(template, [...head, ...unknownNotes(live)], CFN_COMMENTS);
+  // Quoted: a YAML 1.1 reader (CloudFormation's own among them) takes a bare 2010-09-09 for a date.
+  return yamlText(template, [...head, ...unknownNotes(live)], CFN_COMMENTS).replace(/^AWSTemplateFormatVersion: 2010-09-09$/m, "AWSTemplateFormatVersion: '2010-09-09'");
 }
 
 function ts(value: string): string {

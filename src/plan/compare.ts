@@ -6,7 +6,8 @@
  * functions) are listed as not known from the template, never as differences. Pure.
  */
 import type { Plan } from '../model/plan';
-import type { Dialect, Pointer, TableSpec } from '../model/spec';
+import type { Pointer, TableSpec } from '../model/spec';
+import { valueAt } from '../language/rules/shared';
 import { parentPointer, splitPointer } from '../language/sourcemap';
 import { formatPlan } from './words';
 import type { StepNotes } from './words';
@@ -24,11 +25,25 @@ export interface Comparable {
   readonly unknown: ReadonlyMap<Pointer, readonly string[]>;
 }
 
-/** `/Resources/Orders/Properties/BillingMode/Fn::If` -> `BillingMode (Fn::If)`, relative to the table. */
-function describeUnknown(tablePointer: Pointer, pointer: Pointer): string {
+/** The function an unknown value is written with: `Fn::If`, `Ref`; for a list, that of its intrinsic element. */
+function functionOf(value: unknown): string | undefined {
+  const single = (v: unknown): string | undefined => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) { return undefined; }
+    const keys = Object.keys(v);
+    return keys.length === 1 && /^(Ref|Condition|Fn::.*)$/.test(keys[0]) ? keys[0] : undefined;
+  };
+  if (Array.isArray(value)) {
+    const fn = value.map(single).find(f => f !== undefined);
+    return fn ? `an element is ${fn}` : undefined;
+  }
+  return single(value) ?? (value !== null && typeof value === 'object' ? Object.keys(value).find(k => k.startsWith('Fn::')) : undefined);
+}
+
+/** `/Resources/Orders/Properties/BillingMode` ({ Fn::If }) -> `BillingMode (Fn::If)`, relative to the table. */
+function describeUnknown(tablePointer: Pointer, pointer: Pointer, root: unknown): string {
   const rel = splitPointer(pointer).slice(splitPointer(tablePointer).length);
-  const fn = rel.length > 0 && /^(Ref|Condition|Fn::.*)$/.test(rel[rel.length - 1]) ? rel.pop() : undefined;
   const path = rel.map(s => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '') || '(all properties)';
+  const fn = functionOf(valueAt(root, pointer));
   return fn ? `${path} (${fn})` : path;
 }
 
@@ -42,7 +57,7 @@ export function resourceOf(table: TableSpec): string | undefined {
  * Which tables of an analysed file can be compared: those with a known name. Unknown pointers
  * (intrinsic values, dialects/cloudformation.ts) are attached to the table they sit in.
  */
-export function comparable(tables: readonly TableSpec[], unknownPointers: ReadonlySet<Pointer>): Comparable {
+export function comparable(tables: readonly TableSpec[], unknownPointers: ReadonlySet<Pointer>, root: unknown): Comparable {
   const out: TableSpec[] = [];
   const notCompared: NotCompared[] = [];
   const unknown = new Map<Pointer, string[]>();
@@ -56,7 +71,7 @@ export function comparable(tables: readonly TableSpec[], unknownPointers: Readon
       for (let q = parentPointer(p); q !== undefined && q.length >= t.pointer.length; q = parentPointer(q)) {
         if (unknownPointers.has(q) && !isListOfKnown(q, p)) { outer = false; break; }
       }
-      if (outer) { list.push(describeUnknown(t.pointer, p)); }
+      if (outer) { list.push(describeUnknown(t.pointer, p, root)); }
     }
     unknown.set(t.pointer, list);
     if (t.name?.valid) { out.push(t); continue; }
@@ -91,23 +106,19 @@ function formatDifference(plan: Plan, notes?: StepNotes): string {
 export interface ComparisonInput {
   readonly fileName: string;
   readonly where: string;
-  readonly dialect: Dialect;
+  /** The tool that applies the file (its dialect's `appliedBy`), when it is not this extension. */
+  readonly appliedBy?: string;
   readonly plans: readonly Plan[];
   readonly compared: Comparable;
   readonly at?: Date;
   readonly notes?: StepNotes;
 }
 
-/** Who applies a file of this dialect, when it is not us. */
-export function appliedBy(dialect: Dialect): string | undefined {
-  return dialect === 'cloudformation' ? 'CloudFormation' : undefined;
-}
-
 /** The comparison document's text. */
 export function formatComparison(input: ComparisonInput): string {
   const { plans, compared } = input;
   const differing = plans.filter(p => p.kind !== 'none').length;
-  const owner = appliedBy(input.dialect);
+  const owner = input.appliedBy;
   const lines = [
     `Comparison of ${input.fileName} with the live tables on ${input.where}, read ${(input.at ?? new Date()).toISOString().slice(11, 19)} UTC`,
     `${plans.length} table${plans.length === 1 ? '' : 's'} compared: ${differing === 0 ? 'no differences' : `${differing} differ${differing === 1 ? 's' : ''}`}. Read-only: nothing has been changed.`,

@@ -300,6 +300,7 @@ export const CLOUDFORMATION: DialectDefinition = {
   vocabulary: VOCABULARY,
   normalize: normalizeCloudFormation,
   unknown: unknownPointers,
+  appliedBy: 'CloudFormation',
   // A table without BillingMode is PROVISIONED; TimeToLiveSpecification requires Enabled.
   defaults: { billingMode: 'PROVISIONED' },
   // A template is applied by CloudFormation: nothing in it is "not applied" by us.

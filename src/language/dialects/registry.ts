@@ -37,7 +37,7 @@
  * - `normalize(config)`: ParsedConfig -> TableSpec[] (every Field with its JSON pointer;
  *   fields.ts, structured.ts help).
  * Optional (absent = the plain behaviour said at each member): `schema` and `validator`
- * (run-time dialects), `defaults`, `optIn`, `limits`, `rules`, `write`, `unknown`.
+ * (run-time dialects), `defaults`, `optIn`, `limits`, `rules`, `write`, `unknown`, `appliedBy`.
  *
  * The activation entry (src/extension.ts) recognizes configs through this registry before any
  * parser is loaded: a dialect module must stay light (no parser, no schema, no yaml/toml
@@ -122,6 +122,12 @@ export interface DialectDefinition {
    * treat them as reported (a rule that needs the value says nothing). Absent: every value is known.
    */
   unknown?(value: unknown): ReadonlySet<Pointer>;
+  /**
+   * The tool that applies files of this dialect (`CloudFormation`): preview, apply and delete do
+   * not act on them (the tool's state would drift); Compare with Live Table shows the differences
+   * read-only. Absent: this extension applies them.
+   */
+  readonly appliedBy?: string;
 }
 
 const REGISTERED = new Map<Dialect, DialectDefinition>();

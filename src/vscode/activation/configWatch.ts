@@ -10,7 +10,8 @@ import { matchesConfigGlobs } from '../../language/globs';
 import { isConfigText } from '../../language/dialects/detect';
 import { readSettings } from '../platform/settings';
 
-const LANGUAGES = new Set(['toml', 'yaml']);
+// JSON: CloudFormation templates written in JSON.
+const LANGUAGES = new Set(['toml', 'yaml', 'json']);
 const DEBOUNCE_MS = 150;
 
 /**

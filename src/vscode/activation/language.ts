@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { ConfigCodeActions } from '../language/codeActions';
+import { dialectOf } from '../../language/dialects/registry';
+import { parentPointer } from '../../language/sourcemap';
 import { ConfigDiagnostics } from '../language/diagnostics';
 import { ConfigCompletion, ConfigHover } from '../language/providers';
 
@@ -12,7 +14,38 @@ import { ConfigCompletion, ConfigHover } from '../language/providers';
 const CONFIG_SELECTOR: vscode.DocumentSelector = [
   { language: 'toml', scheme: 'file' }, { language: 'toml', scheme: 'untitled' },
   { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
+  // CloudFormation templates in JSON.
+  { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' },
 ];
+
+/**
+ * On each table of a file another tool applies (a CloudFormation template's table resources): a
+ * Compare with Live Table lens on the resource's key.
+ */
+class CompareLenses implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  constructor(private readonly diagnostics: ConfigDiagnostics) {
+    diagnostics.onDidAnalyze(() => this.changed.fire());
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const analysis = this.diagnostics.analysisOf(document);
+    if (!analysis || document.uri.scheme !== 'file' || !dialectOf(analysis.dialect).appliedBy) { return []; }
+    const lenses: vscode.CodeLens[] = [];
+    for (const table of analysis.tables) {
+      const resource = parentPointer(table.pointer);
+      const at = resource === undefined ? undefined : analysis.config.map.get(resource);
+      const range = at?.keyRange ?? at?.valueRange;
+      if (!range) { continue; }
+      const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+      lenses.push(new vscode.CodeLens(r, { title: '$(git-compare) Compare with Live Table', command: 'dynamodbDesigner.compareWithLive', arguments: [document.uri] }));
+    }
+    return lenses;
+  }
+
+  dispose(): void { this.changed.dispose(); }
+}
 
 export interface LanguageFeatures {
   readonly diagnostics: ConfigDiagnostics;
@@ -20,17 +53,22 @@ export interface LanguageFeatures {
 
 export function activateLanguage(context: vscode.ExtensionContext): LanguageFeatures {
   const diagnostics = new ConfigDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  const compareLenses = new CompareLenses(diagnostics);
   // The editor menus' key (Preview, Apply) also before the AWS bundle sets it with the target.
   const showActive = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    const isConfig = document?.uri.scheme === 'file' && diagnostics.analysisOf(document) !== undefined;
-    void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsConfig', isConfig);
+    const analysis = document?.uri.scheme === 'file' ? diagnostics.analysisOf(document) : undefined;
+    void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeIsConfig', analysis !== undefined);
+    // A file another tool applies (a CloudFormation template): Compare instead of Preview/Apply.
+    void vscode.commands.executeCommand('setContext', 'dynamodbDesigner.activeAppliedElsewhere', analysis !== undefined && dialectOf(analysis.dialect).appliedBy !== undefined);
   };
   context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCodeActionsProvider(CONFIG_SELECTOR, new ConfigCodeActions(diagnostics), ConfigCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(CONFIG_SELECTOR, new ConfigCompletion(diagnostics), '=', ':', ' ', '"', '\n'),
     vscode.languages.registerHoverProvider(CONFIG_SELECTOR, new ConfigHover(diagnostics)),
+    compareLenses,
+    vscode.languages.registerCodeLensProvider(CONFIG_SELECTOR, compareLenses),
     vscode.window.onDidChangeActiveTextEditor(showActive),
     diagnostics.onDidAnalyze(uri => { if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) { showActive(); } }),
   );

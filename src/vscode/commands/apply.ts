@@ -12,7 +12,7 @@ import { formatPlan } from '../../plan/words';
 import type { Plan } from '../../model/plan';
 import { refreshTableDetails } from '../panels/panels';
 import type { Prompts } from '../platform/prompts';
-import { configDocument, refuseErrors, targetClient, withCancellableProgress } from './config';
+import { configDocument, refuseAppliedElsewhere, refuseErrors, targetClient, withCancellableProgress } from './config';
 import { registerCommand } from './register';
 import type { ConfigCommandContext } from './config';
 import { previewConfig, stepNotes } from './preview';
@@ -68,6 +68,7 @@ export function tableClause(report: ApplyReport, plan: Plan): string {
 export async function applyConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown): Promise<ApplyResult | undefined> {
   const { services } = context;
   const config = await configDocument(context.diagnostics, argument, 'apply');
+  refuseAppliedElsewhere(config, 'apply');
   refuseErrors(config, 'apply it');
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }

@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { dialectOf } from '../../language/dialects/registry';
 import type { Analysis } from '../../language/service';
 import type { TableSpec } from '../../model/spec';
 import type { ExplorerProvider } from '../explorer/provider';
@@ -61,6 +62,20 @@ export function refuseErrors(config: ConfigDocument, verb: string): void {
     `${config.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before you ${verb} ` +
     `(line ${first.range.start.line + 1}: ${first.message}).`,
     { title: 'Show Problems', command: 'workbench.actions.view.problems' },
+  );
+}
+
+/**
+ * Refuses to change the tables of a file another tool applies (a CloudFormation template): the
+ * change would drift from that tool's state. Compare with Live Table shows the differences.
+ */
+export function refuseAppliedElsewhere(config: ConfigDocument, verb: string): void {
+  const owner = dialectOf(config.analysis.dialect).appliedBy;
+  if (!owner) { return; }
+  throw new UserError(
+    `${config.fileName} is applied by ${owner}: ${verb} it with ${owner}. A change made from here would drift from the stack's state ` +
+    `(${owner} would not know of it, and its next update would undo it or fail on it). Compare with Live Table shows what differs.`,
+    { title: 'Compare with Live Table', command: 'dynamodbDesigner.compareWithLive' },
   );
 }
 

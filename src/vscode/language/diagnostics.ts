@@ -16,7 +16,8 @@ import { DEBOUNCE_MS } from './debounce';
 import type { DocumentAnalysis } from './analyses';
 
 export const DIAGNOSTIC_SOURCE = 'dynamodb';
-const LANGUAGES = new Set(['toml', 'yaml']);
+// JSON: CloudFormation templates written in JSON.
+const LANGUAGES = new Set(['toml', 'yaml', 'json']);
 const SCHEMA_CODES = new Set(['syntax', 'required', 'type', 'enum-value', 'unknown-key', 'range', 'pattern', 'internal']);
 
 export function toRange(range: LspRange): vscode.Range {
