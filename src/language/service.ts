@@ -98,7 +98,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   try { tables = normalize(config, dialect); } catch (e) { findings.push(internal('reading the tables', e)); }
 
   const advice = options.advice ?? true;
-  const context: RuleContext = { dialect, config, tables, advice, invalidPointers };
+  const context: RuleContext = { dialect, config, tables, advice, invalidPointers, ...(unknown ? { unknownPointers: unknown } : {}) };
   const definition = definitionOf(dialect);
   for (const rule of RULES) {
     if (!ruleApplies(rule, definition)) { continue; }

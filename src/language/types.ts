@@ -123,6 +123,12 @@ export interface RuleContext {
   readonly advice: boolean;
   /** Pointers that already carry a schema finding (rules stay silent on them). */
   readonly invalidPointers: ReadonlySet<Pointer>;
+  /**
+   * Pointers of values the file leaves to deploy time (a template's intrinsic functions; also in
+   * `invalidPointers`): present, value not known. A rule that only needs to know a value is given
+   * may count them.
+   */
+  readonly unknownPointers?: ReadonlySet<Pointer>;
 }
 
 export interface Rule {

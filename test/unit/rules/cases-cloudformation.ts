@@ -155,8 +155,8 @@ export const CLOUDFORMATION_CASES: readonly RuleCase[] = [
   },
   {
     dialect: C, what: 'two resources with the same TableName', code: 'duplicate-table',
-    mutation: t => t.replace('  OrdersFunction:', '  OrdersCopy:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: Orders\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions:\n        - AttributeName: id\n          AttributeType: S\n      KeySchema:\n        - AttributeName: id\n          KeyType: HASH\n  OrdersFunction:'),
-    range: [61, 17, 61, 23], marks: 'Orders',
+    mutation: t => t.replace('  OrdersTopic:', '  OrdersCopy:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      TableName: Orders\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions:\n        - AttributeName: id\n          AttributeType: S\n      KeySchema:\n        - AttributeName: id\n          KeyType: HASH\n  OrdersTopic:'),
+    range: [62, 17, 62, 23], marks: 'Orders',
   },
   {
     dialect: C, what: 'partition key named status', code: 'low-cardinality-partition-key',
