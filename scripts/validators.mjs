@@ -1,4 +1,4 @@
-// The schema validators of src/language/schema.ts, generated at build time with ajv's standalone
+// The schema validators of src/language/schema/ (validate.ts, documents.ts), generated at build time with ajv's standalone
 // code generation, so that nothing compiles a schema at run time (and the schema documents, so
 // that no module imports one by name): one validator per dialect's
 // schema (schemas/<dialect>.schema.json) and one per `if` condition in it, keyed by dialect and
@@ -13,7 +13,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 export function schemaDialects(root) {
   return readdirSync(join(root, 'schemas')).filter(f => f.endsWith('.schema.json')).map(f => f.slice(0, -'.schema.json'.length)).sort();
 }
-/** Our annotation keywords (see src/language/schema.ts). */
+/** Our annotation keywords (see src/language/schema/documents.ts). */
 const KEYWORDS = ['enumDescriptions', 'ruleOwned', 'aliasOf', 'patternDescription'];
 
 /** Every `if` sub-schema with its JSON pointer, depth first in document order (as schema.ts walks). */

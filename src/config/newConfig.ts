@@ -1,6 +1,6 @@
 /**
  * New table config: the answers of the "New Table Config" wizard -> a commented config file in
- * one of the three dialects, and the wizard's steps (which apply, their choices, the earlier
+ * any dialect that can be written, and the wizard's steps (which apply, their choices, the earlier
  * answer to show again, and the check of a typed value). Pure: no vscode; the command in
  * src/vscode/commands/newConfig.ts only asks the steps through Prompts and writes the file.
  *
@@ -14,10 +14,10 @@
 import type { LiveTable } from '../model/live';
 import type { AttributeType, BillingMode, Dialect, StreamViewType } from '../model/spec';
 import { ATTRIBUTE_TYPES, STREAM_VIEW_TYPES } from '../model/spec';
-import { dialectOf, vocabulary } from '../language/dialects/registry';
+import { dialectOf, dialects, vocabulary, type DialectDefinition } from '../language/dialects/registry';
 import { schemaAt } from '../language/schema';
 import { analyze } from '../language/service';
-import { DIALECT_CHOICES, exportConfig, noRegionFieldNote } from './export';
+import { dialectChoices, exportConfig, noRegionFieldNote } from './export';
 
 export interface NewTableAnswers {
   readonly dialect: Dialect;
@@ -41,12 +41,18 @@ export interface NewConfigOptions {
   readonly existsOn?: readonly string[];
 }
 
-/** The file extension of a dialect's format. */
+/** The file extension of a dialect's format (its first: `toml`, `yaml`). */
 export function configExtension(dialect: Dialect): string {
-  return dialectOf(dialect).format.id;
+  return dialectOf(dialect).format.extensions[0];
 }
 
-/** The default file name: `<table-name>.<toml|yaml>`. */
+/** The save dialog's file type filter for a dialect's format: `{ YAML: ['yaml', 'yml'] }`. */
+export function configFilters(dialect: Dialect): Record<string, string[]> {
+  const format = dialectOf(dialect).format;
+  return { [format.label]: [...format.extensions] };
+}
+
+/** The default file name: `<table-name>.<extension>`. */
 export function configFileName(answers: Pick<NewTableAnswers, 'dialect' | 'tableName'>): string {
   return `${answers.tableName}.${configExtension(answers.dialect)}`;
 }
@@ -81,7 +87,7 @@ export function newConfigText(answers: NewTableAnswers, options: NewConfigOption
     options.existsOn?.length
       ? `A table named ${answers.tableName} already exists on ${options.existsOn.join(', ')}: Preview Changes shows how it differs from this config, Apply Config changes it to match (a different key needs a replacement, which deletes its items).`
       : 'No table of this name was listed when this file was written: Preview Changes shows the CreateTable it needs, Apply Config creates it.',
-    answers.dialect === 'genesys' ? 'Add region = "..." above [[resources.dynamodb]] to pin a region.' : noRegionFieldNote(undefined),
+    dialectOf(answers.dialect).regionHint ?? noRegionFieldNote(undefined),
   ];
   return exportConfig(tableOf(answers), answers.dialect, { header });
 }
@@ -160,18 +166,38 @@ export interface InputStep {
 export type WizardStep = PickStep | InputStep;
 
 
-/** Enum values with their meanings, from the genesys schema (the same words hover shows). */
-function enumChoices<T extends string>(key: string, values: readonly T[], id: StepId): Choice[] {
-  const node = schemaAt('genesys', `/resources/dynamodb/0/${key}`);
+/**
+ * The dialect the wizard starts from and takes its words from: the first registered dialect that
+ * can be written (genesys). Its schema describes each setting (the same words hover shows).
+ */
+function firstDialect(): DialectDefinition {
+  const first = dialects().find(d => d.write);
+  if (!first) { throw new Error('no dialect can write a config'); }
+  return first;
+}
+
+/** The schema node of a setting of the first dialect's first table, by its key path in the table entry. */
+function settingSchema(path: (V: DialectDefinition['vocabulary']) => string) {
+  const { id, vocabulary: V } = firstDialect();
+  const entry = `${V.tables.pointer}${V.tables.array ? '/0' : ''}${V.tables.entryBlock ? `/${V.tables.entryBlock}` : ''}`;
+  return schemaAt(id, `${entry}/${path(V)}`);
+}
+
+/** Enum values with their meanings, from the first dialect's schema. */
+function enumChoices<T extends string>(path: (V: DialectDefinition['vocabulary']) => string, values: readonly T[], id: StepId): Choice[] {
+  const node = settingSchema(path);
   return values.map(value => {
     const i = node?.enum?.indexOf(value) ?? -1;
     return { label: value, ...(i >= 0 && node?.enumDescriptions?.[i] ? { detail: node.enumDescriptions[i] } : {}), apply: (d: Draft) => ({ ...d, [id]: value }) };
   });
 }
 
-function describe(key: string): string {
-  return schemaAt('genesys', `/resources/dynamodb/0/${key}`)?.description ?? '';
+function describe(path: (V: DialectDefinition['vocabulary']) => string): string {
+  return settingSchema(path)?.description ?? '';
 }
+
+/** The key path of a block's key in a table entry: `enable_ttl` (flat) or `ttl/enabled`. */
+const inBlock = (block: { readonly block?: string }, key: string): string => (block.block ? `${block.block}/${key}` : key);
 
 function onOff(id: 'streams' | 'ttl', onDetail: string): Choice[] {
   return [
@@ -211,11 +237,11 @@ export function parseTags(text: string): { readonly tags: Readonly<Record<string
  * leaves AWS's own tags out of a file, so the language service never sees them.
  */
 function reservedTagKey(tags: Readonly<Record<string, string>>): string | undefined {
-  const names = schemaAt('genesys', '/resources/dynamodb/0/tags')?.propertyNames;
+  const names = settingSchema(V => V.tags)?.propertyNames;
   if (!names?.pattern) { return undefined; }
   const pattern = new RegExp(names.pattern, 'u');
   const bad = Object.keys(tags).find(k => !pattern.test(k));
-  // Phrased as the schema's own message for the same key in a file (src/language/schema.ts).
+  // Phrased as the schema's own message for the same key in a file (src/language/schema/findings.ts).
   return bad === undefined ? undefined : `Key ${JSON.stringify(bad)} of tags is not valid: must be ${names.patternDescription ?? `text matching ${names.pattern}`}`;
 }
 
@@ -230,7 +256,7 @@ function unitsOf(text: string | undefined, fallback: number): number {
  * person's answers only.
  */
 export function answersOf(draft: Draft): NewTableAnswers {
-  const dialect = draft.dialect ?? 'genesys';
+  const dialect = draft.dialect ?? firstDialect().id;
   const billingMode = draft.billingMode ?? 'PAY_PER_REQUEST';
   const sortKeyName = draft.sortKeyName ?? '';
   const tags = parseTags(draft.tags ?? '');
@@ -281,15 +307,16 @@ export function wizardSteps(draft: Draft): WizardStep[] {
     });
   };
 
-  const dialects: Choice[] = DIALECT_CHOICES.map(c => ({ label: c.label, description: c.description, apply: d => ({ ...d, dialect: c.dialect }) }));
-  pick('dialect', 'Dialect of the new config file', dialects, c => c.label === DIALECT_CHOICES.find(x => x.dialect === draft.dialect)?.label);
-  input('tableName', describe('name'), '', text => (text === '' ? 'Type the name of the table.' : undefined), 'Table name, such as orders');
-  pick('billingMode', 'Billing mode', enumChoices('billing_mode', ['PAY_PER_REQUEST', 'PROVISIONED'] as const, 'billingMode'), c => c.label === draft.billingMode);
+  const choices = dialectChoices();
+  const dialects: Choice[] = choices.map(c => ({ label: c.label, description: c.description, apply: d => ({ ...d, dialect: c.dialect }) }));
+  pick('dialect', 'Dialect of the new config file', dialects, c => c.label === choices.find(x => x.dialect === draft.dialect)?.label);
+  input('tableName', describe(V => V.name), '', text => (text === '' ? 'Type the name of the table.' : undefined), 'Table name, such as orders');
+  pick('billingMode', 'Billing mode', enumChoices(V => V.billingMode, ['PAY_PER_REQUEST', 'PROVISIONED'] as const, 'billingMode'), c => c.label === draft.billingMode);
   if (draft.billingMode === 'PROVISIONED') {
     input('read', 'Read capacity units: one strongly consistent read of up to 4 KB per second each (at least 1).', '5', capacityCheck);
     input('write', 'Write capacity units: one write of up to 1 KB per second each (at least 1).', '5', capacityCheck);
   }
-  const keyTypes = (id: 'partitionKeyType' | 'sortKeyType') => enumChoices('hash_key_type', ATTRIBUTE_TYPES, id);
+  const keyTypes = (id: 'partitionKeyType' | 'sortKeyType') => enumChoices(V => V.flatKeys?.hashType ?? `${V.attributes?.list ?? ''}/0/${V.attributes?.type ?? ''}`, ATTRIBUTE_TYPES, id);
   input('partitionKeyName', 'Partition key: the attribute that decides where an item is stored. Prefer one with many distinct values.', 'id',
     text => (text === '' ? 'Type the name of the partition key attribute: every table has one.' : undefined));
   pick('partitionKeyType', `Type of the partition key ${draft.partitionKeyName ?? ''}`.trim(), keyTypes('partitionKeyType'), c => c.label === draft.partitionKeyType);
@@ -298,13 +325,13 @@ export function wizardSteps(draft: Draft): WizardStep[] {
   if (draft.sortKeyName) {
     pick('sortKeyType', `Type of the sort key ${draft.sortKeyName}`, keyTypes('sortKeyType'), c => c.label === draft.sortKeyType);
   }
-  pick('streams', 'DynamoDB Streams', onOff('streams', describe('enable_streams')), c => c.label === (draft.streams ? 'On' : 'Off'));
+  pick('streams', 'DynamoDB Streams', onOff('streams', describe(V => inBlock(V.stream, V.stream.enabled))), c => c.label === (draft.streams ? 'On' : 'Off'));
   if (draft.streams) {
-    pick('streamViewType', 'What each stream record holds', enumChoices('stream_view_type', STREAM_VIEW_TYPES, 'streamViewType'), c => c.label === draft.streamViewType);
+    pick('streamViewType', 'What each stream record holds', enumChoices(V => inBlock(V.stream, V.stream.viewType), STREAM_VIEW_TYPES, 'streamViewType'), c => c.label === draft.streamViewType);
   }
-  pick('ttl', 'Time to live (TTL)', onOff('ttl', describe('enable_ttl')), c => c.label === (draft.ttl ? 'On' : 'Off'));
+  pick('ttl', 'Time to live (TTL)', onOff('ttl', describe(V => inBlock(V.ttl, V.ttl.enabled))), c => c.label === (draft.ttl ? 'On' : 'Off'));
   if (draft.ttl) {
-    input('ttlAttribute', describe('ttl_attribute_name'), vocabulary(draft.dialect ?? 'genesys').ttlDefaultAttribute);
+    input('ttlAttribute', describe(V => inBlock(V.ttl, V.ttl.attributeName)), vocabulary(draft.dialect ?? firstDialect().id).ttlDefaultAttribute);
   }
   input('tags', 'Tags as key=value, separated by commas (such as team=billing, env=dev). Leave empty for none.', '', text => {
     const parsed = parseTags(text);

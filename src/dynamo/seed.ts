@@ -9,8 +9,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  BatchWriteItemCommand, CreateTableCommand, CreateTableCommandInput, DescribeTableCommand, DynamoDBClient,
-  ScanCommand, TagResourceCommand, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand, WriteRequest,
+  type AttributeDefinition, BatchWriteItemCommand, CreateTableCommand, CreateTableCommandInput, DescribeTableCommand, DynamoDBClient,
+  type KeySchemaElement, type ScalarAttributeType, ScanCommand, TagResourceCommand, UpdateContinuousBackupsCommand, UpdateTimeToLiveCommand, WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describeAwsError } from './errors';
@@ -94,14 +94,24 @@ function isbn(random: Random): string {
   return `${digits}${(10 - (sum % 10)) % 10}`;
 }
 
+/** AttributeDefinitions from `{ name: type }`. */
+function definitions(types: Readonly<Record<string, ScalarAttributeType>>): AttributeDefinition[] {
+  return Object.entries(types).map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+}
+
+/** A key schema: the HASH attribute, then the RANGE attribute if any. */
+function keySchema(hash: string, range?: string): KeySchemaElement[] {
+  return [{ AttributeName: hash, KeyType: 'HASH' }, ...(range ? [{ AttributeName: range, KeyType: 'RANGE' as const }] : [])];
+}
+
 /** The demo tables, in the examples' order. */
 export const DEMO_TABLES: readonly DemoTable[] = [
   {
     source: 'examples/genesys.toml',
     create: {
       TableName: 'carts', BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'cart_id', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'cart_id', KeyType: 'HASH' }],
+      AttributeDefinitions: definitions({ cart_id: 'S' }),
+      KeySchema: keySchema('cart_id'),
     },
     ttlAttribute: 'expires_at',
     item: (i, r, c) => {
@@ -123,20 +133,17 @@ export const DEMO_TABLES: readonly DemoTable[] = [
     create: {
       TableName: 'invoices', BillingMode: 'PROVISIONED',
       ProvisionedThroughput: { ReadCapacityUnits: 8, WriteCapacityUnits: 4 },
-      AttributeDefinitions: [
-        { AttributeName: 'customer_id', AttributeType: 'S' }, { AttributeName: 'issued_at', AttributeType: 'N' },
-        { AttributeName: 'status', AttributeType: 'S' }, { AttributeName: 'due_at', AttributeType: 'N' },
-      ],
-      KeySchema: [{ AttributeName: 'customer_id', KeyType: 'HASH' }, { AttributeName: 'issued_at', KeyType: 'RANGE' }],
+      AttributeDefinitions: definitions({ customer_id: 'S', issued_at: 'N', status: 'S', due_at: 'N' }),
+      KeySchema: keySchema('customer_id', 'issued_at'),
       GlobalSecondaryIndexes: [{
         IndexName: 'by-status',
-        KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }, { AttributeName: 'issued_at', KeyType: 'RANGE' }],
+        KeySchema: keySchema('status', 'issued_at'),
         Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['total', 'currency'] },
         ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 2 },
       }],
       LocalSecondaryIndexes: [{
         IndexName: 'by-due-date',
-        KeySchema: [{ AttributeName: 'customer_id', KeyType: 'HASH' }, { AttributeName: 'due_at', KeyType: 'RANGE' }],
+        KeySchema: keySchema('customer_id', 'due_at'),
         Projection: { ProjectionType: 'KEYS_ONLY' },
       }],
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
@@ -164,14 +171,11 @@ export const DEMO_TABLES: readonly DemoTable[] = [
     create: {
       TableName: 'library-loans', BillingMode: 'PROVISIONED',
       ProvisionedThroughput: { ReadCapacityUnits: 6, WriteCapacityUnits: 3 },
-      AttributeDefinitions: [
-        { AttributeName: 'memberId', AttributeType: 'S' }, { AttributeName: 'loanedAt', AttributeType: 'N' },
-        { AttributeName: 'isbn', AttributeType: 'S' },
-      ],
-      KeySchema: [{ AttributeName: 'memberId', KeyType: 'HASH' }, { AttributeName: 'loanedAt', KeyType: 'RANGE' }],
+      AttributeDefinitions: definitions({ memberId: 'S', loanedAt: 'N', isbn: 'S' }),
+      KeySchema: keySchema('memberId', 'loanedAt'),
       GlobalSecondaryIndexes: [{
         IndexName: 'by-isbn',
-        KeySchema: [{ AttributeName: 'isbn', KeyType: 'HASH' }],
+        KeySchema: keySchema('isbn'),
         Projection: { ProjectionType: 'KEYS_ONLY' },
         ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 1 },
       }],
@@ -198,14 +202,11 @@ export const DEMO_TABLES: readonly DemoTable[] = [
     source: 'examples/component.yaml',
     create: {
       TableName: 'DeviceReadings', BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'deviceId', AttributeType: 'S' }, { AttributeName: 'readAt', AttributeType: 'N' },
-        { AttributeName: 'sensorKind', AttributeType: 'S' },
-      ],
-      KeySchema: [{ AttributeName: 'deviceId', KeyType: 'HASH' }, { AttributeName: 'readAt', KeyType: 'RANGE' }],
+      AttributeDefinitions: definitions({ deviceId: 'S', readAt: 'N', sensorKind: 'S' }),
+      KeySchema: keySchema('deviceId', 'readAt'),
       GlobalSecondaryIndexes: [{
         IndexName: 'ByKind',
-        KeySchema: [{ AttributeName: 'sensorKind', KeyType: 'HASH' }, { AttributeName: 'readAt', KeyType: 'RANGE' }],
+        KeySchema: keySchema('sensorKind', 'readAt'),
         Projection: { ProjectionType: 'ALL' },
       }],
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },

@@ -13,7 +13,8 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Dialect, Pointer } from '../model/spec';
 import { vocabulary } from './dialects/registry';
-import { pointerSegments, prefersSnakeCase, resolveSchema, schemaAt, valueAt, type SchemaNode } from './schema';
+import { prefersSnakeCase, resolveSchema, schemaAt, valueAt, type SchemaNode } from './schema';
+import { splitPointer as pointerSegments } from './sourcemap';
 import type { Format } from './types';
 
 export interface CompletionInput {

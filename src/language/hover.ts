@@ -12,7 +12,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { Dialect, Pointer } from '../model/spec';
 import { propertyMarkdown } from './completion';
-import { pointerSegments, schemaAt, valueAt, type SchemaNode } from './schema';
+import { schemaAt, valueAt, type SchemaNode } from './schema';
+import { splitPointer as pointerSegments } from './sourcemap';
 
 export interface HoverInput {
   readonly dialect: Dialect;

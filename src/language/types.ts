@@ -3,8 +3,8 @@
  * from `vscode-languageserver-types`, so the service could be served over LSP unchanged.
  *
  * Flow: text -> ParsedConfig (format + SourceMap + plain value) -> dialect -> TableSpec[]
- *   -> schema findings (schema.ts) + rule findings (rules/) -> Finding[] -> Diagnostic[]
- *   Fixes are FixIntents (what to change, by JSON pointer and dialect key); edits.ts turns an
+ *   -> schema findings (schema/) + rule findings (rules/) -> Finding[] -> Diagnostic[]
+ *   Fixes are FixIntents (what to change, by JSON pointer and dialect key); edits/ turns an
  *   intent into minimal TextEdits for the file's format, keeping comments and indentation.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
@@ -57,7 +57,7 @@ export interface ParsedConfig {
 }
 
 /**
- * A fix, stated by meaning; edits.ts makes the text edits. Keys are the dialect's own key names
+ * A fix, stated by meaning; edits/ makes the text edits. Keys are the dialect's own key names
  * (`billing_mode` in genesys, `billingMode` in the YAML dialects); values are plain data written
  * in the file's style (quoting as the neighbours do).
  */

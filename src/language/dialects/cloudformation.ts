@@ -12,15 +12,18 @@
  * list that holds an intrinsic element (an `!If` that adds or removes an element) is unknown as a
  * whole, and so is a mapping with an `Fn::Transform`/`Fn::ForEach` key (it may add any key).
  */
+import type { LiveIndex, LiveTable } from '../../model/live';
 import type { AttributeType, Field, IndexSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
+import type { WrittenConfig } from '../formats/format';
 import { YAML } from '../formats/yaml';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
 import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
-import type { DialectDefinition } from './registry';
+import type { DialectDefinition, WriteOptions } from './registry';
 import { normalizeEntry } from './structured';
 import type { Vocabulary } from './vocabulary';
+import { type Plain, listTableComments, userTags } from './write';
 
 /**
  * The `Properties` of an `AWS::DynamoDB::Table` (the component dialect's keys, PascalCase). A
@@ -286,6 +289,68 @@ export function normalizeCloudFormation(config: ParsedConfig): TableSpec[] {
   });
 }
 
+/** The logical id of a table in a template: `orders-v2` -> `OrdersV2Table`. */
+export function logicalId(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1));
+  const id = words.join('') || 'My';
+  return `${/^[0-9]/.test(id) ? 'T' : ''}${id}Table`;
+}
+
+function properties(live: LiveTable): Record<string, Plain> {
+  const provisioned = live.billingMode === 'PROVISIONED';
+  const keySchema = (keys: LiveTable['keySchema']): Plain[] => keys.map(k => ({ AttributeName: k.name, KeyType: k.keyType }));
+  const throughput = (t: { read: number; write: number }): Record<string, Plain> => ({ ReadCapacityUnits: t.read, WriteCapacityUnits: t.write });
+  const index = (i: LiveIndex): Record<string, Plain> => {
+    const projection: Record<string, Plain> = { ProjectionType: i.projectionType };
+    if (i.projectionType === 'INCLUDE') { projection.NonKeyAttributes = [...i.nonKeyAttributes]; }
+    const out: Record<string, Plain> = { IndexName: i.name, KeySchema: keySchema(i.keySchema), Projection: projection };
+    if (i.kind === 'GSI' && provisioned && i.throughput) { out.ProvisionedThroughput = throughput(i.throughput); }
+    return out;
+  };
+  const used = new Set([...live.keySchema, ...live.globalSecondaryIndexes.flatMap(i => i.keySchema), ...live.localSecondaryIndexes.flatMap(i => i.keySchema)].map(k => k.name));
+  const p: Record<string, Plain> = { TableName: live.name, BillingMode: live.billingMode };
+  if (provisioned && live.throughput) { p.ProvisionedThroughput = throughput(live.throughput); }
+  p.AttributeDefinitions = Object.entries(live.attributes).filter(([n]) => used.has(n)).map(([n, t]) => ({ AttributeName: n, AttributeType: t }));
+  p.KeySchema = keySchema(live.keySchema);
+  if (live.globalSecondaryIndexes.length > 0) { p.GlobalSecondaryIndexes = live.globalSecondaryIndexes.map(index); }
+  if (live.localSecondaryIndexes.length > 0) { p.LocalSecondaryIndexes = live.localSecondaryIndexes.map(index); }
+  // No StreamSpecification means no stream: CloudFormation has no "enabled" key for it.
+  if (live.stream.enabled && live.stream.viewType) { p.StreamSpecification = { StreamViewType: live.stream.viewType }; }
+  p.SSESpecification = live.sse.enabled
+    ? { SSEEnabled: true, SSEType: 'KMS', ...(live.sse.kmsKeyArn ? { KMSMasterKeyId: live.sse.kmsKeyArn } : {}) }
+    : { SSEEnabled: false };
+  if (live.pointInTimeRecovery.state === 'known') { p.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: live.pointInTimeRecovery.value.enabled }; }
+  if (live.ttl.state === 'known') {
+    p.TimeToLiveSpecification = live.ttl.value.enabled && live.ttl.value.attributeName
+      ? { AttributeName: live.ttl.value.attributeName, Enabled: true }
+      : { Enabled: false };
+  }
+  p.TableClass = live.tableClass;
+  p.DeletionProtectionEnabled = live.deletionProtection;
+  const tags = userTags(live);
+  if (tags) { p.Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value })); }
+  return p;
+}
+
+/**
+ * A template with the table as an `AWS::DynamoDB::Table`, retained (`DeletionPolicy`,
+ * `UpdateReplacePolicy`: a template that adopts an existing table needs them): it validates
+ * clean and compares as no differences with the table it came from.
+ */
+function write(live: LiveTable, options: WriteOptions): WrittenConfig {
+  return {
+    value: {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Description: `DynamoDB table ${live.name}`,
+      Resources: {
+        [logicalId(live.name)]: { Type: TABLE_TYPE, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: properties(live) },
+      },
+    },
+    header: options.header,
+    comments: listTableComments(VOCABULARY, { DeletionPolicy: 'keeps the table (and its items) when the stack or the resource goes' }),
+  };
+}
+
 /** A CloudFormation/SAM template (YAML or JSON) that declares a DynamoDB table. */
 const TEMPLATE = /^["']?(AWSTemplateFormatVersion|Resources)["']?[ \t]*:|"(AWSTemplateFormatVersion|Resources)"[ \t]*:|^["']?Transform["']?[ \t]*:.*AWS::Serverless/m;
 const TABLE = /["']?Type["']?[ \t]*:[ \t]*["']?AWS::(DynamoDB::(Global)?Table|Serverless::SimpleTable)["']?/;
@@ -301,6 +366,7 @@ export const CLOUDFORMATION: DialectDefinition = {
   normalize: normalizeCloudFormation,
   unknown: unknownPointers,
   appliedBy: 'CloudFormation',
+  write,
   // A table without BillingMode is PROVISIONED; TimeToLiveSpecification requires Enabled.
   defaults: { billingMode: 'PROVISIONED' },
   // A template is applied by CloudFormation: nothing in it is "not applied" by us.

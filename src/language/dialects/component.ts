@@ -6,47 +6,36 @@ import type { TableSpec } from '../../model/spec';
 import { YAML } from '../formats/yaml';
 import type { ParsedConfig } from '../types';
 import { isObj } from './fields';
-import type { DialectDefinition } from './registry';
-import { normalizeEntry } from './structured';
+import type { LiveTable } from '../../model/live';
+import type { WrittenConfig } from '../formats/format';
+import type { DialectDefinition, WriteOptions } from './registry';
+import { listTableComments, listTableEntry } from './write';
+import { API_KEY_NAMES, apiTableOrder, normalizeEntry } from './structured';
 import type { Vocabulary } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'component',
   tables: { pointer: '/components', array: true, entryBlock: 'config', componentType: 'dynamodb-table' },
-  name: 'tableName',
-  billingMode: 'billingMode',
-  throughput: { block: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits' },
+  ...API_KEY_NAMES,
   attributes: { list: 'attributeDefinitions', name: 'attributeName', type: 'attributeType' },
-  keySchema: { list: 'keySchema', name: 'attributeName', keyType: 'keyType' },
   gsi: { list: 'globalSecondaryIndexes', name: 'indexName' },
   lsi: { list: 'localSecondaryIndexes', name: 'indexName' },
   projection: { block: 'projection', type: 'projectionType', nonKeyAttributes: 'nonKeyAttributes' },
   stream: { block: 'streamSpecification', enabled: 'streamEnabled', viewType: 'streamViewType' },
   ttl: { block: 'timeToLiveSpecification', enabled: 'enabled', attributeName: 'attributeName' },
-  pitr: 'pointInTimeRecoveryEnabled',
   sse: { block: 'sseSpecification', enabled: 'sseEnabled', type: 'sseType', kmsKey: 'kmsMasterKeyId' },
-  tableClass: 'tableClass',
-  deletionProtection: 'deletionProtectionEnabled',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expiresAt',
   order: {
     root: ['components'],
-    table: [
-      'tableName', 'billingMode', 'provisionedThroughput', 'attributeDefinitions', 'keySchema',
-      'globalSecondaryIndexes', 'localSecondaryIndexes', 'streamSpecification', 'sseSpecification',
-      'pointInTimeRecoveryEnabled', 'timeToLiveSpecification', 'tableClass', 'deletionProtectionEnabled', 'tags',
-    ],
-    throughput: ['readCapacityUnits', 'writeCapacityUnits'],
-    attribute: ['attributeName', 'attributeType'],
-    keyElement: ['attributeName', 'keyType'],
-    gsi: ['indexName', 'keySchema', 'projection', 'provisionedThroughput'],
-    lsi: ['indexName', 'keySchema', 'projection'],
-    projection: ['projectionType', 'nonKeyAttributes'],
-    stream: ['streamEnabled', 'streamViewType'],
-    ttl: ['enabled', 'attributeName'],
-    sse: ['sseEnabled', 'sseType', 'kmsMasterKeyId'],
+    table: apiTableOrder(['streamSpecification', 'sseSpecification', 'pointInTimeRecoveryEnabled', 'timeToLiveSpecification']),
   },
   enumAliases: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
+  unmanaged: [
+    { key: 'contributorInsightsSpecification', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
+    { key: 'backupPolicy', kind: 'backup plan', what: "the component's backups", note: "The table's own pointInTimeRecoveryEnabled is applied." },
+    { key: 'globalTables', kind: 'global tables', what: 'replicas in other regions' },
+    { key: 'autoScaling', kind: 'auto scaling', what: 'Application Auto Scaling of the capacity' },
+    { key: 'daxCluster', kind: 'DAX', what: 'a DynamoDB Accelerator cluster' },
+  ],
 };
 
 function normalize(config: ParsedConfig): TableSpec[] {
@@ -59,6 +48,15 @@ function normalize(config: ParsedConfig): TableSpec[] {
     tables.push(normalizeEntry(V, c.config, `/components/${i}/config`));
   });
   return tables;
+}
+
+const COMMENTS = listTableComments(VOCABULARY, { type: 'dynamodb-table: read by DynamoDB Designer' });
+
+/** One component of the table type, named after the table. */
+function write(live: LiveTable, options: WriteOptions): WrittenConfig {
+  const config = listTableEntry(VOCABULARY, live, { single: false, name: true });
+  const component = { name: live.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-'), type: VOCABULARY.tables.componentType ?? 'dynamodb-table', config };
+  return { value: { components: [component] }, header: options.header, comments: COMMENTS };
 }
 
 const COMPONENTS = /^components:/m;
@@ -75,4 +73,5 @@ export const COMPONENT: DialectDefinition = {
   // A table without billingMode is PROVISIONED (CloudFormation's default); a stream or TTL
   // block without `enabled` is incomplete (the schema requires it).
   defaults: { billingMode: 'PROVISIONED' },
+  write,
 };

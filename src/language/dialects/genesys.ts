@@ -4,13 +4,16 @@
  * elements (pointing at the name and the type keys). Indexes use the same flat style; an LSI's
  * HASH is the table's HASH, implicitly. The document's top-level `region` applies to all tables.
  */
+import type { LiveIndex, LiveTable } from '../../model/live';
 import type { AttributeSpec, IndexSpec, KeyElementSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
+import type { WrittenConfig } from '../formats/format';
 import { TOML } from '../formats/toml';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
 import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
-import type { DialectDefinition } from './registry';
+import type { DialectDefinition, WriteOptions } from './registry';
+import { singleKeys, userTags, valueComments } from './write';
 import type { Vocabulary } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
@@ -166,6 +169,55 @@ function normalize(config: ParsedConfig): TableSpec[] {
   return tables;
 }
 
+// ---- writing (export, new configs)
+
+const COMMENTS = valueComments(V, [
+  [V.billingMode, 'billingMode'], [flat.hashType, 'attributeType'], [flat.rangeType, 'attributeType'],
+  [V.stream.viewType, 'streamViewType'], [V.projection.type, 'projectionType'], [V.tableClass, 'tableClass'],
+], { [V.ttl.attributeName]: 'Number attribute, epoch seconds' });
+
+function write(live: LiveTable, options: WriteOptions): WrittenConfig {
+  const provisioned = live.billingMode === 'PROVISIONED';
+  const { hash, range } = singleKeys({ name: 'table', keySchema: live.keySchema }, V.dialect);
+  const entry: Record<string, unknown> = { [V.name]: live.name, [V.billingMode]: live.billingMode };
+  if (hash) { entry[flat.hashName] = hash; entry[flat.hashType] = live.attributes[hash]; }
+  if (range) { entry[flat.rangeName] = range; entry[flat.rangeType] = live.attributes[range]; }
+  if (provisioned && live.throughput) {
+    entry[V.throughput.read] = live.throughput.read;
+    entry[V.throughput.write] = live.throughput.write;
+  }
+  entry[V.stream.enabled] = live.stream.enabled;
+  if (live.stream.enabled && live.stream.viewType) { entry[V.stream.viewType] = live.stream.viewType; }
+  if (live.ttl.state === 'known') {
+    entry[V.ttl.enabled] = live.ttl.value.enabled;
+    if (live.ttl.value.enabled && live.ttl.value.attributeName) { entry[V.ttl.attributeName] = live.ttl.value.attributeName; }
+  }
+  if (live.pointInTimeRecovery.state === 'known') { entry[V.pitr] = live.pointInTimeRecovery.value.enabled; }
+  entry[V.deletionProtection] = live.deletionProtection;
+  entry[V.tableClass] = live.tableClass;
+  entry[V.sse.enabled] = live.sse.enabled;
+  if (live.sse.enabled && live.sse.kmsKeyArn) { entry[V.sse.kmsKey] = live.sse.kmsKeyArn; }
+  const index = (i: LiveIndex): Record<string, unknown> => {
+    const keys = singleKeys(i, V.dialect);
+    const out: Record<string, unknown> = { [V.gsi.name]: i.name };
+    if (i.kind === 'GSI' && keys.hash) { out[flat.hashName] = keys.hash; out[flat.hashType] = live.attributes[keys.hash]; }
+    if (keys.range) { out[flat.rangeName] = keys.range; out[flat.rangeType] = live.attributes[keys.range]; }
+    out[V.projection.type] = i.projectionType;
+    if (i.projectionType === 'INCLUDE') { out[V.projection.nonKeyAttributes] = [...i.nonKeyAttributes]; }
+    if (i.kind === 'GSI' && provisioned && i.throughput) {
+      out[V.throughput.read] = i.throughput.read;
+      out[V.throughput.write] = i.throughput.write;
+    }
+    return out;
+  };
+  if (live.globalSecondaryIndexes.length > 0) { entry[V.gsi.list] = live.globalSecondaryIndexes.map(index); }
+  if (live.localSecondaryIndexes.length > 0) { entry[V.lsi.list] = live.localSecondaryIndexes.map(index); }
+  const tags = userTags(live);
+  if (tags) { entry[V.tags] = tags; }
+  const value = { provider: 'aws', ...(options.region ? { [V.region ?? 'region']: options.region } : {}), resources: { dynamodb: [entry] } };
+  return { value, header: options.header, comments: COMMENTS };
+}
+
 const DETECT = /^[ \t]*\[\[[ \t]*resources[ \t]*\.[ \t]*dynamodb[ \t]*\]\]/m;
 
 export const GENESYS: DialectDefinition = {
@@ -178,4 +230,6 @@ export const GENESYS: DialectDefinition = {
   normalize,
   defaults: { enabled: false },
   optIn: true,
+  regionHint: 'Add region = "..." above [[resources.dynamodb]] to pin a region.',
+  write,
 };

@@ -7,47 +7,31 @@ import type { TableSpec } from '../../model/spec';
 import { YAML } from '../formats/yaml';
 import type { ParsedConfig } from '../types';
 import { FieldReader, isObj } from './fields';
-import type { DialectDefinition } from './registry';
-import { normalizeEntry } from './structured';
+import type { LiveTable } from '../../model/live';
+import type { WrittenConfig } from '../formats/format';
+import type { DialectDefinition, WriteOptions } from './registry';
+import { listTableComments, listTableEntry } from './write';
+import { API_KEY_NAMES, apiTableOrder, normalizeEntry } from './structured';
 import type { Vocabulary } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'planton',
   tables: { pointer: '/spec', array: false },
-  name: 'tableName',
+  ...API_KEY_NAMES,
   fallbackNamePointer: '/metadata/name',
-  billingMode: 'billingMode',
-  throughput: { block: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits' },
   attributes: { list: 'attributeDefinitions', name: 'name', type: 'type' },
-  keySchema: { list: 'keySchema', name: 'attributeName', keyType: 'keyType' },
   gsi: { list: 'globalSecondaryIndexes', name: 'name' },
   lsi: { list: 'localSecondaryIndexes', name: 'name' },
   projection: { block: 'projection', type: 'type', nonKeyAttributes: 'nonKeyAttributes' },
   stream: { enabled: 'streamEnabled', viewType: 'streamViewType' },
   ttl: { block: 'ttl', enabled: 'enabled', attributeName: 'attributeName' },
-  pitr: 'pointInTimeRecoveryEnabled',
   sse: { block: 'serverSideEncryption', enabled: 'enabled', kmsKey: 'kmsKeyArn' },
-  tableClass: 'tableClass',
-  deletionProtection: 'deletionProtectionEnabled',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expiresAt',
   order: {
     root: ['apiVersion', 'kind', 'metadata', 'spec'],
-    table: [
-      'tableName', 'billingMode', 'provisionedThroughput', 'attributeDefinitions', 'keySchema',
-      'globalSecondaryIndexes', 'localSecondaryIndexes', 'ttl', 'streamEnabled', 'streamViewType',
-      'pointInTimeRecoveryEnabled', 'serverSideEncryption', 'tableClass', 'deletionProtectionEnabled', 'tags',
-    ],
-    throughput: ['readCapacityUnits', 'writeCapacityUnits'],
-    attribute: ['name', 'type'],
-    keyElement: ['attributeName', 'keyType'],
-    gsi: ['name', 'keySchema', 'projection', 'provisionedThroughput'],
-    lsi: ['name', 'keySchema', 'projection'],
-    projection: ['type', 'nonKeyAttributes'],
-    ttl: ['enabled', 'attributeName'],
-    sse: ['enabled', 'kmsKeyArn'],
+    table: apiTableOrder(['ttl', 'streamEnabled', 'streamViewType', 'pointInTimeRecoveryEnabled', 'serverSideEncryption']),
   },
   snakeCaseAliases: true,
+  unmanaged: [{ key: 'contributorInsightsEnabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' }],
   enumPrefixes: {
     billingMode: 'BILLING_MODE_',
     attributeType: 'ATTRIBUTE_TYPE_',
@@ -69,6 +53,15 @@ function normalize(config: ParsedConfig): TableSpec[] {
   return [normalizeEntry(V, root.spec, '/spec', name)];
 }
 
+// The stream view types with the prefix written once (the line stays short).
+const COMMENTS = listTableComments(VOCABULARY, { streamViewType: 'STREAM_VIEW_TYPE_KEYS_ONLY | _NEW_IMAGE | _OLD_IMAGE | _NEW_AND_OLD_IMAGES' });
+
+/** The manifest: the table name in `metadata.name`, the table in `spec`. */
+function write(live: LiveTable, options: WriteOptions): WrittenConfig {
+  const spec = listTableEntry(VOCABULARY, live, { single: true, name: false });
+  return { value: { apiVersion: 'aws.project-planton.org/v1', kind: 'AwsDynamodb', metadata: { name: live.name }, spec }, header: options.header, comments: COMMENTS };
+}
+
 const DETECT = /^kind:[ \t]*["']?AwsDynamodb["']?[ \t]*(#.*)?$/m;
 
 export const PLANTON: DialectDefinition = {
@@ -81,4 +74,5 @@ export const PLANTON: DialectDefinition = {
   normalize,
   defaults: { enabled: false },
   limits: { singleAttributeGsiKeys: true },
+  write,
 };

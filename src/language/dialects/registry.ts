@@ -6,7 +6,7 @@
  * definition instead (`dialectOf(id)`, `dialects()`). Pure: no vscode.
  *
  * ## Adding a dialect
- * 1. `schemas/<id>.schema.json`: its draft-07 JSON schema with our annotations (schema.ts), `$id`
+ * 1. `schemas/<id>.schema.json`: its draft-07 JSON schema with our annotations (schema/documents.ts), `$id`
  *    `https://dynamodb-designer.dev/schemas/<id>.schema.json`. The build precompiles every schema
  *    of `schemas/` (scripts/validators.mjs) and ships the documents with the validators, so no
  *    module imports a schema.
@@ -107,6 +107,11 @@ export interface DialectDefinition {
    */
   readonly optIn?: boolean;
   readonly limits?: DialectLimits;
+  /**
+   * For a new config's header: how to pin a region, in a dialect with a region field
+   * (`vocabulary.region`); absent: the header says the dialect has none.
+   */
+  readonly regionHint?: string;
   /** Rule ids that do not apply to the dialect (beyond the rules' own `appliesTo`). */
   readonly rules?: { readonly skip?: readonly string[] };
   /**

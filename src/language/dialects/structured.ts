@@ -9,6 +9,30 @@ import { FieldReader, isObj } from './fields';
 import type { Obj } from './fields';
 import type { Vocabulary } from './vocabulary';
 
+/**
+ * The key names the list dialects take from the DynamoDB API (CloudFormation's camelCase
+ * properties); each dialect's vocabulary spreads these and names the rest its own way.
+ */
+export const API_KEY_NAMES = {
+  name: 'tableName',
+  billingMode: 'billingMode',
+  throughput: { block: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits' },
+  keySchema: { list: 'keySchema', name: 'attributeName', keyType: 'keyType' },
+  pitr: 'pointInTimeRecoveryEnabled',
+  tableClass: 'tableClass',
+  deletionProtection: 'deletionProtectionEnabled',
+  tags: 'tags',
+  ttlDefaultAttribute: 'expiresAt',
+} as const satisfies Partial<Vocabulary>;
+
+/** The table entry's keys in the list dialects' order, around what differs (their stream, TTL, SSE and PITR keys). */
+export function apiTableOrder(middle: readonly string[]): string[] {
+  return [
+    'tableName', 'billingMode', 'provisionedThroughput', 'attributeDefinitions', 'keySchema',
+    'globalSecondaryIndexes', 'localSecondaryIndexes', ...middle, 'tableClass', 'deletionProtectionEnabled', 'tags',
+  ];
+}
+
 function list(r: FieldReader, obj: Obj | undefined, key: string, base: Pointer): { items: { obj: Obj; pointer: Pointer }[]; pointer: Pointer } {
   const found = r.find(obj, key, base);
   const pointer = found ? found.pointer : joinPointer(base, key);

@@ -71,7 +71,11 @@ export interface Vocabulary {
   readonly tags: string;
   /** The name a TTL attribute gets when a fix has to invent one. */
   readonly ttlDefaultAttribute: string;
-  /** Schema order of the keys of each block (for FixIntent `after`). */
+  /**
+   * Schema order of the keys of each block (for FixIntent `after`): root and table always; the
+   * nested blocks (throughput, attribute, keyElement, gsi, lsi, projection, stream, ttl, sse)
+   * when they differ from the order their key names are listed in here (blockOrder).
+   */
   readonly order: Readonly<Partial<Record<BlockKind, readonly string[]>>>;
   /** The prefix each enum kind's values carry in the file (planton: `BILLING_MODE_PROVISIONED`). */
   readonly enumPrefixes?: Readonly<Partial<Record<EnumKind, string>>>;
@@ -82,7 +86,16 @@ export interface Vocabulary {
   readonly enumAliases?: Readonly<Partial<Record<EnumKind, Readonly<Record<string, string>>>>>;
   /** Every camelCase key may also be written in snake_case (planton's proto field names). */
   readonly snakeCaseAliases?: boolean;
+  /**
+   * Keys of a table entry that the dialect's schema knows but preview/apply does not manage
+   * (the not-applied advice marks them); a snake_case alias counts too.
+   */
+  readonly unmanaged?: readonly UnmanagedKey[];
 }
+
+export type UnmanagedKind = 'DAX' | 'auto scaling' | 'backup plan' | 'global tables' | 'monitoring';
+
+export interface UnmanagedKey { readonly key: string; readonly kind: UnmanagedKind; readonly what: string; readonly note?: string }
 
 const CANONICAL: Readonly<Record<EnumKind, readonly string[]>> = {
   billingMode: ['PAY_PER_REQUEST', 'PROVISIONED'],
@@ -125,10 +138,31 @@ export function enumValues(V: Vocabulary, kind: EnumKind): readonly string[] {
  * (the new key goes after the last of these that exists). Empty when the block or key is unknown.
  */
 export function keysBefore(V: Vocabulary, block: BlockKind, key: string): readonly string[] {
-  const order = V.order[block];
+  const order = V.order[block] ?? blockOrder(V, block);
   if (!order) { return []; }
   const at = order.indexOf(key);
   return at < 0 ? order : order.slice(0, at);
+}
+
+/**
+ * The key order of a nested block as its names are listed in the vocabulary (name, then type; an
+ * index's name, key schema, projection, throughput), for a block the dialect has as a block of
+ * its own; undefined for a block the dialect writes flat.
+ */
+function blockOrder(V: Vocabulary, block: BlockKind): readonly string[] | undefined {
+  const present = (keys: readonly (string | undefined)[]): string[] => keys.filter((k): k is string => k !== undefined);
+  switch (block) {
+    case 'throughput': return V.throughput.block === undefined ? undefined : [V.throughput.read, V.throughput.write];
+    case 'attribute': return V.attributes && [V.attributes.name, V.attributes.type];
+    case 'keyElement': return V.keySchema && [V.keySchema.name, V.keySchema.keyType];
+    case 'gsi': return V.keySchema && present([V.gsi.name, V.keySchema.list, V.projection.block, V.throughput.block]);
+    case 'lsi': return V.keySchema && present([V.lsi.name, V.keySchema.list, V.projection.block]);
+    case 'projection': return V.projection.block === undefined ? undefined : [V.projection.type, V.projection.nonKeyAttributes];
+    case 'stream': return V.stream.block === undefined ? undefined : [V.stream.enabled, V.stream.viewType];
+    case 'ttl': return V.ttl.block === undefined ? undefined : [V.ttl.enabled, V.ttl.attributeName];
+    case 'sse': return V.sse.block === undefined ? undefined : present([V.sse.enabled, V.sse.type, V.sse.kmsKey]);
+    default: return undefined;
+  }
 }
 
 /** `billingMode` -> `billing_mode` (planton's proto field names are accepted as aliases). */

@@ -11,6 +11,7 @@
  *   (one line per format), which the language service loads.
  * Pure: no vscode.
  */
+import type { FormatEdits } from '../edits/doc';
 import type { ParsedConfig } from '../types';
 
 export interface FormatDefinition {
@@ -44,4 +45,8 @@ export interface WrittenConfig {
 export interface FormatOperations {
   /** Text (without byte-order mark) -> value, SourceMap and syntax errors; never throws. */
   parse(text: string): ParsedConfig;
+  /** The text of a config a dialect writes (export, new configs); absent: its dialects cannot be written. */
+  write?(config: WrittenConfig): string;
+  /** The edits of quick fixes (edits/doc.ts FormatEdits); absent: fixes are not offered as edits. */
+  readonly edits?: FormatEdits;
 }

@@ -1,16 +1,19 @@
 /**
- * The operations of each format (parser, and the edits of quick fixes), by format id: the
+ * The operations of each format (parser, writer, and the edits of quick fixes), by format id: the
  * language service's half of a format (format.ts). A new format adds one line here.
  */
+import { TOML_EDITS } from '../edits/toml';
+import { YAML_EDITS } from '../edits/yaml';
 import { parseToml } from '../toml';
 import { parseYaml } from '../yaml';
 import type { FormatOperations } from './format';
 import { TOML } from './toml';
+import { writeToml, writeYaml } from './write';
 import { YAML } from './yaml';
 
 const OPERATIONS = new Map<string, FormatOperations>([
-  [TOML.id, { parse: parseToml }],
-  [YAML.id, { parse: parseYaml }],
+  [TOML.id, { parse: parseToml, write: writeToml, edits: TOML_EDITS }],
+  [YAML.id, { parse: parseYaml, write: writeYaml, edits: YAML_EDITS }],
 ]);
 
 /** Adds the operations of a format (a test's, or one a dialect brings). */

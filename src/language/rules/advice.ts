@@ -3,33 +3,21 @@
  * low-cardinality-partition-key, pitr-disabled.
  */
 import type { Dialect, TableSpec } from '../../model/spec';
+import { vocabulary } from '../dialects/registry';
+import { snakeCase, type UnmanagedKey } from '../dialects/vocabulary';
 import type { Finding, Rule, RuleContext } from '../types';
 import { HINT, Writer, elementsOf, finding, missing, fix, markKey, markValue, q, read, tableMark, usable, valueAt } from './shared';
 
-export type UnmanagedKind = 'DAX' | 'auto scaling' | 'backup plan' | 'global tables' | 'monitoring';
-
 /**
- * Keys of a table entry that the dialect's schema knows but preview/apply does not manage.
- * The component dialect documents all of them (backupPolicy, globalTables, autoScaling,
- * daxCluster, contributorInsightsSpecification); planton has only monitoring (Contributor
- * Insights); genesys has none of them, so the rule has nothing to mark there.
+ * Keys of a table entry that the dialect's schema knows but preview/apply does not manage (the
+ * vocabulary's `unmanaged`, with the snake_case names of a dialect that accepts them). The
+ * component dialect documents all kinds; planton only monitoring; genesys none.
  */
-export const UNMANAGED_KEYS: Readonly<Record<Dialect, readonly { readonly key: string; readonly kind: UnmanagedKind; readonly what: string; readonly note?: string }[]>> = {
-  genesys: [],
-  planton: [
-    { key: 'contributorInsightsEnabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
-    { key: 'contributor_insights_enabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
-  ],
-  component: [
-    { key: 'contributorInsightsSpecification', kind: 'monitoring', what: 'CloudWatch Contributor Insights' },
-    { key: 'backupPolicy', kind: 'backup plan', what: "the component's backups", note: "The table's own pointInTimeRecoveryEnabled is applied." },
-    { key: 'globalTables', kind: 'global tables', what: 'replicas in other regions' },
-    { key: 'autoScaling', kind: 'auto scaling', what: 'Application Auto Scaling of the capacity' },
-    { key: 'daxCluster', kind: 'DAX', what: 'a DynamoDB Accelerator cluster' },
-  ],
-  // A template is applied by CloudFormation, not by us: nothing of it is "not applied" here.
-  cloudformation: [],
-};
+export function unmanagedKeys(dialect: Dialect): UnmanagedKey[] {
+  const V = vocabulary(dialect);
+  const keys = V.unmanaged ?? [];
+  return V.snakeCaseAliases ? [...keys, ...keys.map(u => ({ ...u, key: snakeCase(u.key) }))] : [...keys];
+}
 
 export const notApplied: Rule = {
   id: 'not-applied',
@@ -39,7 +27,7 @@ export const notApplied: Rule = {
     const entry = valueAt(ctx.config.value, table.pointer);
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) { return []; }
     const findings: Finding[] = [];
-    for (const u of UNMANAGED_KEYS[table.dialect]) {
+    for (const u of unmanagedKeys(table.dialect)) {
       if (!Object.prototype.hasOwnProperty.call(entry, u.key)) { continue; }
       const pointer = `${table.pointer}/${u.key}`;
       if (ctx.invalidPointers.has(pointer)) { continue; }

@@ -5,7 +5,7 @@
  * off, the hint-severity ones.
  *
  * `enum-value` and `unknown-key` (listed among DynamoDB's limits in RULES.md) are schema findings
- * (schema.ts): they are not rules here.
+ * (schema/validate.ts): they are not rules here.
  */
 import type { Dialect } from '../../model/spec';
 import { dialectOf, dialects, type DialectDefinition } from '../dialects/registry';

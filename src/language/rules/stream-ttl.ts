@@ -5,9 +5,11 @@
  * component dialect (CloudFormation style) the block's own required keys are the schema's, so
  * these rules stay silent there until `enabled` is given.
  */
+import type { Field, TableSpec } from '../../model/spec';
 import { dialectOf } from '../dialects/registry';
+import type { KeyNames, Vocabulary } from '../dialects/vocabulary';
 import type { Finding, Rule } from '../types';
-import { Writer, finding, fix, markKey, markValue, missing, q, read, usable } from './shared';
+import { type Read, Writer, finding, fix, markKey, markValue, missing, q, read, usable } from './shared';
 
 export const STREAM_FIX_VIEW_TYPE = 'NEW_AND_OLD_IMAGES';
 
@@ -18,73 +20,96 @@ function enabledState(dialect: string, r: ReturnType<typeof read<boolean>>): boo
   return undefined;
 }
 
-export const streamViewType: Rule = {
-  id: 'stream-view-type',
-  severity: 'error',
-  description: 'Enabled streams set a view type; disabled streams set none.',
-  check(table, ctx) {
-    const s = table.stream;
-    if (!s) { return []; }
-    const enabledRead = read(s.enabled, ctx);
-    const enabled = enabledState(table.dialect, enabledRead);
-    const view = read(s.viewType, ctx);
-    if (enabled === undefined || view.state === 'invalid') { return []; }
-    const w = new Writer(ctx, table);
-    const place = w.tablePlace(w.v.stream.block, 'stream');
-    const viewKey = w.key(w.v.stream.viewType);
-    const enabledKey = w.key(w.v.stream.enabled);
-    const values = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'].map(v => w.enc('streamViewType', v)).join(', ');
-    if (enabled && view.state === 'absent' && enabledRead.state === 'ok') {
-      const value = w.enc('streamViewType', STREAM_FIX_VIEW_TYPE);
-      return [missing(finding(this, markValue(enabledRead.pointer),
-        `Streams are enabled but ${viewKey} is not set: set it to one of ${values}.`,
-        [fix(`Insert ${viewKey} = ${value}`, w.set(place, [[w.v.stream.viewType, value]]), true)]))];
-    }
-    if (!enabled && view.state === 'ok') {
-      return [missing(finding(this, markKey(view.pointer),
-        `${viewKey} is ${q(w.enc('streamViewType', view.value))} but streams are not enabled (${enabledKey} is ${enabledRead.state === 'ok' ? 'false' : 'not set'}): remove the view type or enable streams.`,
-        [
-          fix(`Remove ${viewKey}`, [{ kind: 'delete', pointer: view.pointer }], true),
-          fix(`Enable streams (${enabledKey} = true)`, w.set(place, [[w.v.stream.enabled, true]])),
-        ]), enabledRead.state === 'absent')];
-    }
-    return [];
-  },
-};
+/** What a setting that goes with an `enabled` flag says in its findings (a stream's view type, TTL's attribute). */
+interface EnabledPair {
+  readonly id: string;
+  readonly description: string;
+  /** The block's flag and setting in the table, when the table has the block. */
+  fields(table: TableSpec): { readonly enabled?: Field<boolean>; readonly value?: Field<string> } | undefined;
+  /** Their key names, and the block that holds them (undefined: flat in the table). */
+  keys(v: Vocabulary): KeyNames & { readonly enabled: string; readonly value: string };
+  readonly place: 'stream' | 'ttl';
+  /** The feature, in words (`streams`, `TTL`), and how it says it is off. */
+  readonly what: string;
+  readonly off: string;
+  /** Whether the setting counts as not given. */
+  blank(value: Read<string>): boolean;
+  /** Enabled but not given: the message and the value the fix writes. */
+  whenMissing(w: Writer, value: Read<string>, key: string): { readonly message: string; readonly value: string; readonly title: string };
+  /** Given while disabled: the setting as the message shows it, and what removing it is called. */
+  whenDisabled(w: Writer, value: string, key: string): { readonly shown: string; readonly remedy: string };
+}
 
-export const ttlAttribute: Rule = {
-  id: 'ttl-attribute',
-  severity: 'error',
-  description: 'Enabled TTL names its attribute; disabled TTL names none.',
-  check(table, ctx) {
-    const t = table.ttl;
-    if (!t) { return []; }
-    const enabledRead = read(t.enabled, ctx);
-    const enabled = enabledState(table.dialect, enabledRead);
-    const attr = read(t.attributeName, ctx);
-    if (enabled === undefined || attr.state === 'invalid') { return []; }
-    const w = new Writer(ctx, table);
-    const place = w.tablePlace(w.v.ttl.block, 'ttl');
-    const attrKey = w.key(w.v.ttl.attributeName);
-    const enabledKey = w.key(w.v.ttl.enabled);
-    const blank = attr.state === 'absent' || attr.value.trim() === '';
-    if (enabled && blank && enabledRead.state === 'ok') {
-      const name = w.v.ttlDefaultAttribute;
-      return [missing(finding(this, attr.state === 'ok' ? markValue(attr.pointer) : markValue(enabledRead.pointer),
-        `TTL is enabled but ${attrKey} is ${attr.state === 'ok' ? 'empty' : 'not set'}: name the Number attribute holding the expiry time (epoch seconds).`,
-        [fix(`Set ${attrKey} = "${name}"`, w.set(place, [[w.v.ttl.attributeName, name]]), true)]), attr.state === 'absent')];
-    }
-    if (!enabled && !blank && attr.state === 'ok') {
-      return [missing(finding(this, markKey(attr.pointer),
-        `${attrKey} is ${q(attr.value)} but TTL is not enabled (${enabledKey} is ${enabledRead.state === 'ok' ? 'false' : 'not set'}): remove the attribute name or enable TTL.`,
-        [
-          fix(`Remove ${attrKey}`, [{ kind: 'delete', pointer: attr.pointer }], true),
-          fix(`Enable TTL (${enabledKey} = true)`, w.set(place, [[w.v.ttl.enabled, true]])),
-        ]), enabledRead.state === 'absent')];
-    }
-    return [];
+/** Required when enabled, refused when not; silent where the dialect gives no default for a missing flag. */
+function enabledPairRule(pair: EnabledPair): Rule {
+  return {
+    id: pair.id,
+    severity: 'error',
+    description: pair.description,
+    check(table, ctx) {
+      const fields = pair.fields(table);
+      if (!fields) { return []; }
+      const enabledRead = read(fields.enabled, ctx);
+      const enabled = enabledState(table.dialect, enabledRead);
+      const value = read(fields.value, ctx);
+      if (enabled === undefined || value.state === 'invalid') { return []; }
+      const w = new Writer(ctx, table);
+      const names = pair.keys(w.v);
+      const place = w.tablePlace(names.block, pair.place);
+      const valueKey = w.key(names.value);
+      const enabledKey = w.key(names.enabled);
+      if (enabled && pair.blank(value) && enabledRead.state === 'ok') {
+        const m = pair.whenMissing(w, value, valueKey);
+        return [missing(finding(this, value.state === 'ok' ? markValue(value.pointer) : markValue(enabledRead.pointer), m.message,
+          [fix(m.title, w.set(place, [[names.value, m.value]]), true)]), value.state === 'absent')];
+      }
+      if (!enabled && !pair.blank(value) && value.state === 'ok') {
+        const d = pair.whenDisabled(w, value.value, valueKey);
+        return [missing(finding(this, markKey(value.pointer),
+          `${valueKey} is ${d.shown} but ${pair.off} (${enabledKey} is ${enabledRead.state === 'ok' ? 'false' : 'not set'}): remove ${d.remedy} or enable ${pair.what}.`,
+          [
+            fix(`Remove ${valueKey}`, [{ kind: 'delete', pointer: value.pointer }], true),
+            fix(`Enable ${pair.what} (${enabledKey} = true)`, w.set(place, [[names.enabled, true]])),
+          ]), enabledRead.state === 'absent')];
+      }
+      return [];
+    },
+  };
+}
+
+export const streamViewType = enabledPairRule({
+  id: 'stream-view-type',
+  description: 'Enabled streams set a view type; disabled streams set none.',
+  fields: t => t.stream && { enabled: t.stream.enabled, value: t.stream.viewType },
+  keys: v => ({ block: v.stream.block, enabled: v.stream.enabled, value: v.stream.viewType }),
+  place: 'stream',
+  what: 'streams',
+  off: 'streams are not enabled',
+  blank: value => value.state === 'absent',
+  whenMissing: (w, _value, key) => {
+    const values = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES'].map(v => w.enc('streamViewType', v)).join(', ');
+    const value = w.enc('streamViewType', STREAM_FIX_VIEW_TYPE);
+    return { message: `Streams are enabled but ${key} is not set: set it to one of ${values}.`, value, title: `Insert ${key} = ${value}` };
   },
-};
+  whenDisabled: (w, value) => ({ shown: q(w.enc('streamViewType', value)), remedy: 'the view type' }),
+});
+
+export const ttlAttribute = enabledPairRule({
+  id: 'ttl-attribute',
+  description: 'Enabled TTL names its attribute; disabled TTL names none.',
+  fields: t => t.ttl && { enabled: t.ttl.enabled, value: t.ttl.attributeName },
+  keys: v => ({ block: v.ttl.block, enabled: v.ttl.enabled, value: v.ttl.attributeName }),
+  place: 'ttl',
+  what: 'TTL',
+  off: 'TTL is not enabled',
+  blank: value => value.state === 'absent' || (value.state === 'ok' && value.value.trim() === ''),
+  whenMissing: (w, value, key) => ({
+    message: `TTL is enabled but ${key} is ${value.state === 'ok' ? 'empty' : 'not set'}: name the Number attribute holding the expiry time (epoch seconds).`,
+    value: w.v.ttlDefaultAttribute,
+    title: `Set ${key} = "${w.v.ttlDefaultAttribute}"`,
+  }),
+  whenDisabled: (_w, value) => ({ shown: q(value), remedy: 'the attribute name' }),
+});
 
 export const ttlAttributeType: Rule = {
   id: 'ttl-attribute-type',

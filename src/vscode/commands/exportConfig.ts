@@ -4,7 +4,9 @@
  * remembered as targeting the same connection and region, so its preview plans no change.
  */
 import * as vscode from 'vscode';
-import { EXPORT_CHOICES, exportAs } from '../../config/export';
+import { exportAs, exportChoices } from '../../config/export';
+import type { ExportFormat } from '../../config/export';
+import { configExtension, configFilters } from '../../config/newConfig';
 import { registerCommand } from './register';
 import { freeFile, mayWrite } from '../platform/files';
 import { BACK } from '../platform/prompts';
@@ -13,16 +15,16 @@ import type { ConfigTargets } from './target';
 import { resolveTableRef } from './tableRef';
 import type { TableRef } from './tableRef';
 
-/** The dialects as New Table Config lists them, then a CloudFormation template and CDK code. */
-const FORMATS = EXPORT_CHOICES;
-
-const FILTERS: Readonly<Record<string, Record<string, string[]>>> = {
-  toml: { TOML: ['toml'] }, yaml: { YAML: ['yaml', 'yml'] }, ts: { TypeScript: ['ts'] },
-};
+/** The dialects that can be written (a CloudFormation template among them), then CDK code, with their file extension. */
+function formats(): { format: ExportFormat; label: string; description: string; extension: string; filters: Record<string, string[]> }[] {
+  return exportChoices().map(c => (c.format === 'cdk'
+    ? { ...c, extension: 'ts', filters: { TypeScript: ['ts'] } }
+    : { ...c, extension: configExtension(c.format), filters: configFilters(c.format) }));
+}
 
 /** Writes the table's config and opens it; undefined when the person cancelled. */
 export async function exportTable(services: Services, targets: ConfigTargets, ref: TableRef): Promise<vscode.Uri | undefined> {
-  const picked = await services.prompts.pick(FORMATS, { title: `Export ${ref.tableName} as a config`, placeHolder: 'Dialect, CloudFormation or CDK' });
+  const picked = await services.prompts.pick(formats(), { title: `Export ${ref.tableName} as a config`, placeHolder: 'Dialect, CloudFormation or CDK' });
   if (picked === undefined || picked === BACK) { return undefined; }
   const live = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading ${ref.tableName}` },
     () => services.describeTable(ref.connection.id, ref.region, ref.tableName));
@@ -32,7 +34,7 @@ export async function exportTable(services: Services, targets: ConfigTargets, re
   const uri = await services.prompts.saveLocation({
     title: `Save the ${picked.label} config of ${ref.tableName}`,
     ...(folder ? { defaultUri: await freeFile(folder, fileName) } : {}),
-    filters: FILTERS[picked.extension] ?? { YAML: ['yaml', 'yml'] },
+    filters: picked.filters,
   });
   if (!uri) { return undefined; }
   if (!(await mayWrite(services.prompts, uri, `the config of ${ref.tableName}`))) { return undefined; }

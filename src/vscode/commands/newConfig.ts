@@ -7,7 +7,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { locationLabel } from '../../dynamo/connections';
-import { answersOf, configExtension, configFileName, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../config/newConfig';
+import { answersOf, configFileName, configFilters, configProblem, newConfigText, wizardSteps, type Draft, type NewTableAnswers } from '../../config/newConfig';
 import type { ExplorerProvider } from '../explorer/provider';
 import { registerCommand } from './register';
 import { freeFile, mayWrite } from '../platform/files';
@@ -66,8 +66,7 @@ async function chooseFile(prompts: Prompts, answers: NewTableAnswers): Promise<v
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   const name = configFileName(answers);
   let defaultUri = await freeFile(folder ? folder.uri : vscode.Uri.file(homedir()), name);
-  const ext = configExtension(answers.dialect);
-  const filters: Record<string, string[]> = ext === 'toml' ? { TOML: ['toml'] } : { YAML: ['yaml', 'yml'] };
+  const filters = configFilters(answers.dialect);
   for (;;) {
     const uri = await prompts.saveLocation({ defaultUri, filters, saveLabel: 'Create', title: `${TITLE}: save ${answers.tableName} as` });
     if (!uri) { return undefined; }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { DIALECT_CHOICES, EXPORT_CHOICES, exportAs, exportCdk, exportConfig } from '../../../src/config/export';
+import { dialectChoices, exportAs, exportCdk, exportChoices, exportConfig } from '../../../src/config/export';
 import { wizardSteps } from '../../../src/config/newConfig';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,8 +97,8 @@ describe('exportConfig()', () => {
   it('New Table Config and Export offer the dialects with the same labels', () => {
     const wizard = wizardSteps({})[0];
     assert.equal(wizard.kind, 'pick');
-    assert.deepEqual(wizard.kind === 'pick' ? wizard.choices.map(c => c.label) : [], DIALECT_CHOICES.map(c => c.label));
-    assert.deepEqual(DIALECT_CHOICES.map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)']);
+    assert.deepEqual(wizard.kind === 'pick' ? wizard.choices.map(c => c.label) : [], dialectChoices().map(c => c.label));
+    assert.deepEqual(dialectChoices().map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)', 'CloudFormation (YAML)']);
   });
 
   it('planton writes prefixed enums; component a components list', () => {
@@ -149,7 +149,7 @@ describe('exportConfig()', () => {
   });
 
   it('the export picker lists the dialects, then CloudFormation and CDK', () => {
-    assert.deepEqual(EXPORT_CHOICES.map(c => c.format), ['genesys', 'planton', 'component', 'cloudformation', 'cdk']);
+    assert.deepEqual(exportChoices().map(c => c.format), ['genesys', 'planton', 'component', 'cloudformation', 'cdk']);
     assert.match(exportAs(liveOf(provisioned), 'cdk'), /new dynamodb\.TableV2\(this, 'OrdersTable'/);
     assert.match(exportAs(liveOf(provisioned), 'cloudformation'), /Type: AWS::DynamoDB::Table/);
   });

@@ -26,5 +26,9 @@ describe('README', () => {
     const named = [...layout.matchAll(/^- `src\/([a-z]+)\/`/gm)].map(m => m[1]);
     const folders = readdirSync(join(repoRoot(), 'src'), { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name);
     assert.deepEqual([...named].sort(), [...folders].sort());
+    // The language service's folders, as indented lines under src/language/.
+    const language = readdirSync(join(repoRoot(), 'src', 'language'), { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name);
+    const sub = [...layout.matchAll(/^ {2}- `([a-z]+)\/`/gm)].map(m => m[1]);
+    assert.deepEqual([...sub].sort(), [...language].sort());
   });
 });

@@ -12,7 +12,7 @@ import { analyze } from '../../../src/language/service';
 import type { Rule } from '../../../src/language/types';
 import { RULES, ruleApplies, ruleById, ruleOwnedRequired, ruleOwnsRequired } from '../../../src/language/rules/catalogue';
 import { dialectOf } from '../../../src/language/dialects/registry';
-import { UNMANAGED_KEYS, nameWords } from '../../../src/language/rules/advice';
+import { nameWords, unmanagedKeys } from '../../../src/language/rules/advice';
 import { repoRoot } from '../../support/paths';
 import { bad, context, ok, table } from './build';
 import { applyEdits, example, findings, fixesFor, mutate } from './harness';
@@ -211,7 +211,7 @@ describe('not-applied keys', () => {
         for (const child of Object.values(node)) { walk(child); }
       };
       walk(schema);
-      assert.deepEqual(new Set(UNMANAGED_KEYS[dialect].map(u => u.key)), documented, dialect);
+      assert.deepEqual(new Set(unmanagedKeys(dialect).map(u => u.key)), documented, dialect);
     }
   });
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { complete } from '../../../src/language/completion';
 import { hover } from '../../../src/language/hover';
-import { joinPointer, pointerSegments, validateSchema } from '../../../src/language/schema';
+import { validateSchema } from '../../../src/language/schema';
+import { joinPointer, splitPointer as pointerSegments } from '../../../src/language/sourcemap';
 import { example } from './load';
 
 /** Small seeded PRNG (mulberry32), so a failure reproduces. */
