@@ -184,6 +184,11 @@ export function formats(): readonly FormatDefinition[] {
   return out;
 }
 
+/** The VS Code language ids of the registered formats (`toml`, `yaml`). */
+export function configLanguageIds(): readonly string[] {
+  return formats().flatMap(f => f.languageIds ?? [f.id]);
+}
+
 /** A registered format by id; throws on an unknown one. */
 export function formatById(id: string): FormatDefinition {
   const format = formats().find(f => f.id === id);

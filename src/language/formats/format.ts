@@ -30,6 +30,11 @@ export interface FormatDefinition {
   readonly fallback?: boolean;
   /** A line of the first lines that names the file's schema; group 1 is the reference. */
   readonly schemaComment?: RegExp;
+  /**
+   * The VS Code language ids of files in this format (the editor serves documents of these
+   * languages; package.json's activation events name them too); absent: the format's id.
+   */
+  readonly languageIds?: readonly string[];
 }
 
 /** A config a dialect writes (DialectDefinition.write): its format's operations make the text. */

@@ -8,10 +8,9 @@
 import * as vscode from 'vscode';
 import { matchesConfigGlobs } from '../../language/globs';
 import { isConfigText } from '../../language/dialects/detect';
+import { configLanguageIds } from '../../language/dialects/registry';
 import { readSettings } from '../platform/settings';
 
-// JSON: CloudFormation templates written in JSON.
-const LANGUAGES = new Set(['toml', 'yaml', 'json']);
 const DEBOUNCE_MS = 150;
 
 /**
@@ -22,7 +21,7 @@ export function mayBeConfig(document: vscode.TextDocument): boolean {
   if (document.isClosed) { return false; }
   const globs = readSettings(document.uri).configFiles;
   if (globs.length > 0 && matchesConfigGlobs(document.uri.path, globs)) { return true; }
-  if (!LANGUAGES.has(document.languageId)) { return false; }
+  if (!configLanguageIds().includes(document.languageId)) { return false; }
   const text = document.getText();
   return isConfigText(text);
 }
@@ -46,7 +45,7 @@ export function watchConfigDocuments(found: () => void): vscode.Disposable {
   disposables.push(
     vscode.workspace.onDidOpenTextDocument(check),
     vscode.workspace.onDidChangeTextDocument(({ document }) => {
-      if (!LANGUAGES.has(document.languageId) && readSettings(document.uri).configFiles.length === 0) { return; }
+      if (!configLanguageIds().includes(document.languageId) && readSettings(document.uri).configFiles.length === 0) { return; }
       const key = document.uri.toString();
       clearTimeout(timers.get(key));
       timers.set(key, setTimeout(() => { timers.delete(key); check(document); }, DEBOUNCE_MS));

@@ -4,19 +4,14 @@
  * before the AWS bundle); documents are analyzed from then on by ConfigDiagnostics itself.
  */
 import * as vscode from 'vscode';
+import { configLanguageIds, dialectOf } from '../../language/dialects/registry';
 import { ConfigCodeActions } from '../language/codeActions';
-import { dialectOf } from '../../language/dialects/registry';
 import { parentPointer } from '../../language/sourcemap';
 import { ConfigDiagnostics } from '../language/diagnostics';
 import { ConfigCompletion, ConfigHover } from '../language/providers';
 
-/** The documents the language features serve: TOML and YAML files on disk or unsaved. */
-const CONFIG_SELECTOR: vscode.DocumentSelector = [
-  { language: 'toml', scheme: 'file' }, { language: 'toml', scheme: 'untitled' },
-  { language: 'yaml', scheme: 'file' }, { language: 'yaml', scheme: 'untitled' },
-  // CloudFormation templates in JSON.
-  { language: 'json', scheme: 'file' }, { language: 'json', scheme: 'untitled' },
-];
+/** The documents the language features serve: files of the registered formats (TOML, YAML) on disk or unsaved. */
+const CONFIG_SELECTOR: vscode.DocumentSelector = configLanguageIds().flatMap(language => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]);
 
 /**
  * On each table of a file another tool applies (a CloudFormation template's table resources): a

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Range as LspRange } from 'vscode-languageserver-types';
+import { configLanguageIds } from '../../language/dialects/registry';
 import { associatedDialect, matchesConfigGlobs } from '../../language/association';
 import { analyze } from '../../language/service';
 import type { Analysis } from '../../language/service';
@@ -16,8 +17,6 @@ import { DEBOUNCE_MS } from './debounce';
 import type { DocumentAnalysis } from './analyses';
 
 export const DIAGNOSTIC_SOURCE = 'dynamodb';
-// JSON: CloudFormation templates written in JSON.
-const LANGUAGES = new Set(['toml', 'yaml', 'json']);
 const SCHEMA_CODES = new Set(['syntax', 'required', 'type', 'enum-value', 'unknown-key', 'range', 'pattern', 'internal']);
 
 export function toRange(range: LspRange): vscode.Range {
@@ -112,7 +111,7 @@ export class ConfigDiagnostics implements vscode.Disposable {
 
   private isCandidate(document: vscode.TextDocument): boolean {
     if (document.isClosed) { return false; }
-    if (LANGUAGES.has(document.languageId)) { return true; }
+    if (configLanguageIds().includes(document.languageId)) { return true; }
     const globs = readSettings(document.uri).configFiles;
     return globs.length > 0 && matchesConfigGlobs(document.uri.path, globs);
   }
