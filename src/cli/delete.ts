@@ -7,7 +7,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeletionRefused, deleteTable, describeDeletion } from '../dynamo/deleteTable';
 import { DynamoError } from '../dynamo/errors';
-import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
+import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, refuseAppliedElsewhere, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
 
 export const DELETE_HELP = `Usage: dynamodb-designer delete FILE [options]
@@ -32,6 +32,7 @@ export async function runDelete(argv: readonly string[], io: CliIo): Promise<num
       throw new CliError('refusing to delete without --yes: stdin is not a terminal, so no one can type the table name back');
     }
     const config = await loadConfig(args, io);
+    refuseAppliedElsewhere(args.file!, config, 'delete the tables of');
     client = makeClient(args, config.region);
     for (const spec of config.tables) {
       const name = spec.name!.value!;

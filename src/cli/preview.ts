@@ -15,6 +15,7 @@ import { planSpecs } from '../dynamo/apply';
 import { LOCAL_SERVER_CREDENTIALS, explainedProvider, withoutSdkLogger } from '../dynamo/clients';
 import { describeAwsError } from '../dynamo/errors';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, timeoutConfig } from '../dynamo/timeouts';
+import { dialectOf } from '../language/dialects/registry';
 import { analyze } from '../language/service';
 import { formatPlan } from '../plan/words';
 import { configRegion, type TableSpec } from '../model/spec';
@@ -95,6 +96,14 @@ export interface LoadedConfig {
   readonly tables: readonly TableSpec[];
   /** The region the file names (genesys), if any. */
   readonly region?: string;
+  /** The tool that applies the file (a CloudFormation template's dialect `appliedBy`), when it is not us. */
+  readonly appliedBy?: string;
+}
+
+/** Refuses to change the tables of a file another tool applies: its state would drift. */
+export function refuseAppliedElsewhere(file: string, config: LoadedConfig, verb: string): void {
+  if (!config.appliedBy) { return; }
+  throw new CliError(`${file} is applied by ${config.appliedBy}: ${verb} it with ${config.appliedBy}; a change made from here would drift from the stack's state (preview shows what differs)`);
 }
 
 /** Reads, analyzes and validates the config; errors (severity error) refuse with their lines. */
@@ -122,7 +131,7 @@ export async function loadConfig(args: TableCommandArgs, io: CliIo): Promise<Loa
     }
   }
   if (tables.length === 0) { throw new CliError(`${file} names no table`); }
-  return { tables, region: configRegion(tables) };
+  return { tables, region: configRegion(tables), appliedBy: dialectOf(analysis.dialect).appliedBy };
 }
 
 /** The client for the options; the region comes from --region, the file, then the environment. */
