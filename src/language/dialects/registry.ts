@@ -136,17 +136,24 @@ export interface DialectDefinition {
 }
 
 const REGISTERED = new Map<Dialect, DialectDefinition>();
+let generation = 0;
+
+/** A number that changes whenever a dialect is registered or removed (for caches of what the dialects say). */
+export function registryGeneration(): number {
+  return generation;
+}
 
 /** Adds a dialect (a test's toy dialect, or the built-in ones below). Its id must be new. */
 export function registerDialect(definition: DialectDefinition): void {
   if (REGISTERED.has(definition.id)) { throw new Error(`dialect ${definition.id} is already registered`); }
   if (definition.vocabulary.dialect !== definition.id) { throw new Error(`dialect ${definition.id}: its vocabulary names ${definition.vocabulary.dialect}`); }
   REGISTERED.set(definition.id, definition);
+  generation++;
 }
 
 /** Removes a dialect registered at run time (tests clean up after themselves). */
 export function unregisterDialect(id: Dialect): void {
-  REGISTERED.delete(id);
+  if (REGISTERED.delete(id)) { generation++; }
 }
 
 /** Every registered dialect, in registration order (detection tries them in this order). */

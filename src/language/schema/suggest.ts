@@ -2,7 +2,7 @@
  * "Did you mean": the known key an unknown key most likely meant, and the valid enum value a
  * wrong one most likely meant (aliases, case, dialect prefixes, small typos). Pure.
  */
-import { dialects } from '../dialects/registry';
+import { dialects, registryGeneration } from '../dialects/registry';
 
 function squash(text: string): string {
   return text.toLowerCase().replace(/[_\-\s.]/g, '');
@@ -76,13 +76,17 @@ const ENUM_ALIASES: Readonly<Record<string, string>> = {
   OLD: 'OLD_IMAGE',
 };
 
+let prefixes: { readonly generation: number; readonly list: readonly string[] } | undefined;
+
 /** The type prefixes enum values carry in the registered dialects (planton's proto enum names). */
-function enumPrefixes(): string[] {
+function enumPrefixes(): readonly string[] {
+  if (prefixes?.generation === registryGeneration()) { return prefixes.list; }
   const out = new Set<string>();
   for (const d of dialects()) {
     for (const prefix of Object.values(d.vocabulary.enumPrefixes ?? {})) { if (prefix) { out.add(prefix); } }
   }
-  return [...out];
+  prefixes = { generation: registryGeneration(), list: [...out] };
+  return prefixes.list;
 }
 
 function stripPrefix(value: string): string {
