@@ -19,7 +19,6 @@ import { previewConfig, stepNotes } from './preview';
 import type { PlanDocuments } from './preview';
 import { panelTarget } from './tableRef';
 import { targetLabel } from './target';
-import { UserError } from '../platform/errors';
 
 /** Lines of plan shown in the confirmation before the rest is elided. */
 const CONFIRM_LINES = 40;

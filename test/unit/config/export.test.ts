@@ -149,7 +149,7 @@ describe('exportConfig()', () => {
   });
 
   it('the export picker lists the dialects, then CloudFormation and CDK', () => {
-    assert.deepEqual(exportChoices().map(c => c.format), ['genesys', 'planton', 'component', 'cloudformation', 'cdk']);
+    assert.deepEqual(exportChoices().map(c => c.format), ['genesys', 'planton', 'component', 'terraform', 'terraform-module', 'cloudformation', 'cdk']);
     assert.match(exportAs(liveOf(provisioned), 'cdk'), /new dynamodb\.TableV2\(this, 'OrdersTable'/);
     assert.match(exportAs(liveOf(provisioned), 'cloudformation'), /Type: AWS::DynamoDB::Table/);
   });
