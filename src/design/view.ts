@@ -19,6 +19,8 @@ import type {
 import type { LiveTable } from '../model/live';
 import type { IndexSpec, TableSpec } from '../model/spec';
 import { valueOf } from '../model/spec';
+import { describeServing, membership, missingKeyAttributes, queryableOn, servingOn } from './serve';
+import { canSatisfy } from './templates';
 import { attributeType, sampleItem } from './viewSamples';
 import type { SampleValue } from './viewSamples';
 
@@ -165,25 +167,17 @@ export function projectedSize(table: TableShape, index: IndexShape, entity: Enti
 // ---------------------------------------------------------------------------------------------
 // Facets: which entities an index keeps
 
-function hasAttribute(entity: EntitySpec, attribute: string): 'always' | 'sometimes' | 'never' {
-  if (entity.keys[attribute]) { return 'always'; }
-  const a = entity.attributes.find(x => x.name === attribute);
-  if (!a) { return 'never'; }
-  return a.required === false ? 'sometimes' : 'always';
-}
-
 function facetOf(table: TableShape, index: IndexShape, entities: readonly EntitySpec[]): Facet {
   const keys = keyAttributes(index);
   const kept: FacetEntity[] = [];
   const missing: { entity: string; lacks: string[] }[] = [];
   for (const entity of entities) {
-    const has = keys.map(k => hasAttribute(entity, k));
-    const lacks = keys.filter((_, i) => has[i] === 'never');
+    const lacks = missingKeyAttributes(entity, index);
     if (lacks.length) { missing.push({ entity: entity.name, lacks }); continue; }
     kept.push({
       entity: entity.name,
       keys: Object.fromEntries(keys.map(k => [k, entity.keys[k]?.text ?? `{${k}}`])),
-      sparse: has.includes('sometimes'),
+      sparse: membership(entity, index) === 'sometimes',
       projectedSizeBytes: projectedSize(table, index, entity),
     });
   }
@@ -192,67 +186,16 @@ function facetOf(table: TableShape, index: IndexShape, entities: readonly Entity
 
 /** Whether an entity's items can be in the index (they have every key attribute of it). */
 export function inIndex(entity: EntitySpec, index: IndexShape): boolean {
-  return keyAttributes(index).every(k => hasAttribute(entity, k) !== 'never');
+  return membership(entity, index) !== 'never';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Patterns: what serves them
 
-function literalPrefix(t: KeyTemplate): string {
-  let text = '';
-  for (const p of t.parts) {
-    if ('placeholder' in p) { return text; }
-    text += p.literal;
-  }
-  return text;
-}
-
-function isLiteral(t: KeyTemplate): boolean {
-  return t.parts.every(p => 'literal' in p);
-}
-
-function templateRegExp(t: KeyTemplate): RegExp {
-  return new RegExp(`^${t.parts.map(p => ('literal' in p ? p.literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.+')).join('')}$`, 's');
-}
-
-/** Whether a value built from `a` can equal one built from `b`. */
-function canEqual(a: KeyTemplate, b: KeyTemplate): boolean {
-  if (isLiteral(a) && isLiteral(b)) { return a.text === b.text; }
-  if (isLiteral(a)) { return templateRegExp(b).test(a.text); }
-  if (isLiteral(b)) { return templateRegExp(a).test(b.text); }
-  const pa = literalPrefix(a);
-  const pb = literalPrefix(b);
-  return pa.startsWith(pb) || pb.startsWith(pa);
-}
-
-/** Whether a value built from `entity` can begin with one built from `prefix`. */
-function canBeginWith(entity: KeyTemplate, prefix: KeyTemplate): boolean {
-  const p = literalPrefix(prefix);
-  const e = literalPrefix(entity);
-  if (isLiteral(entity)) { return isLiteral(prefix) ? entity.text.startsWith(prefix.text) : entity.text.startsWith(p); }
-  return e.startsWith(p) || p.startsWith(e);
-}
-
 function conditionMatches(entity: EntitySpec, c: KeyConditionSpec): boolean {
   const template = entity.keys[c.attribute];
-  if (!template) { return hasAttribute(entity, c.attribute) !== 'never'; }
-  const [v1, v2] = c.values;
-  if (!v1) { return true; }
-  switch (c.operator) {
-    case '=': return canEqual(template, v1);
-    case 'begins_with': return canBeginWith(template, v1);
-    case 'between': {
-      // Both bounds share a prefix: the entity's values must be able to start with it.
-      const a = literalPrefix(v1);
-      const b = v2 ? literalPrefix(v2) : a;
-      let common = 0;
-      while (common < a.length && common < b.length && a[common] === b[common]) { common++; }
-      const shared = a.slice(0, common);
-      const e = literalPrefix(template);
-      return isLiteral(template) ? template.text.startsWith(shared) || shared.startsWith(template.text) : e.startsWith(shared) || shared.startsWith(e);
-    }
-    default: return true;
-  }
+  if (!template) { return membership(entity, { hash: [c.attribute], range: [] }) !== 'never'; }
+  return c.values.length === 0 || canSatisfy(template, c.operator, c.values);
 }
 
 /** The entities whose keys can satisfy the pattern's key condition. */
@@ -260,33 +203,11 @@ export function matchingEntities(pattern: AccessPatternSpec, entities: readonly 
   return entities.filter(e => pattern.keyCondition.every(c => conditionMatches(e, c)));
 }
 
-/** The API call of each item operation. */
-const ITEM_CALLS: Readonly<Partial<Record<string, string>>> = {
-  get: 'GetItem', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem',
-  batchGet: 'BatchGetItem', batchWrite: 'BatchWriteItem', transactGet: 'TransactGetItems', transactWrite: 'TransactWriteItems',
-};
-
 const WRITES = new Set(['put', 'update', 'delete', 'batchWrite', 'transactWrite']);
 
-/**
- * Whether an index's keys serve a key condition as a Query: equality on every partition key
- * attribute, and on the sort key attributes a prefix of equalities then at most one range
- * condition (multi-attribute keys included); nothing on other attributes.
- */
+/** Whether an index's keys serve a key condition as a Query (serve.ts decides). */
 export function servesQuery(index: IndexShape, conditions: readonly KeyConditionSpec[]): boolean {
-  if (index.hash.length === 0) { return false; }
-  const byAttribute = new Map(conditions.map(c => [c.attribute, c]));
-  if (byAttribute.size !== conditions.length) { return false; }
-  for (const h of index.hash) { if (byAttribute.get(h)?.operator !== '=') { return false; } }
-  for (const c of conditions) { if (!index.hash.includes(c.attribute) && !index.range.includes(c.attribute)) { return false; } }
-  let ranged = false;
-  for (const r of index.range) {
-    const c = byAttribute.get(r);
-    if (!c) { ranged = true; continue; }
-    if (ranged) { return false; }
-    if (c.operator !== '=') { ranged = true; }
-  }
-  return true;
+  return queryableOn({ keyCondition: conditions }, [index]) !== undefined;
 }
 
 /** Whether a condition names the whole primary key with equalities (GetItem, PutItem, ...). */
@@ -307,39 +228,31 @@ export function formatCondition(conditions: readonly KeyConditionSpec[]): string
   }).join(' AND ');
 }
 
-function conditionWords(conditions: readonly KeyConditionSpec[]): string {
-  return conditions.map(c => `${c.attribute} ${c.operator}`).join(', ');
-}
-
 interface Served {
   readonly index: IndexShape | undefined;
   readonly how: string;
 }
 
+function where(index: IndexShape): string {
+  return index.kind === 'table' ? 'the table' : `${index.kind} ${index.name}`;
+}
+
+/** What serves a pattern, as serve.ts finds it on the table's keys; a Query on another index when the declared one cannot. */
 function serving(table: TableShape, pattern: AccessPatternSpec): Served {
-  const op = pattern.operation;
-  const conditions = pattern.keyCondition;
-  const declared = pattern.index === undefined ? table.table : table.indexes.find(i => i.name === pattern.index);
-  const candidates = [...(declared ? [declared] : []), table.table, ...table.indexes].filter((c, i, all) => all.indexOf(c) === i);
-  if (op === 'scan') {
-    return declared ? { index: declared, how: `Scan of ${declared.kind === 'table' ? 'the table' : `${declared.kind} ${declared.name}`}` } : { index: undefined, how: `Scan: the index ${pattern.index ?? ''} does not exist` };
+  const keys = [table.table, ...table.indexes];
+  const served = servingOn(pattern, keys);
+  const target = keys.find(k => k === served.target);
+  if (pattern.operation === 'scan') {
+    return target ? { index: target, how: `Scan of ${where(target)}` } : { index: undefined, how: `Scan: the index ${pattern.index ?? ''} does not exist` };
   }
-  if (WRITES.has(op) || op === 'get' || op === 'batchGet' || op === 'transactGet') {
-    // Item operations name the table's full primary key.
-    if (isFullKey(table.table, conditions)) {
-      const what = ITEM_CALLS[op] ?? op;
-      return { index: table.table, how: `${what} on the table's primary key (${conditionWords(conditions)})` };
-    }
-    if (WRITES.has(op)) { return { index: undefined, how: 'Scan: a write needs the table\'s full primary key; this condition is not it' }; }
+  if (served.problems.length === 0 && target) { return { index: target, how: describeServing(pattern, served) }; }
+  const why = served.problems.map(p => p.message).join('; ');
+  if (!WRITES.has(pattern.operation)) {
+    const declared = pattern.index === undefined ? table.table : table.indexes.find(i => i.name === pattern.index);
+    const other = queryableOn(pattern, [...(declared ? [declared] : []), ...keys]);
+    if (other) { return { index: other, how: describeServing(pattern, { call: 'Query', target: other, problems: [] }) + ` (as declared: ${why})` }; }
   }
-  for (const c of candidates) {
-    if (servesQuery(c, conditions)) {
-      const where = c.kind === 'table' ? 'the table' : `${c.kind} ${c.name}`;
-      const prefix = op === 'get' ? 'Query (not the full primary key, so no GetItem)' : 'Query';
-      return { index: c, how: `${prefix} on ${where}: ${conditionWords(conditions)}` };
-    }
-  }
-  return { index: undefined, how: 'Scan: no table or index key serves this condition (a Query needs equality on a partition key and conditions only on that index\'s keys)' };
+  return { index: undefined, how: `Scan: ${why}` };
 }
 
 /** The table or index that serves a pattern; undefined when it needs a Scan of the table (or is a scan). */
