@@ -21,8 +21,8 @@ import type { IndexSpec, TableSpec } from '../model/spec';
 import { valueOf } from '../model/spec';
 import { describeServing, membership, missingKeyAttributes, queryableOn, servingOn } from './serve';
 import { canSatisfy } from './templates';
-import { attributeType, sampleItem } from './viewSamples';
-import type { SampleValue } from './viewSamples';
+import { tableSamples } from './samples';
+import type { Sample, SampleTable } from './samples';
 
 /** Typical sizes (bytes) of a value of each type, for an entity without itemSizeBytes. */
 export const TYPICAL_VALUE_BYTES: Readonly<Record<string, number>> = { S: 20, N: 8, B: 32, BOOL: 1, NULL: 1, L: 64, M: 64, SS: 64, NS: 64, BS: 64 };
@@ -116,6 +116,11 @@ function keyAttributes(index: IndexShape): string[] {
 
 function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
+}
+
+/** The type an entity declares for an attribute (S when it declares none). */
+function attributeType(entity: EntitySpec, name: string): string {
+  return entity.attributes.find(a => a.name === name)?.type ?? 'S';
 }
 
 function templateBytes(entity: EntitySpec, template: KeyTemplate): number {
@@ -341,24 +346,33 @@ function patternRow(table: TableShape, pattern: AccessPatternSpec, entities: rea
 // ---------------------------------------------------------------------------------------------
 // Samples
 
-function display(value: SampleValue | undefined): string {
+/** A sample value as the view shows it (binary as base64, sets and lists in brackets). */
+function display(value: unknown): string {
   if (value === undefined) { return ''; }
-  return value === null ? 'NULL' : String(value);
+  if (value === null) { return 'NULL'; }
+  if (value instanceof Uint8Array) { return Buffer.from(value).toString('base64'); }
+  if (value instanceof Set || Array.isArray(value)) { return `[${[...value].map(display).join(', ')}]`; }
+  if (typeof value === 'object') { return JSON.stringify(value); }
+  return String(value);
 }
 
-function sampleGroup(table: TableShape, index: IndexShape, entities: readonly EntitySpec[], keyColumns: readonly string[]): SampleGroup {
-  const members = entities.filter(e => inIndex(e, index));
+/** What generating samples needs of the view's table (samples.ts generates them for the runner and the view alike). */
+export function sampleTableOfShape(table: TableShape): SampleTable {
+  return { name: table.name, base: table.table, typeOf: attribute => table.attributeTypes[attribute] };
+}
+
+/** The samples the view shows: the first SAMPLES_SHOWN of each entity, of those the pattern runner writes. */
+export function shownSamples(table: TableShape, entities: readonly EntitySpec[]): Sample[] {
+  const all = tableSamples({ entities }, sampleTableOfShape(table));
+  return entities.flatMap(e => all.filter(s => s.entity === e.name).slice(0, SAMPLES_SHOWN));
+}
+
+function sampleGroup(table: TableShape, index: IndexShape, samples: readonly Sample[], keyColumns: readonly string[]): SampleGroup {
   const kept = projectedAttributes(table, index);
   // The table shows every key attribute (its items carry the index keys too); an index its own keys, then the table's.
   const keys = index.kind === 'table' ? [...keyColumns] : [...keyAttributes(index), ...keyAttributes(table.table).filter(k => !keyAttributes(index).includes(k))];
-  const rows: { entity: string; item: Record<string, SampleValue> }[] = [];
-  for (const e of members) {
-    for (let i = 1; i <= Math.min(countOf(e), SAMPLES_SHOWN); i++) {
-      const item = sampleItem(e, i);
-      // A sparse index leaves out the items without its key attributes; samples always have them.
-      rows.push({ entity: e.name, item });
-    }
-  }
+  // A sparse index leaves out the items without its key attributes.
+  const rows = samples.filter(s => keyAttributes(index).every(k => s.item[k] !== undefined));
   const others: string[] = [];
   for (const { item } of rows) {
     for (const name of Object.keys(item)) {
@@ -380,6 +394,7 @@ export function designView(table: TableShape, design: DesignSpec): DesignView {
   }
   // Key attributes entities give that no index uses (a mistake, or an index to come) show too.
   for (const e of entities) { for (const k of Object.keys(e.keys)) { if (!keyColumns.includes(k)) { keyColumns.push(k); } } }
+  const samples = shownSamples(table, entities);
   const entityRows: EntityRow[] = entities.map(e => ({
     name: e.name,
     keys: Object.fromEntries(Object.entries(e.keys).map(([k, t]) => [k, t.text])),
@@ -393,7 +408,7 @@ export function designView(table: TableShape, design: DesignSpec): DesignView {
     entities: entityRows,
     facets: [table.table, ...table.indexes].map(i => facetOf(table, i, entities)),
     patterns: patterns.map(p => patternRow(table, p, entities)),
-    samples: entities.length ? [table.table, ...table.indexes].map(i => sampleGroup(table, i, entities, keyColumns)) : [],
+    samples: entities.length ? [table.table, ...table.indexes].map(i => sampleGroup(table, i, samples, keyColumns)) : [],
     assumptions: ASSUMPTIONS,
   };
 }
