@@ -215,10 +215,13 @@ export function servesQuery(index: IndexShape, conditions: readonly KeyCondition
   return queryableOn({ keyCondition: conditions }, [index]) !== undefined;
 }
 
-/** Whether a condition names the whole primary key with equalities (GetItem, PutItem, ...). */
-export function isFullKey(index: IndexShape, conditions: readonly KeyConditionSpec[]): boolean {
-  const keys = keyAttributes(index);
-  return conditions.length === keys.length && keys.every(k => conditions.some(c => c.attribute === k && c.operator === '='));
+/**
+ * Whether an item operation (get, put, update, delete) is made as one call on the table's primary
+ * key, as serve.ts decides: the full key by equalities (a put may leave its key to the item).
+ */
+export function isItemCall(table: TableShape, pattern: AccessPatternSpec): boolean {
+  const { index: _declared, ...onTable } = pattern;
+  return servingOn(onTable, [table.table, ...table.indexes]).problems.length === 0;
 }
 
 export function formatCondition(conditions: readonly KeyConditionSpec[]): string {
