@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `npm test` needs beyond npm packages, once: Debian packages (chromium, libkrb5-dev,
-# ripgrep, a Java runtime for DynamoDB Local) and code-server 4.100.3 (VS Code 1.100.3) into
+# ripgrep, a Java runtime for DynamoDB Local, python3-boto3 for the generated Python code) and code-server 4.100.3 (VS Code 1.100.3) into
 # .vscode-test/code-server. Offline-safe: only Debian's archive and the npm registry are used.
 # A second run finds everything in place and does nothing.
 set -euo pipefail
@@ -17,6 +17,8 @@ else
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# The generated Python data-access code is run against dynalite with boto3.
+python3 -c 'import boto3' >/dev/null 2>&1 || missing+=(python3-boto3)
 [ -e /usr/include/krb5.h ] || [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
 fi
 need_cs=0
@@ -54,4 +56,4 @@ if [ "$need_cs" = 1 ]; then
     --dangerously-allow-all-scripts "code-server@$CS_VERSION" >"$work/npm.log" 2>&1) || { tail -40 "$work/npm.log"; say "code-server install failed"; exit 1; }
   [ -f "$CS_DIR/node_modules/code-server/out/node/entry.js" ] || { tail -40 "$work/npm.log"; say "code-server install incomplete"; exit 1; }
 fi
-say "ready: chromium, ripgrep, java, code-server $CS_VERSION"
+say "ready: chromium, ripgrep, java, python3-boto3, code-server $CS_VERSION"

@@ -33,7 +33,7 @@ export function conditions(node, pointer = '', out = []) {
 /** CommonJS source of a module exporting `validators`. */
 export function validatorsSource(root) {
   // The options schema.ts used to compile with at run time (errors carry their schema: verbose).
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, inlineRefs: false, code: { source: true } });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, inlineRefs: false, code: { source: true } });
   for (const keyword of KEYWORDS) { ajv.addKeyword(keyword); }
   const ids = {};
   const documents = {};

@@ -9,9 +9,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { applyPlans, formatApplyReport, planSpecs, type ReplaceDetails } from '../dynamo/apply';
 import { formatPlan } from '../plan/words';
-import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
+import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, refuseAppliedElsewhere, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
-import { appliedByOtherTool, otherToolRefusal } from '../language/dialects/registry';
 
 export const APPLY_HELP = `Usage: dynamodb-designer apply FILE [options]
 
@@ -55,8 +54,7 @@ export async function runApply(argv: readonly string[], io: CliIo): Promise<numb
       throw new CliError('refusing to apply without --yes: stdin is not a terminal, so there is no one to confirm');
     }
     const config = await loadConfig(args, io);
-    const tool = appliedByOtherTool(config.tables);
-    if (tool) { throw new CliError(otherToolRefusal(args.file!, tool, 'apply')); }
+    refuseAppliedElsewhere(args.file!, config, 'apply');
     client = makeClient(args, config.region);
     const plans = await planSpecs(client, config.tables, { signal: controller.signal });
     const pending = plans.map((plan, index) => ({ plan, spec: config.tables[index] })).filter(p => p.plan.kind !== 'none');

@@ -7,9 +7,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeletionRefused, deleteTable, describeDeletion } from '../dynamo/deleteTable';
 import { DynamoError } from '../dynamo/errors';
-import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, type TableCommandArgs } from './preview';
+import { CONNECTION_OPTIONS_HELP, CliError, ask, errorLine, loadConfig, makeClient, parseTableArgs, refuseAppliedElsewhere, type TableCommandArgs } from './preview';
 import type { CliIo } from './validate';
-import { appliedByOtherTool, otherToolRefusal } from '../language/dialects/registry';
 
 export const DELETE_HELP = `Usage: dynamodb-designer delete FILE [options]
 
@@ -33,8 +32,7 @@ export async function runDelete(argv: readonly string[], io: CliIo): Promise<num
       throw new CliError('refusing to delete without --yes: stdin is not a terminal, so no one can type the table name back');
     }
     const config = await loadConfig(args, io);
-    const tool = appliedByOtherTool(config.tables);
-    if (tool) { throw new CliError(otherToolRefusal(args.file!, tool, 'delete')); }
+    refuseAppliedElsewhere(args.file!, config, 'delete');
     client = makeClient(args, config.region);
     for (const spec of config.tables) {
       const name = spec.name!.value!;

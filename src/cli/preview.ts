@@ -15,6 +15,7 @@ import { planSpecs } from '../dynamo/apply';
 import { LOCAL_SERVER_CREDENTIALS, explainedProvider, withoutSdkLogger } from '../dynamo/clients';
 import { describeAwsError } from '../dynamo/errors';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, timeoutConfig } from '../dynamo/timeouts';
+import { appliedByOtherTool, otherToolRefusal } from '../language/dialects/registry';
 import { analyze } from '../language/service';
 import { formatPlan } from '../plan/words';
 import { configRegion, type TableSpec } from '../model/spec';
@@ -77,6 +78,12 @@ export interface LoadedConfig {
   readonly tables: readonly TableSpec[];
   /** The region the file names (genesys), if any. */
   readonly region?: string;
+}
+
+/** Refuses to change the tables of a file another tool applies: its state would drift. */
+export function refuseAppliedElsewhere(file: string, config: LoadedConfig, what: 'apply' | 'delete'): void {
+  const tool = appliedByOtherTool(config.tables);
+  if (tool) { throw new CliError(otherToolRefusal(file, tool, what)); }
 }
 
 /** Reads, analyzes and validates the config; errors (severity error) refuse with their lines. */

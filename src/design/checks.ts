@@ -7,7 +7,7 @@
 import type { AccessPatternSpec, DesignSpec, EntitySpec, KeyTemplate } from '../model/design';
 import { placeholders } from '../model/design';
 import type { AttributeType, Pointer, TableSpec } from '../model/spec';
-import { allKeys, definedType, servingIndex, servingOf } from './serve';
+import { allKeys, definedType, missingKeyAttributes, servingIndex, servingOf } from './serve';
 import type { IndexKeys } from './serve';
 import { tableNameOf } from './read';
 import { canCollide, canSatisfy } from './templates';
@@ -79,7 +79,7 @@ function indexAttributes(k: IndexKeys): string[] {
 
 /** Whether an entity can be among a pattern's results, and if not, why. */
 function entityMismatch(entity: EntitySpec, pattern: AccessPatternSpec, target: IndexKeys): string | undefined {
-  const missing = indexAttributes(target).filter(a => !(a in entity.keys) && !entity.attributes.some(x => x.name === a));
+  const missing = missingKeyAttributes(entity, target);
   if (missing.length > 0) {
     return `${entity.name} has no ${missing.join(', ')}, so it is not in ${target.name ? `index ${target.name}` : 'the table'}`;
   }

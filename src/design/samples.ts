@@ -9,7 +9,7 @@
  */
 import type { DesignSpec, EntityAttributeType, EntitySpec, KeyConditionSpec, KeyTemplate } from '../model/design';
 import { placeholders } from '../model/design';
-import type { TableSpec } from '../model/spec';
+import type { AttributeType, TableSpec } from '../model/spec';
 import { tableNameOf } from './read';
 import { allKeys, definedType } from './serve';
 import type { IndexKeys } from './serve';
@@ -32,6 +32,20 @@ export interface SampleOptions {
 
 export const DEFAULT_SAMPLE_COUNT = 10;
 
+/**
+ * What generating a table's samples needs of it: its name, primary key and key attribute types.
+ * A config's table (`sampleTableOf`) or the design view's shape of one (config or live).
+ */
+export interface SampleTable {
+  readonly name: string;
+  readonly base: Pick<IndexKeys, 'hash' | 'range'>;
+  typeOf(attribute: string): AttributeType | undefined;
+}
+
+export function sampleTableOf(t: TableSpec): SampleTable {
+  return { name: tableNameOf(t), base: allKeys(t)[0], typeOf: attribute => definedType(t, attribute) };
+}
+
 /** mulberry32: small, fast, deterministic. */
 export function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -48,13 +62,13 @@ export function countOf(entity: EntitySpec, options: SampleOptions = {}): number
   return options.counts?.[entity.name] ?? entity.sampleCount ?? DEFAULT_SAMPLE_COUNT;
 }
 
-function primaryPlaceholders(entity: EntitySpec, table: TableSpec): string[] {
-  const base = allKeys(table)[0];
+function primaryPlaceholders(entity: EntitySpec, table: SampleTable): string[] {
+  const base = table.base;
   return [...base.hash, ...base.range].flatMap(k => (entity.keys[k] ? placeholders(entity.keys[k]) : []));
 }
 
 /** attribute name -> the entity (in this table) whose items own its values. */
-function owners(entities: readonly EntitySpec[], table: TableSpec): Map<string, EntitySpec> {
+function owners(entities: readonly EntitySpec[], table: SampleTable): Map<string, EntitySpec> {
   const out = new Map<string, { entity: EntitySpec; weight: number }>();
   for (const e of entities) {
     const used = primaryPlaceholders(e, table);
@@ -90,10 +104,10 @@ function valueFor(name: string, type: EntityAttributeType, rnd: () => number, i:
 }
 
 /** A key value as the table's attribute type wants it (a number for N). */
-function keyValue(t: KeyTemplate, values: Readonly<Record<string, unknown>>, table: TableSpec, attribute: string): string | number | undefined {
+function keyValue(t: KeyTemplate, values: Readonly<Record<string, unknown>>, table: SampleTable, attribute: string): string | number | undefined {
   const text = fill(t, values);
   if (text === undefined) { return undefined; }
-  if (definedType(table, attribute) === 'N') {
+  if (table.typeOf(attribute) === 'N') {
     const n = Number(text);
     return Number.isFinite(n) ? n : undefined;
   }
@@ -104,7 +118,7 @@ function keyValue(t: KeyTemplate, values: Readonly<Record<string, unknown>>, tab
  * One item of an entity: its attributes, then its key attributes from the templates (an index
  * key whose placeholder has no value is left out: the item is not in that sparse index).
  */
-export function entityItem(entity: EntitySpec, table: TableSpec, i: number, rnd: () => number, pools: ReadonlyMap<string, readonly unknown[]>, own: ReadonlyMap<string, EntitySpec>): Record<string, unknown> {
+export function entityItem(entity: EntitySpec, table: SampleTable, i: number, rnd: () => number, pools: ReadonlyMap<string, readonly unknown[]>, own: ReadonlyMap<string, EntitySpec>): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   for (const a of entity.attributes) {
     if (a.required === false && rnd() < 0.5) { continue; }
@@ -122,41 +136,43 @@ export function entityItem(entity: EntitySpec, table: TableSpec, i: number, rnd:
 }
 
 /** The primary key of an item as one string (for sets and de-duplication). */
-export function keyString(item: SampleItem, base: IndexKeys): string {
+export function keyString(item: SampleItem, base: Pick<IndexKeys, 'hash' | 'range'>): string {
   return JSON.stringify([...base.hash, ...base.range].map(k => item[k]));
 }
 
 /**
  * The sample items of a design, per table, entities in order. Two items with the same primary key:
- * the later one stays (as PutItem would leave it).
+ * the later one stays (as PutItem would leave it). The pattern runner writes these; the design
+ * view shows the first few of each entity.
  */
 export function generateSamples(design: DesignSpec, tables: readonly TableSpec[], options: SampleOptions = {}): Sample[] {
-  const out: Sample[] = [];
-  for (const table of tables) {
-    const name = tableNameOf(table);
-    const entities = design.entities.filter(e => e.table === name);
-    if (entities.length === 0) { continue; }
-    const own = owners(entities, table);
-    const pools = new Map<string, unknown[]>();
-    for (const [attribute, owner] of own) {
-      const type = owner.attributes.find(a => a.name === attribute)?.type;
-      pools.set(attribute, Array.from({ length: countOf(owner, options) }, (_, i) => (type === 'N' ? i + 1 : owned(attribute, i))));
-    }
-    const base = allKeys(table)[0];
-    const byKey = new Map<string, Sample>();
-    entities.forEach((entity, e) => {
-      const rnd = random(((options.seed ?? 42) * 1000003 + e * 7919) >>> 0);
-      for (let i = 0; i < countOf(entity, options); i++) {
-        const item = entityItem(entity, table, i, rnd, pools, own);
-        if ([...base.hash, ...base.range].some(k => item[k] === undefined)) { continue; }
-        const key = keyString(item, base);
-        byKey.delete(key);
-        byKey.set(key, { entity: entity.name, table: name, item });
-      }
-    });
-    out.push(...byKey.values());
+  return tables.flatMap(t => tableSamples(design, sampleTableOf(t), options));
+}
+
+/** The sample items of one table (see generateSamples). */
+export function tableSamples(design: Pick<DesignSpec, 'entities'>, table: SampleTable, options: SampleOptions = {}): Sample[] {
+  const name = table.name;
+  const entities = design.entities.filter(e => e.table === name);
+  if (entities.length === 0) { return []; }
+  const own = owners(entities, table);
+  const pools = new Map<string, unknown[]>();
+  for (const [attribute, owner] of own) {
+    const type = owner.attributes.find(a => a.name === attribute)?.type;
+    pools.set(attribute, Array.from({ length: countOf(owner, options) }, (_, i) => (type === 'N' ? i + 1 : owned(attribute, i))));
   }
-  return out;
+  const base = table.base;
+  const byKey = new Map<string, Sample>();
+  entities.forEach((entity, e) => {
+    const rnd = random(((options.seed ?? 42) * 1000003 + e * 7919) >>> 0);
+    for (let i = 0; i < countOf(entity, options); i++) {
+      const item = entityItem(entity, table, i, rnd, pools, own);
+      if ([...base.hash, ...base.range].some(k => item[k] === undefined)) { continue; }
+      const key = keyString(item, base);
+      byKey.delete(key);
+      byKey.set(key, { entity: entity.name, table: name, item });
+    }
+  });
+  return [...byKey.values()];
 }
 
 /** A template as a regex over a key value: literals as themselves, placeholders as any text. */

@@ -2,7 +2,7 @@
  * How a table serves an access pattern: which index, which call (GetItem, Query, Scan, ...), and
  * what stops it from being served as declared. Pure; read by the checks, the hover, the runner.
  */
-import type { AccessPatternSpec, KeyConditionSpec } from '../model/design';
+import type { AccessPatternSpec, EntitySpec, KeyConditionSpec } from '../model/design';
 import type { AttributeType, ProjectionType, TableSpec } from '../model/spec';
 
 /** The keys of the table or one of its indexes. */
@@ -104,8 +104,12 @@ export function queryProblems(pattern: Pick<AccessPatternSpec, 'keyCondition'>, 
 
 /** How the pattern is served on its table. */
 export function servingOf(pattern: AccessPatternSpec, table: TableSpec): Serving {
+  return servingOn(pattern, allKeys(table));
+}
+
+/** How the pattern is served by these keys: the table's first, then its indexes' (a config's or a live table's). */
+export function servingOn(pattern: AccessPatternSpec, keys: readonly IndexKeys[]): Serving {
   const call = CALLS[pattern.operation];
-  const keys = allKeys(table);
   const base = keys[0];
   const named = pattern.index === undefined ? base : keys.find(k => k.name === pattern.index);
   const reads = pattern.operation === 'get' || pattern.operation === 'query' || pattern.operation === 'batchGet' || pattern.operation === 'transactGet';
@@ -135,12 +139,38 @@ export function servingOf(pattern: AccessPatternSpec, table: TableSpec): Serving
 
 /** The index (or table) of this table that can serve the pattern as a Query, if any. */
 export function servingIndex(pattern: AccessPatternSpec, table: TableSpec): IndexKeys | undefined {
-  return allKeys(table).find(k => queryProblems(pattern, k).length === 0);
+  return queryableOn(pattern, allKeys(table));
+}
+
+/** The first of these keys that can serve the pattern's key condition as a Query, if any. */
+export function queryableOn<K extends IndexKeys>(pattern: Pick<AccessPatternSpec, 'keyCondition'>, keys: readonly K[]): K | undefined {
+  return keys.find(k => k.hash.length > 0 && queryProblems(pattern, k).length === 0);
+}
+
+/**
+ * Whether an entity's items are in an index (they carry every key attribute of it): `always`,
+ * `sometimes` (a key attribute is an optional attribute: a sparse index) or `never`.
+ */
+export function membership(entity: EntitySpec, k: Pick<IndexKeys, 'hash' | 'range'>): 'always' | 'sometimes' | 'never' {
+  let out: 'always' | 'sometimes' = 'always';
+  for (const attribute of [...k.hash, ...k.range]) {
+    if (entity.keys[attribute]) { continue; }
+    const a = entity.attributes.find(x => x.name === attribute);
+    if (!a) { return 'never'; }
+    if (a.required === false) { out = 'sometimes'; }
+  }
+  return out;
+}
+
+/** The key attributes of an index an entity has neither as a key template nor as an attribute. */
+export function missingKeyAttributes(entity: EntitySpec, k: Pick<IndexKeys, 'hash' | 'range'>): string[] {
+  return [...k.hash, ...k.range].filter(a => !(a in entity.keys) && !entity.attributes.some(x => x.name === a));
 }
 
 /** One line saying how the pattern is served: `Query on GSI1 with GSI1PK = "USER#{userId}", begins_with(GSI1SK, "ORDER#")`. */
 export function describeServing(pattern: AccessPatternSpec, serving: Serving): string {
-  const on = serving.target?.name ? `on ${serving.target.kind === 'LSI' ? 'LSI' : 'GSI'} ${serving.target.name}` : pattern.index ? `on the missing index ${pattern.index}` : 'on the table';
+  const on = serving.target?.kind === 'table' ? 'on the table'
+    : serving.target?.name ? `on ${serving.target.kind === 'LSI' ? 'LSI' : 'GSI'} ${serving.target.name}` : pattern.index ? `on the missing index ${pattern.index}` : 'on the table';
   const conds = pattern.keyCondition.map(c => {
     const v = c.values.map(x => JSON.stringify(x.text));
     if (c.operator === 'begins_with') { return `begins_with(${c.attribute}, ${v[0]})`; }

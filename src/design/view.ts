@@ -19,8 +19,10 @@ import type {
 import type { LiveTable } from '../model/live';
 import type { IndexSpec, TableSpec } from '../model/spec';
 import { valueOf } from '../model/spec';
-import { attributeType, sampleItem } from './viewSamples';
-import type { SampleValue } from './viewSamples';
+import { describeServing, membership, missingKeyAttributes, queryableOn, servingOn } from './serve';
+import { canSatisfy } from './templates';
+import { tableSamples } from './samples';
+import type { Sample, SampleTable } from './samples';
 
 /** Typical sizes (bytes) of a value of each type, for an entity without itemSizeBytes. */
 export const TYPICAL_VALUE_BYTES: Readonly<Record<string, number>> = { S: 20, N: 8, B: 32, BOOL: 1, NULL: 1, L: 64, M: 64, SS: 64, NS: 64, BS: 64 };
@@ -116,6 +118,11 @@ function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/** The type an entity declares for an attribute (S when it declares none). */
+function attributeType(entity: EntitySpec, name: string): string {
+  return entity.attributes.find(a => a.name === name)?.type ?? 'S';
+}
+
 function templateBytes(entity: EntitySpec, template: KeyTemplate): number {
   return template.parts.reduce((sum, p) => sum + ('literal' in p ? utf8Bytes(p.literal) : PLACEHOLDER_BYTES[attributeType(entity, p.placeholder)] ?? PLACEHOLDER_BYTES.S!), 0);
 }
@@ -165,25 +172,17 @@ export function projectedSize(table: TableShape, index: IndexShape, entity: Enti
 // ---------------------------------------------------------------------------------------------
 // Facets: which entities an index keeps
 
-function hasAttribute(entity: EntitySpec, attribute: string): 'always' | 'sometimes' | 'never' {
-  if (entity.keys[attribute]) { return 'always'; }
-  const a = entity.attributes.find(x => x.name === attribute);
-  if (!a) { return 'never'; }
-  return a.required === false ? 'sometimes' : 'always';
-}
-
 function facetOf(table: TableShape, index: IndexShape, entities: readonly EntitySpec[]): Facet {
   const keys = keyAttributes(index);
   const kept: FacetEntity[] = [];
   const missing: { entity: string; lacks: string[] }[] = [];
   for (const entity of entities) {
-    const has = keys.map(k => hasAttribute(entity, k));
-    const lacks = keys.filter((_, i) => has[i] === 'never');
+    const lacks = missingKeyAttributes(entity, index);
     if (lacks.length) { missing.push({ entity: entity.name, lacks }); continue; }
     kept.push({
       entity: entity.name,
       keys: Object.fromEntries(keys.map(k => [k, entity.keys[k]?.text ?? `{${k}}`])),
-      sparse: has.includes('sometimes'),
+      sparse: membership(entity, index) === 'sometimes',
       projectedSizeBytes: projectedSize(table, index, entity),
     });
   }
@@ -192,67 +191,16 @@ function facetOf(table: TableShape, index: IndexShape, entities: readonly Entity
 
 /** Whether an entity's items can be in the index (they have every key attribute of it). */
 export function inIndex(entity: EntitySpec, index: IndexShape): boolean {
-  return keyAttributes(index).every(k => hasAttribute(entity, k) !== 'never');
+  return membership(entity, index) !== 'never';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Patterns: what serves them
 
-function literalPrefix(t: KeyTemplate): string {
-  let text = '';
-  for (const p of t.parts) {
-    if ('placeholder' in p) { return text; }
-    text += p.literal;
-  }
-  return text;
-}
-
-function isLiteral(t: KeyTemplate): boolean {
-  return t.parts.every(p => 'literal' in p);
-}
-
-function templateRegExp(t: KeyTemplate): RegExp {
-  return new RegExp(`^${t.parts.map(p => ('literal' in p ? p.literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.+')).join('')}$`, 's');
-}
-
-/** Whether a value built from `a` can equal one built from `b`. */
-function canEqual(a: KeyTemplate, b: KeyTemplate): boolean {
-  if (isLiteral(a) && isLiteral(b)) { return a.text === b.text; }
-  if (isLiteral(a)) { return templateRegExp(b).test(a.text); }
-  if (isLiteral(b)) { return templateRegExp(a).test(b.text); }
-  const pa = literalPrefix(a);
-  const pb = literalPrefix(b);
-  return pa.startsWith(pb) || pb.startsWith(pa);
-}
-
-/** Whether a value built from `entity` can begin with one built from `prefix`. */
-function canBeginWith(entity: KeyTemplate, prefix: KeyTemplate): boolean {
-  const p = literalPrefix(prefix);
-  const e = literalPrefix(entity);
-  if (isLiteral(entity)) { return isLiteral(prefix) ? entity.text.startsWith(prefix.text) : entity.text.startsWith(p); }
-  return e.startsWith(p) || p.startsWith(e);
-}
-
 function conditionMatches(entity: EntitySpec, c: KeyConditionSpec): boolean {
   const template = entity.keys[c.attribute];
-  if (!template) { return hasAttribute(entity, c.attribute) !== 'never'; }
-  const [v1, v2] = c.values;
-  if (!v1) { return true; }
-  switch (c.operator) {
-    case '=': return canEqual(template, v1);
-    case 'begins_with': return canBeginWith(template, v1);
-    case 'between': {
-      // Both bounds share a prefix: the entity's values must be able to start with it.
-      const a = literalPrefix(v1);
-      const b = v2 ? literalPrefix(v2) : a;
-      let common = 0;
-      while (common < a.length && common < b.length && a[common] === b[common]) { common++; }
-      const shared = a.slice(0, common);
-      const e = literalPrefix(template);
-      return isLiteral(template) ? template.text.startsWith(shared) || shared.startsWith(template.text) : e.startsWith(shared) || shared.startsWith(e);
-    }
-    default: return true;
-  }
+  if (!template) { return membership(entity, { hash: [c.attribute], range: [] }) !== 'never'; }
+  return c.values.length === 0 || canSatisfy(template, c.operator, c.values);
 }
 
 /** The entities whose keys can satisfy the pattern's key condition. */
@@ -260,39 +208,20 @@ export function matchingEntities(pattern: AccessPatternSpec, entities: readonly 
   return entities.filter(e => pattern.keyCondition.every(c => conditionMatches(e, c)));
 }
 
-/** The API call of each item operation. */
-const ITEM_CALLS: Readonly<Partial<Record<string, string>>> = {
-  get: 'GetItem', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem',
-  batchGet: 'BatchGetItem', batchWrite: 'BatchWriteItem', transactGet: 'TransactGetItems', transactWrite: 'TransactWriteItems',
-};
-
 const WRITES = new Set(['put', 'update', 'delete', 'batchWrite', 'transactWrite']);
 
-/**
- * Whether an index's keys serve a key condition as a Query: equality on every partition key
- * attribute, and on the sort key attributes a prefix of equalities then at most one range
- * condition (multi-attribute keys included); nothing on other attributes.
- */
+/** Whether an index's keys serve a key condition as a Query (serve.ts decides). */
 export function servesQuery(index: IndexShape, conditions: readonly KeyConditionSpec[]): boolean {
-  if (index.hash.length === 0) { return false; }
-  const byAttribute = new Map(conditions.map(c => [c.attribute, c]));
-  if (byAttribute.size !== conditions.length) { return false; }
-  for (const h of index.hash) { if (byAttribute.get(h)?.operator !== '=') { return false; } }
-  for (const c of conditions) { if (!index.hash.includes(c.attribute) && !index.range.includes(c.attribute)) { return false; } }
-  let ranged = false;
-  for (const r of index.range) {
-    const c = byAttribute.get(r);
-    if (!c) { ranged = true; continue; }
-    if (ranged) { return false; }
-    if (c.operator !== '=') { ranged = true; }
-  }
-  return true;
+  return queryableOn({ keyCondition: conditions }, [index]) !== undefined;
 }
 
-/** Whether a condition names the whole primary key with equalities (GetItem, PutItem, ...). */
-export function isFullKey(index: IndexShape, conditions: readonly KeyConditionSpec[]): boolean {
-  const keys = keyAttributes(index);
-  return conditions.length === keys.length && keys.every(k => conditions.some(c => c.attribute === k && c.operator === '='));
+/**
+ * Whether an item operation (get, put, update, delete) is made as one call on the table's primary
+ * key, as serve.ts decides: the full key by equalities (a put may leave its key to the item).
+ */
+export function isItemCall(table: TableShape, pattern: AccessPatternSpec): boolean {
+  const { index: _declared, ...onTable } = pattern;
+  return servingOn(onTable, [table.table, ...table.indexes]).problems.length === 0;
 }
 
 export function formatCondition(conditions: readonly KeyConditionSpec[]): string {
@@ -307,39 +236,31 @@ export function formatCondition(conditions: readonly KeyConditionSpec[]): string
   }).join(' AND ');
 }
 
-function conditionWords(conditions: readonly KeyConditionSpec[]): string {
-  return conditions.map(c => `${c.attribute} ${c.operator}`).join(', ');
-}
-
 interface Served {
   readonly index: IndexShape | undefined;
   readonly how: string;
 }
 
+function where(index: IndexShape): string {
+  return index.kind === 'table' ? 'the table' : `${index.kind} ${index.name}`;
+}
+
+/** What serves a pattern, as serve.ts finds it on the table's keys; a Query on another index when the declared one cannot. */
 function serving(table: TableShape, pattern: AccessPatternSpec): Served {
-  const op = pattern.operation;
-  const conditions = pattern.keyCondition;
-  const declared = pattern.index === undefined ? table.table : table.indexes.find(i => i.name === pattern.index);
-  const candidates = [...(declared ? [declared] : []), table.table, ...table.indexes].filter((c, i, all) => all.indexOf(c) === i);
-  if (op === 'scan') {
-    return declared ? { index: declared, how: `Scan of ${declared.kind === 'table' ? 'the table' : `${declared.kind} ${declared.name}`}` } : { index: undefined, how: `Scan: the index ${pattern.index ?? ''} does not exist` };
+  const keys = [table.table, ...table.indexes];
+  const served = servingOn(pattern, keys);
+  const target = keys.find(k => k === served.target);
+  if (pattern.operation === 'scan') {
+    return target ? { index: target, how: `Scan of ${where(target)}` } : { index: undefined, how: `Scan: the index ${pattern.index ?? ''} does not exist` };
   }
-  if (WRITES.has(op) || op === 'get' || op === 'batchGet' || op === 'transactGet') {
-    // Item operations name the table's full primary key.
-    if (isFullKey(table.table, conditions)) {
-      const what = ITEM_CALLS[op] ?? op;
-      return { index: table.table, how: `${what} on the table's primary key (${conditionWords(conditions)})` };
-    }
-    if (WRITES.has(op)) { return { index: undefined, how: 'Scan: a write needs the table\'s full primary key; this condition is not it' }; }
+  if (served.problems.length === 0 && target) { return { index: target, how: describeServing(pattern, served) }; }
+  const why = served.problems.map(p => p.message).join('; ');
+  if (!WRITES.has(pattern.operation)) {
+    const declared = pattern.index === undefined ? table.table : table.indexes.find(i => i.name === pattern.index);
+    const other = queryableOn(pattern, [...(declared ? [declared] : []), ...keys]);
+    if (other) { return { index: other, how: describeServing(pattern, { call: 'Query', target: other, problems: [] }) + ` (as declared: ${why})` }; }
   }
-  for (const c of candidates) {
-    if (servesQuery(c, conditions)) {
-      const where = c.kind === 'table' ? 'the table' : `${c.kind} ${c.name}`;
-      const prefix = op === 'get' ? 'Query (not the full primary key, so no GetItem)' : 'Query';
-      return { index: c, how: `${prefix} on ${where}: ${conditionWords(conditions)}` };
-    }
-  }
-  return { index: undefined, how: 'Scan: no table or index key serves this condition (a Query needs equality on a partition key and conditions only on that index\'s keys)' };
+  return { index: undefined, how: `Scan: ${why}` };
 }
 
 /** The table or index that serves a pattern; undefined when it needs a Scan of the table (or is a scan). */
@@ -428,24 +349,33 @@ function patternRow(table: TableShape, pattern: AccessPatternSpec, entities: rea
 // ---------------------------------------------------------------------------------------------
 // Samples
 
-function display(value: SampleValue | undefined): string {
+/** A sample value as the view shows it (binary as base64, sets and lists in brackets). */
+function display(value: unknown): string {
   if (value === undefined) { return ''; }
-  return value === null ? 'NULL' : String(value);
+  if (value === null) { return 'NULL'; }
+  if (value instanceof Uint8Array) { return Buffer.from(value).toString('base64'); }
+  if (value instanceof Set || Array.isArray(value)) { return `[${[...value].map(display).join(', ')}]`; }
+  if (typeof value === 'object') { return JSON.stringify(value); }
+  return String(value);
 }
 
-function sampleGroup(table: TableShape, index: IndexShape, entities: readonly EntitySpec[], keyColumns: readonly string[]): SampleGroup {
-  const members = entities.filter(e => inIndex(e, index));
+/** What generating samples needs of the view's table (samples.ts generates them for the runner and the view alike). */
+export function sampleTableOfShape(table: TableShape): SampleTable {
+  return { name: table.name, base: table.table, typeOf: attribute => table.attributeTypes[attribute] };
+}
+
+/** The samples the view shows: the first SAMPLES_SHOWN of each entity, of those the pattern runner writes. */
+export function shownSamples(table: TableShape, entities: readonly EntitySpec[]): Sample[] {
+  const all = tableSamples({ entities }, sampleTableOfShape(table));
+  return entities.flatMap(e => all.filter(s => s.entity === e.name).slice(0, SAMPLES_SHOWN));
+}
+
+function sampleGroup(table: TableShape, index: IndexShape, samples: readonly Sample[], keyColumns: readonly string[]): SampleGroup {
   const kept = projectedAttributes(table, index);
   // The table shows every key attribute (its items carry the index keys too); an index its own keys, then the table's.
   const keys = index.kind === 'table' ? [...keyColumns] : [...keyAttributes(index), ...keyAttributes(table.table).filter(k => !keyAttributes(index).includes(k))];
-  const rows: { entity: string; item: Record<string, SampleValue> }[] = [];
-  for (const e of members) {
-    for (let i = 1; i <= Math.min(countOf(e), SAMPLES_SHOWN); i++) {
-      const item = sampleItem(e, i);
-      // A sparse index leaves out the items without its key attributes; samples always have them.
-      rows.push({ entity: e.name, item });
-    }
-  }
+  // A sparse index leaves out the items without its key attributes.
+  const rows = samples.filter(s => keyAttributes(index).every(k => s.item[k] !== undefined));
   const others: string[] = [];
   for (const { item } of rows) {
     for (const name of Object.keys(item)) {
@@ -467,6 +397,7 @@ export function designView(table: TableShape, design: DesignSpec): DesignView {
   }
   // Key attributes entities give that no index uses (a mistake, or an index to come) show too.
   for (const e of entities) { for (const k of Object.keys(e.keys)) { if (!keyColumns.includes(k)) { keyColumns.push(k); } } }
+  const samples = shownSamples(table, entities);
   const entityRows: EntityRow[] = entities.map(e => ({
     name: e.name,
     keys: Object.fromEntries(Object.entries(e.keys).map(([k, t]) => [k, t.text])),
@@ -480,7 +411,7 @@ export function designView(table: TableShape, design: DesignSpec): DesignView {
     entities: entityRows,
     facets: [table.table, ...table.indexes].map(i => facetOf(table, i, entities)),
     patterns: patterns.map(p => patternRow(table, p, entities)),
-    samples: entities.length ? [table.table, ...table.indexes].map(i => sampleGroup(table, i, entities, keyColumns)) : [],
+    samples: entities.length ? [table.table, ...table.indexes].map(i => sampleGroup(table, i, samples, keyColumns)) : [],
     assumptions: ASSUMPTIONS,
   };
 }

@@ -18,7 +18,7 @@ import { placeholders } from '../model/design';
 import type { TableSpec } from '../model/spec';
 import { plan } from '../plan/plan';
 import { tableNameOf } from '../design/read';
-import { entityItem, entityOf, generateSamples, keyString, matchesCondition, random } from '../design/samples';
+import { entityItem, entityOf, generateSamples, keyString, matchesCondition, random, sampleTableOf } from '../design/samples';
 import type { Sample, SampleItem, SampleOptions } from '../design/samples';
 import { allKeys, definedType, describeServing, servingOf } from '../design/serve';
 import type { Call, IndexKeys } from '../design/serve';
@@ -337,7 +337,7 @@ export async function runDesign(client: DynamoDBClient, design: DesignSpec, tabl
         if (!entity) { return undefined; }
         // Beyond the generated ones: item number 100000 + n has values of its own.
         const n = 100_000 + freshIndex++;
-        return entityItem(entity, c.spec, n, random(n), new Map(), new Map(entity.attributes.map(a => [a.name, entity])));
+        return entityItem(entity, sampleTableOf(c.spec), n, random(n), new Map(), new Map(entity.attributes.map(a => [a.name, entity])));
       };
       results.push(await runPattern(client, pattern, c.spec, c.scratch, design, samples, options, fresh));
     }

@@ -103,8 +103,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
       schemaFindings = check ? check(config.value) : validateSchema(dialect, config.value);
     } catch (e) { findings.push(internal('schema validation', e)); }
   }
+  // Values the file leaves to deploy time (a template's intrinsic functions): not checked by the
+  // schema, and rules that need them stay silent as on a reported value.
+  let unknown: ReadonlySet<Pointer> | undefined;
+  try { unknown = definitionOf(dialect).unknown?.(config.value); } catch (e) { findings.push(internal('finding unknown values', e)); }
+  // A key the schema does not know is reported even when its value is unknown.
+  if (unknown && unknown.size > 0) {
+    schemaFindings = schemaFindings.filter(f => f.pointer === undefined || !underAny(f.code === 'unknown-key' ? parentPointer(f.pointer) ?? '' : f.pointer, unknown));
+  }
   findings.push(...schemaFindings);
   const invalidPointers = new Set<Pointer>(schemaFindings.flatMap(f => (f.pointer === undefined ? [] : [f.pointer])));
+  if (unknown) { for (const p of unknown) { invalidPointers.add(p); } }
 
   let tables: TableSpec[] = [];
   try { tables = normalize(config, dialect); } catch (e) { findings.push(internal('reading the tables', e)); }
@@ -113,7 +122,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   try { design = readDesign(config.value, tables, dialect); } catch (e) { findings.push(internal('reading the design', e)); }
 
   const advice = options.advice ?? true;
-  const context: RuleContext = { dialect, config, tables, advice, invalidPointers, design };
+  const context: RuleContext = { dialect, config, tables, advice, invalidPointers, design, ...(unknown ? { unknownPointers: unknown } : {}) };
   const definition = definitionOf(dialect);
   for (const rule of RULES) {
     if (!ruleApplies(rule, definition)) { continue; }
@@ -127,6 +136,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   const resolved = findings.map(f => (f.range ? f as ResolvedFinding : { ...f, range: rangeIn(config, f.pointer ?? '', f.target, tablePointers) }));
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options, design };
+}
+
+/** True when the pointer or one of its ancestors is in the set. */
+function underAny(pointer: Pointer, set: ReadonlySet<Pointer>): boolean {
+  for (let p: Pointer | undefined = pointer; p !== undefined; p = parentPointer(p)) {
+    if (set.has(p)) { return true; }
+  }
+  return false;
 }
 
 /** Findings shown per code; the rest are counted in one summary finding of that code. */

@@ -131,6 +131,12 @@ export interface RuleContext {
    * against them, and fixes that would edit them are not offered.
    */
   readonly designTables?: readonly TableSpec[];
+  /**
+   * Pointers of values the file leaves to deploy time (a template's intrinsic functions; also in
+   * `invalidPointers`): present, value not known. A rule that only needs to know a value is given
+   * may count them.
+   */
+  readonly unknownPointers?: ReadonlySet<Pointer>;
 }
 
 export interface Rule {

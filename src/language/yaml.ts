@@ -4,12 +4,29 @@
  * syntax warnings; a point error is widened to the rest of its line.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import type { Node as YamlNode, ScalarTag, CollectionTag } from 'yaml';
 import type { Pointer } from '../model/spec';
 import { LineIndex, OffsetSourceMap, joinPointer, widenPoint } from './sourcemap';
 import type { ParsedConfig } from './types';
 
 const MAX_DEPTH = 500;
+
+/**
+ * CloudFormation's short-form intrinsic functions (`!Ref X`, `!If [c, a, b]`) and the long form
+ * each stands for (`{ Ref: X }`, `{ 'Fn::If': [c, a, b] }`): the parse accepts them on scalars,
+ * sequences and mappings alike, and the plain value holds the long form, so a template reads the
+ * same either way (dialects/cloudformation.ts treats both as values not known from the template).
+ */
+export const CFN_SHORT_TAGS: Readonly<Record<string, string>> = Object.fromEntries([
+  'Ref', 'Condition', 'Sub', 'GetAtt', 'If', 'Join', 'Select', 'FindInMap', 'ImportValue', 'Equals', 'Not', 'And', 'Or',
+  'Split', 'Base64', 'Cidr', 'GetAZs', 'Transform', 'ToJsonString', 'Length', 'ForEach',
+].map(name => [`!${name}`, name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`]));
+
+const CFN_TAGS: (ScalarTag | CollectionTag)[] = Object.keys(CFN_SHORT_TAGS).flatMap(tag => [
+  { tag, resolve: (s: string) => s } as ScalarTag,
+  { tag, collection: 'seq', resolve: (c: unknown) => c } as unknown as CollectionTag,
+  { tag, collection: 'map', resolve: (c: unknown) => c } as unknown as CollectionTag,
+]);
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0];
@@ -25,7 +42,7 @@ export function parseYaml(text: string): ParsedConfig {
     // No LineCounter: positions come from the LineIndex every consumer shares. Duplicate keys are
     // found by the walk below with a set per mapping (the parser's own check compares every key
     // with every other: quadratic in a wide mapping).
-    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: CFN_TAGS });
     // One pass records the source map and builds the plain value; a document it cannot build
     // exactly as `toJS` would (aliases, keys that are not scalars) gets `toJS` instead.
     const built = { exact: true, duplicates: [] as number[] };
@@ -71,6 +88,18 @@ function scalarValue(v: unknown): unknown {
 /** Records the pointers under a node and returns its plain value (`built.exact` false when unsure). */
 function walk(node: YamlNode, pointer: Pointer, map: OffsetSourceMap, depth: number, built: { exact: boolean; duplicates: number[] }): unknown {
   if (depth > MAX_DEPTH) { built.exact = false; return undefined; }
+  const longName = node.tag ? CFN_SHORT_TAGS[node.tag] : undefined;
+  if (longName !== undefined && node.range) {
+    // `!If [...]` is `{ Fn::If: [...] }`: the function's argument sits at `<pointer>/Fn::If`.
+    const p = joinPointer(pointer, longName);
+    map.record(p, { valueStart: node.range[0], valueEnd: node.range[1] });
+    const inner = walkUntagged(node, p, map, depth + 1, built);
+    return { [longName]: inner };
+  }
+  return walkUntagged(node, pointer, map, depth, built);
+}
+
+function walkUntagged(node: YamlNode, pointer: Pointer, map: OffsetSourceMap, depth: number, built: { exact: boolean; duplicates: number[] }): unknown {
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
     const keys = new Set<unknown>();

@@ -146,7 +146,9 @@ function readWanted(spec: TableSpec): Wanted {
   }
   let billingMode = valueOf(spec.billingMode);
   // A table that names no billing mode has its dialect's default (component: PROVISIONED).
-  billingMode ??= dialectOf(spec.dialect).defaults?.billingMode;
+  // The dialect's default stands for an absent mode only: a mode the file gives but that is not
+  // known (a template's `!If`) is left as it is on the server.
+  if (spec.billingMode === undefined) { billingMode ??= dialectOf(spec.dialect).defaults?.billingMode; }
 
   let stream: Wanted['stream'];
   if (spec.stream) {

@@ -5,8 +5,11 @@
  * email, status) serving "find a user by email", and the skill's access patterns.
  *
  * Built in code, so the design view and the code generators are tested without a parser; the
- * patterns branch's parser output for the same design written in each dialect can be compared to
- * `ECOMMERCE_DESIGN` (pointers aside: `withoutPointers`).
+ * fixture's YAML (`ecommerceConfigYaml`) writes the same design in the component dialect, and
+ * test/unit/design/fixture.test.ts checks the parser reads `ECOMMERCE_DESIGN` back from it
+ * (pointers aside: `withoutPointers`). It is a superset of examples/ecommerce.*, which the e2e and
+ * UI tests open: User has createdAt, Product an optional description, "List orders by date" takes
+ * a between, and there is a delete.
  *
  * One deliberate difference from the skill's text: its pattern table says "Get order by ID:
  * PK = ORDER#<orderId>", but its own entity map stores an Order under PK USER#<userId>,
@@ -17,6 +20,7 @@ import type {
   AccessPatternSpec, DesignSpec, EntityAttribute, EntityAttributeType, EntitySpec, KeyConditionSpec, KeyOperator, PatternOperation,
 } from '../../src/model/design';
 import { parseTemplate } from '../../src/model/design';
+import { operatorWord } from '../../src/design/read';
 import type { AttributeType, Field, IndexSpec, KeyElementSpec, KeyType, ProjectionType, TableSpec } from '../../src/model/spec';
 
 export const ECOMMERCE_TABLE = 'my-service-table';
@@ -124,7 +128,30 @@ export function withoutPointers(value: unknown): unknown {
   return value;
 }
 
-/** The e-commerce table as a component-dialect config (the table only; `withoutGsi1` drops "orders by date"). */
+/** The design in the component dialect's syntax (JSON flow values are YAML), indented under a table's `config:`. */
+function designYaml(design: DesignSpec): string {
+  const lines: string[] = ['      entities:'];
+  for (const e of design.entities) {
+    lines.push(`        - name: ${JSON.stringify(e.name)}`);
+    lines.push(`          keys: ${JSON.stringify(Object.fromEntries(Object.entries(e.keys).map(([k, t]) => [k, t.text])))}`);
+    lines.push(`          attributes: ${JSON.stringify(Object.fromEntries(e.attributes.map(a => [a.name, a.required === undefined ? a.type : { type: a.type, required: a.required }])))}`);
+    if (e.sampleCount !== undefined) { lines.push(`          sampleCount: ${e.sampleCount}`); }
+    if (e.itemSizeBytes !== undefined) { lines.push(`          itemSizeBytes: ${e.itemSizeBytes}`); }
+  }
+  lines.push('      accessPatterns:');
+  for (const p of design.patterns) {
+    lines.push(`        - name: ${JSON.stringify(p.name)}`, `          operation: ${p.operation}`);
+    if (p.index !== undefined) { lines.push(`          index: ${JSON.stringify(p.index)}`); }
+    if (p.entities) { lines.push(`          entities: ${JSON.stringify(p.entities)}`); }
+    if (p.reads) { lines.push(`          reads: ${JSON.stringify(p.reads)}`); }
+    const condition = Object.fromEntries(p.keyCondition.map(c => [c.attribute, c.operator === '=' ? c.values[0]!.text
+      : { [operatorWord(c.operator, { beginsWith: 'beginsWith' })]: c.operator === 'between' ? c.values.map(v => v.text) : c.values[0]!.text }]));
+    lines.push(`          keyCondition: ${JSON.stringify(condition)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The e-commerce table and its design (ECOMMERCE_DESIGN) as a component-dialect config (`withoutGsi1` drops "orders by date"). */
 export function ecommerceConfigYaml(options: { withoutGsi1?: boolean } = {}): string {
   const gsi1 = `        - indexName: GSI1
           keySchema:
@@ -170,5 +197,5 @@ ${options.withoutGsi1 ? '' : gsi1}        - indexName: GSI2
           projection:
             projectionType: INCLUDE
             nonKeyAttributes: [name, email, status]
-`;
+${designYaml(ECOMMERCE_DESIGN)}`;
 }

@@ -8,7 +8,7 @@
 import type { AccessPatternSpec, DesignSpec, EntitySpec, KeyOperator, KeyTemplate } from '../../model/design';
 import { placeholders } from '../../model/design';
 import type { IndexShape, TableShape } from '../../model/designView';
-import { designOfTable, inIndex, isFullKey, matchingEntities, projectionOf, servingIndex } from '../view';
+import { designOfTable, inIndex, isItemCall, matchingEntities, projectionOf, servingIndex } from '../view';
 
 export interface CodeAttribute {
   readonly name: string;
@@ -123,9 +123,9 @@ function codePattern(table: TableShape, spec: AccessPatternSpec, entities: reado
     if (!served) { call = 'scan'; scanned = true; index = spec.index !== undefined && table.indexes.some(i => i.name === spec.index) ? spec.index : undefined; } else {
       if (served.kind !== 'table') { index = served.name; }
       // A get on anything but the table's full key is a query.
-      if (call === 'get' && !(served.kind === 'table' && isFullKey(table.table, spec.keyCondition))) { call = 'query'; }
+      if (call === 'get' && !(served.kind === 'table' && isItemCall(table, spec))) { call = 'query'; }
     }
-  } else if (call && !isFullKey(table.table, spec.keyCondition)) {
+  } else if (call && !isItemCall(table, spec)) {
     // A write without the full primary key cannot be made as one call.
     call = undefined;
   }

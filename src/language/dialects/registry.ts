@@ -37,8 +37,9 @@
  * - `normalize(config)`: ParsedConfig -> TableSpec[] (every Field with its JSON pointer;
  *   fields.ts, structured.ts help).
  * Optional (absent = the plain behaviour said at each member): `schema` and `validator`
- * (run-time dialects), `defaults`, `optIn`, `limits`, `rules`, `write`, `design` (where the
- * entities and access patterns of a single-table design live, and their key names).
+ * (run-time dialects), `defaults`, `optIn`, `limits`, `rules`, `write`, `unknown`, `appliedBy`,
+ * `design` (where the entities and access patterns of a single-table design live, and their key
+ * names).
  *
  * The activation entry (src/extension.ts) recognizes configs through this registry before any
  * parser is loaded: a dialect module must stay light (no parser, no schema, no yaml/toml
@@ -46,11 +47,12 @@
  */
 import type { ValidateFunction } from 'ajv';
 import type { LiveTable } from '../../model/live';
-import type { BillingMode, Dialect, TableSpec } from '../../model/spec';
+import type { BillingMode, Dialect, Pointer, TableSpec } from '../../model/spec';
 import type { FormatDefinition, WrittenConfig } from '../formats/format';
 import type { SchemaNode } from '../schema';
 import type { ParsedConfig } from '../types';
 import type { Vocabulary } from './vocabulary';
+import { CLOUDFORMATION } from './cloudformation';
 import { COMPONENT } from './component';
 import { GENESYS } from './genesys';
 import { PLANTON } from './planton';
@@ -146,9 +148,16 @@ export interface DialectDefinition {
    */
   write?(table: LiveTable, options: WriteOptions): WrittenConfig;
   /**
-   * The tool that applies files of this dialect when it is not DynamoDB Designer (`Terraform`):
-   * preview still compares (read-only), apply and delete refuse, since the table would then no
-   * longer match that tool's state. Absent: DynamoDB Designer applies the file.
+   * The pointers of values the file leaves to deploy time (a CloudFormation template's intrinsic
+   * functions, `!Ref`/`Fn::If`/...): the schema's findings at or under them are dropped and rules
+   * treat them as reported (a rule that needs the value says nothing). Absent: every value is known.
+   */
+  unknown?(value: unknown): ReadonlySet<Pointer>;
+  /**
+   * The tool that applies files of this dialect when it is not DynamoDB Designer (`Terraform`,
+   * `CloudFormation`): apply and delete refuse, since the table would then no longer match that
+   * tool's state; Preview and Compare with Live Table show the differences read-only. Absent:
+   * DynamoDB Designer applies the file.
    */
   readonly appliedBy?: string;
 }
@@ -235,5 +244,5 @@ export function otherToolRefusal(fileName: string, tool: string, what: 'apply' |
 }
 
 // The built-in dialects: adding one is one line here.
-const BUILT_IN: readonly DialectDefinition[] = [GENESYS, PLANTON, COMPONENT, TERRAFORM, TERRAFORM_MODULE];
+const BUILT_IN: readonly DialectDefinition[] = [GENESYS, PLANTON, COMPONENT, TERRAFORM, TERRAFORM_MODULE, CLOUDFORMATION];
 for (const definition of BUILT_IN) { registerDialect(definition); }

@@ -67,6 +67,8 @@ export interface Vocabulary {
   readonly stream: KeyNames & { readonly enabled: string; readonly viewType: string };
   readonly ttl: KeyNames & { readonly enabled: string; readonly attributeName: string };
   readonly pitr: string;
+  /** The block holding the `pitr` key, where it is not in the table entry itself (CloudFormation's PointInTimeRecoverySpecification). */
+  readonly pitrBlock?: string;
   readonly sse: KeyNames & { readonly enabled: string; readonly type?: string; readonly kmsKey: string };
   readonly tableClass: string;
   readonly deletionProtection: string;

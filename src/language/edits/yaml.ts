@@ -1,6 +1,9 @@
 /**
  * The edits of fixes in YAML: block mappings and sequences at the file's indentation step
- * (flow collections where the file has them), plain scalars unless YAML needs quotes.
+ * (flow collections where the file has them), plain scalars unless YAML needs quotes. A JSON
+ * document (a CloudFormation template in JSON, which the YAML parser reads as flow syntax) gets
+ * JSON: quoted keys and values, one comma per member, new members on lines of their own where
+ * the document writes them so.
  */
 import { stringify as yamlStringify } from 'yaml';
 import type { Pointer } from '../../model/spec';
@@ -9,6 +12,27 @@ import { type Child, type Doc, type FormatEdits, type Loc, type Splice, appendTo
 
 function yamlKey(key: string): string {
   return yamlStringify(key).trimEnd();
+}
+
+/** Whether the document is JSON (its first character opens an object). */
+function isJson(doc: Doc): boolean {
+  return /^\s*\{/.test(doc.text);
+}
+
+/** A key as the document writes it: quoted in JSON. */
+function keyText(doc: Doc, key: string): string {
+  return isJson(doc) ? JSON.stringify(key) : yamlKey(key);
+}
+
+/** A value on one line as the document writes it: JSON in a JSON document. */
+function inlineText(doc: Doc, v: unknown): string {
+  return isJson(doc) ? JSON.stringify(v) : yamlInline(v);
+}
+
+/** The whitespace before a node on its line, when nothing else is before it there. */
+function leadOf(doc: Doc, offset: number): string | undefined {
+  const lead = doc.text.slice(doc.lines.lineStart(doc.lines.lineOf(offset)), offset);
+  return /^\s*$/.test(lead) ? lead : undefined;
 }
 
 /** A YAML scalar or flow collection on one line. */
@@ -50,7 +74,14 @@ function insert(doc: Doc, parent: Pointer, loc: Loc, key: string, value: unknown
   if (text[loc.valueStart] === '{') {
     const close = text.lastIndexOf('}', loc.valueEnd);
     const empty = /^\{\s*$/.test(text.slice(loc.valueStart, close));
-    return { start: close, end: close, text: `${empty ? '' : ', '}${yamlKey(key)}: ${yamlInline(value)}` };
+    const members = doc.children(parent).filter(c => c.loc.keyStart !== undefined);
+    const last = members[members.length - 1];
+    const lead = last?.loc.keyStart !== undefined ? leadOf(doc, last.loc.keyStart) : undefined;
+    if (isJson(doc) && last && lead !== undefined && doc.lines.lineOf(last.loc.keyStart!) !== doc.lines.lineOf(loc.valueStart)) {
+      // A JSON object written one member per line: the new member on a line of its own.
+      return { start: last.loc.valueEnd, end: last.loc.valueEnd, text: `,${eol}${lead}${keyText(doc, key)}: ${inlineText(doc, value)}` };
+    }
+    return { start: close, end: close, text: `${empty ? '' : ', '}${keyText(doc, key)}: ${inlineText(doc, value)}` };
   }
   const children = doc.children(parent).filter(c => c.loc.keyStart !== undefined);
   const sibling = pickSibling(children, after) ?? children[children.length - 1];
@@ -74,8 +105,16 @@ function insert(doc: Doc, parent: Pointer, loc: Loc, key: string, value: unknown
 
 function insertElement(doc: Doc, loc: Loc, items: readonly Child[], value: unknown): Splice | undefined {
   const text = doc.text;
-  if (text[loc.valueStart] === '[') { return appendToFlowList(doc, loc, items, yamlInline(value)); }
   const eol = doc.eol();
+  if (text[loc.valueStart] === '[') {
+    const last = items[items.length - 1];
+    const lead = last ? leadOf(doc, last.loc.valueStart) : undefined;
+    if (isJson(doc) && last && lead !== undefined && doc.lines.lineOf(last.loc.valueStart) !== doc.lines.lineOf(loc.valueStart)) {
+      // A JSON array written one element per line: the new element on a line of its own.
+      return { start: last.loc.valueEnd, end: last.loc.valueEnd, text: `,${eol}${lead}${inlineText(doc, value)}` };
+    }
+    return appendToFlowList(doc, loc, items, inlineText(doc, value));
+  }
   const unit = doc.indentUnit();
   const lastItem = items[items.length - 1];
   if (lastItem) {
@@ -91,7 +130,30 @@ function insertElement(doc: Doc, loc: Loc, items: readonly Child[], value: unkno
   return atLineEnd(doc, parentLine, yamlItem(value, ' '.repeat(doc.column(loc.keyStart) + unit), unit, eol));
 }
 
+/**
+ * A member or element of a JSON document goes with one comma: the one after it, else the one
+ * before it; a line left empty goes too.
+ */
+function removeJson(doc: Doc, loc: Loc): Splice {
+  const text = doc.text;
+  const start = loc.keyStart ?? loc.valueStart;
+  const end = loc.valueEnd;
+  const next = /^[ \t]*,[ \t]*/.exec(text.slice(end));
+  if (next) {
+    const after = end + next[0].length;
+    const line = doc.lines.lineOf(after);
+    if (leadOf(doc, start) !== undefined && after === doc.lines.lineContentEnd(line)) {
+      return { start: doc.lines.lineStart(doc.lines.lineOf(start)), end: doc.afterLine(line), text: '' };
+    }
+    return { start, end: after, text: '' };
+  }
+  const before = /,\s*$/.exec(text.slice(0, start));
+  if (before) { return { start: before.index, end, text: '' }; }
+  return { start, end, text: '' };
+}
+
 function remove(doc: Doc, pointer: Pointer, loc: Loc): Splice {
+  if (isJson(doc)) { return removeJson(doc, loc); }
   const start = loc.keyStart ?? loc.valueStart;
   return removeNode(doc, loc, start, (before, afterIsEnd, lines) => {
     if (!/^\s*-\s+$/.test(before)) { return undefined; }
@@ -110,9 +172,9 @@ export const YAML_EDITS: FormatEdits = {
   separator: ': ',
   replace: (doc, loc, value) => (loc.valueStart === loc.valueEnd && loc.keyEnd !== undefined
     // `key:` with no value yet.
-    ? { start: loc.keyEnd, end: skipColon(doc.text, loc.keyEnd), text: `: ${yamlInline(value)}` }
-    : { start: loc.valueStart, end: loc.valueEnd, text: yamlInline(value) }),
-  rename: (_doc, loc, newKey) => (loc.keyStart === undefined || loc.keyEnd === undefined ? undefined : { start: loc.keyStart, end: loc.keyEnd, text: yamlKey(newKey) }),
+    ? { start: loc.keyEnd, end: skipColon(doc.text, loc.keyEnd), text: `: ${inlineText(doc, value)}` }
+    : { start: loc.valueStart, end: loc.valueEnd, text: inlineText(doc, value) }),
+  rename: (doc, loc, newKey) => (loc.keyStart === undefined || loc.keyEnd === undefined ? undefined : { start: loc.keyStart, end: loc.keyEnd, text: keyText(doc, newKey) }),
   remove,
   insert,
   insertElement,

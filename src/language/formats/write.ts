@@ -27,6 +27,8 @@ export function writeYaml(config: WrittenConfig): string {
       for (const pair of node.items as Pair<Node, Node>[]) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key && Object.prototype.hasOwnProperty.call(comments, key) && isScalar(pair.value)) { pair.value.comment = ` ${comments[key]}`; }
+        // A YAML 1.1 reader (CloudFormation's among them) takes a bare 2010-09-09 for a date: quoted.
+        if (isScalar(pair.value) && typeof pair.value.value === 'string' && /^\d{4}-\d\d-\d\d$/.test(pair.value.value)) { pair.value.type = 'QUOTE_SINGLE'; }
         visit(pair.value);
       }
     } else if (isSeq(node)) {

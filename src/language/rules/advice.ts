@@ -104,10 +104,13 @@ export const pitrDisabled: Rule = {
     const pitr = read(table.pointInTimeRecovery, ctx);
     if (pitr.state === 'invalid' || (pitr.state === 'ok' && pitr.value)) { return []; }
     const w = new Writer(ctx, table);
-    const key = w.key(w.v.pitr);
+    // CloudFormation nests the switch: PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled.
+    const block = w.v.pitrBlock;
+    const key = block ? `${block}.${w.v.pitr}` : w.key(w.v.pitr);
+    const change = w.set(w.tablePlace(block, 'table'), [[w.v.pitr, true]]);
     return [missing(finding(this, pitr.state === 'ok' ? markValue(pitr.pointer) : tableMark(table),
       `The table is tagged ${tag.key} = ${q(tag.value)} but point-in-time recovery is ${pitr.state === 'ok' ? 'off' : 'not set (off)'}: set ${key} = true to restore to any second of the last 35 days.`,
-      [fix(`Set ${key} = true`, w.set(w.tablePlace(undefined, 'table'), [[w.v.pitr, true]]), true)]), pitr.state === 'absent')];
+      [fix(`Set ${key} = true`, change, true)]), pitr.state === 'absent')];
   },
 };
 

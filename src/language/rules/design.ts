@@ -97,6 +97,8 @@ function designRule(id: DesignRuleId, severity: Severity, description: string): 
     id,
     severity,
     description,
+    // Only dialects that say where a design lives (CloudFormation and Terraform have no place for one).
+    appliesTo: d => d.design !== undefined,
     check(table: TableSpec, ctx: RuleContext): Finding[] {
       if (!ctx.design) { return []; }
       const name = tableNameOf(table);

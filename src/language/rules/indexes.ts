@@ -275,15 +275,17 @@ export const lsiRequiresSortKey: Rule = {
   severity: 'error',
   description: 'A table with local secondary indexes has a RANGE key.',
   check(table, ctx) {
-    if (table.localSecondaryIndexes.length === 0 || !keyTypesUsable(table.keySchema, ctx)
+    // An LSI entry that is itself reported or unknown (a template's `!If` that may add one) does not count.
+    const lsis = table.localSecondaryIndexes.filter(i => !ctx.invalidPointers.has(i.pointer));
+    if (lsis.length === 0 || !keyTypesUsable(table.keySchema, ctx)
       || listBroken(ctx, table.keySchemaPointer, table.pointer)) { return []; }
     const hashes = elementsOf(table.keySchema, 'HASH', ctx);
     if (hashes.length === 0 || elementsOf(table.keySchema, 'RANGE', ctx).length > 0) { return []; }
     const mark = table.keySchemaPointer !== table.pointer && exists(ctx, table.keySchemaPointer)
       ? markKey(table.keySchemaPointer) : markKey(hashes[0].name.pointer);
-    const n = table.localSecondaryIndexes.length;
+    const n = lsis.length;
     return [missing(finding(this, mark,
-      `The table has ${n} local secondary ${n === 1 ? 'index' : 'indexes'} (${table.localSecondaryIndexes.map(i => indexName(i, ctx)).join(', ')}) but no RANGE key: LSIs need a table with a sort key.`))];
+      `The table has ${n} local secondary ${n === 1 ? 'index' : 'indexes'} (${lsis.map(i => indexName(i, ctx)).join(', ')}) but no RANGE key: LSIs need a table with a sort key.`))];
   },
 };
 

@@ -12,7 +12,9 @@ export const sseKmsKey: Rule = {
     const key = read(sse.kmsKeyId, ctx);
     const enabled = read(sse.enabled, ctx);
     const type = read(sse.type, ctx);
-    if (key.state !== 'ok' || key.value === '' || enabled.state === 'invalid' || type.state === 'invalid') { return []; }
+    // A key written with an intrinsic function (`!GetAtt Key.Arn`) is given, whatever its value.
+    const keyGiven = (key.state === 'ok' && key.value !== '') || (sse.kmsKeyId !== undefined && (ctx.unknownPointers?.has(sse.kmsKeyId.pointer) ?? false));
+    if (!keyGiven || !sse.kmsKeyId || enabled.state === 'invalid' || type.state === 'invalid') { return []; }
     const w = new Writer(ctx, table);
     const typeKey = w.v.sse.type;
     const enabledOk = enabled.state === 'ok' && enabled.value;
@@ -26,11 +28,12 @@ export const sseKmsKey: Rule = {
     if (!typeOk && typeKey) { entries.push([typeKey, w.enc('sseType', 'KMS')]); }
     const place = w.tablePlace(w.v.sse.block, 'sse');
     const absent = (!enabledOk && enabled.state === 'absent') || (!typeOk && type.state === 'absent');
-    return [missing(finding(this, markKey(key.pointer),
+    const keyPointer = sse.kmsKeyId.pointer;
+    return [missing(finding(this, markKey(keyPointer),
       `A KMS key (${w.key(w.v.sse.kmsKey)}) is given but ${problems.join(' and ')}: the key applies only to enabled server-side encryption${typeKey ? ' of type KMS' : ''}.`,
       [
         fix(typeKey ? 'Enable server-side encryption with KMS' : 'Enable server-side encryption', w.set(place, entries), true),
-        fix(`Remove ${w.key(w.v.sse.kmsKey)}`, [{ kind: 'delete', pointer: key.pointer }]),
+        fix(`Remove ${w.key(w.v.sse.kmsKey)}`, [{ kind: 'delete', pointer: keyPointer }]),
       ]), absent)];
   },
 };

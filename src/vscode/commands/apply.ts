@@ -12,15 +12,13 @@ import { formatPlan } from '../../plan/words';
 import type { Plan } from '../../model/plan';
 import { refreshTableDetails } from '../panels/panels';
 import type { Prompts } from '../platform/prompts';
-import { configDocument, refuseErrors, targetClient, withCancellableProgress } from './config';
+import { configDocument, refuseAppliedElsewhere, refuseErrors, targetClient, withCancellableProgress } from './config';
 import { registerCommand } from './register';
 import type { ConfigCommandContext } from './config';
 import { previewConfig, stepNotes } from './preview';
 import type { PlanDocuments } from './preview';
 import { panelTarget } from './tableRef';
 import { targetLabel } from './target';
-import { appliedByOtherTool, otherToolRefusal } from '../../language/dialects/registry';
-import { UserError } from '../platform/errors';
 
 /** Lines of plan shown in the confirmation before the rest is elided. */
 const CONFIRM_LINES = 40;
@@ -70,9 +68,8 @@ export function tableClause(report: ApplyReport, plan: Plan): string {
 export async function applyConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown): Promise<ApplyResult | undefined> {
   const { services } = context;
   const config = await configDocument(context.diagnostics, argument, 'apply');
+  refuseAppliedElsewhere(config, 'apply');
   refuseErrors(config, 'apply it');
-  const tool = appliedByOtherTool(config.tables);
-  if (tool) { throw new UserError(otherToolRefusal(config.fileName, tool, 'apply')); }
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }
   const where = targetLabel(target);

@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { appliedByOtherTool, otherToolRefusal } from '../../language/dialects/registry';
 import type { Analysis } from '../../language/service';
 import type { TableSpec } from '../../model/spec';
 import type { ExplorerProvider } from '../explorer/provider';
@@ -62,6 +63,16 @@ export function refuseErrors(config: ConfigDocument, verb: string): void {
     `(line ${first.range.start.line + 1}: ${first.message}).`,
     { title: 'Show Problems', command: 'workbench.actions.view.problems' },
   );
+}
+
+/**
+ * Refuses to change the tables of a file another tool applies (a CloudFormation template): the
+ * change would drift from that tool's state. Compare with Live Table shows the differences.
+ */
+export function refuseAppliedElsewhere(config: ConfigDocument, what: 'apply' | 'delete'): void {
+  const tool = appliedByOtherTool(config.tables);
+  if (!tool) { return; }
+  throw new UserError(otherToolRefusal(config.fileName, tool, what), { title: 'Compare with Live Table', command: 'dynamodbDesigner.compareWithLive' });
 }
 
 /** The client of a target. */

@@ -16,12 +16,11 @@ import { limitationOf } from '../../plan/steps';
 import { findPanel } from '../panels/panels';
 import { UserError } from '../platform/errors';
 import type { Services } from '../services';
-import { configDocument, withCancellableProgress } from './config';
+import { configDocument, refuseAppliedElsewhere, withCancellableProgress } from './config';
 import { registerCommand } from './register';
 import type { ConfigCommandContext } from './config';
 import { panelTarget, resolveTableRef } from './tableRef';
 import type { TableRef } from './tableRef';
-import { appliedByOtherTool, otherToolRefusal } from '../../language/dialects/registry';
 
 export type DeleteOutcome = 'deleted' | 'absent' | 'cancelled';
 
@@ -133,9 +132,8 @@ export async function confirmAndDelete(services: Services, ref: TableRef): Promi
 
 /** Deletes the tables a config names: one confirmation listing them all, then each name typed. */
 export async function deleteConfigTables(context: ConfigCommandContext, argument: unknown): Promise<Record<string, DeleteOutcome> | undefined> {
-  const config = await configDocument(context.diagnostics, argument, 'delete the tables of');
-  const tool = appliedByOtherTool(config.tables);
-  if (tool) { throw new UserError(otherToolRefusal(config.fileName, tool, 'delete')); }
+  const config = await configDocument(context.diagnostics, argument, 'delete');
+  refuseAppliedElsewhere(config, 'delete');
   if (config.tables.length === 0) { throw new UserError(`${config.fileName} names no table with a valid name.`); }
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }

@@ -10,6 +10,8 @@ import type { Plan, Step } from '../../model/plan';
 import type { StepNotes } from '../../plan/words';
 import { limitationsOfStep } from '../../plan/steps';
 import { planSpecs } from '../../dynamo/apply';
+import { dialectOf } from '../../language/dialects/registry';
+import { comparable, formatComparison } from '../../plan/compare';
 import { registerCommand } from './register';
 import { configDocument, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';
@@ -24,7 +26,13 @@ export interface PreviewResult {
   readonly uri: vscode.Uri;
 }
 
-interface Shown { readonly text: string; readonly pending: number; readonly target: string }
+interface Shown {
+  readonly text: string;
+  readonly pending: number;
+  readonly target: string;
+  /** A comparison (read-only, no Apply lens; its refresh compares again) rather than a preview. */
+  readonly compare?: boolean;
+}
 
 /** On the embedded server, what it lacks or ignores of each step (that part stays pending). */
 export function stepNotes(target: ConfigTarget): StepNotes | undefined {
@@ -39,13 +47,13 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
   private readonly lenses = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lenses.event;
 
-  static uriFor(source: vscode.Uri): vscode.Uri {
+  static uriFor(source: vscode.Uri, compare = false): vscode.Uri {
     const name = posix.basename(source.path);
-    return vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Preview ${name}`, query: encodeURIComponent(source.toString()) });
+    return vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/${compare ? 'Compare' : 'Preview'} ${name}`, query: encodeURIComponent(source.toString()) });
   }
 
   set(source: vscode.Uri, shown: Shown): vscode.Uri {
-    const uri = PlanDocuments.uriFor(source);
+    const uri = PlanDocuments.uriFor(source, shown.compare);
     this.shown.set(uri.toString(), shown);
     this.emitter.fire(uri);
     this.lenses.fire();
@@ -53,8 +61,8 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 
   /** The text shown for a config, if it was previewed. */
-  textOf(source: vscode.Uri): string | undefined {
-    return this.shown.get(PlanDocuments.uriFor(source).toString())?.text;
+  textOf(source: vscode.Uri, compare = false): string | undefined {
+    return this.shown.get(PlanDocuments.uriFor(source, compare).toString())?.text;
   }
 
   isOpen(source: vscode.Uri): boolean {
@@ -71,6 +79,9 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
     if (!shown) { return []; }
     const source = sourceOfPlan(document.uri);
     const top = new vscode.Range(0, 0, 0, 0);
+    if (shown.compare) {
+      return [new vscode.CodeLens(top, { title: '$(refresh) Compare again', command: 'dynamodbDesigner.compareWithLive', arguments: [source] })];
+    }
     const lenses = [new vscode.CodeLens(top, { title: '$(refresh) Preview again', command: 'dynamodbDesigner.previewConfig', arguments: [source] })];
     if (shown.pending > 0) {
       lenses.unshift(new vscode.CodeLens(top, {
@@ -89,6 +100,8 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
 /** Plans the config and shows (or refreshes) its preview document. */
 export async function previewConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown, options: { reveal?: boolean } = {}): Promise<PreviewResult | undefined> {
   const config = await configDocument(context.diagnostics, argument, 'preview');
+  // A file another tool applies (a CloudFormation template) has no preview to apply: its comparison.
+  if (dialectOf(config.analysis.dialect).appliedBy) { return compareWithLive(context, plans, config.document.uri, options); }
   refuseErrors(config, 'preview it');
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }
@@ -107,6 +120,36 @@ export async function previewConfig(context: ConfigCommandContext, plans: PlanDo
   return { source: config.document.uri, target, plans: planned, text, uri };
 }
 
+/**
+ * Compare with Live Table: the plan of every table of the file against its target, worded as
+ * differences, in the same read-only document as a preview but without an Apply lens. Values a
+ * template leaves to deploy time are listed as not known; a file another tool applies says so.
+ */
+export async function compareWithLive(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown, options: { reveal?: boolean } = {}): Promise<PreviewResult | undefined> {
+  const config = await configDocument(context.diagnostics, argument, 'compare');
+  refuseErrors(config, 'compare it');
+  const target = await context.targets.resolve(config.document, config.analysis);
+  if (!target) { return undefined; }
+  const { analysis } = config;
+  const definition = dialectOf(analysis.dialect);
+  const compared = comparable(analysis.tables, definition.unknown?.(analysis.config.value) ?? new Set(), analysis.config.value);
+  const planned = await withCancellableProgress(`Comparing ${config.fileName} with ${targetLabel(target)}`, async (_progress, signal) => {
+    const client = await targetClient(context, target, signal);
+    return planSpecs(client, compared.tables, { signal });
+  }, options.reveal === false);
+  const text = formatComparison({
+    fileName: config.fileName, where: targetLabel(target) + targetNote(target), appliedBy: definition.appliedBy, plans: planned, compared, notes: stepNotes(target),
+  });
+  const uri = plans.set(config.document.uri, { text, pending: 0, target: targetLabel(target), compare: true });
+  context.services.log.info(`comparison of ${config.document.uri.fsPath} with ${targetLabel(target)}:\n${text}`);
+  if (options.reveal !== false) {
+    let document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== 'dynamodb-plan') { document = await vscode.languages.setTextDocumentLanguage(document, 'dynamodb-plan'); }
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+  }
+  return { source: config.document.uri, target, plans: planned, text, uri };
+}
+
 export function registerPreview(context: ConfigCommandContext, plans: PlanDocuments): vscode.Disposable[] {
   return [
     plans,
@@ -114,5 +157,7 @@ export function registerPreview(context: ConfigCommandContext, plans: PlanDocume
     vscode.languages.registerCodeLensProvider({ scheme: PLAN_SCHEME }, plans),
     registerCommand(context.services.log, 'dynamodbDesigner.previewConfig', { doing: 'Preview' },
       (_run, argument?: unknown) => previewConfig(context, plans, argument)),
+    registerCommand(context.services.log, 'dynamodbDesigner.compareWithLive', { doing: 'Compare with live' },
+      (_run, argument?: unknown) => compareWithLive(context, plans, argument)),
   ];
 }

@@ -1,35 +1,39 @@
 /**
  * designOf(document): the design (entities, access patterns) a config document declares — the
- * ONE place the design view, its CodeLens and the code generator get it from.
- *
- * The config dialects do not read entities and access patterns yet (the `patterns` branch adds
- * them to the language service): until that parser is wired in here, a document's design is
- * empty, except where a test names a design file: the environment variable
- * DYNAMODB_DESIGNER_TEST_DESIGN holds the path of a JSON DesignSpec, read at each call (the e2e
- * suite sets it in the extension host, the UI scenarios in code-server's environment).
+ * ONE place the design view, its CodeLens and the code generator get it from. It is what the
+ * language service read (`Analysis.design`): a genesys or component config's own entities and
+ * patterns; for a planton manifest, those of its sidecar `NAME.design.yaml` (as open in an editor,
+ * else as saved), analysed against the manifest's text.
  */
-import { readFileSync } from 'node:fs';
-import type * as vscode from 'vscode';
+import { existsSync, readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { isSidecarPath, sidecarPathOf } from '../../design/read';
+import { sidecarAnalysis } from '../../language/design';
+import { dialectOf } from '../../language/dialects/registry';
 import type { Analysis } from '../../language/service';
 import type { DesignSpec } from '../../model/design';
 
 export const EMPTY_DESIGN: DesignSpec = { entities: [], patterns: [] };
 
-/** The environment variable naming a JSON DesignSpec (tests only, until the parser lands). */
-export const TEST_DESIGN_VARIABLE = 'DYNAMODB_DESIGNER_TEST_DESIGN';
-
-function testDesign(): DesignSpec | undefined {
-  const path = process.env[TEST_DESIGN_VARIABLE];
-  if (!path) { return undefined; }
-  try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<DesignSpec>;
-    return Array.isArray(value.entities) && Array.isArray(value.patterns) ? { entities: value.entities, patterns: value.patterns } : undefined;
-  } catch {
-    return undefined;
-  }
+/** The text of the design sidecar beside a manifest (open or saved); undefined when there is none. */
+function sidecarText(manifest: vscode.TextDocument): { path: string; text: string } | undefined {
+  if (manifest.uri.scheme !== 'file' || isSidecarPath(manifest.uri.path)) { return undefined; }
+  const path = sidecarPathOf(manifest.uri.path);
+  if (path === manifest.uri.path) { return undefined; }
+  const open = vscode.workspace.textDocuments.find(d => d.uri.scheme === 'file' && d.uri.path === path);
+  if (open) { return { path, text: open.getText() }; }
+  const fsPath = vscode.Uri.file(path).fsPath;
+  try { return existsSync(fsPath) ? { path, text: readFileSync(fsPath, 'utf8') } : undefined; } catch { return undefined; }
 }
 
-/** The design the document declares (empty when none); `analysis`: its analysis when the caller has it. */
-export function designOf(_document: vscode.TextDocument, _analysis?: Analysis): DesignSpec {
-  return testDesign() ?? EMPTY_DESIGN;
+/** The design the document declares (empty when none); `analysis`: its analysis. */
+export function designOf(document: vscode.TextDocument, analysis: Analysis | undefined): DesignSpec {
+  if (!analysis) { return EMPTY_DESIGN; }
+  if (analysis.design && (analysis.design.entities.length > 0 || analysis.design.patterns.length > 0 || analysis.designTables)) {
+    return analysis.design;
+  }
+  if (dialectOf(analysis.dialect).design?.where !== 'sidecar') { return analysis.design ?? EMPTY_DESIGN; }
+  const sidecar = sidecarText(document);
+  if (!sidecar) { return EMPTY_DESIGN; }
+  return sidecarAnalysis(sidecar.text, { uri: sidecar.path, companion: document.getText() })?.design ?? EMPTY_DESIGN;
 }

@@ -61,9 +61,11 @@ export class Designs {
       const fileName = posix.basename(uri.path);
       const analysis = this.context.diagnostics.analysisOf(document);
       if (!analysis) { throw new UserError(`${fileName} is not a DynamoDB table config any more, so it has no design to show.`); }
-      const spec = analysis.tables.find(t => valueOf(t.name) === target.tableName);
+      // A design sidecar's table is its manifest's.
+      const tables = analysis.designTables ?? analysis.tables;
+      const spec = tables.find(t => valueOf(t.name) === target.tableName);
       if (!spec) {
-        const names = analysis.tables.map(t => valueOf(t.name)).filter((n): n is string => n !== undefined);
+        const names = tables.map(t => valueOf(t.name)).filter((n): n is string => n !== undefined);
         throw new UserError(`${fileName} has no table ${target.tableName}${names.length ? ` (its tables: ${names.join(', ')})` : ''}.`);
       }
       const table = shapeOfSpec(spec);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { componentWithFindings } from '../../support/configs';
-import { ECOMMERCE_DESIGN, ECOMMERCE_TABLE, ecommerceConfigYaml } from '../../support/ecommerceDesign';
+import { ECOMMERCE_TABLE } from '../../support/ecommerceDesign';
 import { startDynamoDbLocal } from '../../support/servers';
 import { CodeServer, elapsed, launchBrowser, root, startCodeServer } from './harness';
 import { activityIcon, browseAction, contextMenu, editorTab, openWorkbench, runCommand, seed, setTheme, webview } from './workbench';
@@ -54,7 +54,6 @@ interface Scenario {
  * The design the design view scenarios show: until the config dialects read entities and access
  * patterns (branch `patterns`), the extension takes it from the file this variable names.
  */
-const DESIGN_FILE = join(tmpdir(), `ddd-ui-design-${process.pid}.json`);
 
 /** Scrolls a webview element to the top of the panel. */
 async function scrollToTop(view: View, selector: string): Promise<void> {
@@ -321,12 +320,11 @@ const scenarios: Scenario[] = [
   ...(['dark', 'light'] as const).map((theme): Scenario => ({
     name: `design view from a config's CodeLens: entity map, facets, access patterns with their costs${theme === 'dark' ? '; a live table\'s from the explorer' : ''} (${theme})`,
     theme,
-    env: { DYNAMODB_DESIGNER_TEST_DESIGN: DESIGN_FILE },
     async run(page, server) {
-      writeFileSync(DESIGN_FILE, JSON.stringify(ECOMMERCE_DESIGN));
-      writeFileSync(join(server.workspace, 'shop.yaml'), ecommerceConfigYaml());
+      // The skill's e-commerce design as the genesys dialect writes it: the view shows what the language service reads.
+      writeFileSync(join(server.workspace, 'shop.toml'), readFileSync(join(root, 'examples/ecommerce.toml'), 'utf8'));
       await openWorkbench(page, server, theme);
-      await openFile(page, 'shop.yaml');
+      await openFile(page, 'shop.toml');
       const lens = page.locator('.codelens-decoration a', { hasText: 'Design View' });
       await lens.waitFor({ timeout: 60000 });
       await lens.click();
@@ -346,7 +344,7 @@ const scenarios: Scenario[] = [
       await scrollToTop(view, '#patterns-heading');
       const byDate = await view.locator('#patterns tbody tr', { hasText: 'List orders by date' }).innerText();
       assert.match(byDate, /GSI GSI1/);
-      assert.match(await view.locator('#patterns tbody tr', { hasText: 'Get user' }).innerText(), /0\.5 RRU \(1 strong\)/);
+      assert.match(await view.locator('#patterns tbody tr', { hasText: 'Get user by ID' }).innerText(), /0\.5 RRU \(1 strong\)/);
       await settle(page);
       await page.screenshot({ path: join(outDir, `design-patterns-${theme}.png`) });
       if (theme === 'dark') {
@@ -358,7 +356,6 @@ const scenarios: Scenario[] = [
         await settle(page);
         await page.screenshot({ path: join(outDir, 'design-live-dark.png') });
       }
-      rmSync(DESIGN_FILE, { force: true });
     },
   })),
   ...(['dark', 'light'] as const).flatMap((theme): Scenario[] => [

@@ -4,25 +4,31 @@
  * changes; exported as Markdown; data-access code generated into an editor and into a file; a
  * live table's design view from its explorer node (index facets only).
  *
- * Until the config dialects read entities and access patterns (branch `patterns`), the design
- * comes from the file that DYNAMODB_DESIGNER_TEST_DESIGN names (src/vscode/design/designOf.ts):
- * the skill's e-commerce design, written there by this suite.
+ * The config is examples/ecommerce.component.yaml (the skill's e-commerce design, its entities and
+ * access patterns in the component dialect), copied into the workspace as shop.yaml: the view
+ * shows what the language service reads from it.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { ExtensionApi } from '../../../src/extension';
 import type { PanelHost } from '../../../src/vscode/panels/host';
 import type { DesignData, FromHost, PanelTarget } from '../../../webview/protocol';
-import { ECOMMERCE_DESIGN, ECOMMERCE_TABLE, ecommerceConfigYaml } from '../../support/ecommerceDesign';
+import { ECOMMERCE_TABLE } from '../../support/ecommerceDesign';
 import { ScriptedPrompts } from './prompts';
 import { api, until } from './support';
 
-const VARIABLE = 'DYNAMODB_DESIGNER_TEST_DESIGN';
 const LIVE_TABLE = 'e2e-design-live';
+const EXAMPLE = readFileSync(join(__dirname, '../../../../examples/ecommerce.component.yaml'), 'utf8');
+
+/** The example without GSI1 ("orders by date"): its index block, up to GSI2's. */
+function withoutGsi1(text: string): string {
+  const out = text.replace(/^ *- indexName: GSI1\b[\s\S]*?(?=^ *- indexName: GSI2\b)/m, '');
+  assert.notEqual(out, text, 'the example declares GSI1 before GSI2');
+  return out;
+}
 
 /** The answers of the webview's `design.load` requests posted from now on (the real webview asks). */
 function loads(host: PanelHost): { seen: DesignData[]; dispose(): void } {
@@ -39,28 +45,19 @@ function loads(host: PanelHost): { seen: DesignData[]; dispose(): void } {
 describe('design view', () => {
   let a: ExtensionApi;
   let previousPrompts: ReturnType<ExtensionApi['setPrompts']>;
-  let dir: string;
   let uri: vscode.Uri;
-  let previousVariable: string | undefined;
 
   before(async () => {
     a = await api();
     previousPrompts = a.setPrompts(new ScriptedPrompts([]));
-    dir = mkdtempSync(join(tmpdir(), 'ddd-design-'));
-    const file = join(dir, 'design.json');
-    writeFileSync(file, JSON.stringify(ECOMMERCE_DESIGN));
-    previousVariable = process.env[VARIABLE];
-    process.env[VARIABLE] = file;
     uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'shop.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(ecommerceConfigYaml()));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(EXAMPLE));
   });
 
   after(async () => {
     a.setPrompts(previousPrompts);
-    if (previousVariable === undefined) { delete process.env[VARIABLE]; } else { process.env[VARIABLE] = previousVariable; }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-    rmSync(dir, { recursive: true, force: true });
     const client = await a.services.client('local', 'us-east-1');
     await client.send(new DeleteTableCommand({ TableName: LIVE_TABLE })).catch(() => undefined);
   });
@@ -93,20 +90,47 @@ describe('design view', () => {
     ]);
     const byDate = data.view.patterns.find(p => p.name === 'List orders by date')!;
     assert.equal(byDate.servedBy, 'GSI1');
-    assert.deepEqual(data.view.patterns.find(p => p.name === 'Get user')!.cost, { readEventual: 0.5, readStrong: 1, write: 0, indexWrite: 0, bytes: 229, items: 1 });
+    assert.deepEqual(data.view.patterns.find(p => p.name === 'Get user by ID')!.cost, { readEventual: 0.5, readStrong: 1, write: 0, indexWrite: 0, bytes: 200, items: 1 });
 
     // The config loses GSI1: the open view is drawn again by itself, "List orders by date" now a Scan.
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), ecommerceConfigYaml({ withoutGsi1: true }));
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), withoutGsi1(EXAMPLE));
     assert.ok(await vscode.workspace.applyEdit(edit));
     const redrawn = await until('the webview to load the changed design', () =>
       recorded.seen.find(d => d.view.patterns.find(p => p.name === 'List orders by date')?.servedBy === 'Scan'));
     assert.deepEqual(redrawn.view.facets.map(f => f.index.name), [ECOMMERCE_TABLE, 'GSI2']);
     recorded.dispose();
     const back = new vscode.WorkspaceEdit();
-    back.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), ecommerceConfigYaml());
+    back.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), EXAMPLE);
     assert.ok(await vscode.workspace.applyEdit(back));
     assert.ok(await document.save());
+  });
+
+  it('shows a planton manifest\'s design from its NAME.design.yaml sidecar', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const manifest = vscode.Uri.joinPath(folder, 'shop-planton.yaml');
+    const sidecar = vscode.Uri.joinPath(folder, 'shop-planton.design.yaml');
+    const copy = async (name: string, to: vscode.Uri): Promise<void> =>
+      vscode.workspace.fs.writeFile(to, new TextEncoder().encode(readFileSync(join(__dirname, '../../../../examples', name), 'utf8')));
+    await copy('ecommerce.planton.yaml', manifest);
+    await copy('ecommerce.planton.design.yaml', sidecar);
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(manifest));
+      const lens = await until('the planton Design View lens', async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', manifest);
+        return all.find(l => l.command?.command === 'dynamodbDesigner.openDesignView');
+      });
+      const opened = await vscode.commands.executeCommand<PanelTarget>(lens.command!.command, ...(lens.command!.arguments ?? []));
+      const host = await until('the planton design panel', () => a.findPanel('design', opened));
+      const data = await host.request('design.load', {});
+      assert.equal(data.source, 'shop-planton.yaml');
+      assert.deepEqual(data.view.entities.map(e => e.name), ['User', 'User Email', 'Order', 'Order Item', 'Product']);
+      assert.equal(data.view.patterns.find(p => p.name === 'List orders by date')?.servedBy, 'GSI1');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(manifest).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(sidecar).then(undefined, () => undefined);
+    }
   });
 
   it('exports the design as Markdown into a new editor', async () => {
@@ -140,7 +164,7 @@ describe('design view', () => {
       const py = await vscode.commands.executeCommand<vscode.TextDocument>('dynamodbDesigner.generateDataAccessCode', uri, ECOMMERCE_TABLE);
       assert.deepEqual([prompts.left, prompts.problems], [0, []]);
       assert.equal(py.uri.toString(), file.toString());
-      assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)).includes('def get_user(*, user_id: str'));
+      assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)).includes('def get_user_by_id(*, user_id: str'));
     } finally {
       await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
     }

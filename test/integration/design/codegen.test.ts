@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { applyPlan, planSpec } from '../../../src/dynamo/apply';
 import { codeModel, pascalCase, wordsOf } from '../../../src/design/codegen/model';
-import { sampleItem } from '../../../src/design/viewSamples';
+import { generateSamples } from '../../../src/design/samples';
 import { generatePython } from '../../../src/design/codegen/python';
 import { generateTypeScript } from '../../../src/design/codegen/typescript';
 import { designView, SAMPLES_SHOWN, shapeOfSpec } from '../../../src/design/view';
@@ -107,7 +107,7 @@ describe('generated data-access code against dynalite', () => {
     assert.equal(await shop.getOrder!({ userId: 'u1', orderId: 'o3' }), undefined);
   });
 
-  it('TypeScript: the sample items the design view shows are the items the generated create functions write', async () => {
+  it('TypeScript: the sample items the design view shows are the pattern runner\'s, and the items the generated create functions write', async () => {
     const spec = ecommerceTable({ name: 'shop-samples' });
     await createTable(server, spec);
     const design: DesignSpec = { entities: ECOMMERCE_DESIGN.entities.map(e => ({ ...e, table: 'shop-samples' })), patterns: [] };
@@ -118,11 +118,16 @@ describe('generated data-access code against dynalite', () => {
     shop.configure({ client: DynamoDBDocumentClient.from(server.client()), tableName: 'shop-samples' });
     const view = designView(shapeOfSpec(spec), design);
     const table = view.samples[0]!;
+    // The runner's samples (generated from the TableSpec), the first SAMPLES_SHOWN of each entity, in the view's order.
+    const runner = generateSamples(design, [spec]);
+    assert.equal(table.rows.length, design.entities.length * SAMPLES_SHOWN);
     let row = 0;
     for (const entity of design.entities) {
+      const samples = runner.filter(s => s.entity === entity.name).slice(0, SAMPLES_SHOWN);
+      assert.equal(samples.length, SAMPLES_SHOWN);
       for (let i = 1; i <= SAMPLES_SHOWN; i++, row++) {
-        const sample = sampleItem(entity, i);
-        const attributes = Object.fromEntries(entity.attributes.map(a => [a.name, sample[a.name]]));
+        const sample = samples[i - 1]!.item;
+        const attributes = Object.fromEntries(entity.attributes.filter(a => a.name in sample).map(a => [a.name, sample[a.name]]));
         const written = await shop[`create${pascalCase(wordsOf(entity.name))}`]!(attributes);
         const shown = table.rows[row]!;
         assert.equal(shown.entity, entity.name);

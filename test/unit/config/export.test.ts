@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { dialectChoices, exportConfig } from '../../../src/config/export';
+import { dialectChoices, exportAs, exportCdk, exportChoices, exportConfig } from '../../../src/config/export';
 import { wizardSteps } from '../../../src/config/newConfig';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +30,8 @@ const provisioned: SimpleTable = {
 };
 const onDemand: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, tags: {} };
 
-const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component'];
-const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml' };
+const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component', 'cloudformation'];
+const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml', cloudformation: 'x.yaml' };
 
 function roundTrip(live: LiveTable, dialect: Dialect) {
   const text = exportConfig(live, dialect, { now: new Date('2026-01-02T03:04:05Z') });
@@ -98,7 +98,7 @@ describe('exportConfig()', () => {
     const wizard = wizardSteps({})[0];
     assert.equal(wizard.kind, 'pick');
     assert.deepEqual(wizard.kind === 'pick' ? wizard.choices.map(c => c.label) : [], dialectChoices().map(c => c.label));
-    assert.deepEqual(dialectChoices().map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)', 'Terraform resource (.tf)', 'Terraform ARC module (.tf)']);
+    assert.deepEqual(dialectChoices().map(c => c.label), ['genesys (TOML)', 'planton (YAML)', 'component (YAML)', 'Terraform resource (.tf)', 'Terraform ARC module (.tf)', 'CloudFormation (YAML)']);
   });
 
   it('planton writes prefixed enums; component a components list', () => {
@@ -119,5 +119,38 @@ describe('exportConfig()', () => {
     assert.throws(() => exportConfig(multi, 'genesys'), /multi-attribute key/);
     assert.throws(() => exportConfig(multi, 'planton'), /multi-attribute key/);
     roundTrip(multi, 'component');
+    roundTrip(multi, 'cloudformation');
+    assert.throws(() => exportCdk(multi), /multi-attribute key/);
+  });
+
+  it('cloudformation writes a template with the table as AWS::DynamoDB::Table, retained, tags as Key/Value', () => {
+    const template = parseYaml(exportConfig(liveOf(provisioned), 'cloudformation')) as {
+      AWSTemplateFormatVersion: string;
+      Resources: Record<string, { Type: string; DeletionPolicy: string; Properties: Record<string, unknown> }>;
+    };
+    assert.equal(template.AWSTemplateFormatVersion, '2010-09-09');
+    assert.deepEqual(Object.keys(template.Resources), ['OrdersTable']);
+    const table = template.Resources.OrdersTable;
+    assert.equal(table.Type, 'AWS::DynamoDB::Table');
+    assert.equal(table.DeletionPolicy, 'Retain');
+    assert.deepEqual(table.Properties.Tags, [{ Key: 'team', Value: 'billing' }, { Key: 'env', Value: 'staging' }]);
+    assert.deepEqual(table.Properties.StreamSpecification, { StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    assert.deepEqual(table.Properties.PointInTimeRecoverySpecification, { PointInTimeRecoveryEnabled: true });
+    const onDemandTemplate = parseYaml(exportConfig(liveOf(onDemand), 'cloudformation')) as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    assert.equal(onDemandTemplate.Resources.CartsV2Table.Properties.StreamSpecification, undefined, 'no stream: no StreamSpecification');
+  });
+
+  it('a template whose stream is off compares as different from a table whose stream is on (no StreamSpecification is "off")', () => {
+    const text = exportConfig(liveOf(onDemand), 'cloudformation');
+    const analysis = analyze(text, { uri: 'x.yaml' });
+    assert.ok(analysis);
+    const streaming = liveOf({ ...onDemand, stream: { enabled: true, viewType: 'KEYS_ONLY' } });
+    assert.match(formatPlan(plan(analysis.tables[0], streaming)), /stream/);
+  });
+
+  it('the export picker lists the dialects, then CloudFormation and CDK', () => {
+    assert.deepEqual(exportChoices().map(c => c.format), ['genesys', 'planton', 'component', 'terraform', 'terraform-module', 'cloudformation', 'cdk']);
+    assert.match(exportAs(liveOf(provisioned), 'cdk'), /new dynamodb\.TableV2\(this, 'OrdersTable'/);
+    assert.match(exportAs(liveOf(provisioned), 'cloudformation'), /Type: AWS::DynamoDB::Table/);
   });
 });

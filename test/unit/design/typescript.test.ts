@@ -23,6 +23,14 @@ function compile(name: string, text: string): string[] {
 }
 
 describe('TypeScript data-access code', () => {
+  it('takes a put without a key condition (the item gives its keys, as in examples/ecommerce.*) as the entity\'s create function', () => {
+    const put = { ...ECOMMERCE_DESIGN.patterns.find(p => p.name === 'Create order')!, name: 'Place order', keyCondition: [] };
+    const model = codeModel(table, { entities: ECOMMERCE_DESIGN.entities, patterns: [put] });
+    assert.equal(model.patterns[0]!.call, 'put');
+    const source = generateTypeScript(model, { source: 'shop.yaml' });
+    assert.ok(source.includes('export async function placeOrder(input: Order)'), source.slice(-600));
+  });
+
   it('compiles with tsc --strict', () => {
     assert.deepEqual(compile('ecommerce', code), []);
   });

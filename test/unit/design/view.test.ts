@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import type { AccessPatternSpec, DesignSpec, EntitySpec } from '../../../src/model/design';
 import { parseTemplate } from '../../../src/model/design';
 import type { IndexShape, TableShape } from '../../../src/model/designView';
-import { designView, itemSize, servesQuery, shapeOfLive, shapeOfSpec } from '../../../src/design/view';
+import { generateSamples } from '../../../src/design/samples';
+import { designView, itemSize, SAMPLES_SHOWN, servesQuery, shapeOfLive, shapeOfSpec } from '../../../src/design/view';
 import { ECOMMERCE_DESIGN, ecommerceTable } from '../../support/ecommerceDesign';
 
 const table = shapeOfSpec(ecommerceTable());
@@ -64,8 +65,16 @@ describe('design view: access patterns', () => {
     assert.equal(row('List orders for a user').servedBy, 'my-service-table');
     assert.equal(row('List orders by date').servedBy, 'GSI1');
     assert.equal(row('Find user by email').servedBy, 'GSI2');
-    assert.match(row('List orders for a user').how, /^Query on the table: PK =, SK begins_with$/);
+    // In the words of the hover (serve.ts's describeServing).
+    assert.equal(row('List orders for a user').how, 'Query on the table with PK = "USER#{userId}" AND begins_with(SK, "ORDER#")');
+    assert.equal(row('Get user').how, 'GetItem on the table with PK = "USER#{userId}" AND SK = "PROFILE"');
     assert.equal(row('List orders for a user').condition, 'PK = "USER#{userId}" AND begins_with(SK, "ORDER#")');
+  });
+
+  it('serves a put without a key condition (its item gives the keys) by PutItem on the table, as serve.ts and the runner do', () => {
+    const put: AccessPatternSpec = { ...ECOMMERCE_DESIGN.patterns.find(p => p.name === 'Create order')!, keyCondition: [] };
+    const p = designView(table, { entities: ECOMMERCE_DESIGN.entities, patterns: [put] }).patterns[0]!;
+    assert.deepEqual([p.servedBy, p.servedKind, p.how], ['my-service-table', 'table', 'PutItem on the table']);
   });
 
   it('says Scan when no key serves the condition: without GSI1, "List orders by date" needs a Scan', () => {
@@ -124,16 +133,31 @@ describe('design view: access patterns', () => {
 });
 
 describe('design view: samples and live tables', () => {
-  it('shows sample items per table and index, filled from the templates', () => {
+  it('shows sample items per table and index, filled from the templates: the pattern runner\'s first items of each entity', () => {
     const base = view.samples[0]!;
     assert.deepEqual(base.columns.slice(0, 7), ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'userId']);
+    const at = (values: readonly string[], column: string): string => values[base.columns.indexOf(column)]!;
     const user = base.rows.find(r => r.entity === 'User')!;
-    assert.equal(user.values[base.columns.indexOf('PK')], 'USER#user-1');
-    assert.equal(user.values[base.columns.indexOf('SK')], 'PROFILE');
+    assert.equal(at(user.values, 'PK'), `USER#${at(user.values, 'userId')}`);
+    assert.equal(at(user.values, 'SK'), 'PROFILE');
+    // The same items, in the same order, as the runner writes (samples.ts, from the config's TableSpec).
+    const runner = generateSamples(ECOMMERCE_DESIGN, [ecommerceTable()]);
+    const expected = ECOMMERCE_DESIGN.entities.flatMap(e => runner.filter(x => x.entity === e.name).slice(0, SAMPLES_SHOWN));
+    assert.deepEqual(base.rows.map(r => [r.entity, at(r.values, 'PK'), at(r.values, 'SK')]), expected.map(x => [x.entity, x.item.PK, x.item.SK]));
     const gsi2 = view.samples[2]!;
     assert.deepEqual(gsi2.columns, ['GSI2PK', 'GSI2SK', 'PK', 'SK', 'name', 'email', 'status']);
-    assert.deepEqual(gsi2.rows[0]!.values, ['EMAIL#user1@example.com', 'USER#user-1', 'USER#user-1', 'PROFILE', 'Name 1', 'user1@example.com', 'ACTIVE']);
+    assert.deepEqual(new Set(gsi2.rows.map(r => r.entity)), new Set(['User']));
+    for (const r of gsi2.rows) { assert.equal(r.values[0], `EMAIL#${r.values[5]}`); }
     assert.deepEqual(new Set(view.samples[1]!.rows.map(r => r.entity)), new Set(['Order']));
+  });
+
+  it('leaves out of a sparse index the sample items without its key attributes', () => {
+    const shape: TableShape = { ...table, indexes: [...table.indexes, { name: 'ByDescription', kind: 'GSI', hash: ['description'], range: [], projection: 'KEYS_ONLY', nonKeyAttributes: [] }] };
+    const v = designView(shape, ECOMMERCE_DESIGN);
+    const products = v.samples[0]!.rows.filter(r => r.entity === 'Product');
+    const described = products.filter(r => r.values[v.samples[0]!.columns.indexOf('description')] !== '');
+    assert.ok(described.length < products.length, 'some products have no description');
+    assert.equal(v.samples.find(g => g.name === 'ByDescription')!.rows.length, described.length);
   });
 
   it('shows a live table without entities as the facets of its indexes only', () => {

@@ -105,3 +105,21 @@ describe('dynamodb-designer validate', () => {
     assert.match(r.stderr, /not a DynamoDB table config/);
   });
 });
+
+describe('dynamodb-designer on a CloudFormation template', () => {
+  const template = file('template.yaml', readFileSync(join(repoRoot(), 'examples', 'cloudformation.yaml'), 'utf8'));
+
+  it('validates it clean', () => {
+    const r = run('validate', template);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+  });
+
+  it('apply and delete refuse it before any request: CloudFormation applies it', () => {
+    for (const command of ['apply', 'delete']) {
+      // An endpoint nothing listens on: the refusal comes first.
+      const r = run(command, template, '--yes', '--endpoint', 'http://127.0.0.1:9', '--region', 'us-east-1');
+      assert.notEqual(r.code, 0, command);
+      assert.match(r.stderr, new RegExp(`is applied by CloudFormation: ${command} it with CloudFormation\\. DynamoDB Designer does not ${command} it, because CloudFormation's state would then no longer match the table`), command);
+    }
+  });
+});

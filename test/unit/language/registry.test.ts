@@ -20,7 +20,7 @@ function sources(dir: string): string[] {
 
 describe('the dialect registry', () => {
   it('lists the built-in dialects in detection order, each with its schema and example', () => {
-    assert.deepEqual(dialectIds(), ['genesys', 'planton', 'component', 'terraform', 'terraform-module']);
+    assert.deepEqual(dialectIds(), ['genesys', 'planton', 'component', 'terraform', 'terraform-module', 'cloudformation']);
     const root = repoRoot();
     for (const id of dialectIds()) {
       assert.ok(existsSync(join(root, 'schemas', `${id}.schema.json`)), `${id}: no schema`);

@@ -21,6 +21,7 @@ export const EXAMPLE_FILES: Readonly<Record<Dialect, string>> = {
   genesys: 'genesys.toml',
   planton: 'planton.yaml',
   component: 'component.yaml',
+  cloudformation: 'cloudformation.yaml',
 };
 
 export function example(dialect: Dialect): string {

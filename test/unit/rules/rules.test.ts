@@ -9,13 +9,14 @@ import type { Dialect } from '../../../src/model/spec';
 import { RULES, RULE_GROUPS, ruleApplies, ruleById } from '../../../src/language/rules/catalogue';
 import { DESIGN_RULES } from '../../../src/language/rules/design';
 import { dialectOf } from '../../../src/language/dialects/registry';
+import { CLOUDFORMATION_CASES } from './cases-cloudformation';
 import { COMPONENT_CASES } from './cases-component';
 import { DESIGN_CASES } from './cases-design';
 import { GENESYS_CASES } from './cases-genesys';
 import { PLANTON_CASES } from './cases-planton';
 import { type RuleCase, example, findings, runCase } from './harness';
 
-const ALL: readonly RuleCase[] = [...GENESYS_CASES, ...PLANTON_CASES, ...COMPONENT_CASES, ...DESIGN_CASES];
+const ALL: readonly RuleCase[] = [...GENESYS_CASES, ...PLANTON_CASES, ...COMPONENT_CASES, ...CLOUDFORMATION_CASES, ...DESIGN_CASES];
 /** The planton manifest holds no design: its sidecar does (test/unit/design/sidecar.test.ts). */
 const IN_SIDECAR = 'the design is in the sidecar NAME.design.yaml (test/unit/design/sidecar.test.ts)';
 
@@ -37,6 +38,11 @@ const NOT_APPLICABLE: Readonly<Record<Dialect, Readonly<Record<string, string>>>
     'billing-mode-required': 'a missing billingMode means PROVISIONED (provisioned-throughput-required)',
     'hash-key-type': 'flat dialect only', 'range-key-type': 'flat dialect only',
   },
+  cloudformation: {
+    'billing-mode-required': 'a missing BillingMode means PROVISIONED (provisioned-throughput-required)',
+    'hash-key-type': 'flat dialect only', 'range-key-type': 'flat dialect only',
+    'not-applied': 'a template is applied by CloudFormation: nothing in it is "not applied" by us',
+  },
 };
 
 describe('rule catalogue', () => {
@@ -52,7 +58,7 @@ describe('rule catalogue', () => {
   });
 
   it('covers every rule in every dialect where it applies', () => {
-    for (const dialect of ['genesys', 'planton', 'component'] as const) {
+    for (const dialect of ['genesys', 'planton', 'component', 'cloudformation'] as const) {
       const covered = new Set(ALL.filter(c => c.dialect === dialect).map(c => c.code));
       const missing = RULES.filter(r => !covered.has(r.id) && !(r.id in NOT_APPLICABLE[dialect])
         && ruleApplies(r, dialectOf(dialect))).map(r => r.id);
@@ -63,14 +69,14 @@ describe('rule catalogue', () => {
 });
 
 describe('examples validate clean (advice on)', () => {
-  for (const dialect of ['genesys', 'planton', 'component'] as const) {
+  for (const dialect of ['genesys', 'planton', 'component', 'cloudformation'] as const) {
     it(dialect, () => {
       assert.deepEqual(findings(example(dialect), dialect).map(f => `${f.code} ${f.message}`), []);
     });
   }
 });
 
-for (const [dialect, cases] of [['genesys', GENESYS_CASES], ['planton', PLANTON_CASES], ['component', COMPONENT_CASES], ['design', DESIGN_CASES]] as const) {
+for (const [dialect, cases] of [['genesys', GENESYS_CASES], ['planton', PLANTON_CASES], ['component', COMPONENT_CASES], ['cloudformation', CLOUDFORMATION_CASES], ['design', DESIGN_CASES]] as const) {
   describe(`rules on ${dialect}`, () => {
     for (const c of cases) {
       it(`${c.code}: ${c.what} -> [${c.range.join(',')}] ${JSON.stringify(c.marks)}`, c.todo ? { todo: c.todo } : {}, () => {

@@ -10,6 +10,7 @@ export const EXAMPLE_FILES: Readonly<Record<Dialect, string>> = {
   genesys: 'genesys.toml',
   planton: 'planton.yaml',
   component: 'component.yaml',
+  cloudformation: 'cloudformation.yaml',
 };
 
 export function parseText(text: string, file: string): unknown {

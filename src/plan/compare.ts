@@ -1,0 +1,147 @@
+/**
+ * Compare with Live Table: the plan of a config against its live tables, worded as differences
+ * in a read-only document. For a CloudFormation template nothing is applied from here: the
+ * stack owns the table, and a change made beside it would drift from the stack's state (the next
+ * deploy would undo it or fail on it). Values a template leaves to CloudFormation (intrinsic
+ * functions) are listed as not known from the template, never as differences. Pure.
+ */
+import type { Plan } from '../model/plan';
+import type { Pointer, TableSpec } from '../model/spec';
+import { valueAt } from '../language/rules/shared';
+import { parentPointer, splitPointer } from '../language/sourcemap';
+import { formatPlan } from './words';
+import type { StepNotes } from './words';
+
+/** A table of the file that could not be compared (its name is not known from the file). */
+export interface NotCompared {
+  readonly label: string;
+  readonly reason: string;
+}
+
+/** The tables to compare, the ones left out, and what each leaves unknown (by table pointer). */
+export interface Comparable {
+  readonly tables: readonly TableSpec[];
+  readonly notCompared: readonly NotCompared[];
+  readonly unknown: ReadonlyMap<Pointer, readonly string[]>;
+}
+
+/** The function an unknown value is written with: `Fn::If`, `Ref`; for a list, that of its intrinsic element. */
+function functionOf(value: unknown): string | undefined {
+  const single = (v: unknown): string | undefined => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) { return undefined; }
+    const keys = Object.keys(v);
+    return keys.length === 1 && /^(Ref|Condition|Fn::.*)$/.test(keys[0]) ? keys[0] : undefined;
+  };
+  if (Array.isArray(value)) {
+    const fn = value.map(single).find(f => f !== undefined);
+    return fn ? `an element is ${fn}` : undefined;
+  }
+  return single(value) ?? (value !== null && typeof value === 'object' ? Object.keys(value).find(k => k.startsWith('Fn::')) : undefined);
+}
+
+/** `/Resources/Orders/Properties/BillingMode` ({ Fn::If }) -> `BillingMode (Fn::If)`, relative to the table. */
+function describeUnknown(tablePointer: Pointer, pointer: Pointer, root: unknown): string {
+  const rel = splitPointer(pointer).slice(splitPointer(tablePointer).length);
+  const path = rel.map(s => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '') || '(all properties)';
+  const fn = functionOf(valueAt(root, pointer));
+  return fn ? `${path} (${fn})` : path;
+}
+
+/** The resource a table pointer belongs to (`/Resources/Orders/Properties` -> `Orders`). */
+export function resourceOf(table: TableSpec): string | undefined {
+  const tokens = splitPointer(table.pointer);
+  return tokens[0] === 'Resources' ? tokens[1] : undefined;
+}
+
+/**
+ * Which tables of an analysed file can be compared: those with a known name. Unknown pointers
+ * (intrinsic values, dialects/cloudformation.ts) are attached to the table they sit in.
+ */
+export function comparable(tables: readonly TableSpec[], unknownPointers: ReadonlySet<Pointer>, root: unknown): Comparable {
+  const out: TableSpec[] = [];
+  const notCompared: NotCompared[] = [];
+  const unknown = new Map<Pointer, string[]>();
+  for (const t of tables) {
+    const label = resourceOf(t) ?? t.pointer;
+    const list: string[] = [];
+    for (const p of unknownPointers) {
+      // The outermost unknown value only: an `!If` whose branches hold a `!Ref` is one entry.
+      if (!p.startsWith(t.pointer + '/') && p !== t.pointer) { continue; }
+      let outer = true;
+      for (let q = parentPointer(p); q !== undefined && q.length >= t.pointer.length; q = parentPointer(q)) {
+        if (unknownPointers.has(q) && !isListOfKnown(q, p)) { outer = false; break; }
+      }
+      if (outer) { list.push(describeUnknown(t.pointer, p, root)); }
+    }
+    unknown.set(t.pointer, list);
+    if (t.name?.valid) { out.push(t); continue; }
+    notCompared.push({
+      label,
+      reason: t.name
+        ? `its TableName is not known from the template (${list.find(u => u.startsWith('TableName')) ?? 'an intrinsic function'}): CloudFormation resolves it at deploy time`
+        : 'it has no TableName: CloudFormation names the table when it creates it (stack name, logical id and a random suffix)',
+    });
+  }
+  return { tables: out, notCompared, unknown };
+}
+
+/** A list marked unknown because of one intrinsic element: its other elements are still listed on their own. */
+function isListOfKnown(list: Pointer, p: Pointer): boolean {
+  return /^\d+$/.test(splitPointer(p)[splitPointer(list).length] ?? '');
+}
+
+/** The plan of one table, worded as a comparison. */
+function formatDifference(plan: Plan, notes?: StepNotes): string {
+  const text = formatPlan(plan, notes);
+  const first = text.indexOf('\n');
+  const head = {
+    none: `Table ${plan.table}: no differences`,
+    create: `Table ${plan.table}: not on the server (deploying would create it)`,
+    update: `Table ${plan.table}: differs from the live table`,
+    replace: `Table ${plan.table}: differs in its keys or local indexes (deploying would REPLACE the table: all items are lost)`,
+  }[plan.kind];
+  return first < 0 ? head : head + text.slice(first);
+}
+
+export interface ComparisonInput {
+  readonly fileName: string;
+  readonly where: string;
+  /** The tool that applies the file (its dialect's `appliedBy`), when it is not this extension. */
+  readonly appliedBy?: string;
+  readonly plans: readonly Plan[];
+  readonly compared: Comparable;
+  readonly at?: Date;
+  readonly notes?: StepNotes;
+}
+
+/** The comparison document's text. */
+export function formatComparison(input: ComparisonInput): string {
+  const { plans, compared } = input;
+  const differing = plans.filter(p => p.kind !== 'none').length;
+  const owner = input.appliedBy;
+  const lines = [
+    `Comparison of ${input.fileName} with the live tables on ${input.where}, read ${(input.at ?? new Date()).toISOString().slice(11, 19)} UTC`,
+    `${plans.length} table${plans.length === 1 ? '' : 's'} compared: ${differing === 0 ? 'no differences' : `${differing} differ${differing === 1 ? 's' : ''}`}. Read-only: nothing has been changed.`,
+    '',
+  ];
+  const byName = new Map(compared.tables.map(t => [t.name?.valid ? t.name.value : '', t]));
+  for (const p of plans) {
+    lines.push(formatDifference(p, input.notes));
+    const spec = byName.get(p.table);
+    const unknown = spec ? compared.unknown.get(spec.pointer) ?? [] : [];
+    for (const u of unknown) { lines.push(`  not known from the template: ${u}`); }
+    lines.push('');
+  }
+  for (const n of compared.notCompared) { lines.push(`Resource ${n.label}: not compared: ${n.reason}.`, ''); }
+  if (owner) {
+    lines.push(
+      `Applying stays with ${owner}: deploy the template (aws cloudformation deploy, sam deploy, or your pipeline).`,
+      `A change made here would drift from the stack's state: ${owner} would not know of it, and its next update would undo it or fail on it.`,
+      'Values written with intrinsic functions (Ref, Fn::If, Fn::Sub, ...) are known only at deploy time: they are listed as not known, not as differences.',
+    );
+  } else {
+    lines.push(differing > 0 ? 'To apply: "DynamoDB: Apply Config…" (Preview Changes shows the steps with an Apply lens).' : 'The live tables match the config.');
+  }
+  lines.push('');
+  return lines.join('\n');
+}
