@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { configLanguageIds, dialectOf } from '../../language/dialects/registry';
 import { ConfigCodeActions } from '../language/codeActions';
 import { parentPointer } from '../../language/sourcemap';
-import { ConfigDiagnostics } from '../language/diagnostics';
+import { ConfigDiagnostics, toRange } from '../language/diagnostics';
+import { AnalysisLenses } from '../language/lenses';
 import { DesignLenses } from '../language/designLens';
 import { ConfigCompletion, ConfigHover } from '../language/providers';
 
@@ -18,13 +19,7 @@ const CONFIG_SELECTOR: vscode.DocumentSelector = configLanguageIds().flatMap(lan
  * On each table of a file another tool applies (a CloudFormation template's table resources): a
  * Compare with Live Table lens on the resource's key.
  */
-class CompareLenses implements vscode.CodeLensProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  constructor(private readonly diagnostics: ConfigDiagnostics) {
-    diagnostics.onDidAnalyze(() => this.changed.fire());
-  }
-
+class CompareLenses extends AnalysisLenses {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const analysis = this.diagnostics.analysisOf(document);
     if (!analysis || document.uri.scheme !== 'file' || !dialectOf(analysis.dialect).appliedBy) { return []; }
@@ -34,13 +29,10 @@ class CompareLenses implements vscode.CodeLensProvider {
       const at = resource === undefined ? undefined : analysis.config.map.get(resource);
       const range = at?.keyRange ?? at?.valueRange;
       if (!range) { continue; }
-      const r = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-      lenses.push(new vscode.CodeLens(r, { title: '$(git-compare) Compare with Live Table', command: 'dynamodbDesigner.compareWithLive', arguments: [document.uri] }));
+      lenses.push(new vscode.CodeLens(toRange(range), { title: '$(git-compare) Compare with Live Table', command: 'dynamodbDesigner.compareWithLive', arguments: [document.uri] }));
     }
     return lenses;
   }
-
-  dispose(): void { this.changed.dispose(); }
 }
 
 export interface LanguageFeatures {

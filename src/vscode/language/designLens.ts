@@ -4,18 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { toRange } from './diagnostics';
-import type { ConfigDiagnostics } from './diagnostics';
+import { AnalysisLenses } from './lenses';
 
 export const VALIDATE_PATTERNS = 'dynamodbDesigner.validatePatterns';
 
-export class DesignLenses implements vscode.CodeLensProvider {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-
-  constructor(private readonly diagnostics: ConfigDiagnostics) {
-    diagnostics.onDidAnalyze(() => this.changed.fire());
-  }
-
+export class DesignLenses extends AnalysisLenses {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const analysis = this.diagnostics.analysisOf(document);
     const patterns = analysis?.design?.patterns ?? [];
@@ -30,9 +23,5 @@ export class DesignLenses implements vscode.CodeLensProvider {
       command: VALIDATE_PATTERNS,
       arguments: [document.uri],
     })];
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }
