@@ -10,6 +10,7 @@ import type { Plan, Step } from '../../model/plan';
 import type { StepNotes } from '../../plan/words';
 import { limitationsOfStep } from '../../plan/steps';
 import { planSpecs } from '../../dynamo/apply';
+import type { TableSpec } from '../../model/spec';
 import { dialectOf } from '../../language/dialects/registry';
 import { comparable, formatComparison } from '../../plan/compare';
 import { registerCommand } from './register';
@@ -97,6 +98,21 @@ export class PlanDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 }
 
+/** The plan of `tables` on the target, under a cancellable progress titled `title` (a quiet one: in the status bar, not cancellable). */
+function planOnTarget(context: ConfigCommandContext, target: ConfigTarget, tables: readonly TableSpec[], title: string, quiet: boolean): Thenable<Plan[]> {
+  return withCancellableProgress(title, async (_progress, signal) => {
+    const client = await targetClient(context, target, signal);
+    return planSpecs(client, tables, { signal });
+  }, quiet);
+}
+
+/** Opens a plan document (a preview or a comparison) beside the config, in the plan language. */
+async function showPlanDocument(uri: vscode.Uri): Promise<void> {
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== 'dynamodb-plan') { document = await vscode.languages.setTextDocumentLanguage(document, 'dynamodb-plan'); }
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+}
+
 /** Plans the config and shows (or refreshes) its preview document. */
 export async function previewConfig(context: ConfigCommandContext, plans: PlanDocuments, argument: unknown, options: { reveal?: boolean } = {}): Promise<PreviewResult | undefined> {
   const config = await configDocument(context.diagnostics, argument, 'preview');
@@ -105,18 +121,11 @@ export async function previewConfig(context: ConfigCommandContext, plans: PlanDo
   refuseErrors(config, 'preview it');
   const target = await context.targets.resolve(config.document, config.analysis);
   if (!target) { return undefined; }
-  const planned = await withCancellableProgress(`Planning ${config.fileName} on ${targetLabel(target)}`, async (_progress, signal) => {
-    const client = await targetClient(context, target, signal);
-    return planSpecs(client, config.tables, { signal });
-  }, options.reveal === false);
+  const planned = await planOnTarget(context, target, config.tables, `Planning ${config.fileName} on ${targetLabel(target)}`, options.reveal === false);
   const text = formatPreview(config.fileName, targetLabel(target) + targetNote(target), planned, new Date(), stepNotes(target));
   const uri = plans.set(config.document.uri, { text, pending: planned.filter(p => p.kind !== 'none').length, target: targetLabel(target) });
   context.services.log.info(`preview of ${config.document.uri.fsPath} on ${targetLabel(target)}:\n${text}`);
-  if (options.reveal !== false) {
-    let document = await vscode.workspace.openTextDocument(uri);
-    if (document.languageId !== 'dynamodb-plan') { document = await vscode.languages.setTextDocumentLanguage(document, 'dynamodb-plan'); }
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
-  }
+  if (options.reveal !== false) { await showPlanDocument(uri); }
   return { source: config.document.uri, target, plans: planned, text, uri };
 }
 
@@ -133,20 +142,13 @@ export async function compareWithLive(context: ConfigCommandContext, plans: Plan
   const { analysis } = config;
   const definition = dialectOf(analysis.dialect);
   const compared = comparable(analysis.tables, definition.unknown?.(analysis.config.value) ?? new Set(), analysis.config.value);
-  const planned = await withCancellableProgress(`Comparing ${config.fileName} with ${targetLabel(target)}`, async (_progress, signal) => {
-    const client = await targetClient(context, target, signal);
-    return planSpecs(client, compared.tables, { signal });
-  }, options.reveal === false);
+  const planned = await planOnTarget(context, target, compared.tables, `Comparing ${config.fileName} with ${targetLabel(target)}`, options.reveal === false);
   const text = formatComparison({
     fileName: config.fileName, where: targetLabel(target) + targetNote(target), appliedBy: definition.appliedBy, plans: planned, compared, notes: stepNotes(target),
   });
   const uri = plans.set(config.document.uri, { text, pending: 0, target: targetLabel(target), compare: true });
   context.services.log.info(`comparison of ${config.document.uri.fsPath} with ${targetLabel(target)}:\n${text}`);
-  if (options.reveal !== false) {
-    let document = await vscode.workspace.openTextDocument(uri);
-    if (document.languageId !== 'dynamodb-plan') { document = await vscode.languages.setTextDocumentLanguage(document, 'dynamodb-plan'); }
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
-  }
+  if (options.reveal !== false) { await showPlanDocument(uri); }
   return { source: config.document.uri, target, plans: planned, text, uri };
 }
 
