@@ -133,7 +133,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   }
 
   const tablePointers = new Set(tables.map(t => t.pointer));
-  const resolved = findings.map(f => (f.range ? f as ResolvedFinding : { ...f, range: rangeIn(config, f.pointer ?? '', f.target, tablePointers) }));
+  const resolved = findings.map(f => (f.range ? f as ResolvedFinding : withRange(f, rangeIn(config, f.pointer ?? '', f.target, tablePointers))));
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options, design };
 }
@@ -144,6 +144,17 @@ function underAny(pointer: Pointer, set: ReadonlySet<Pointer>): boolean {
     if (set.has(p)) { return true; }
   }
   return false;
+}
+
+/** The finding with its range; fixes a rule left to be made on request (rules/shared.ts `finding`) are not made here. */
+function withRange(f: Finding, range: Range): ResolvedFinding {
+  const fixes = Object.getOwnPropertyDescriptor(f, 'fixes');
+  if (!fixes?.get) { return { ...f, range }; }
+  const { code, severity, message, pointer, target } = f;
+  const out = { code, severity, message, pointer, target } as ResolvedFinding;
+  Object.defineProperty(out, 'fixes', { get: () => f.fixes, enumerable: true, configurable: true });
+  (out as { range: Range }).range = range;
+  return out;
 }
 
 /** Findings shown per code; the rest are counted in one summary finding of that code. */

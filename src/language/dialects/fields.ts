@@ -17,19 +17,28 @@ export function isObj(value: unknown): value is Obj {
 /** A key of a block as the file spells it (a dialect may accept snake_case aliases), with its pointer. */
 export interface Found { readonly key: string; readonly value: unknown; readonly pointer: Pointer }
 
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isStringList = (v: unknown): v is readonly string[] => Array.isArray(v) && v.every(isString);
+
 export class FieldReader {
   constructor(readonly vocabulary: Vocabulary) {}
 
-  find(obj: Obj | undefined, key: string, base: Pointer): Found | undefined {
+  /** The key as the block spells it, undefined when absent (no object made: most fields are read this way). */
+  private spelled(obj: Obj | undefined, key: string): string | undefined {
     if (!obj) { return undefined; }
-    if (Object.prototype.hasOwnProperty.call(obj, key)) { return { key, value: obj[key], pointer: joinPointer(base, key) }; }
+    if (Object.prototype.hasOwnProperty.call(obj, key)) { return key; }
     if (this.vocabulary.snakeCaseAliases) {
       const alias = snakeCase(key);
-      if (alias !== key && Object.prototype.hasOwnProperty.call(obj, alias)) {
-        return { key: alias, value: obj[alias], pointer: joinPointer(base, alias) };
-      }
+      if (alias !== key && Object.prototype.hasOwnProperty.call(obj, alias)) { return alias; }
     }
     return undefined;
+  }
+
+  find(obj: Obj | undefined, key: string, base: Pointer): Found | undefined {
+    const spelled = this.spelled(obj, key);
+    return spelled === undefined ? undefined : { key: spelled, value: (obj as Obj)[spelled], pointer: joinPointer(base, spelled) };
   }
 
   /** A sub-block (mapping); `block === undefined` means the keys sit in `obj` itself. */
@@ -40,36 +49,38 @@ export class FieldReader {
   }
 
   string(obj: Obj | undefined, key: string, base: Pointer): Field<string> | undefined {
-    return this.typed(obj, key, base, (v): v is string => typeof v === 'string');
+    return this.typed(obj, key, base, isString);
   }
 
   number(obj: Obj | undefined, key: string, base: Pointer): Field<number> | undefined {
-    return this.typed(obj, key, base, (v): v is number => typeof v === 'number' && Number.isFinite(v));
+    return this.typed(obj, key, base, isNumber);
   }
 
   boolean(obj: Obj | undefined, key: string, base: Pointer): Field<boolean> | undefined {
-    return this.typed(obj, key, base, (v): v is boolean => typeof v === 'boolean');
+    return this.typed(obj, key, base, isBoolean);
   }
 
   stringList(obj: Obj | undefined, key: string, base: Pointer): Field<readonly string[]> | undefined {
-    return this.typed(obj, key, base, (v): v is readonly string[] => Array.isArray(v) && v.every(s => typeof s === 'string'));
+    return this.typed(obj, key, base, isStringList);
   }
 
   enumeration<T extends string>(obj: Obj | undefined, key: string, base: Pointer, kind: EnumKind): Field<T> | undefined {
-    const found = this.find(obj, key, base);
-    if (!found) { return undefined; }
-    const canonical = decodeEnum(this.vocabulary, kind, found.value);
+    const spelled = this.spelled(obj, key);
+    if (spelled === undefined) { return undefined; }
+    const raw = (obj as Obj)[spelled];
+    const pointer = joinPointer(base, spelled);
+    const canonical = decodeEnum(this.vocabulary, kind, raw);
     return canonical === undefined
-      ? { valid: false, raw: found.value, pointer: found.pointer }
-      : { valid: true, value: canonical as T, raw: found.value, pointer: found.pointer };
+      ? { valid: false, raw, pointer }
+      : { valid: true, value: canonical as T, raw, pointer };
   }
 
   private typed<T>(obj: Obj | undefined, key: string, base: Pointer, ok: (v: unknown) => v is T): Field<T> | undefined {
-    const found = this.find(obj, key, base);
-    if (!found) { return undefined; }
-    return ok(found.value)
-      ? { valid: true, value: found.value, raw: found.value, pointer: found.pointer }
-      : { valid: false, raw: found.value, pointer: found.pointer };
+    const spelled = this.spelled(obj, key);
+    if (spelled === undefined) { return undefined; }
+    const raw = (obj as Obj)[spelled];
+    const pointer = joinPointer(base, spelled);
+    return ok(raw) ? { valid: true, value: raw, raw, pointer } : { valid: false, raw, pointer };
   }
 }
 

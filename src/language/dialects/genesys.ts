@@ -55,15 +55,16 @@ const VOCABULARY: Vocabulary = {
 const V = VOCABULARY;
 const flat = V.flatKeys ?? { hashName: 'hash_key_name', hashType: 'hash_key_type', rangeName: 'range_key_name', rangeType: 'range_key_type' };
 
+type KeyPairs = readonly (readonly [string, string, 'HASH' | 'RANGE'])[];
+const HASH_AND_RANGE: KeyPairs = [[flat.hashName, flat.hashType, 'HASH'], [flat.rangeName, flat.rangeType, 'RANGE']];
+const RANGE_ONLY: KeyPairs = [[flat.rangeName, flat.rangeType, 'RANGE']];
+
 interface FlatKeys { readonly attributes: AttributeSpec[]; readonly keySchema: KeyElementSpec[] }
 
 function flatKeys(r: FieldReader, obj: Obj, base: Pointer, hash: boolean): FlatKeys {
   const attributes: AttributeSpec[] = [];
   const keySchema: KeyElementSpec[] = [];
-  const pairs: readonly [string, string, 'HASH' | 'RANGE'][] = hash
-    ? [[flat.hashName, flat.hashType, 'HASH'], [flat.rangeName, flat.rangeType, 'RANGE']]
-    : [[flat.rangeName, flat.rangeType, 'RANGE']];
-  for (const [nameKey, typeKey, keyType] of pairs) {
+  for (const [nameKey, typeKey, keyType] of hash ? HASH_AND_RANGE : RANGE_ONLY) {
     const name = r.string(obj, nameKey, base);
     if (!name) { continue; }
     const type = r.enumeration<'S' | 'N' | 'B'>(obj, typeKey, base, 'attributeType');

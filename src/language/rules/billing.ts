@@ -84,16 +84,18 @@ export const billingModeRequired: Rule = {
     const w = new Writer(ctx, table);
     const ppr = w.enc('billingMode', 'PAY_PER_REQUEST');
     const prov = w.enc('billingMode', 'PROVISIONED');
-    const hasThroughput = hasAnyUnits(table.throughput) || table.globalSecondaryIndexes.some(g => hasAnyUnits(g.throughput));
-    const removal = removeAllThroughput(w, table);
     return [missing(finding(this, tableMark(table),
       `The table has no ${w.key(w.v.billingMode)}: set it to ${q(ppr)} or ${q(prov)} (with read and write capacity units).`,
-      [
-        fix(removal.length > 0 ? `Insert ${w.key(w.v.billingMode)} = ${ppr} and remove the throughput` : `Insert ${w.key(w.v.billingMode)} = ${ppr}`,
-          [...setBillingMode(w, 'PAY_PER_REQUEST'), ...removal], !hasThroughput),
-        fix(`Insert ${w.key(w.v.billingMode)} = ${prov} with throughput`,
-          [...setBillingMode(w, 'PROVISIONED'), ...provisionChanges(w, table, ctx)], hasThroughput),
-      ]))];
+      () => {
+        const hasThroughput = hasAnyUnits(table.throughput) || table.globalSecondaryIndexes.some(g => hasAnyUnits(g.throughput));
+        const removal = removeAllThroughput(w, table);
+        return [
+          fix(removal.length > 0 ? `Insert ${w.key(w.v.billingMode)} = ${ppr} and remove the throughput` : `Insert ${w.key(w.v.billingMode)} = ${ppr}`,
+            [...setBillingMode(w, 'PAY_PER_REQUEST'), ...removal], !hasThroughput),
+          fix(`Insert ${w.key(w.v.billingMode)} = ${prov} with throughput`,
+            [...setBillingMode(w, 'PROVISIONED'), ...provisionChanges(w, table, ctx)], hasThroughput),
+        ];
+      }))];
   },
 };
 
@@ -127,7 +129,7 @@ export const provisionedThroughputRequired: Rule = {
     const absent = implicit || sides.some(s => read(table.throughput?.[s], ctx).state === 'absent');
     return [missing(finding(this, unitsMark(ctx, table.throughput, sides, tableMark(table)),
       `${mode} needs read and write capacity units > 0: ${describeMissing(w, table.throughput, sides, ctx)}.`,
-      [
+      () => [
         fix(`Set ${sides.map(s => w.key(unitKey(w, s))).join(' and ')} to ${DEFAULT_UNITS}`,
           fillUnits(w, sides, { read: DEFAULT_UNITS, write: DEFAULT_UNITS }), true),
         fix(`Switch to ${w.enc('billingMode', 'PAY_PER_REQUEST')}`,

@@ -101,11 +101,13 @@ function designRule(id: DesignRuleId, severity: Severity, description: string): 
     appliesTo: d => d.design !== undefined,
     check(table: TableSpec, ctx: RuleContext): Finding[] {
       if (!ctx.design) { return []; }
+      const found = findingsOf(ctx.design, ctx);
+      if (found.length === 0) { return []; }
       const name = tableNameOf(table);
       const tables = ctx.designTables ?? ctx.tables;
       // Findings about a table the config does not define go with its first table.
       const own = (f: DesignFinding): boolean => f.table === name || (table === ctx.tables[0] && !tables.some(t => tableNameOf(t) === f.table));
-      return findingsOf(ctx.design, ctx).filter(f => f.code === id && own(f)).map(f => {
+      return found.filter(f => f.code === id && own(f)).map(f => {
         const fixes = (f.fixes ?? []).map((x, i) => toFix(x, table, ctx, i === 0)).filter((x): x is Fix => x !== undefined);
         return { code: f.code, severity: f.severity, message: f.message, pointer: f.pointer, target: f.target, ...(fixes.length ? { fixes } : {}) };
       });

@@ -215,60 +215,80 @@ export const projectionNonKeyAttributes: Rule = {
   severity: 'error',
   description: `INCLUDE projections list 1 to ${MAX_NON_KEY_ATTRIBUTES} non-key attributes (an empty list is rejected by DynamoDB); ALL and KEYS_ONLY list none.`,
   check(table, ctx) {
-    const w = new Writer(ctx, table);
-    const findings: Finding[] = [];
-    for (const index of [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]) {
-      const p = index.projection;
-      const type = read(p?.type, ctx);
-      if (!p || type.state === 'invalid') { continue; }
-      const nka = read(p.nonKeyAttributes, ctx);
-      if (nka.state === 'invalid') { continue; }
-      const place = w.indexPlace(index, w.v.projection.block, 'projection');
-      const typeKey = w.key(w.v.projection.type);
-      const listKey = w.key(w.v.projection.nonKeyAttributes);
-      const include = w.enc('projectionType', 'INCLUDE');
-      const all = w.enc('projectionType', 'ALL');
-      // Project ALL instead: the type to ALL (set when absent), the list removed.
-      const projectAll = (): FixIntent[] => [
-        ...(type.state === 'ok' ? [{ kind: 'replace', pointer: type.pointer, value: all } as const] : w.set(place, [[w.v.projection.type, all]])),
-        ...(nka.state === 'ok' ? [{ kind: 'delete', pointer: nka.pointer } as const] : []),
-      ];
-      // Fills for a missing or empty list: what the table already names, else a placeholder to replace.
-      const fills = (write: (names: readonly string[]) => FixIntent[]): Fix[] => {
-        const known = includeCandidates(table, index, ctx);
-        return [
-          ...(known.length > 0 ? [fix(`Include ${listWords(known)} (attributes the table already names)`, write(known), true)] : []),
-          fix(`Insert ${listKey} with a placeholder to replace`, write([NON_KEY_PLACEHOLDER]), known.length === 0),
-          fix(`Change ${typeKey} to ${all}`, projectAll()),
-        ];
-      };
-      if (type.state === 'ok' && type.value === 'INCLUDE' && nka.state === 'absent') {
-        findings.push(missing(finding(this, markValue(type.pointer),
-          `Index ${indexName(index, ctx)} projects ${include} but lists no ${listKey}: list 1 to ${MAX_NON_KEY_ATTRIBUTES} attributes to include.`,
-          fills(names => w.set(place, [[w.v.projection.nonKeyAttributes, [...names]]])))));
-      } else if (type.state === 'ok' && type.value !== 'INCLUDE' && nka.state === 'ok') {
-        const typeValue = w.enc('projectionType', type.value);
-        findings.push(finding(this, markKey(nka.pointer),
-          `Index ${indexName(index, ctx)} projects ${typeValue}, which takes no ${listKey} (only INCLUDE does): remove the list or use INCLUDE.`,
-          [
-            fix(`Remove ${listKey}`, [{ kind: 'delete', pointer: nka.pointer }], true),
-            ...(nka.value.length > 0 && nka.value.length <= MAX_NON_KEY_ATTRIBUTES
-              ? [fix(`Change ${typeKey} to ${include}`, [{ kind: 'replace', pointer: type.pointer, value: include }])] : []),
-          ]));
-      } else if (nka.state === 'ok' && nka.value.length === 0) {
-        // INCLUDE (or no type) with `[]`: DynamoDB requires at least one name.
-        findings.push(finding(this, markValue(nka.pointer),
-          `Index ${indexName(index, ctx)} has an empty ${listKey} list: DynamoDB requires 1 to ${MAX_NON_KEY_ATTRIBUTES} attribute names for ${include}; list the attributes to include, or project ${all}.`,
-          fills(names => [{ kind: 'replace', pointer: nka.pointer, value: [...names] }])));
-      } else if (nka.state === 'ok' && nka.value.length > MAX_NON_KEY_ATTRIBUTES) {
-        findings.push(finding(this, markValue(nka.pointer),
-          `Index ${indexName(index, ctx)} lists ${nka.value.length} ${listKey}: DynamoDB allows 1 to ${MAX_NON_KEY_ATTRIBUTES} per index; list fewer, or project ${all}.`,
-          [fix(`Change ${typeKey} to ${all}`, projectAll(), true)]));
+    let findings: Finding[] | undefined;
+    for (const list of [table.globalSecondaryIndexes, table.localSecondaryIndexes]) {
+      for (const index of list) {
+        const found = projectionFinding(this, table, index, ctx);
+        if (found) { (findings ??= []).push(found); }
       }
     }
-    return findings;
+    return findings ?? [];
   },
 };
+
+/**
+ * An index's projection finding, if any. Which case applies is decided from the fields alone:
+ * the names, messages and fixes are made only for a finding (most indexes have none), and the
+ * fixes only when asked for.
+ */
+function projectionFinding(rule: Rule, table: TableSpec, index: IndexSpec, ctx: RuleContext): Finding | undefined {
+  const p = index.projection;
+  if (!p) { return undefined; }
+  const type = read(p.type, ctx);
+  if (type.state === 'invalid') { return undefined; }
+  const nka = read(p.nonKeyAttributes, ctx);
+  if (nka.state === 'invalid') { return undefined; }
+  const problem = type.state === 'ok' && type.value === 'INCLUDE' && nka.state === 'absent' ? 'noList'
+    : type.state === 'ok' && type.value !== 'INCLUDE' && nka.state === 'ok' ? 'listNotIncluded'
+      : nka.state === 'ok' && nka.value.length === 0 ? 'emptyList'
+        : nka.state === 'ok' && nka.value.length > MAX_NON_KEY_ATTRIBUTES ? 'tooMany' : undefined;
+  if (problem === undefined) { return undefined; }
+  const w = new Writer(ctx, table);
+  const place = w.indexPlace(index, w.v.projection.block, 'projection');
+  const typeKey = w.key(w.v.projection.type);
+  const listKey = w.key(w.v.projection.nonKeyAttributes);
+  const include = w.enc('projectionType', 'INCLUDE');
+  const all = w.enc('projectionType', 'ALL');
+  // Project ALL instead: the type to ALL (set when absent), the list removed.
+  const projectAll = (): FixIntent[] => [
+    ...(type.state === 'ok' ? [{ kind: 'replace', pointer: type.pointer, value: all } as const] : w.set(place, [[w.v.projection.type, all]])),
+    ...(nka.state === 'ok' ? [{ kind: 'delete', pointer: nka.pointer } as const] : []),
+  ];
+  // Fills for a missing or empty list: what the table already names, else a placeholder to replace.
+  const fills = (write: (names: readonly string[]) => FixIntent[]): Fix[] => {
+    const known = includeCandidates(table, index, ctx);
+    return [
+      ...(known.length > 0 ? [fix(`Include ${listWords(known)} (attributes the table already names)`, write(known), true)] : []),
+      fix(`Insert ${listKey} with a placeholder to replace`, write([NON_KEY_PLACEHOLDER]), known.length === 0),
+      fix(`Change ${typeKey} to ${all}`, projectAll()),
+    ];
+  };
+  if (problem === 'noList' && type.state === 'ok') {
+    return missing(finding(rule, markValue(type.pointer),
+      `Index ${indexName(index, ctx)} projects ${include} but lists no ${listKey}: list 1 to ${MAX_NON_KEY_ATTRIBUTES} attributes to include.`,
+      () => fills(names => w.set(place, [[w.v.projection.nonKeyAttributes, [...names]]]))));
+  }
+  if (nka.state !== 'ok') { return undefined; }
+  if (problem === 'listNotIncluded' && type.state === 'ok') {
+    const typeValue = w.enc('projectionType', type.value);
+    return finding(rule, markKey(nka.pointer),
+      `Index ${indexName(index, ctx)} projects ${typeValue}, which takes no ${listKey} (only INCLUDE does): remove the list or use INCLUDE.`,
+      () => [
+        fix(`Remove ${listKey}`, [{ kind: 'delete', pointer: nka.pointer }], true),
+        ...(nka.value.length > 0 && nka.value.length <= MAX_NON_KEY_ATTRIBUTES
+          ? [fix(`Change ${typeKey} to ${include}`, [{ kind: 'replace', pointer: type.pointer, value: include }])] : []),
+      ]);
+  }
+  if (problem === 'emptyList') {
+    // INCLUDE (or no type) with `[]`: DynamoDB requires at least one name.
+    return finding(rule, markValue(nka.pointer),
+      `Index ${indexName(index, ctx)} has an empty ${listKey} list: DynamoDB requires 1 to ${MAX_NON_KEY_ATTRIBUTES} attribute names for ${include}; list the attributes to include, or project ${all}.`,
+      () => fills(names => [{ kind: 'replace', pointer: nka.pointer, value: [...names] }]));
+  }
+  return finding(rule, markValue(nka.pointer),
+    `Index ${indexName(index, ctx)} lists ${nka.value.length} ${listKey}: DynamoDB allows 1 to ${MAX_NON_KEY_ATTRIBUTES} per index; list fewer, or project ${all}.`,
+    () => [fix(`Change ${typeKey} to ${all}`, projectAll(), true)]);
+}
 
 export const lsiRequiresSortKey: Rule = {
   id: 'lsi-requires-sort-key',

@@ -185,7 +185,7 @@ function keyTypeRule(id: 'hash-key-type' | 'range-key-type', which: 'hash' | 'ra
         const type = w.enc('attributeType', (known && usable(known.type, ctx)) ?? 'S');
         (findings ??= []).push(missing(finding(this, { pointer: namePointer, target: 'key' },
           `${nameKey} ${q(attrName ?? '?')} has no ${typeKey}: give its type, "S", "N" or "B"${known ? ` (${q(type)} as in its other key)` : ''}.`,
-          [fix(`Insert ${typeKey} = ${q(type)}`, [w.insert(pointer, kind, typeKey, type)], true)])));
+          () => [fix(`Insert ${typeKey} = ${q(type)}`, [w.insert(pointer, kind, typeKey, type)], true)])));
       };
       checkOwner(table.pointer, 'table');
       for (const index of table.globalSecondaryIndexes) { checkOwner(index.pointer, 'gsi', index); }

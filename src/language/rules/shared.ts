@@ -144,15 +144,30 @@ export function parseIncomplete(ctx: RuleContext): boolean {
   return errors.length > 0 && errors.some(e => (e.severity ?? 'error') === 'error');
 }
 
-export function finding(rule: Pick<Rule, 'id' | 'severity'>, mark: Mark, message: string, fixes?: Fix[]): Finding {
-  return {
-    code: rule.id,
-    severity: rule.severity,
-    message,
-    pointer: mark.pointer,
-    target: mark.target,
-    ...(fixes && fixes.length > 0 ? { fixes } : {}),
-  };
+/**
+ * A finding. Its fixes may be given as a function: they are then made only when something reads
+ * `fixes` (a code action, fix-all), once, not while the document is analysed. A fix that fails
+ * to build is no fix.
+ */
+export function finding(rule: Pick<Rule, 'id' | 'severity'>, mark: Mark, message: string, fixes?: Fix[] | (() => Fix[])): Finding {
+  const f: Finding = { code: rule.id, severity: rule.severity, message, pointer: mark.pointer, target: mark.target };
+  if (typeof fixes === 'function') {
+    const make = fixes;
+    Object.defineProperty(f, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get(): readonly Fix[] | undefined {
+        let made: Fix[] | undefined;
+        try { made = make(); } catch { made = undefined; }
+        const value = made && made.length > 0 ? made : undefined;
+        Object.defineProperty(f, 'fixes', { value, enumerable: true, configurable: true, writable: false });
+        return value;
+      },
+    });
+  } else if (fixes && fixes.length > 0) {
+    (f as { fixes?: readonly Fix[] }).fixes = fixes;
+  }
+  return f;
 }
 
 export function fix(title: string, changes: FixIntent[], preferred = false): Fix {
