@@ -206,28 +206,36 @@ export class OffsetSourceMap implements SourceMap {
   }
 
   pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined {
-    let best: { pointer: Pointer; on: 'key' | 'value'; size: number; depth: number } | undefined;
-    const o = this.offsetsOf;
-    for (const [pointer, slot] of this.slots) {
-      const keyStart = o[slot];
-      const keyEnd = o[slot + 1];
-      const valueStart = o[slot + 2];
-      const valueEnd = o[slot + 3];
-      const inKey = keyStart >= 0 && keyStart <= offset && offset <= keyEnd;
-      const inValue = valueStart <= offset && offset <= valueEnd;
-      if (!inKey && !inValue) { continue; }
-      const depth = pointer.split('/').length;
-      if (inKey) {
-        const size = keyEnd - keyStart;
-        if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { pointer, on: 'key', size, depth }; }
-      }
-      if (inValue) {
-        const size = valueEnd - valueStart;
-        if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { pointer, on: 'value', size, depth }; }
-      }
-    }
-    return best && { pointer: best.pointer, on: best.on };
+    return innermostAt(this.offsetsOf, offset, this.slots);
   }
+}
+
+/**
+ * The innermost key or value at `offset`: of the entries (a pointer and where its four offsets
+ * start in `o`: key start, key end (-1: no key), value start, value end) whose key or value holds
+ * the offset, the deepest, then the smallest.
+ */
+function innermostAt(o: ArrayLike<number>, offset: number, entries: Iterable<readonly [Pointer, number]>): { pointer: Pointer; on: 'key' | 'value' } | undefined {
+  let best: { pointer: Pointer; on: 'key' | 'value'; size: number; depth: number } | undefined;
+  for (const [pointer, at] of entries) {
+    const keyStart = o[at];
+    const keyEnd = o[at + 1];
+    const valueStart = o[at + 2];
+    const valueEnd = o[at + 3];
+    const inKey = keyStart >= 0 && keyStart <= offset && offset <= keyEnd;
+    const inValue = valueStart <= offset && offset <= valueEnd;
+    if (!inKey && !inValue) { continue; }
+    const depth = pointer.split('/').length;
+    if (inKey) {
+      const size = keyEnd - keyStart;
+      if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { pointer, on: 'key', size, depth }; }
+    }
+    if (inValue) {
+      const size = valueEnd - valueStart;
+      if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { pointer, on: 'value', size, depth }; }
+    }
+  }
+  return best && { pointer: best.pointer, on: best.on };
 }
 
 /** Children of one parent beyond which a lookup by key goes through a map, not a scan. */
@@ -390,29 +398,13 @@ export class TreeSourceMap implements SourceMap {
     return siblings.map(s => all[s]);
   }
 
-  pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined {
-    let best: { slot: number; on: 'key' | 'value'; size: number; depth: number } | undefined;
-    const o = this.offsetsOf;
+  /** Each slot's pointer, with where its offsets start in `offsetsOf`. */
+  private *slotEntries(): Generator<readonly [Pointer, number]> {
     const all = this.allPointers();
-    for (let slot = 0; slot < all.length; slot++) {
-      const at = slot * 4;
-      const keyStart = o[at];
-      const keyEnd = o[at + 1];
-      const valueStart = o[at + 2];
-      const valueEnd = o[at + 3];
-      const inKey = keyStart >= 0 && keyStart <= offset && offset <= keyEnd;
-      const inValue = valueStart <= offset && offset <= valueEnd;
-      if (!inKey && !inValue) { continue; }
-      const depth = all[slot].split('/').length;
-      if (inKey) {
-        const size = keyEnd - keyStart;
-        if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { slot, on: 'key', size, depth }; }
-      }
-      if (inValue) {
-        const size = valueEnd - valueStart;
-        if (!best || depth > best.depth || (depth === best.depth && size < best.size)) { best = { slot, on: 'value', size, depth }; }
-      }
-    }
-    return best && { pointer: all[best.slot], on: best.on };
+    for (let slot = 0; slot < all.length; slot++) { yield [all[slot], slot * 4]; }
+  }
+
+  pointerAt(offset: number): { pointer: Pointer; on: 'key' | 'value' } | undefined {
+    return innermostAt(this.offsetsOf, offset, this.slotEntries());
   }
 }
