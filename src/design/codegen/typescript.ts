@@ -247,6 +247,22 @@ function resultType(p: CodePattern, names: ReadonlyMap<CodeEntity, Names>): stri
   }).join(' | ');
 }
 
+/**
+ * A function that sends one command addressed by the item's key (GetCommand, DeleteCommand) and
+ * returns the item the answer holds in `field`, if any.
+ */
+function byKeyFunction(signature: string, result: string, command: string, key: string, option: string, field: string): string[] {
+  return [
+    `export async function ${signature}: Promise<${result} | undefined> {`,
+    `  const result = await documentClient().send(new ${command}({`,
+    '    TableName: tableName,',
+    `    Key: ${key},`,
+    `    ${option},`,
+    '  }));',
+    `  return result.${field} as ${result} | undefined;`,
+    '}'];
+}
+
 function patternFunction(p: CodePattern, names: ReadonlyMap<CodeEntity, Names>, taken: (name: string) => string, partitionKey: string): string[] {
   const doc = `/** ${comment(p.spec.name)}: ${comment(p.spec.operation)} ${comment(p.conditions.map(c => `${c.attribute} ${c.operator} ${c.values.map(v => v.text).join(' and ')}`).join(', '))}${p.index ? ` on ${comment(p.index)}` : ''}. */`;
   const input = p.parameters.length ? `input: ${parametersType(p.parameters)}` : '';
@@ -256,15 +272,7 @@ function patternFunction(p: CodePattern, names: ReadonlyMap<CodeEntity, Names>, 
   switch (p.call) {
     case 'get': {
       const name = taken(functionName(p.words));
-      return [doc,
-        `export async function ${name}(${inputComma}options: { consistentRead?: boolean } = {}): Promise<${result} | undefined> {`,
-        '  const result = await documentClient().send(new GetCommand({',
-        '    TableName: tableName,',
-        `    Key: ${primaryKeyObject(p)},`,
-        '    ConsistentRead: options.consistentRead,',
-        '  }));',
-        `  return result.Item as ${result} | undefined;`,
-        '}'];
+      return [doc, ...byKeyFunction(`${name}(${inputComma}options: { consistentRead?: boolean } = {})`, result, 'GetCommand', primaryKeyObject(p), 'ConsistentRead: options.consistentRead', 'Item')];
     }
     case 'query': case 'scan': {
       const name = taken(functionName(p.words));
@@ -300,15 +308,7 @@ function patternFunction(p: CodePattern, names: ReadonlyMap<CodeEntity, Names>, 
     }
     case 'delete': {
       const name = taken(functionName(p.words));
-      return [doc,
-        `export async function ${name}(${input}): Promise<${result} | undefined> {`,
-        '  const result = await documentClient().send(new DeleteCommand({',
-        '    TableName: tableName,',
-        `    Key: ${primaryKeyObject(p)},`,
-        "    ReturnValues: 'ALL_OLD',",
-        '  }));',
-        `  return result.Attributes as ${result} | undefined;`,
-        '}'];
+      return [doc, ...byKeyFunction(`${name}(${input})`, result, 'DeleteCommand', primaryKeyObject(p), "ReturnValues: 'ALL_OLD'", 'Attributes')];
     }
     case 'update': {
       if (!single) { return [`// ${comment(p.spec.name)}: an update of ${p.entities.length ? 'several entities' : 'no known entity'} is not generated.`]; }
