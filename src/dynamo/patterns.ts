@@ -7,9 +7,10 @@
  * the pattern declares). The scratch tables are deleted afterwards, also on failure or cancel.
  */
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BatchGetItemCommand, BatchWriteItemCommand, CreateTableCommand, DeleteItemCommand, DeleteTableCommand, DynamoDBClient, GetItemCommand,
-  PutItemCommand, QueryCommand, ScanCommand, TransactGetItemsCommand, TransactWriteItemsCommand, UpdateItemCommand,
+  PutItemCommand, QueryCommand, ScanCommand, TransactGetItemsCommand, TransactWriteItemsCommand, UpdateItemCommand, waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, ConsumedCapacity, CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -345,15 +346,35 @@ export async function runDesign(client: DynamoDBClient, design: DesignSpec, tabl
     results.sort((a, b) => design.patterns.findIndex(p => p.name === a.name) - design.patterns.findIndex(p => p.name === b.name));
   } finally {
     for (const c of created) {
-      try {
-        await client.send(new DeleteTableCommand({ TableName: c.scratch }));
-        options.progress?.(`deleted ${c.scratch}`);
-      } catch {
-        leftOver.push(c.scratch);
-      }
+      if (await deleteScratch(client, c.scratch)) { options.progress?.(`deleted ${c.scratch}`); } else { leftOver.push(c.scratch); }
     }
   }
   return { tables: created.map(c => ({ name: c.name, scratch: c.scratch, items: c.items })), results, ok: results.every(r => r.ok), leftOver };
+}
+
+/**
+ * Deletes a scratch table and waits until it is gone (not with the run's signal: a cancelled run
+ * still cleans up). A table still busy (a write cancelled on our side that the server is still
+ * doing) is retried for a few seconds. False when it could not be deleted.
+ */
+async function deleteScratch(client: DynamoDBClient, name: string): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.send(new DeleteTableCommand({ TableName: name }));
+      break;
+    } catch (error) {
+      const code = (error as { name?: string }).name;
+      if (code === 'ResourceNotFoundException') { return true; }
+      if (code !== 'ResourceInUseException' || attempt >= 20) { return false; }
+      await sleep(250);
+    }
+  }
+  try {
+    await waitUntilTableNotExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 5 }, { TableName: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function servingOfUnknown(pattern: AccessPatternSpec): Call {
