@@ -36,6 +36,7 @@ export const SHOWCASE: readonly { from: string; to: string; clip: { x: number; y
   { from: 'apply-report.png', to: 'apply.png', clip: { x: 860, y: 30, width: 540, height: 845 }, width: 540 },
   { from: 'design-patterns-dark.png', to: 'design-view.png', clip: { x: 345, y: 30, width: 1055, height: 845 }, width: 1055 },
   { from: 'walkthrough.png', to: 'walkthrough.png', clip: { x: 0, y: 30, width: 1280, height: 830 }, width: 1280 },
+  { from: 'partiql-results.png', to: 'partiql.png', clip: { x: 345, y: 30, width: 1055, height: 480 }, width: 1055 },
   { from: 'import-dry-run.png', to: 'import-dry-run.png', clip: { x: 0, y: 30, width: 980, height: 700 }, width: 840 },
 ];
 
