@@ -114,6 +114,20 @@ export interface ComparisonInput {
   readonly notes?: StepNotes;
 }
 
+/** How each tool that applies files is told to apply them, and what its unknown values are. */
+const OWNER_WORDS: Readonly<Record<string, { apply: string; state: string; unknown: string }>> = {
+  CloudFormation: {
+    apply: 'deploy the template (aws cloudformation deploy, sam deploy, or your pipeline)',
+    state: "the stack's state",
+    unknown: 'Values written with intrinsic functions (Ref, Fn::If, Fn::Sub, ...) are known only at deploy time: they are listed as not known, not as differences.',
+  },
+  Terraform: {
+    apply: 'run terraform plan and terraform apply',
+    state: "Terraform's state",
+    unknown: 'Values from variables, locals and expressions are known only when Terraform plans: they are listed as not known, not as differences.',
+  },
+};
+
 /** The comparison document's text. */
 export function formatComparison(input: ComparisonInput): string {
   const { plans, compared } = input;
@@ -134,10 +148,11 @@ export function formatComparison(input: ComparisonInput): string {
   }
   for (const n of compared.notCompared) { lines.push(`Resource ${n.label}: not compared: ${n.reason}.`, ''); }
   if (owner) {
+    const words = OWNER_WORDS[owner] ?? { apply: `apply it with ${owner}`, state: `${owner}'s state`, unknown: 'Values known only when it applies the file are listed as not known, not as differences.' };
     lines.push(
-      `Applying stays with ${owner}: deploy the template (aws cloudformation deploy, sam deploy, or your pipeline).`,
-      `A change made here would drift from the stack's state: ${owner} would not know of it, and its next update would undo it or fail on it.`,
-      'Values written with intrinsic functions (Ref, Fn::If, Fn::Sub, ...) are known only at deploy time: they are listed as not known, not as differences.',
+      `Applying stays with ${owner}: ${words.apply}.`,
+      `A change made here would drift from ${words.state}: ${owner} would not know of it, and its next update would undo it or fail on it.`,
+      words.unknown,
     );
   } else {
     lines.push(differing > 0 ? 'To apply: "DynamoDB: Apply Config…" (Preview Changes shows the steps with an Apply lens).' : 'The live tables match the config.');

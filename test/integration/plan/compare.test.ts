@@ -1,6 +1,6 @@
 /**
  * Compare with Live Table against dynalite: the demo tables exported as CloudFormation templates
- * compare as "no differences"; an edited template shows its difference; values written with
+ * and as Terraform (resource and ARC module) compare as "no differences"; an edited template shows its difference; values written with
  * intrinsic functions are listed as not known from the template, never as differences; a table
  * whose name is an intrinsic is not compared, and says why.
  */
@@ -11,19 +11,20 @@ import { describeLive, planSpecs } from '../../../src/dynamo/apply';
 import { DEMO_TABLES, seedDemoTables } from '../../../src/dynamo/seed';
 import { exportConfig } from '../../../src/config/export';
 import { dialectOf } from '../../../src/language/dialects/registry';
+import { loadHcl } from '../../../src/language/hcl/parser';
 import { analyze } from '../../../src/language/service';
 import { comparable, formatComparison } from '../../../src/plan/compare';
 import { LocalServer, startDynalite } from '../../support/servers';
 
-async function compare(client: DynamoDBClient, text: string): Promise<{ text: string; kinds: string[] }> {
-  const analysis = analyze(text, { uri: 'template.yaml' });
+async function compare(client: DynamoDBClient, text: string, uri = 'template.yaml', dialect = 'cloudformation'): Promise<{ text: string; kinds: string[] }> {
+  const analysis = analyze(text, { uri });
   assert.ok(analysis);
-  assert.equal(analysis.dialect, 'cloudformation');
+  assert.equal(analysis.dialect, dialect);
   assert.deepEqual(analysis.findings.filter(f => f.severity === 'error' || f.severity === 'warning').map(f => f.message), [], text);
   const compared = comparable(analysis.tables, dialectOf(analysis.dialect).unknown?.(analysis.config.value) ?? new Set(), analysis.config.value);
   const plans = await planSpecs(client, compared.tables);
   return {
-    text: formatComparison({ fileName: 'template.yaml', where: 'dynalite', appliedBy: dialectOf(analysis.dialect).appliedBy, plans, compared, at: new Date(0) }),
+    text: formatComparison({ fileName: uri, where: 'dynalite', appliedBy: dialectOf(analysis.dialect).appliedBy, plans, compared, at: new Date(0) }),
     kinds: plans.map(p => p.kind),
   };
 }
@@ -34,6 +35,7 @@ describe('Compare with Live Table (CloudFormation) against dynalite', () => {
   before(async () => {
     server = await startDynalite();
     client = server.client();
+    await loadHcl();
     await seedDemoTables(client, { itemsPerTable: 5 });
   });
   after(async () => { await server?.stop(); });
@@ -53,6 +55,22 @@ describe('Compare with Live Table (CloudFormation) against dynalite', () => {
       assert.match(result.text, /drift from the stack's state/);
     }
   });
+
+  for (const dialect of ['terraform', 'terraform-module']) {
+    it(`every demo table, exported as ${dialect}, compares as no differences, and applying stays with Terraform`, async () => {
+      for (const demo of DEMO_TABLES) {
+        const name = demo.create.TableName!;
+        const live = await describeLive(client, name);
+        assert.ok(live, name);
+        const file = exportConfig(live, dialect);
+        const result = await compare(client, file, 'main.tf', dialect);
+        assert.deepEqual(result.kinds, ['none'], `${name}:\n${result.text}\n${file}`);
+        assert.match(result.text, /^1 table compared: no differences\. Read-only: nothing has been changed\.$/m);
+        assert.match(result.text, /Applying stays with Terraform: run terraform plan and terraform apply\./);
+        assert.match(result.text, /drift from Terraform's state/);
+      }
+    });
+  }
 
   it('an edited template shows the difference; intrinsic values are not known, not differences', async () => {
     // An on-demand demo table without GSIs: switched to PROVISIONED with its units.
