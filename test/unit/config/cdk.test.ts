@@ -11,24 +11,11 @@ import * as ts from 'typescript';
 import { exportCdk } from '../../../src/config/export';
 import type { LiveTable } from '../../../src/model/live';
 import { repoRoot } from '../../support/paths';
-import { liveOf, type SimpleTable } from '../plan/builder';
+import { EVERY_SETTING, ON_DEMAND, liveOf, type SimpleTable } from '../plan/builder';
 
-const provisioned: SimpleTable = {
-  name: 'orders',
-  billingMode: 'PROVISIONED', read: 5, write: 4,
-  attributes: { pk: 'S', sk: 'N', status: 'S', due: 'N' },
-  hash: 'pk', range: 'sk',
-  gsis: [{ name: 'by-status', hash: 'status', range: 'sk', projection: 'INCLUDE', nonKey: ['total', "it's"], read: 2, write: 1 }],
-  lsis: [{ name: 'by-due', range: 'due', projection: 'KEYS_ONLY' }],
-  stream: { enabled: true, viewType: 'NEW_AND_OLD_IMAGES' },
-  ttl: { enabled: true, attributeName: 'expires_at' },
-  pitr: true,
-  sse: { enabled: true, kmsKeyId: 'k-1' },
-  tableClass: 'STANDARD_INFREQUENT_ACCESS',
-  deletionProtection: true,
-  tags: { team: 'billing', env: 'staging' },
-};
-const onDemand: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, tags: {} };
+// A non-key attribute with a quote in its name: the CDK export must escape it.
+const provisioned: SimpleTable = { ...EVERY_SETTING, gsis: EVERY_SETTING.gsis!.map(g => ({ ...g, nonKey: ['total', "it's"] })) };
+const onDemand = ON_DEMAND;
 const awsManaged: LiveTable = { ...liveOf({ ...onDemand, name: '9lives' }), sse: { enabled: true } };
 
 /** tsc's diagnostics for the files (type-checking only, strict, against the repo's node_modules). */

@@ -11,24 +11,10 @@ import { analyze } from '../../../src/language/service';
 import type { LiveTable } from '../../../src/model/live';
 import { formatPlan } from '../../../src/plan/words';
 import type { Dialect } from '../../../src/model/spec';
-import { liveOf, type SimpleTable } from '../plan/builder';
+import { EVERY_SETTING, ON_DEMAND, liveOf } from '../plan/builder';
 
-const provisioned: SimpleTable = {
-  name: 'orders',
-  billingMode: 'PROVISIONED', read: 5, write: 4,
-  attributes: { pk: 'S', sk: 'N', status: 'S', due: 'N' },
-  hash: 'pk', range: 'sk',
-  gsis: [{ name: 'by-status', hash: 'status', range: 'sk', projection: 'INCLUDE', nonKey: ['total', 'currency'], read: 2, write: 1 }],
-  lsis: [{ name: 'by-due', range: 'due', projection: 'KEYS_ONLY' }],
-  stream: { enabled: true, viewType: 'NEW_AND_OLD_IMAGES' },
-  ttl: { enabled: true, attributeName: 'expires_at' },
-  pitr: true,
-  sse: { enabled: true, kmsKeyId: 'k-1' },
-  tableClass: 'STANDARD_INFREQUENT_ACCESS',
-  deletionProtection: true,
-  tags: { team: 'billing', env: 'staging' },
-};
-const onDemand: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, tags: {} };
+const provisioned = EVERY_SETTING;
+const onDemand = ON_DEMAND;
 
 const DIALECTS: readonly Dialect[] = ['genesys', 'planton', 'component', 'cloudformation'];
 const URI: Record<Dialect, string> = { genesys: 'x.toml', planton: 'x.yaml', component: 'x.yaml', cloudformation: 'x.yaml' };

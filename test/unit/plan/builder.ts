@@ -136,3 +136,23 @@ export function liveOf(t: SimpleTable, unknown: readonly ('ttl' | 'tags' | 'pitr
     pointInTimeRecovery: unknown.includes('pitr') ? { state: 'unknown', reason: why } : { state: 'known', value: { enabled: t.pitr ?? false } },
   };
 }
+
+/** A provisioned table with every setting (keys, both index kinds, stream, TTL, PITR, KMS, class, protection, tags): the exporters' test table. */
+export const EVERY_SETTING: SimpleTable = {
+  name: 'orders',
+  billingMode: 'PROVISIONED', read: 5, write: 4,
+  attributes: { pk: 'S', sk: 'N', status: 'S', due: 'N' },
+  hash: 'pk', range: 'sk',
+  gsis: [{ name: 'by-status', hash: 'status', range: 'sk', projection: 'INCLUDE', nonKey: ['total', 'currency'], read: 2, write: 1 }],
+  lsis: [{ name: 'by-due', range: 'due', projection: 'KEYS_ONLY' }],
+  stream: { enabled: true, viewType: 'NEW_AND_OLD_IMAGES' },
+  ttl: { enabled: true, attributeName: 'expires_at' },
+  pitr: true,
+  sse: { enabled: true, kmsKeyId: 'k-1' },
+  tableClass: 'STANDARD_INFREQUENT_ACCESS',
+  deletionProtection: true,
+  tags: { team: 'billing', env: 'staging' },
+};
+
+/** An on-demand table with a binary hash key only and a dotted name. */
+export const ON_DEMAND: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, tags: {} };

@@ -14,7 +14,7 @@ import { analyze, completeIn, fixesOf, hoverIn, type Analysis } from '../../../s
 import { exportConfig } from '../../../src/config/export';
 import { plan } from '../../../src/plan/plan';
 import { formatPlan } from '../../../src/plan/words';
-import { liveOf, type SimpleTable } from '../plan/builder';
+import { EVERY_SETTING, ON_DEMAND, liveOf, type SimpleTable } from '../plan/builder';
 import { applyEdits, mutate, type Mutation } from '../rules/harness';
 import { repoRoot } from '../../support/paths';
 
@@ -311,22 +311,8 @@ describe('Terraform: syntax', () => {
 });
 
 describe('Terraform: export round trip', () => {
-  const rich: SimpleTable = {
-    name: 'orders',
-    billingMode: 'PROVISIONED', read: 5, write: 4,
-    attributes: { pk: 'S', sk: 'N', status: 'S', due: 'N' },
-    hash: 'pk', range: 'sk',
-    gsis: [{ name: 'by-status', hash: 'status', range: 'sk', projection: 'INCLUDE', nonKey: ['total', 'currency'], read: 2, write: 1 }],
-    lsis: [{ name: 'by-due', range: 'due', projection: 'KEYS_ONLY' }],
-    stream: { enabled: true, viewType: 'NEW_AND_OLD_IMAGES' },
-    ttl: { enabled: true, attributeName: 'expires_at' },
-    pitr: true,
-    sse: { enabled: true, kmsKeyId: 'k-1' },
-    tableClass: 'STANDARD_INFREQUENT_ACCESS',
-    deletionProtection: true,
-    tags: { team: 'billing', env: 'staging' },
-  };
-  const plain: SimpleTable = { name: 'Carts.v2', billingMode: 'PAY_PER_REQUEST', attributes: { id: 'B' }, hash: 'id', ttl: { enabled: false }, pitr: false, tags: {} };
+  const rich = EVERY_SETTING;
+  const plain: SimpleTable = { ...ON_DEMAND, pitr: false };
 
   for (const dialect of ['terraform', 'terraform-module']) {
     for (const table of [rich, plain]) {
