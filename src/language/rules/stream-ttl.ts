@@ -5,9 +5,8 @@
  * component dialect (CloudFormation style) the block's own required keys are the schema's, so
  * these rules stay silent there until `enabled` is given.
  */
-import type { Field, TableSpec } from '../../model/spec';
+import type { Field } from '../../model/spec';
 import { dialectOf } from '../dialects/registry';
-import type { KeyNames, Vocabulary } from '../dialects/vocabulary';
 import type { Finding, Rule } from '../types';
 import { type Read, Writer, finding, fix, markKey, markValue, missing, q, read, usable } from './shared';
 
@@ -20,15 +19,25 @@ function enabledState(dialect: string, r: ReturnType<typeof read<boolean>>): boo
   return undefined;
 }
 
+/**
+ * The blocks whose setting goes with an `enabled` flag, and that setting's name: the same name in
+ * the TableSpec's block and in the vocabulary's (`stream.viewType`, `ttl.attributeName`).
+ */
+const SETTING = { stream: 'viewType', ttl: 'attributeName' } as const;
+
+type PairPlace = keyof typeof SETTING;
+
+/** The setting of a place's block, in the TableSpec or in the vocabulary. */
+function settingOf<T>(block: object, place: PairPlace): T | undefined {
+  return (block as Readonly<Record<string, T | undefined>>)[SETTING[place]];
+}
+
 /** What a setting that goes with an `enabled` flag says in its findings (a stream's view type, TTL's attribute). */
 interface EnabledPair {
   readonly id: string;
   readonly description: string;
-  /** The block's flag and setting in the table, when the table has the block. */
-  fields(table: TableSpec): { readonly enabled?: Field<boolean>; readonly value?: Field<string> } | undefined;
-  /** Their key names, and the block that holds them (undefined: flat in the table). */
-  keys(v: Vocabulary): KeyNames & { readonly enabled: string; readonly value: string };
-  readonly place: 'stream' | 'ttl';
+  /** The block that holds the flag and the setting (flat in the table where the vocabulary names no block). */
+  readonly place: PairPlace;
   /** The feature, in words (`streams`, `TTL`), and how it says it is off. */
   readonly what: string;
   readonly off: string;
@@ -47,21 +56,22 @@ function enabledPairRule(pair: EnabledPair): Rule {
     severity: 'error',
     description: pair.description,
     check(table, ctx) {
-      const fields = pair.fields(table);
-      if (!fields) { return []; }
-      const enabledRead = read(fields.enabled, ctx);
+      const block = table[pair.place];
+      if (!block) { return []; }
+      const enabledRead = read(block.enabled, ctx);
       const enabled = enabledState(table.dialect, enabledRead);
-      const value = read(fields.value, ctx);
+      const value = read(settingOf<Field<string>>(block, pair.place), ctx);
       if (enabled === undefined || value.state === 'invalid') { return []; }
       const w = new Writer(ctx, table);
-      const names = pair.keys(w.v);
+      const names = w.v[pair.place];
+      const valueName = settingOf<string>(names, pair.place) ?? SETTING[pair.place];
       const place = w.tablePlace(names.block, pair.place);
-      const valueKey = w.key(names.value);
+      const valueKey = w.key(valueName);
       const enabledKey = w.key(names.enabled);
       if (enabled && pair.blank(value) && enabledRead.state === 'ok') {
         const m = pair.whenMissing(w, value, valueKey);
         return [missing(finding(this, value.state === 'ok' ? markValue(value.pointer) : markValue(enabledRead.pointer), m.message,
-          [fix(m.title, w.set(place, [[names.value, m.value]]), true)]), value.state === 'absent')];
+          [fix(m.title, w.set(place, [[valueName, m.value]]), true)]), value.state === 'absent')];
       }
       if (!enabled && !pair.blank(value) && value.state === 'ok') {
         const d = pair.whenDisabled(w, value.value, valueKey);
@@ -80,8 +90,6 @@ function enabledPairRule(pair: EnabledPair): Rule {
 export const streamViewType = enabledPairRule({
   id: 'stream-view-type',
   description: 'Enabled streams set a view type; disabled streams set none.',
-  fields: t => t.stream && { enabled: t.stream.enabled, value: t.stream.viewType },
-  keys: v => ({ block: v.stream.block, enabled: v.stream.enabled, value: v.stream.viewType }),
   place: 'stream',
   what: 'streams',
   off: 'streams are not enabled',
@@ -97,8 +105,6 @@ export const streamViewType = enabledPairRule({
 export const ttlAttribute = enabledPairRule({
   id: 'ttl-attribute',
   description: 'Enabled TTL names its attribute; disabled TTL names none.',
-  fields: t => t.ttl && { enabled: t.ttl.enabled, value: t.ttl.attributeName },
-  keys: v => ({ block: v.ttl.block, enabled: v.ttl.enabled, value: v.ttl.attributeName }),
   place: 'ttl',
   what: 'TTL',
   off: 'TTL is not enabled',
