@@ -11,7 +11,7 @@ import type { WrittenConfig } from '../formats/format';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { listTableComments, listTableEntry } from './write';
 import { API_KEY_NAMES, apiTableOrder, normalizeEntry } from './structured';
-import type { Vocabulary } from './vocabulary';
+import { type Vocabulary, designKeys } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'component',
@@ -71,7 +71,7 @@ export const COMPONENT: DialectDefinition = {
   vocabulary: VOCABULARY,
   normalize,
   // Entities and access patterns in each table entry (src/design/read.ts).
-  design: { where: 'table', entities: 'entities', patterns: 'accessPatterns', keyCondition: 'keyCondition', sampleCount: 'sampleCount', itemSizeBytes: 'itemSizeBytes', beginsWith: 'beginsWith' },
+  design: designKeys('table', 'camelCase'),
   // A table without billingMode is PROVISIONED (CloudFormation's default); a stream or TTL
   // block without `enabled` is incomplete (the schema requires it).
   defaults: { billingMode: 'PROVISIONED' },

@@ -14,7 +14,7 @@ import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { flatIndexRest, singleKeys, userTags, valueComments } from './write';
-import type { Vocabulary } from './vocabulary';
+import { type Vocabulary, designKeys } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'genesys',
@@ -224,7 +224,7 @@ export const GENESYS: DialectDefinition = {
   vocabulary: VOCABULARY,
   normalize,
   // Entities and access patterns in each table entry (src/design/read.ts).
-  design: { where: 'table', entities: 'entities', patterns: 'access_patterns', keyCondition: 'key_condition', sampleCount: 'sample_count', itemSizeBytes: 'item_size_bytes', beginsWith: 'begins_with' },
+  design: designKeys('table', 'snake_case'),
   defaults: { enabled: false },
   optIn: true,
   regionHint: 'Add region = "..." above [[resources.dynamodb]] to pin a region.',

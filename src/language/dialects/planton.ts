@@ -12,7 +12,7 @@ import type { WrittenConfig } from '../formats/format';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { listTableComments, listTableEntry } from './write';
 import { API_KEY_NAMES, apiTableOrder, normalizeEntry } from './structured';
-import type { Vocabulary } from './vocabulary';
+import { type Vocabulary, designKeys } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'planton',
@@ -73,7 +73,7 @@ export const PLANTON: DialectDefinition = {
   vocabulary: VOCABULARY,
   normalize,
   // The manifest is protobuf-strict: the design lives beside it, in NAME.design.yaml.
-  design: { where: 'sidecar', entities: 'entities', patterns: 'accessPatterns', keyCondition: 'keyCondition', sampleCount: 'sampleCount', itemSizeBytes: 'itemSizeBytes', beginsWith: 'beginsWith' },
+  design: designKeys('sidecar', 'camelCase'),
   defaults: { enabled: false },
   limits: { singleAttributeGsiKeys: true },
   write,

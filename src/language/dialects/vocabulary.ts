@@ -11,6 +11,7 @@
  * here take one, so nothing in this module knows a dialect by name.
  */
 import type { Dialect, Pointer } from '../../model/spec';
+import type { DesignKeys } from './registry';
 
 export type EnumKind = 'billingMode' | 'attributeType' | 'keyType' | 'projectionType' | 'streamViewType' | 'tableClass' | 'sseType';
 
@@ -178,4 +179,21 @@ export function snakeCase(key: string): string {
 /** `billing_mode` -> `billingMode`. */
 export function camelCase(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The key names of a single-table design (entities, access patterns), in camelCase. */
+const DESIGN_KEY_NAMES: Omit<DesignKeys, 'where'> = {
+  entities: 'entities',
+  patterns: 'accessPatterns',
+  keyCondition: 'keyCondition',
+  sampleCount: 'sampleCount',
+  itemSizeBytes: 'itemSizeBytes',
+  beginsWith: 'beginsWith',
+};
+
+/** Where a dialect keeps its design, with the design's key names in the dialect's key style. */
+export function designKeys(where: DesignKeys['where'], style: 'camelCase' | 'snake_case'): DesignKeys {
+  if (style === 'camelCase') { return { where, ...DESIGN_KEY_NAMES }; }
+  const names = Object.entries(DESIGN_KEY_NAMES).map(([meaning, key]) => [meaning, snakeCase(key)]);
+  return { where, ...Object.fromEntries(names) as Omit<DesignKeys, 'where'> };
 }
