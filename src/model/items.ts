@@ -4,7 +4,7 @@
  * object with exactly one type key; numbers are strings (never JS numbers, so 38 digits survive);
  * binary is base64 text.
  */
-import type { AttributeType } from './spec';
+import { type AttributeType, everyKeyElement } from './spec';
 import type { LiveKeyElement, LiveTable } from './live';
 
 /** One attribute value in DynamoDB JSON. */
@@ -159,7 +159,7 @@ export interface PageProgress {
 /** The readable targets of a table: the table itself, then its GSIs, then its LSIs. */
 export function targetsOf(table: LiveTable): QueryTarget[] {
   const keyTypes: Record<string, AttributeType> = {};
-  const keys = [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)];
+  const keys = everyKeyElement(table);
   for (const key of keys) {
     const type = table.attributes[key.name];
     if (type) { keyTypes[key.name] = type; }

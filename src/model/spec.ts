@@ -117,6 +117,18 @@ export function valueOf<T>(field: Field<T> | undefined): T | undefined {
   return field && field.valid ? field.value : undefined;
 }
 
+/** A table's keys and its indexes', the same in a TableSpec and a LiveTable. */
+interface KeyedTable<E> {
+  readonly keySchema: readonly E[];
+  readonly globalSecondaryIndexes: readonly { readonly keySchema: readonly E[] }[];
+  readonly localSecondaryIndexes: readonly { readonly keySchema: readonly E[] }[];
+}
+
+/** Every key element of a table and of its indexes: the table's, then each GSI's, then each LSI's. */
+export function everyKeyElement<E>(table: KeyedTable<E>): E[] {
+  return [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)];
+}
+
 /** The region a config names (its first table's valid `region`), where the dialect has one. */
 export function configRegion(tables: readonly TableSpec[]): string | undefined {
   return tables.map(t => valueOf(t.region)).find(r => r !== undefined);

@@ -13,7 +13,7 @@
  * whole, and so is a mapping with an `Fn::Transform`/`Fn::ForEach` key (it may add any key).
  */
 import type { LiveIndex, LiveTable } from '../../model/live';
-import type { AttributeType, Field, IndexSpec, Pointer, TableSpec, TagSpec } from '../../model/spec';
+import { type AttributeType, type Field, type IndexSpec, type Pointer, type TableSpec, type TagSpec, everyKeyElement } from '../../model/spec';
 import type { WrittenConfig } from '../formats/format';
 import { YAML } from '../formats/yaml';
 import { joinPointer } from '../sourcemap';
@@ -307,7 +307,7 @@ function properties(live: LiveTable): Record<string, Plain> {
     if (i.kind === 'GSI' && provisioned && i.throughput) { out.ProvisionedThroughput = throughput(i.throughput); }
     return out;
   };
-  const used = new Set([...live.keySchema, ...live.globalSecondaryIndexes.flatMap(i => i.keySchema), ...live.localSecondaryIndexes.flatMap(i => i.keySchema)].map(k => k.name));
+  const used = new Set(everyKeyElement(live).map(k => k.name));
   const p: Record<string, Plain> = { TableName: live.name, BillingMode: live.billingMode };
   if (provisioned && live.throughput) { p.ProvisionedThroughput = throughput(live.throughput); }
   p.AttributeDefinitions = Object.entries(live.attributes).filter(([n]) => used.has(n)).map(([n, t]) => ({ AttributeName: n, AttributeType: t }));

@@ -6,7 +6,7 @@
  * text (formats/write.ts), so this stays free of writers.
  */
 import type { LiveIndex, LiveTable } from '../../model/live';
-import type { Dialect } from '../../model/spec';
+import { type Dialect, everyKeyElement } from '../../model/spec';
 import { encodeEnum, enumValues, type EnumKind, type Vocabulary } from './vocabulary';
 
 export type Plain = string | number | boolean | readonly Plain[] | { readonly [key: string]: Plain };
@@ -79,7 +79,7 @@ export function listTableEntry(V: Vocabulary, live: LiveTable, options: { readon
     if (i.kind === 'GSI' && provisioned && i.throughput) { out[throughputBlock] = throughput(i.throughput.read, i.throughput.write); }
     return out;
   };
-  const usedNames = new Set([...live.keySchema, ...live.globalSecondaryIndexes.flatMap(i => i.keySchema), ...live.localSecondaryIndexes.flatMap(i => i.keySchema)].map(k => k.name));
+  const usedNames = new Set(everyKeyElement(live).map(k => k.name));
   const table: Record<string, Plain> = {};
   const put = (key: string | undefined, value: Plain | undefined): void => { if (key !== undefined && value !== undefined) { table[key] = value; } };
   if (options.name) { table[V.name] = live.name; }

@@ -4,12 +4,17 @@
  * attribute-definition-unused, attribute-definition-duplicate; attribute-type-conflict (flat
  * dialect: the `*_key_type`s of one name agree).
  */
-import type { AttributeType, IndexSpec, KeyElementSpec, Pointer } from '../../model/spec';
+import { type AttributeType, type IndexSpec, type KeyElementSpec, type Pointer, everyKeyElement } from '../../model/spec';
 import type { Finding, Rule } from '../types';
 import { vocabulary, type DialectDefinition } from '../dialects/registry';
 import { decodeEnum } from '../dialects/vocabulary';
 import { Writer, child, finding, fix, keyValue, listBroken, missing, markValue, q, read, usable } from './shared';
 import { defineAttribute } from './keys';
+
+/** The key of the attribute definition list, in the file's style. */
+function definitionListKey(w: Writer): string {
+  return w.key(w.v.attributes?.list ?? 'attributeDefinitions');
+}
 
 /** The dialects with an attribute definition list. */
 const withDefinitionList = (d: DialectDefinition): boolean => d.vocabulary.attributes !== undefined;
@@ -23,12 +28,8 @@ export const keyAttributeUndefined: Rule = {
     if (table.attributes.some(a => read(a.name, ctx).state !== 'ok') || listBroken(ctx, table.attributesPointer, table.pointer)) { return []; }
     const defined = new Set(table.attributes.map(a => usable(a.name, ctx)));
     const w = new Writer(ctx, table);
-    const listKey = w.key(w.v.attributes?.list ?? 'attributeDefinitions');
-    const elements: KeyElementSpec[] = [
-      ...table.keySchema,
-      ...table.globalSecondaryIndexes.flatMap(i => i.keySchema),
-      ...table.localSecondaryIndexes.flatMap(i => i.keySchema),
-    ];
+    const listKey = definitionListKey(w);
+    const elements = everyKeyElement(table);
     const reported = new Set<string>();
     const findings: Finding[] = [];
     for (const e of elements) {
@@ -51,7 +52,7 @@ export const attributeDefinitionUnused: Rule = {
   description: 'Every attribute definition is used by the key of the table or of an index.',
   appliesTo: withDefinitionList,
   check(table, ctx) {
-    const elements = [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)];
+    const elements = everyKeyElement(table);
     if (elements.some(e => read(e.name, ctx).state === 'invalid')) { return []; }
     const lists = [
       [table.keySchemaPointer, table.pointer],
@@ -60,7 +61,7 @@ export const attributeDefinitionUnused: Rule = {
     if (lists.some(([list, owner]) => listBroken(ctx, list, owner))) { return []; }
     const used = new Set(elements.map(e => usable(e.name, ctx)));
     const w = new Writer(ctx, table);
-    const listKey = w.key(w.v.attributes?.list ?? 'attributeDefinitions');
+    const listKey = definitionListKey(w);
     const findings: Finding[] = [];
     for (const a of table.attributes) {
       const name = read(a.name, ctx);

@@ -14,6 +14,7 @@ import { sampleAttributeNames } from '../../dynamo/partiql';
 import { completionContext, quoteName, splitStatements } from '../../items/partiql';
 import type { LiveTable } from '../../model/live';
 import { formatBytes } from '../../model/live';
+import { everyKeyElement } from '../../model/spec';
 import { BACK } from '../platform/prompts';
 import type { Prompts } from '../platform/prompts';
 import type { Services } from '../services';
@@ -105,7 +106,7 @@ export class PartiqlCatalog {
       const table = await this.services.describeTable(target.connection.id, target.region, name);
       const client = await this.services.client(target.connection.id, target.region);
       const sample = await sampleAttributeNames(client, table).catch(() => [] as string[]);
-      const keys = [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)].map(k => k.name);
+      const keys = everyKeyElement(table).map(k => k.name);
       return { table, attributes: [...new Set([...keys, ...sample])] };
     });
   }
