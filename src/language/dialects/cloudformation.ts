@@ -58,15 +58,9 @@ const VOCABULARY: Vocabulary = {
       'GlobalSecondaryIndexes', 'LocalSecondaryIndexes', 'StreamSpecification', 'SSESpecification',
       'PointInTimeRecoverySpecification', 'TimeToLiveSpecification', 'TableClass', 'DeletionProtectionEnabled', 'Tags',
     ],
-    throughput: ['ReadCapacityUnits', 'WriteCapacityUnits'],
-    attribute: ['AttributeName', 'AttributeType'],
-    keyElement: ['AttributeName', 'KeyType'],
-    gsi: ['IndexName', 'KeySchema', 'Projection', 'ProvisionedThroughput'],
-    lsi: ['IndexName', 'KeySchema', 'Projection'],
-    projection: ['ProjectionType', 'NonKeyAttributes'],
+    // The other blocks' order is the one their keys are named in above (vocabulary.ts blockOrder).
     stream: ['StreamViewType'],
     ttl: ['AttributeName', 'Enabled'],
-    sse: ['SSEEnabled', 'SSEType', 'KMSMasterKeyId'],
   },
 };
 
