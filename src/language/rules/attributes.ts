@@ -8,7 +8,7 @@ import { type AttributeType, type IndexSpec, type KeyElementSpec, type Pointer, 
 import type { Finding, Rule } from '../types';
 import { vocabulary, type DialectDefinition } from '../dialects/registry';
 import { decodeEnum } from '../dialects/vocabulary';
-import { Writer, child, finding, fix, keyValue, listBroken, missing, markValue, q, read, usable } from './shared';
+import { Writer, child, eachUsable, finding, fix, keyValue, listBroken, missing, markValue, q, read, usable } from './shared';
 import { defineAttribute } from './keys';
 
 /** The key of the attribute definition list, in the file's style. */
@@ -29,20 +29,16 @@ export const keyAttributeUndefined: Rule = {
     const defined = new Set(table.attributes.map(a => usable(a.name, ctx)));
     const w = new Writer(ctx, table);
     const listKey = definitionListKey(w);
-    const elements = everyKeyElement(table);
     const reported = new Set<string>();
-    const findings: Finding[] = [];
-    for (const e of elements) {
-      const name = read(e.name, ctx);
-      if (name.state !== 'ok' || defined.has(name.value)) { continue; }
+    return eachUsable(everyKeyElement(table), e => e.name, ctx, name => {
+      if (defined.has(name.value)) { return undefined; }
       const first = !reported.has(name.value);
       reported.add(name.value);
       const types: AttributeType[] = ['S', 'N', 'B'];
-      findings.push(missing(finding(this, markValue(name.pointer),
+      return missing(finding(this, markValue(name.pointer),
         `Key attribute ${q(name.value)} is not in ${listKey}: define it with its type, S, N or B.`,
-        types.map(t => fix(`Define ${q(name.value)} as ${w.enc('attributeType', t)}`, defineAttribute(w, table, ctx, name.value, t), first && t === 'S')))));
-    }
-    return findings;
+        types.map(t => fix(`Define ${q(name.value)} as ${w.enc('attributeType', t)}`, defineAttribute(w, table, ctx, name.value, t), first && t === 'S'))));
+    });
   },
 };
 
@@ -62,15 +58,11 @@ export const attributeDefinitionUnused: Rule = {
     const used = new Set(elements.map(e => usable(e.name, ctx)));
     const w = new Writer(ctx, table);
     const listKey = definitionListKey(w);
-    const findings: Finding[] = [];
-    for (const a of table.attributes) {
-      const name = read(a.name, ctx);
-      if (name.state !== 'ok' || used.has(name.value)) { continue; }
-      findings.push(missing(finding(this, markValue(name.pointer),
+    return eachUsable(table.attributes, a => a.name, ctx, (name, a) => (used.has(name.value)
+      ? undefined
+      : missing(finding(this, markValue(name.pointer),
         `Attribute ${q(name.value)} is defined but no table or index key uses it: DynamoDB accepts in ${listKey} only key attributes (other attributes need no definition).`,
-        [fix(`Remove the definition of ${q(name.value)}`, [{ kind: 'delete', pointer: a.pointer }], true)])));
-    }
-    return findings;
+        [fix(`Remove the definition of ${q(name.value)}`, [{ kind: 'delete', pointer: a.pointer }], true)]))));
   },
 };
 
@@ -82,20 +74,16 @@ export const attributeDefinitionDuplicate: Rule = {
   check(table, ctx) {
     const seen = new Map<string, AttributeType | undefined>();
     const w = new Writer(ctx, table);
-    const findings: Finding[] = [];
-    for (const a of table.attributes) {
-      const name = read(a.name, ctx);
-      if (name.state !== 'ok') { continue; }
-      if (!seen.has(name.value)) { seen.set(name.value, usable(a.type, ctx)); continue; }
+    return eachUsable(table.attributes, a => a.name, ctx, (name, a) => {
+      if (!seen.has(name.value)) { seen.set(name.value, usable(a.type, ctx)); return undefined; }
       const first = seen.get(name.value);
       const type = usable(a.type, ctx);
       const types = first !== undefined && type !== undefined && first !== type
         ? ` with another type (${q(w.enc('attributeType', type))}, first ${q(w.enc('attributeType', first))})` : '';
-      findings.push(finding(this, markValue(name.pointer),
+      return finding(this, markValue(name.pointer),
         `Attribute ${q(name.value)} is defined more than once${types}: define each attribute once, with one type.`,
-        [fix(`Remove this definition of ${q(name.value)}`, [{ kind: 'delete', pointer: a.pointer }], true)]));
-    }
-    return findings;
+        [fix(`Remove this definition of ${q(name.value)}`, [{ kind: 'delete', pointer: a.pointer }], true)]);
+    });
   },
 };
 

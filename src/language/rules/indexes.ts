@@ -6,7 +6,7 @@ import type { AttributeType, IndexSpec, KeyElementSpec, TableSpec } from '../../
 import { dialectOf } from '../dialects/registry';
 import type { Finding, Fix, FixIntent, Rule, RuleContext } from '../types';
 import {
-  type Mark, Writer, blockMark, elementsOf, exists, finding, fix, indexMark, keyTypesUsable, listBroken, markKey, missing, markValue, q,
+  type Mark, Writer, blockMark, eachUsable, elementsOf, exists, finding, fix, indexMark, keyTypesUsable, listBroken, markKey, missing, markValue, q,
   read, tableHashName, usable,
 } from './shared';
 import { addKeyElement, defineAttribute, inventKeyName, keyPairs, rewriteKeyList } from './keys';
@@ -316,17 +316,11 @@ export const lsiHashKey: Rule = {
   check(table, ctx) {
     const hash = tableHashName(table, ctx);
     if (hash === undefined) { return []; }
-    const findings: Finding[] = [];
-    for (const lsi of table.localSecondaryIndexes) {
-      for (const e of elementsOf(lsi.keySchema, 'HASH', ctx)) {
-        const name = read(e.name, ctx);
-        if (name.state !== 'ok' || name.value === hash) { continue; }
-        findings.push(finding(this, markValue(name.pointer),
-          `Index ${indexName(lsi, ctx)} has HASH key ${q(name.value)}, but an LSI's HASH key must be the table's, ${q(hash)}.`,
-          [fix(`Replace with ${q(hash)}`, [{ kind: 'replace', pointer: name.pointer, value: hash }], true)]));
-      }
-    }
-    return findings;
+    return table.localSecondaryIndexes.flatMap(lsi => eachUsable(elementsOf(lsi.keySchema, 'HASH', ctx), e => e.name, ctx, name => (name.value === hash
+      ? undefined
+      : finding(this, markValue(name.pointer),
+        `Index ${indexName(lsi, ctx)} has HASH key ${q(name.value)}, but an LSI's HASH key must be the table's, ${q(hash)}.`,
+        [fix(`Replace with ${q(hash)}`, [{ kind: 'replace', pointer: name.pointer, value: hash }], true)]))));
   },
 };
 

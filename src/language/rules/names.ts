@@ -1,7 +1,7 @@
 /** Names: table-name, index-name, duplicate-table. */
 import type { TableSpec } from '../../model/spec';
-import type { Finding, Rule, RuleContext } from '../types';
-import { NAME_CHARS, finding, fix, markValue, q, read, sanitizeName, usable } from './shared';
+import type { Rule, RuleContext } from '../types';
+import { NAME_CHARS, eachUsable, finding, fix, markValue, q, read, sanitizeName, usable } from './shared';
 
 export const NAME_MIN = 3;
 export const NAME_MAX = 255;
@@ -59,28 +59,24 @@ export const indexName: Rule = {
     const indexes = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes];
     const taken = new Set(indexes.map(i => usable(i.name, ctx)).filter((n): n is string => n !== undefined));
     const seen = new Set<string>();
-    const findings: Finding[] = [];
     const unique = (base: string): string => {
       let candidate = base;
       for (let i = 2; taken.has(candidate); i++) { candidate = `${base.slice(0, NAME_MAX - String(i).length - 1)}-${i}`; }
       taken.add(candidate);
       return candidate;
     };
-    for (const index of indexes) {
-      const name = read(index.name, ctx);
-      if (name.state !== 'ok') { continue; }
+    return eachUsable(indexes, i => i.name, ctx, name => {
       const problem = nameProblem(name.value);
       const duplicate = seen.has(name.value);
       seen.add(name.value);
-      if (!problem && !duplicate) { continue; }
+      if (!problem && !duplicate) { return undefined; }
       const better = unique(sanitizeName(name.value));
       const message = problem
         ? `Index name ${q(name.value)} ${problem}: an index name is ${VALID}.`
         : `Index name ${q(name.value)} is used twice in this table: index names are unique within a table.`;
-      findings.push(finding(this, markValue(name.pointer), message,
-        [fix(`Rename to ${q(better)}`, [{ kind: 'replace', pointer: name.pointer, value: better }], true)]));
-    }
-    return findings;
+      return finding(this, markValue(name.pointer), message,
+        [fix(`Rename to ${q(better)}`, [{ kind: 'replace', pointer: name.pointer, value: better }], true)]);
+    });
   },
 };
 

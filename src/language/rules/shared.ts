@@ -295,6 +295,27 @@ export function tableHashName(table: TableSpec, ctx: RuleContext): string | unde
   return hashes.length === 1 ? usable(hashes[0].name, ctx) : undefined;
 }
 
+/** A field a rule may use: its value and pointer (what `read` gives when the field is usable). */
+export type Usable<T> = Extract<Read<T>, { readonly state: 'ok' }>;
+
+/**
+ * The findings about one field of each item (each attribute's name, each index's name): `check`
+ * sees the field of every item where it is usable, in order, and gives a finding or nothing;
+ * items whose field is absent or reported elsewhere are passed over.
+ */
+export function eachUsable<I, T>(
+  items: readonly I[], fieldOf: (item: I) => Field<T> | undefined, ctx: RuleContext, check: (field: Usable<T>, item: I) => Finding | undefined,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const item of items) {
+    const field = read(fieldOf(item), ctx);
+    if (field.state !== 'ok') { continue; }
+    const found = check(field, item);
+    if (found) { findings.push(found); }
+  }
+  return findings;
+}
+
 /** The severity of advice rules. */
 export const HINT: Severity = 'hint';
 

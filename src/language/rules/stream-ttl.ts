@@ -7,8 +7,8 @@
  */
 import type { Field } from '../../model/spec';
 import { dialectOf } from '../dialects/registry';
-import type { Finding, Rule } from '../types';
-import { type Read, Writer, finding, fix, markKey, markValue, missing, q, read, usable } from './shared';
+import type { Rule } from '../types';
+import { type Read, Writer, eachUsable, finding, fix, markKey, markValue, missing, q, read, usable } from './shared';
 
 export const STREAM_FIX_VIEW_TYPE = 'NEW_AND_OLD_IMAGES';
 
@@ -125,17 +125,13 @@ export const ttlAttributeType: Rule = {
     const name = usable(table.ttl?.attributeName, ctx);
     if (!name) { return []; }
     const w = new Writer(ctx, table);
-    const findings: Finding[] = [];
-    for (const a of table.attributes) {
-      if (usable(a.name, ctx) !== name) { continue; }
-      const type = read(a.type, ctx);
-      if (type.state !== 'ok' || type.value === 'N') { continue; }
+    return eachUsable(table.attributes.filter(a => usable(a.name, ctx) === name), a => a.type, ctx, type => {
+      if (type.value === 'N') { return undefined; }
       const n = w.enc('attributeType', 'N');
-      findings.push(finding(this, markValue(type.pointer),
+      return finding(this, markValue(type.pointer),
         `TTL attribute ${q(name)} is defined as ${q(w.enc('attributeType', type.value))}; TTL needs a Number: ${q(n)}.`,
-        [fix(`Change the type to ${n}`, [{ kind: 'replace', pointer: type.pointer, value: n }], true)]));
-    }
-    return findings;
+        [fix(`Change the type to ${n}`, [{ kind: 'replace', pointer: type.pointer, value: n }], true)]);
+    });
   },
 };
 
