@@ -21,44 +21,25 @@ import type { ParsedConfig } from '../types';
 import { FieldReader, impliedField, isObj } from './fields';
 import type { Obj } from './fields';
 import type { DialectDefinition, WriteOptions } from './registry';
-import { normalizeEntry } from './structured';
+import { apiKeyNames, apiTableOrder, normalizeEntry } from './structured';
 import type { Vocabulary } from './vocabulary';
 import { type Plain, listTableComments, userTags } from './write';
 
 /**
- * The `Properties` of an `AWS::DynamoDB::Table` (the component dialect's keys, PascalCase). A
- * stream is on when `StreamSpecification` is present (`StreamEnabled` is never read: CloudFormation
- * has no such key), point-in-time recovery sits in a block of its own and tags are a list of
- * `{ Key, Value }`: read below.
+ * The `Properties` of an `AWS::DynamoDB::Table`: the DynamoDB API's names (the component dialect's
+ * keys are the same in camelCase). A stream is on when `StreamSpecification` is present
+ * (`StreamEnabled` is never read: CloudFormation has no such key), point-in-time recovery sits in
+ * a block of its own and tags are a list of `{ Key, Value }`: read below.
  */
 const VOCABULARY: Vocabulary = {
   dialect: 'cloudformation',
   tables: { pointer: '/Resources', array: false },
-  name: 'TableName',
-  billingMode: 'BillingMode',
-  throughput: { block: 'ProvisionedThroughput', read: 'ReadCapacityUnits', write: 'WriteCapacityUnits' },
-  attributes: { list: 'AttributeDefinitions', name: 'AttributeName', type: 'AttributeType' },
-  keySchema: { list: 'KeySchema', name: 'AttributeName', keyType: 'KeyType' },
-  gsi: { list: 'GlobalSecondaryIndexes', name: 'IndexName' },
-  lsi: { list: 'LocalSecondaryIndexes', name: 'IndexName' },
-  projection: { block: 'Projection', type: 'ProjectionType', nonKeyAttributes: 'NonKeyAttributes' },
-  stream: { block: 'StreamSpecification', enabled: 'StreamEnabled', viewType: 'StreamViewType' },
-  ttl: { block: 'TimeToLiveSpecification', enabled: 'Enabled', attributeName: 'AttributeName' },
-  pitr: 'PointInTimeRecoveryEnabled',
+  ...apiKeyNames('PascalCase'),
   pitrBlock: 'PointInTimeRecoverySpecification',
-  sse: { block: 'SSESpecification', enabled: 'SSEEnabled', type: 'SSEType', kmsKey: 'KMSMasterKeyId' },
-  tableClass: 'TableClass',
-  deletionProtection: 'DeletionProtectionEnabled',
-  tags: 'Tags',
-  ttlDefaultAttribute: 'expiresAt',
   order: {
     root: ['AWSTemplateFormatVersion', 'Transform', 'Description', 'Parameters', 'Mappings', 'Conditions', 'Resources', 'Outputs'],
-    table: [
-      'TableName', 'BillingMode', 'ProvisionedThroughput', 'AttributeDefinitions', 'KeySchema',
-      'GlobalSecondaryIndexes', 'LocalSecondaryIndexes', 'StreamSpecification', 'SSESpecification',
-      'PointInTimeRecoverySpecification', 'TimeToLiveSpecification', 'TableClass', 'DeletionProtectionEnabled', 'Tags',
-    ],
-    // The other blocks' order is the one their keys are named in above (vocabulary.ts blockOrder).
+    table: apiTableOrder('PascalCase', ['StreamSpecification', 'SSESpecification', 'PointInTimeRecoverySpecification', 'TimeToLiveSpecification']),
+    // The other blocks' order is the one their keys are named in (vocabulary.ts blockOrder).
     stream: ['StreamViewType'],
     ttl: ['AttributeName', 'Enabled'],
   },

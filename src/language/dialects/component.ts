@@ -10,23 +10,17 @@ import type { LiveTable } from '../../model/live';
 import type { WrittenConfig } from '../formats/format';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { listTableComments, listTableEntry } from './write';
-import { API_KEY_NAMES, apiTableOrder, normalizeEntry } from './structured';
+import { apiKeyNames, apiTableOrder, normalizeEntry } from './structured';
 import { type Vocabulary, designKeys } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'component',
   tables: { pointer: '/components', array: true, entryBlock: 'config', componentType: 'dynamodb-table' },
-  ...API_KEY_NAMES,
-  attributes: { list: 'attributeDefinitions', name: 'attributeName', type: 'attributeType' },
-  gsi: { list: 'globalSecondaryIndexes', name: 'indexName' },
-  lsi: { list: 'localSecondaryIndexes', name: 'indexName' },
-  projection: { block: 'projection', type: 'projectionType', nonKeyAttributes: 'nonKeyAttributes' },
-  stream: { block: 'streamSpecification', enabled: 'streamEnabled', viewType: 'streamViewType' },
-  ttl: { block: 'timeToLiveSpecification', enabled: 'enabled', attributeName: 'attributeName' },
-  sse: { block: 'sseSpecification', enabled: 'sseEnabled', type: 'sseType', kmsKey: 'kmsMasterKeyId' },
+  // The DynamoDB API's names in camelCase.
+  ...apiKeyNames('camelCase'),
   order: {
     root: ['components'],
-    table: apiTableOrder(['streamSpecification', 'sseSpecification', 'pointInTimeRecoveryEnabled', 'timeToLiveSpecification']),
+    table: apiTableOrder('camelCase', ['streamSpecification', 'sseSpecification', 'pointInTimeRecoveryEnabled', 'timeToLiveSpecification']),
   },
   enumAliases: { billingMode: { ON_DEMAND: 'PAY_PER_REQUEST' } },
   unmanaged: [

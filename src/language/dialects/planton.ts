@@ -11,13 +11,13 @@ import type { LiveTable } from '../../model/live';
 import type { WrittenConfig } from '../formats/format';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { listTableComments, listTableEntry } from './write';
-import { API_KEY_NAMES, apiTableOrder, normalizeEntry } from './structured';
+import { apiKeyNames, apiTableOrder, normalizeEntry } from './structured';
 import { type Vocabulary, designKeys } from './vocabulary';
 
 const VOCABULARY: Vocabulary = {
   dialect: 'planton',
   tables: { pointer: '/spec', array: false },
-  ...API_KEY_NAMES,
+  ...apiKeyNames('camelCase'),
   fallbackNamePointer: '/metadata/name',
   attributes: { list: 'attributeDefinitions', name: 'name', type: 'type' },
   gsi: { list: 'globalSecondaryIndexes', name: 'name' },
@@ -28,7 +28,7 @@ const VOCABULARY: Vocabulary = {
   sse: { block: 'serverSideEncryption', enabled: 'enabled', kmsKey: 'kmsKeyArn' },
   order: {
     root: ['apiVersion', 'kind', 'metadata', 'spec'],
-    table: apiTableOrder(['ttl', 'streamEnabled', 'streamViewType', 'pointInTimeRecoveryEnabled', 'serverSideEncryption']),
+    table: apiTableOrder('camelCase', ['ttl', 'streamEnabled', 'streamViewType', 'pointInTimeRecoveryEnabled', 'serverSideEncryption']),
   },
   snakeCaseAliases: true,
   unmanaged: [{ key: 'contributorInsightsEnabled', kind: 'monitoring', what: 'CloudWatch Contributor Insights' }],

@@ -10,27 +10,56 @@ import type { Obj } from './fields';
 import type { Vocabulary } from './vocabulary';
 
 /**
- * The key names the list dialects take from the DynamoDB API (CloudFormation's camelCase
- * properties); each dialect's vocabulary spreads these and names the rest its own way.
+ * The DynamoDB API's names of a table's settings (CreateTable's parameters). CloudFormation's
+ * `AWS::DynamoDB::Table` properties are these as they are; the component dialect's keys are
+ * these in camelCase; planton's vocabulary takes the table-level ones in camelCase and names the
+ * rest its own way.
  */
-export const API_KEY_NAMES = {
-  name: 'tableName',
-  billingMode: 'billingMode',
-  throughput: { block: 'provisionedThroughput', read: 'readCapacityUnits', write: 'writeCapacityUnits' },
-  keySchema: { list: 'keySchema', name: 'attributeName', keyType: 'keyType' },
-  pitr: 'pointInTimeRecoveryEnabled',
-  tableClass: 'tableClass',
-  deletionProtection: 'deletionProtectionEnabled',
-  tags: 'tags',
-  ttlDefaultAttribute: 'expiresAt',
+const API_NAMES = {
+  name: 'TableName',
+  billingMode: 'BillingMode',
+  throughput: { block: 'ProvisionedThroughput', read: 'ReadCapacityUnits', write: 'WriteCapacityUnits' },
+  attributes: { list: 'AttributeDefinitions', name: 'AttributeName', type: 'AttributeType' },
+  keySchema: { list: 'KeySchema', name: 'AttributeName', keyType: 'KeyType' },
+  gsi: { list: 'GlobalSecondaryIndexes', name: 'IndexName' },
+  lsi: { list: 'LocalSecondaryIndexes', name: 'IndexName' },
+  projection: { block: 'Projection', type: 'ProjectionType', nonKeyAttributes: 'NonKeyAttributes' },
+  stream: { block: 'StreamSpecification', enabled: 'StreamEnabled', viewType: 'StreamViewType' },
+  ttl: { block: 'TimeToLiveSpecification', enabled: 'Enabled', attributeName: 'AttributeName' },
+  pitr: 'PointInTimeRecoveryEnabled',
+  sse: { block: 'SSESpecification', enabled: 'SSEEnabled', type: 'SSEType', kmsKey: 'KMSMasterKeyId' },
+  tableClass: 'TableClass',
+  deletionProtection: 'DeletionProtectionEnabled',
+  tags: 'Tags',
 } as const satisfies Partial<Vocabulary>;
 
-/** The table entry's keys in the list dialects' order, around what differs (their stream, TTL, SSE and PITR keys). */
-export function apiTableOrder(middle: readonly string[]): string[] {
+type ApiNames = { readonly [K in keyof typeof API_NAMES]: (typeof API_NAMES)[K] extends string ? string : { readonly [P in keyof (typeof API_NAMES)[K]]: string } };
+
+export type KeyStyle = 'PascalCase' | 'camelCase';
+
+/** `TableName` -> `tableName`, `SSEEnabled` -> `sseEnabled`: the first word (or acronym) in lower case. */
+function camelKey(key: string): string {
+  return key.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, first => first.toLowerCase());
+}
+
+function styled(key: string, style: KeyStyle): string {
+  return style === 'camelCase' ? camelKey(key) : key;
+}
+
+/** The API's key names in a dialect's style, with the attribute name a TTL fix invents. */
+export function apiKeyNames(style: KeyStyle): ApiNames & { readonly ttlDefaultAttribute: string } {
+  const names = Object.fromEntries(Object.entries(API_NAMES).map(([meaning, key]) => [meaning, typeof key === 'string'
+    ? styled(key, style)
+    : Object.fromEntries(Object.entries(key).map(([part, name]) => [part, styled(name, style)]))]));
+  return { ...names as ApiNames, ttlDefaultAttribute: 'expiresAt' };
+}
+
+/** The table entry's keys in the API's order, around what the dialects order their own way (their stream, TTL, SSE and PITR keys). */
+export function apiTableOrder(style: KeyStyle, middle: readonly string[]): string[] {
+  const n = API_NAMES;
   return [
-    'tableName', 'billingMode', 'provisionedThroughput', 'attributeDefinitions', 'keySchema',
-    'globalSecondaryIndexes', 'localSecondaryIndexes', ...middle, 'tableClass', 'deletionProtectionEnabled', 'tags',
-  ];
+    n.name, n.billingMode, n.throughput.block, n.attributes.list, n.keySchema.list, n.gsi.list, n.lsi.list,
+  ].map(k => styled(k, style)).concat(middle, [n.tableClass, n.deletionProtection, n.tags].map(k => styled(k, style)));
 }
 
 function list(r: FieldReader, obj: Obj | undefined, key: string, base: Pointer): { items: { obj: Obj; pointer: Pointer }[]; pointer: Pointer } {
