@@ -12,9 +12,9 @@
  *   too, by the size of what it projects;
  * - on-demand read/write request units and provisioned read/write capacity units count the same way.
  */
-import type { AccessPatternSpec, DesignSpec, EntitySpec, KeyConditionSpec, KeyTemplate } from '../model/design';
+import type { AccessPatternSpec, DesignSpec, EntityAttribute, EntitySpec, KeyConditionSpec, KeyTemplate } from '../model/design';
 import type {
-  DesignView, EntityRow, Facet, FacetEntity, IndexShape, PatternCost, PatternRow, SampleGroup, TableShape,
+  AttributeRow, DesignView, EntityRow, Facet, FacetEntity, IndexShape, PatternCost, PatternRow, SampleGroup, TableShape,
 } from '../model/designView';
 import type { LiveTable } from '../model/live';
 import type { IndexSpec, TableSpec } from '../model/spec';
@@ -103,6 +103,11 @@ export function shapeOfLive(live: LiveTable): TableShape {
 }
 
 /** The entities and patterns of a design that belong to a table. */
+/** An attribute of an entity as the view and the code generators show it (required unless it says not). */
+export function attributeRow(a: EntityAttribute): AttributeRow {
+  return { name: a.name, type: a.type, required: a.required !== false };
+}
+
 export function designOfTable(design: DesignSpec, table: string): DesignSpec {
   return { entities: design.entities.filter(e => e.table === table), patterns: design.patterns.filter(p => p.table === table) };
 }
@@ -401,7 +406,7 @@ export function designView(table: TableShape, design: DesignSpec): DesignView {
   const entityRows: EntityRow[] = entities.map(e => ({
     name: e.name,
     keys: Object.fromEntries(Object.entries(e.keys).map(([k, t]) => [k, t.text])),
-    attributes: e.attributes.filter(a => !(a.name in e.keys)).map(a => ({ name: a.name, type: a.type, required: a.required !== false })),
+    attributes: e.attributes.filter(a => !(a.name in e.keys)).map(attributeRow),
     itemSizeBytes: itemSize(e),
     sizeEstimated: !(e.itemSizeBytes !== undefined && e.itemSizeBytes > 0),
   }));

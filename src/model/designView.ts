@@ -28,12 +28,21 @@ export interface TableShape {
   readonly throughput?: { readonly read: number; readonly write: number };
 }
 
+/** An entity's attribute as the view and the code generators show it. */
+export interface AttributeRow {
+  readonly name: string;
+  /** DynamoDB type (`S`, `N`, ...). */
+  readonly type: string;
+  /** Items of the entity always have it (the design's default). */
+  readonly required: boolean;
+}
+
 export interface EntityRow {
   readonly name: string;
   /** Key attribute -> template text (`USER#{userId}`). */
   readonly keys: Readonly<Record<string, string>>;
   /** Other attributes with their types (`name: S`). */
-  readonly attributes: readonly { readonly name: string; readonly type: string; readonly required: boolean }[];
+  readonly attributes: readonly AttributeRow[];
   readonly itemSizeBytes: number;
   /** True when the size was estimated from the attributes (the entity gives no itemSizeBytes). */
   readonly sizeEstimated: boolean;

@@ -7,15 +7,11 @@
  */
 import type { AccessPatternSpec, DesignSpec, EntitySpec, KeyOperator, KeyTemplate } from '../../model/design';
 import { placeholders } from '../../model/design';
-import type { IndexShape, TableShape } from '../../model/designView';
-import { designOfTable, inIndex, isItemCall, matchingEntities, projectionOf, servingIndex } from '../view';
+import type { AttributeRow, IndexShape, TableShape } from '../../model/designView';
+import { attributeRow, designOfTable, inIndex, isItemCall, matchingEntities, projectionOf, servingIndex } from '../view';
 
-export interface CodeAttribute {
-  readonly name: string;
-  /** DynamoDB type (S when only a placeholder names it). */
-  readonly type: string;
-  readonly required: boolean;
-}
+/** An attribute as the design view shows it (S when only a placeholder names it). */
+export type CodeAttribute = AttributeRow;
 
 export interface CodeKey {
   readonly attribute: string;
@@ -94,7 +90,7 @@ export function snakeCase(words: readonly string[]): string {
 }
 
 function codeEntity(table: TableShape, spec: EntitySpec): CodeEntity {
-  const attributes: CodeAttribute[] = spec.attributes.map(a => ({ name: a.name, type: a.type, required: a.required !== false }));
+  const attributes: CodeAttribute[] = spec.attributes.map(attributeRow);
   for (const template of Object.values(spec.keys)) {
     for (const p of placeholders(template)) {
       if (!attributes.some(a => a.name === p)) { attributes.push({ name: p, type: 'S', required: true }); }
