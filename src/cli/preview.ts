@@ -8,6 +8,7 @@
  * any, else dummy local ones; otherwise the SDK's default chain), and one-line errors.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromEnv, fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -17,6 +18,8 @@ import { describeAwsError } from '../dynamo/errors';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, timeoutConfig } from '../dynamo/timeouts';
 import { appliedByOtherTool, otherToolRefusal } from '../language/dialects/registry';
 import { analyze } from '../language/service';
+import type { Analysis } from '../language/service';
+import { comparableOf, formatComparison } from '../plan/compare';
 import { formatPlan } from '../plan/words';
 import { configRegion, type TableSpec } from '../model/spec';
 import type { CliIo } from './validate';
@@ -78,6 +81,7 @@ export interface LoadedConfig {
   readonly tables: readonly TableSpec[];
   /** The region the file names (genesys), if any. */
   readonly region?: string;
+  readonly analysis: Analysis;
 }
 
 /** Refuses to change the tables of a file another tool applies: its state would drift. */
@@ -113,7 +117,7 @@ export async function loadConfig(args: TableCommandArgs, io: CliIo): Promise<Loa
     }
   }
   if (tables.length === 0) { throw new CliError(`${file} names no table`); }
-  return { tables, region: configRegion(tables) };
+  return { tables, region: configRegion(tables), analysis };
 }
 
 /** The client for the options; the region comes from --region, the file, then the environment. */
@@ -155,6 +159,25 @@ export async function ask(question: string): Promise<string> {
   }
 }
 
+/**
+ * The preview of a file another tool applies (CloudFormation, Terraform): its comparison with the
+ * live tables, as the editor's Preview and Compare with Live Table show it. A table whose name the
+ * file leaves to that tool (`TableName: !Sub ...`, `name = var.x`) is not compared, and a line
+ * says why; the others are.
+ */
+async function previewComparison(client: DynamoDBClient, args: TableCommandArgs, config: LoadedConfig, tool: string, io: CliIo): Promise<number> {
+  const compared = comparableOf(config.analysis, config.tables);
+  const plans = await planSpecs(client, compared.tables);
+  const changes = plans.some(p => p.kind !== 'none');
+  if (args.format === 'json') {
+    io.out(JSON.stringify({ changes, appliedBy: tool, tables: plans, notCompared: compared.notCompared }, null, 2));
+  } else {
+    const where = args.endpoint ?? `${args.profile ?? 'AWS'} (${await client.config.region()})`;
+    io.out(formatComparison({ fileName: basename(args.file!), where, appliedBy: tool, plans, compared }).trimEnd());
+  }
+  return changes ? 2 : 0;
+}
+
 export async function runPreview(argv: readonly string[], io: CliIo): Promise<number> {
   let args: TableCommandArgs | undefined;
   let client: DynamoDBClient | undefined;
@@ -163,6 +186,8 @@ export async function runPreview(argv: readonly string[], io: CliIo): Promise<nu
     if (args.help) { io.out(PREVIEW_HELP); return 0; }
     const config = await loadConfig(args, io);
     client = makeClient(args, config.region);
+    const tool = appliedByOtherTool(config.tables);
+    if (tool) { return await previewComparison(client, args, config, tool, io); }
     const plans = await planSpecs(client, config.tables);
     if (args.format === 'json') {
       io.out(JSON.stringify({ changes: plans.some(p => p.kind !== 'none'), tables: plans }, null, 2));

@@ -11,6 +11,8 @@ import { allKeys, definedType, missingKeyAttributes, servingIndex, servingOf } f
 import type { IndexKeys } from './serve';
 import { tableNameOf } from './read';
 import { canCollide, canSatisfy } from './templates';
+import { alignedExample, boundPlaceholders } from './bounds';
+import type { BoundPlaceholder } from './bounds';
 
 export type DesignRuleId =
   | 'design-table-unknown'
@@ -92,6 +94,15 @@ function entityMismatch(entity: EntitySpec, pattern: AccessPatternSpec, target: 
   return undefined;
 }
 
+/** A range bound whose placeholder is no attribute and lines up with no entity template of its key attribute. */
+function unalignedBoundMessage(pattern: AccessPatternSpec, bound: BoundPlaceholder): string {
+  const c = bound.condition;
+  const templates = bound.templates.map(t => `${t.entity.name}'s ${JSON.stringify(t.template.text)}`).join(', ');
+  const example = bound.templates.map(t => alignedExample(t.template, bound.placeholder)).find(x => x !== undefined);
+  return `Pattern ${JSON.stringify(pattern.name)} bounds ${c.attribute} with ${JSON.stringify(c.values[bound.valueIndex].text)}, but {${bound.placeholder}} is no attribute and does not line up with the ${c.attribute} template ${templates}: `
+    + `a range bound is a parameter of the call when it keeps the template's literal text around its placeholder${example ? ` (${JSON.stringify(example.text)} bounds ${example.attribute})` : ''}.`;
+}
+
 export function checkDesign(design: DesignSpec, tables: readonly TableSpec[]): DesignFinding[] {
   const out: DesignFinding[] = [];
   const byName = new Map(tables.map(t => [tableNameOf(t), t]));
@@ -169,12 +180,18 @@ export function checkDesign(design: DesignSpec, tables: readonly TableSpec[]): D
     }
     const pool = declared.length ? declared : entities;
     const poolAttrs = new Set(pool.flatMap(e => e.attributes.map(a => a.name)));
+    // A range bound's placeholder that lines up with an entity's template is a parameter of the call.
+    const bounds = boundPlaceholders(pattern, pool);
     for (const c of pattern.keyCondition) {
-      for (const v of c.values) {
+      for (const [i, v] of c.values.entries()) {
         for (const ph of placeholders(v)) {
-          if (!poolAttrs.has(ph)) {
-            out.push({ code: 'template-placeholder-undefined', severity: 'error', message: `Pattern ${JSON.stringify(pattern.name)} names {${ph}}, which no attribute of ${declared.length ? declared.map(e => e.name).join(', ') : `the entities of ${pattern.table}`} defines: it cannot be filled in.`, pointer: v.pointer, target: 'value', table: pattern.table });
-          }
+          if (poolAttrs.has(ph)) { continue; }
+          const bound = bounds.find(b => b.condition === c && b.valueIndex === i && b.placeholder === ph);
+          if (bound?.aligned.length) { continue; }
+          const message = bound?.templates.length
+            ? unalignedBoundMessage(pattern, bound)
+            : `Pattern ${JSON.stringify(pattern.name)} names {${ph}}, which no attribute of ${declared.length ? declared.map(e => e.name).join(', ') : `the entities of ${pattern.table}`} defines: it cannot be filled in.`;
+          out.push({ code: 'template-placeholder-undefined', severity: 'error', message, pointer: v.pointer, target: 'value', table: pattern.table });
         }
       }
     }

@@ -19,6 +19,8 @@ import { placeholders } from '../model/design';
 import type { TableSpec } from '../model/spec';
 import { plan } from '../plan/plan';
 import { tableNameOf } from '../design/read';
+import { boundParameters, boundValues } from '../design/bounds';
+import type { BoundPlaceholder } from '../design/bounds';
 import { entityItem, entityOf, generateSamples, keyString, matchesCondition, random, sampleTableOf } from '../design/samples';
 import type { Sample, SampleItem, SampleOptions } from '../design/samples';
 import { allKeys, definedType, describeServing, servingOf } from '../design/serve';
@@ -131,17 +133,29 @@ function expression(conditions: readonly KeyConditionSpec[], operands: ReadonlyM
 /**
  * The values for a pattern's placeholders: from the first sample of its entities (declared, else
  * any of its table) that has every one of them; that sample is also the item a get should find.
+ * Range bounds that are parameters of the call ({from}, {to}) take the lowest and highest value
+ * of the attribute they bound among the items those values target (`boundValues`).
  */
-function parametersFor(pattern: AccessPatternSpec, samples: readonly Sample[], finds: (values: Readonly<Record<string, unknown>>) => boolean): { values: Record<string, unknown>; pivot?: Sample } {
-  const wanted = [...new Set(pattern.keyCondition.flatMap(c => c.values.flatMap(placeholders)))];
+function parametersFor(
+  pattern: AccessPatternSpec, samples: readonly Sample[], bounds: readonly BoundPlaceholder[], table: TableSpec,
+  finds: (values: Readonly<Record<string, unknown>>) => boolean,
+): { values: Record<string, unknown>; pivot?: Sample } {
+  const parameters = new Set(bounds.map(b => b.placeholder));
+  const wanted = [...new Set(pattern.keyCondition.flatMap(c => c.values.flatMap(placeholders)))].filter(w => !parameters.has(w));
   const own = samples.filter(s => s.table === pattern.table && (!pattern.entities?.length || pattern.entities.includes(s.entity)));
   const candidates = [...own, ...samples.filter(s => s.table === pattern.table && !own.includes(s))].filter(s => wanted.every(w => s.item[w] !== undefined));
-  const valuesOf = (s: Sample): Record<string, unknown> => Object.fromEntries(wanted.map(w => [w, s.item[w]]));
+  const valuesOf = (s: Sample | undefined): Record<string, unknown> => {
+    const values = Object.fromEntries(s ? wanted.map(w => [w, s.item[w]]) : []);
+    return bounds.length ? { ...values, ...boundValues(pattern, bounds, values, samples, (attribute, text) => operandOf(table, attribute, text)) } : values;
+  };
   // Values for which the generated data holds something (a wrong pattern then shows what it finds instead).
   const pivot = candidates.find(s => finds(valuesOf(s))) ?? candidates[0];
-  const values: Record<string, unknown> = {};
-  for (const w of wanted) { if (pivot) { values[w] = pivot.item[w]; } }
-  return { values, pivot };
+  return { values: valuesOf(pivot), pivot };
+}
+
+/** A filled template as the key attribute's value: a number for an N key. */
+function operandOf(table: TableSpec, attribute: string, text: string): string | number {
+  return definedType(table, attribute) === 'N' && Number.isFinite(Number(text)) ? Number(text) : text;
 }
 
 function operandsOf(pattern: AccessPatternSpec, values: Readonly<Record<string, unknown>>, table: TableSpec): { operands: Map<KeyConditionSpec, (string | number)[]>; missing: string[] } {
@@ -152,7 +166,7 @@ function operandsOf(pattern: AccessPatternSpec, values: Readonly<Record<string, 
     for (const t of c.values) {
       const text = fill(t, values);
       if (text === undefined) { missing.push(t.text); continue; }
-      vs.push(definedType(table, c.attribute) === 'N' && Number.isFinite(Number(text)) ? Number(text) : text);
+      vs.push(operandOf(table, c.attribute, text));
     }
     operands.set(c, vs);
   }
@@ -174,7 +188,9 @@ async function runPattern(
   const entities = design.entities.filter(e => e.table === pattern.table);
   const problems: string[] = serving.problems.map(p => p.message);
   const lookIn = serving.target && (pattern.operation === 'query' || pattern.operation === 'scan') ? serving.target : base;
-  const { values, pivot } = parametersFor(pattern, samples, v => {
+  const declared = entities.filter(e => pattern.entities?.includes(e.name));
+  const bounds = boundParameters(pattern, declared.length ? declared : entities);
+  const { values, pivot } = parametersFor(pattern, samples, bounds, spec, v => {
     const { operands: o, missing: m } = operandsOf(pattern, v, spec);
     return m.length === 0 && samples.some(s => s.table === pattern.table && matchesCondition(s.item, lookIn, pattern.keyCondition, o));
   });

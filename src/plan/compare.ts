@@ -7,7 +7,9 @@
  */
 import type { Plan } from '../model/plan';
 import type { Pointer, TableSpec } from '../model/spec';
+import { appliedByOtherTool, dialectOf } from '../language/dialects/registry';
 import { valueAt } from '../language/rules/shared';
+import type { Analysis } from '../language/service';
 import { parentPointer, splitPointer } from '../language/sourcemap';
 import { formatPlan } from './words';
 import type { StepNotes } from './words';
@@ -47,17 +49,36 @@ function describeUnknown(tablePointer: Pointer, pointer: Pointer, root: unknown)
   return fn ? `${path} (${fn})` : path;
 }
 
-/** The resource a table pointer belongs to (`/Resources/Orders/Properties` -> `Orders`). */
+/**
+ * The resource a table pointer belongs to: `/Resources/Orders/Properties` -> `Orders` (a template's
+ * logical id), `/resource/aws_dynamodb_table/orders` -> `aws_dynamodb_table.orders`, `/module/m` ->
+ * `module.m` (Terraform's addresses).
+ */
 export function resourceOf(table: TableSpec): string | undefined {
   const tokens = splitPointer(table.pointer);
-  return tokens[0] === 'Resources' ? tokens[1] : undefined;
+  if (tokens[0] === 'Resources') { return tokens[1]; }
+  if (tokens[0] === 'resource' && tokens.length >= 3) { return `${tokens[1]}.${tokens[2]}`; }
+  if (tokens[0] === 'module' && tokens.length >= 2) { return `module.${tokens[1]}`; }
+  return undefined;
+}
+
+/** Why a table whose name is not in the file is not compared, in the words of the tool that applies it. */
+function unnamedReason(table: TableSpec, unknown: readonly string[], appliedBy: string | undefined): string {
+  if (appliedBy === 'Terraform') {
+    return table.name
+      ? 'its name is not known from the file (a variable, local or expression): Terraform resolves it when it plans'
+      : 'it has no name in the file';
+  }
+  return table.name
+    ? `its TableName is not known from the template (${unknown.find(u => u.startsWith('TableName')) ?? 'an intrinsic function'}): CloudFormation resolves it at deploy time`
+    : 'it has no TableName: CloudFormation names the table when it creates it (stack name, logical id and a random suffix)';
 }
 
 /**
  * Which tables of an analysed file can be compared: those with a known name. Unknown pointers
  * (intrinsic values, dialects/cloudformation.ts) are attached to the table they sit in.
  */
-export function comparable(tables: readonly TableSpec[], unknownPointers: ReadonlySet<Pointer>, root: unknown): Comparable {
+export function comparable(tables: readonly TableSpec[], unknownPointers: ReadonlySet<Pointer>, root: unknown, appliedBy?: string): Comparable {
   const out: TableSpec[] = [];
   const notCompared: NotCompared[] = [];
   const unknown = new Map<Pointer, string[]>();
@@ -75,14 +96,18 @@ export function comparable(tables: readonly TableSpec[], unknownPointers: Readon
     }
     unknown.set(t.pointer, list);
     if (t.name?.valid) { out.push(t); continue; }
-    notCompared.push({
-      label,
-      reason: t.name
-        ? `its TableName is not known from the template (${list.find(u => u.startsWith('TableName')) ?? 'an intrinsic function'}): CloudFormation resolves it at deploy time`
-        : 'it has no TableName: CloudFormation names the table when it creates it (stack name, logical id and a random suffix)',
-    });
+    notCompared.push({ label, reason: unnamedReason(t, list, appliedBy) });
   }
   return { tables: out, notCompared, unknown };
+}
+
+/**
+ * What Compare with Live Table (and a preview of a file another tool applies, in the editor and
+ * the CLI alike) compares of an analysed file: its tables (or the ones given) with their unknown values.
+ */
+export function comparableOf(analysis: Pick<Analysis, 'dialect' | 'config' | 'tables'>, tables: readonly TableSpec[] = analysis.tables): Comparable {
+  const definition = dialectOf(analysis.dialect);
+  return comparable(tables, definition.unknown?.(analysis.config.value) ?? new Set(), analysis.config.value, appliedByOtherTool(tables) ?? definition.appliedBy);
 }
 
 /** A list marked unknown because of one intrinsic element: its other elements are still listed on their own. */

@@ -8,6 +8,7 @@
 import type { AccessPatternSpec, DesignSpec, EntitySpec, KeyOperator, KeyTemplate } from '../../model/design';
 import { placeholders } from '../../model/design';
 import type { AttributeRow, IndexShape, TableShape } from '../../model/designView';
+import { boundParameters } from '../bounds';
 import { attributeRow, designOfTable, inIndex, isItemCall, matchingEntities, projectionOf, servingIndex } from '../view';
 
 /** An attribute as the design view shows it (S when only a placeholder names it). */
@@ -127,11 +128,17 @@ function codePattern(table: TableShape, spec: AccessPatternSpec, entities: reado
   }
   const all = [...entities.flatMap(e => e.attributes)];
   const parameters: CodeAttribute[] = [];
+  // A range bound ({from} in "ORDER#{from}") has the type of the attribute it bounds.
+  const bounds = boundParameters(spec, matched.map(e => e.spec));
+  const bounded = (p: string): CodeAttribute | undefined => {
+    const b = bounds.find(x => x.placeholder === p)?.aligned[0];
+    return b ? entities.find(e => e.spec === b.entity)?.attributes.find(a => a.name === b.attribute) : undefined;
+  };
   for (const c of spec.keyCondition) {
     for (const v of c.values) {
       for (const p of placeholders(v)) {
         if (parameters.some(x => x.name === p)) { continue; }
-        const known = matched.flatMap(e => e.attributes).find(a => a.name === p) ?? all.find(a => a.name === p);
+        const known = matched.flatMap(e => e.attributes).find(a => a.name === p) ?? all.find(a => a.name === p) ?? bounded(p);
         parameters.push({ name: p, type: known?.type === 'N' ? 'N' : 'S', required: true });
       }
     }

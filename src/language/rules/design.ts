@@ -124,7 +124,7 @@ export const patternEntityMismatch = designRule('pattern-entity-mismatch', 'warn
 export const patternProjection = designRule('pattern-projection', 'warning', 'What an access pattern on an index reads (its reads, else its entities\' attributes) is projected into the index (INCLUDE and KEYS_ONLY projections).');
 export const entityKeyMissing = designRule('entity-key-missing', 'error', 'An entity has a key template for every attribute of the table\'s primary key.');
 export const entityKeyCollision = designRule('entity-key-collision', 'error', 'No two entities of a table have primary-key templates that can produce the same key (distinct literal prefixes).');
-export const templatePlaceholderUndefined = designRule('template-placeholder-undefined', 'error', 'Every {placeholder} of a key template names an attribute of its entity (of a pattern: of the entities it expects).');
+export const templatePlaceholderUndefined = designRule('template-placeholder-undefined', 'error', 'Every {placeholder} of a key template names an attribute of its entity (of a pattern: of the entities it expects; a range bound\'s may instead be a parameter of the call, lining up with their template for that key attribute: "ORDER#{from}" bounds "ORDER#{createdAt}").');
 export const entitySparseIndex = designRule('entity-sparse-index', 'hint', 'An entity that has some of a GSI\'s key attributes has them all, and not through optional attributes (else its items drop out of that sparse index).');
 
 export const DESIGN_RULES: readonly Rule[] = [

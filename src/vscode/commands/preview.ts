@@ -12,7 +12,7 @@ import { limitationsOfStep } from '../../plan/steps';
 import { planSpecs } from '../../dynamo/apply';
 import type { TableSpec } from '../../model/spec';
 import { dialectOf } from '../../language/dialects/registry';
-import { comparable, formatComparison } from '../../plan/compare';
+import { comparableOf, formatComparison } from '../../plan/compare';
 import { registerCommand } from './register';
 import { configDocument, PLAN_SCHEME, refuseErrors, sourceOfPlan, targetClient, withCancellableProgress } from './config';
 import type { ConfigCommandContext } from './config';
@@ -141,7 +141,7 @@ export async function compareWithLive(context: ConfigCommandContext, plans: Plan
   if (!target) { return undefined; }
   const { analysis } = config;
   const definition = dialectOf(analysis.dialect);
-  const compared = comparable(analysis.tables, definition.unknown?.(analysis.config.value) ?? new Set(), analysis.config.value);
+  const compared = comparableOf(analysis);
   const planned = await planOnTarget(context, target, compared.tables, `Comparing ${config.fileName} with ${targetLabel(target)}`, options.reveal === false);
   const text = formatComparison({
     fileName: config.fileName, where: targetLabel(target) + targetNote(target), appliedBy: definition.appliedBy, plans: planned, compared, notes: stepNotes(target),

@@ -13,9 +13,10 @@ import { after, before, describe, it } from 'node:test';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { generateSamples } from '../../../src/design/samples';
-import { runDesign } from '../../../src/dynamo/patterns';
+import { formatRunReport, runDesign } from '../../../src/dynamo/patterns';
 import { analyze } from '../../../src/language/service';
 import { runCli } from '../../support/cli';
+import { ECOMMERCE_DESIGN, ecommerceTable } from '../../support/ecommerceDesign';
 import { repoRoot } from '../../support/paths';
 import { type LocalServer, startDynalite } from '../../support/servers';
 
@@ -76,6 +77,21 @@ describe('patterns on dynalite', () => {
       assert.deepEqual(left, [], 'scratch tables deleted');
     });
   }
+
+  it('the fixture\'s "List orders by date" takes between "ORDER#{from}" and "ORDER#{to}": the bounds are filled from the samples (the user\'s first and last order date), all its orders returned', async () => {
+    const tables = [ecommerceTable()];
+    const report = await runDesign(client, ECOMMERCE_DESIGN, tables, { seed: 7, counts: { Order: 40 } });
+    assert.deepEqual(report.results.filter(r => !r.ok).map(r => `${r.name}: ${r.problems.join('; ')}`), []);
+    const r = report.results.find(x => x.name === 'List orders by date')!;
+    const samples = generateSamples(ECOMMERCE_DESIGN, tables, { seed: 7, counts: { Order: 40 } });
+    const orders = samples.filter(s => s.entity === 'Order');
+    const dates = orders.filter(s => s.item.userId === r.parameters.userId).map(s => String(s.item.createdAt)).sort();
+    assert.ok(dates.length > 1, `a user with several orders is queried (${dates.length})`);
+    assert.ok(dates.length < orders.length, 'the user has not every order (the range is the user\'s)');
+    assert.deepEqual(r.parameters, { userId: r.parameters.userId, from: dates[0], to: dates[dates.length - 1] });
+    assert.deepEqual([r.sent, r.scanned, r.items, r.expected, r.entities], ['Query', false, dates.length, dates.length, { Order: dates.length }]);
+    assert.match(formatRunReport(report).join('\n'), /^ {5}Query on GSI GSI1 with GSI1PK = "USER#\{userId\}" AND GSI1SK BETWEEN "ORDER#\{from\}" AND "ORDER#\{to\}"; userId = "userId-\d+", from = "[^"]+", to = "[^"]+"$/m);
+  });
 
   it('the CLI: a deliberately wrong pattern (the skill\'s "Get order by ID" on ORDER#, GSI1 not named) exits 1 and says why', async () => {
     const wrong = read('ecommerce.toml')

@@ -5,6 +5,9 @@
  * whose name is an intrinsic is not compared, and says why.
  */
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describeLive, planSpecs } from '../../../src/dynamo/apply';
@@ -13,7 +16,8 @@ import { exportConfig } from '../../../src/config/export';
 import { dialectOf } from '../../../src/language/dialects/registry';
 import { loadHcl } from '../../../src/language/hcl/parser';
 import { analyze } from '../../../src/language/service';
-import { comparable, formatComparison } from '../../../src/plan/compare';
+import { comparableOf, formatComparison } from '../../../src/plan/compare';
+import { runCli } from '../../support/cli';
 import { LocalServer, startDynalite } from '../../support/servers';
 
 async function compare(client: DynamoDBClient, text: string, uri = 'template.yaml', dialect = 'cloudformation'): Promise<{ text: string; kinds: string[] }> {
@@ -21,7 +25,7 @@ async function compare(client: DynamoDBClient, text: string, uri = 'template.yam
   assert.ok(analysis);
   assert.equal(analysis.dialect, dialect);
   assert.deepEqual(analysis.findings.filter(f => f.severity === 'error' || f.severity === 'warning').map(f => f.message), [], text);
-  const compared = comparable(analysis.tables, dialectOf(analysis.dialect).unknown?.(analysis.config.value) ?? new Set(), analysis.config.value);
+  const compared = comparableOf(analysis);
   const plans = await planSpecs(client, compared.tables);
   return {
     text: formatComparison({ fileName: uri, where: 'dynalite', appliedBy: dialectOf(analysis.dialect).appliedBy, plans, compared, at: new Date(0) }),
@@ -100,5 +104,66 @@ describe('Compare with Live Table (CloudFormation) against dynalite', () => {
     assert.match(result.text, /^Resource \w+: not compared: its TableName is not known from the template \(TableName \(Fn::Sub\)\): CloudFormation resolves it at deploy time\.$/m);
     const unnamed = await compare(client, exportConfig(live, 'cloudformation').replace(/ {6}TableName: .*\n/, ''));
     assert.match(unnamed.text, /not compared: it has no TableName: CloudFormation names the table when it creates it/);
+  });
+
+  it('the CLI preview of a template with a table named by !Sub: that table skipped with a line saying why, the other previewed; the editor\'s words, line for line', async () => {
+    const live = await describeLive(client, DEMO_TABLES[0].create.TableName!);
+    assert.ok(live);
+    const named = exportConfig(live, 'cloudformation');
+    // The same table again as a second resource, named only at deploy time.
+    const [head, resources] = named.split(/^Resources:\n/m);
+    const second = resources.replace(/^ {2}(\w+):/m, '  $1Copy:').replace(/TableName: .*/, 'TableName: !Sub "${AWS::StackName}-copy"');
+    const template = `${head}Resources:\n${resources}${second}`;
+    const dir = mkdtempSync(join(tmpdir(), 'ddd-compare-cli-'));
+    try {
+      const file = join(dir, 'template.yaml');
+      writeFileSync(file, template);
+      const run = await runCli(['preview', file, '--endpoint', server.endpoint]);
+      assert.equal(run.code, 0, run.err + run.out);
+      assert.equal(run.err, '');
+      const editor = await compare(client, template);
+      assert.deepEqual(editor.kinds, ['none']);
+      // The header names where and when; every other line is what Compare (and Preview) show in the editor.
+      assert.deepEqual(run.out.trimEnd().split('\n').slice(1), editor.text.trimEnd().split('\n').slice(1));
+      assert.match(run.out, /^Comparison of template\.yaml with the live tables on http:\/\/127\.0\.0\.1:\d+, read /);
+      assert.match(run.out, /^1 table compared: no differences\./m);
+      assert.match(run.out, /^Resource \w+Copy: not compared: its TableName is not known from the template \(TableName \(Fn::Sub\)\): CloudFormation resolves it at deploy time\.$/m);
+      const json = await runCli(['preview', file, '--endpoint', server.endpoint, '--format', 'json']);
+      assert.equal(json.code, 0, json.err);
+      const parsed = JSON.parse(json.out) as { changes: boolean; appliedBy: string; tables: { table: string; kind: string }[]; notCompared: { label: string; reason: string }[] };
+      assert.deepEqual([parsed.changes, parsed.appliedBy, parsed.tables.map(t => [t.table, t.kind])], [false, 'CloudFormation', [[live.name, 'none']]]);
+      assert.deepEqual(parsed.notCompared.map(n => n.label), [editor.text.match(/^Resource (\w+Copy):/m)![1]]);
+      // Only tables named at deploy time: nothing to compare, and it says so (no refusal).
+      const onlyUnknown = join(dir, 'only.yaml');
+      writeFileSync(onlyUnknown, named.replace(/TableName: .*/, 'TableName: !Ref AWS::StackName'));
+      const none = await runCli(['preview', onlyUnknown, '--endpoint', server.endpoint]);
+      assert.equal(none.code, 0, none.err);
+      assert.match(none.out, /^0 tables compared: no differences\./m);
+      assert.match(none.out, /not compared: its TableName is not known from the template \(TableName \(Ref\)\): CloudFormation resolves it at deploy time\./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the CLI preview of Terraform with a table named by a variable: skipped in Terraform\'s words, the rest previewed', async () => {
+    const live = await describeLive(client, DEMO_TABLES[0].create.TableName!);
+    assert.ok(live);
+    const resource = exportConfig(live, 'terraform');
+    const copy = resource.replace(/resource "aws_dynamodb_table" "(\w+)"/, 'resource "aws_dynamodb_table" "$1_copy"').replace(/^( {2}name\s*=\s*)".*"$/m, '$1"${var.prefix}-copy"');
+    assert.notEqual(copy, resource);
+    const dir = mkdtempSync(join(tmpdir(), 'ddd-compare-cli-'));
+    try {
+      const file = join(dir, 'main.tf');
+      writeFileSync(file, `variable "prefix" {}\n\n${resource}\n${copy}`);
+      const run = await runCli(['preview', file, '--endpoint', server.endpoint]);
+      assert.equal(run.code, 0, run.err + run.out);
+      assert.match(run.out, /^1 table compared: no differences\./m);
+      assert.match(run.out, /^Resource aws_dynamodb_table\.\w+_copy: not compared: its name is not known from the file \(a variable, local or expression\): Terraform resolves it when it plans\.$/m);
+      assert.match(run.out, /Applying stays with Terraform/);
+      const editor = await compare(client, readFileSync(file, 'utf8'), 'main.tf', 'terraform');
+      assert.deepEqual(run.out.trimEnd().split('\n').slice(1), editor.text.trimEnd().split('\n').slice(1));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseTemplate } from '../../../src/model/design';
+import type { DesignSpec, KeyOperator } from '../../../src/model/design';
+import { alignBound, boundParameters, boundValues } from '../../../src/design/bounds';
+import { checkDesign } from '../../../src/design/checks';
+import { codeModel } from '../../../src/design/codegen/model';
+import { shapeOfSpec } from '../../../src/design/view';
+import { ECOMMERCE_DESIGN, ecommerceTable } from '../../support/ecommerceDesign';
 import { generateSamples } from '../../../src/design/samples';
 import { canCollide, canSatisfy } from '../../../src/design/templates';
 import { analyze, fixesOf, hoverIn } from '../../../src/language/service';
@@ -148,6 +154,79 @@ describe('key templates', () => {
     assert.equal(canSatisfy(t('USER#{userId}'), 'begins_with', [t('ORDER#')]), false);
     assert.equal(canSatisfy(t('USER#{userId}'), '=', [t('ORDER#{orderId}')]), false);
     assert.equal(canSatisfy(t('USER#{userId}'), '<', [t('A')]), true);
+  });
+});
+
+describe('range bounds as call parameters', () => {
+  const t = (s: string) => parseTemplate(s, '');
+  const fixture = (operator: KeyOperator, ...values: string[]): DesignSpec => ({
+    entities: ECOMMERCE_DESIGN.entities,
+    patterns: ECOMMERCE_DESIGN.patterns.map(p => (p.name !== 'List orders by date' ? p : {
+      ...p, keyCondition: [p.keyCondition[0]!, { ...p.keyCondition[1]!, operator, values: values.map((v, i) => parseTemplate(v, `${p.keyCondition[1]!.pointer}/values/${i}`)) }],
+    })),
+  });
+  const messages = (design: DesignSpec) => checkDesign(design, [ecommerceTable()]).filter(f => f.severity !== 'hint').map(f => f.message);
+
+  it('line up with a template when the literal text around the placeholder is the same (the bound may stop early)', () => {
+    assert.deepEqual(alignBound(t('ORDER#{from}'), t('ORDER#{createdAt}')), new Map([['from', 'createdAt']]));
+    assert.deepEqual(alignBound(t('ORDER#{from}'), t('ORDER#{createdAt}#{orderId}')), new Map([['from', 'createdAt']]));
+    assert.deepEqual(alignBound(t('USER#{userId}#ORDER#{to}'), t('USER#{userId}#ORDER#{createdAt}')), new Map([['userId', 'userId'], ['to', 'createdAt']]));
+    assert.deepEqual(alignBound(t('ORDER#{from}#'), t('ORDER#{createdAt}#X{orderId}')), new Map([['from', 'createdAt']]), 'the last literal may stop early');
+    assert.equal(alignBound(t('DATE#{from}'), t('ORDER#{createdAt}')), undefined);
+    assert.equal(alignBound(t('ORDER#{from}X'), t('ORDER#{createdAt}#')), undefined);
+    assert.equal(alignBound(t('ORDER#{from}#{to}'), t('ORDER#{createdAt}')), undefined, 'longer than the template');
+    assert.equal(alignBound(t('{from}'), t('ORDER#{createdAt}')), undefined);
+  });
+
+  it('are no error for between, <, <=, >, >= and begins_with when they line up', () => {
+    assert.deepEqual(messages(ECOMMERCE_DESIGN), []);
+    for (const op of ['<', '<=', '>', '>=', 'begins_with'] as const) { assert.deepEqual(messages(fixture(op, 'ORDER#{to}')), [], op); }
+    assert.deepEqual(messages(fixture('between', 'ORDER#{from}', 'ORDER#{to}')), []);
+    const toml = once(read('ecommerce.toml'), 'GSI1SK = { begins_with = "ORDER#" }', 'GSI1SK = { between = ["ORDER#{from}", "ORDER#{to}"] }');
+    assert.deepEqual(analyze(toml, { uri: 'ecommerce.toml' })?.findings.map(f => `${f.code} ${f.message}`), []);
+  });
+
+  it('that line up with nothing are reported with the template they should match', () => {
+    assert.deepEqual(messages(fixture('between', 'ORDER#{from}', 'DATE#{to}')), [
+      'Pattern "List orders by date" bounds GSI1SK with "DATE#{to}", but {to} is no attribute and does not line up with the GSI1SK template Order\'s "ORDER#{createdAt}": '
+        + 'a range bound is a parameter of the call when it keeps the template\'s literal text around its placeholder ("ORDER#{to}" bounds createdAt).',
+    ]);
+    const f = checkDesign(fixture('>', '{since}'), [ecommerceTable()]).find(x => x.code === 'template-placeholder-undefined');
+    assert.equal(f?.pointer, '/patterns/3/keyCondition/1/values/0');
+    assert.match(f!.message, /bounds GSI1SK with "\{since\}", but \{since\} is no attribute and does not line up with the GSI1SK template Order's "ORDER#\{createdAt\}"/);
+  });
+
+  it('an equality is no bound: its placeholder must still be an attribute', () => {
+    const design: DesignSpec = { ...ECOMMERCE_DESIGN, patterns: [{ ...ECOMMERCE_DESIGN.patterns[2]!, keyCondition: [ECOMMERCE_DESIGN.patterns[2]!.keyCondition[0]!, { attribute: 'SK', operator: '=', values: [t('ORDER#{from}')], pointer: '/x' }] }] };
+    assert.deepEqual(messages(design), ['Pattern "List orders for a user" names {from}, which no attribute of Order defines: it cannot be filled in.']);
+  });
+
+  it('are filled from the samples: the lowest and highest value of the attribute among the items the pattern targets', () => {
+    const samples = generateSamples(ECOMMERCE_DESIGN, [ecommerceTable()], { seed: 7 });
+    const pattern = ECOMMERCE_DESIGN.patterns[3]!;
+    const order = ECOMMERCE_DESIGN.entities.find(e => e.name === 'Order')!;
+    const bounds = boundParameters(pattern, [order]);
+    assert.deepEqual(bounds.map(b => [b.placeholder, b.aligned.map(a => a.attribute)]), [['from', ['createdAt']], ['to', ['createdAt']]]);
+    const orders = samples.filter(s => s.entity === 'Order');
+    const ordersOf = (u: unknown) => orders.filter(s => s.item.userId === u);
+    const userId = orders.map(s => s.item.userId).reduce((a, b) => (ordersOf(b).length > ordersOf(a).length ? b : a));
+    const dates = ordersOf(userId).map(s => String(s.item.createdAt)).sort();
+    const all = orders.map(s => String(s.item.createdAt)).sort();
+    assert.ok(dates[0] !== all[0] || dates[dates.length - 1] !== all[all.length - 1], 'the user\'s range is narrower than all orders\' (the test tells them apart)');
+    assert.ok(dates.length > 1, 'a user with several orders');
+    const values = boundValues(pattern, bounds, { userId }, samples, (_a, text) => text);
+    assert.deepEqual(values, { from: dates[0], to: dates[dates.length - 1] });
+    const upper = fixture('<=', 'ORDER#{to}').patterns[3]!;
+    assert.deepEqual(boundValues(upper, boundParameters(upper, [order]), { userId }, samples, (_a, text) => text), { to: dates[dates.length - 1] });
+  });
+
+  it('the code generators type a bound like the attribute it bounds', () => {
+    const counted: DesignSpec = {
+      entities: [{ ...ECOMMERCE_DESIGN.entities[2]!, keys: { ...ECOMMERCE_DESIGN.entities[2]!.keys, GSI1SK: t('{total}') } }],
+      patterns: [{ ...ECOMMERCE_DESIGN.patterns[3]!, keyCondition: [ECOMMERCE_DESIGN.patterns[3]!.keyCondition[0]!, { attribute: 'GSI1SK', operator: '>=', values: [t('{least}')], pointer: '' }] }],
+    };
+    const model = codeModel(shapeOfSpec(ecommerceTable()), counted);
+    assert.deepEqual(model.patterns[0]!.parameters.map(p => [p.name, p.type]), [['userId', 'S'], ['least', 'N']]);
   });
 });
 
