@@ -243,7 +243,7 @@ const WIDE = 16;
 
 /**
  * A SourceMap recorded as a tree of slots (a slot: its parent slot, its key or index, its
- * offsets), for the TOML walk: no pointer string is made or hashed while parsing. `get` and
+ * offsets), for the TOML scanner: no pointer string is made or hashed while parsing. `get` and
  * `offsets` descend from the root by the pointer's tokens; `pointers`, `children` and `pointerAt`
  * (completion, hover, fixes) make every pointer once, on first use. Slots are in document order.
  */
@@ -269,12 +269,11 @@ export class TreeSourceMap implements SourceMap {
    * offsets when it exists (table headers and dotted keys reopen tables), else a new one.
    */
   open(parent: number, token: string | number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): number {
-    const o = this.offsetsOf;
     const known = this.child(parent, token);
     if (known >= 0) {
+      const o = this.offsetsOf;
       const at = known * 4;
-      if (valueStart < o[at + 2]) { o[at + 2] = valueStart; }
-      if (valueEnd > o[at + 3]) { o[at + 3] = valueEnd; }
+      this.widen(known, valueStart, valueEnd);
       if (o[at] < 0 && keyStart >= 0) {
         o[at] = keyStart;
         o[at + 1] = keyEnd;
@@ -282,6 +281,17 @@ export class TreeSourceMap implements SourceMap {
       return known;
     }
     return this.add(parent, token, keyStart, keyEnd, valueStart, valueEnd);
+  }
+
+  /**
+   * Widens a slot's value range to hold `valueStart..valueEnd` (the TOML scanner learns where a
+   * table or value ends after it has recorded what is inside).
+   */
+  widen(slot: number, valueStart: number, valueEnd: number): void {
+    const o = this.offsetsOf;
+    const at = slot * 4;
+    if (valueStart < o[at + 2]) { o[at + 2] = valueStart; }
+    if (valueEnd > o[at + 3]) { o[at + 3] = valueEnd; }
   }
 
   /**
