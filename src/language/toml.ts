@@ -213,6 +213,10 @@ class Scanner {
   private at = 0;
   /** Arrays of tables (by slot): how many elements their headers have opened so far. */
   private readonly tableArrays = new Map<number, number>();
+  /** The parts of the last dotted key read (reused: no array a key). */
+  private readonly names: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
   constructor(private readonly s: string, private readonly map: TreeSourceMap) {}
 
@@ -288,17 +292,16 @@ class Scanner {
   }
 
   /**
-   * A dotted key at the cursor, up to (not including) what follows it: each part's name, start and
-   * end, three entries a part.
+   * A dotted key at the cursor, up to (not including) what follows it: the number of its parts,
+   * whose names, starts and ends are in `names`, `starts` and `ends` until the next key is read.
    */
-  private dottedKey(): (string | number)[] {
-    const parts: (string | number)[] = [];
-    for (;;) {
-      const start = this.at;
-      const name = this.key();
-      parts.push(name, start, this.at);
+  private dottedKey(): number {
+    for (let count = 0; ; ) {
+      this.starts[count] = this.at;
+      this.names[count] = this.key();
+      this.ends[count++] = this.at;
       this.skipSpace();
-      if (this.s.charCodeAt(this.at) !== DOT) { return parts; }
+      if (this.s.charCodeAt(this.at) !== DOT) { return count; }
       this.at++;
       this.skipSpace();
     }
@@ -312,15 +315,15 @@ class Scanner {
     const array = s.charCodeAt(start + 1) === OPEN_BRACKET;
     this.at = start + (array ? 2 : 1);
     this.skipSpace();
-    const parts = this.dottedKey();
+    const count = this.dottedKey();
     this.at = s.indexOf(']', this.at) + (array ? 2 : 1);
     const end = this.at;
     let slot = TreeSourceMap.ROOT;
-    for (let i = 0; i < parts.length; i += 3) {
-      slot = map.open(slot, parts[i], parts[i + 1] as number, parts[i + 2] as number, start, end);
+    for (let i = 0; i < count; i++) {
+      slot = map.open(slot, this.names[i], this.starts[i], this.ends[i], start, end);
       opened.push(slot);
       const elements = this.tableArrays.get(slot);
-      if (i + 3 < parts.length) {
+      if (i + 1 < count) {
         // Through an array of tables: into its last element.
         if (elements !== undefined) {
           slot = map.open(slot, elements - 1, -1, -1, start, end);
@@ -340,23 +343,23 @@ class Scanner {
   private keyValue(base: number): number {
     const map = this.map;
     const start = this.at;
-    const parts = this.dottedKey();
+    const last = this.dottedKey() - 1;
     this.at++; // =
     this.skipSpace();
-    const last = parts.length - 3;
     let slot = base;
     // A dotted key's tables span the key/value: recorded empty here, widened once its end is known.
-    const tables: number[] = [];
-    for (let i = 0; i < last; i += 3) {
-      slot = map.open(slot, parts[i], parts[i + 1] as number, parts[i + 2] as number, start, start);
-      tables.push(slot);
+    let tables: number[] | undefined;
+    for (let i = 0; i < last; i++) {
+      slot = map.open(slot, this.names[i], this.starts[i], this.ends[i], start, start);
+      (tables ??= []).push(slot);
     }
     const valueStart = this.at;
     // The key itself is new (a duplicate is a parse error); only tables and dotted keys reopen slots.
-    slot = map.add(slot, parts[last], parts[last + 1] as number, parts[last + 2] as number, valueStart, valueStart);
+    slot = map.add(slot, this.names[last], this.starts[last], this.ends[last], valueStart, valueStart);
+    // The value may hold inline tables, whose keys reuse the key buffers: nothing of them is read after.
     const end = this.value(slot);
     map.widen(slot, valueStart, end);
-    for (const table of tables) { map.widen(table, start, end); }
+    if (tables) { for (const table of tables) { map.widen(table, start, end); } }
     return end;
   }
 
