@@ -48,6 +48,10 @@ const EDGE: Readonly<Record<string, string>> = {
   'quotes at the end of multi-line strings and escaped quotes': [
     'a = """x""""', "b = '''y'''''", 'c = """\\""""', 'd = """a\\\\"""', 'e = "\\\\"', 'f = "\\\\\\""', 'g = """ "" """', "h = ''' '' '''", '',
   ].join('\n'),
+  'brackets, quotes and dots inside quoted header keys; quotes of one kind inside the other': [
+    '["a]b".c]', 'k = "x"', '[[ "x]]" . \'y.z\' ]]', 'k = \'say "hi"\'', 'l = "it\'s \'\'\' fine"', 'm = """ \\""" """', '# a comment with """ and \'\'\' in it',
+    'n = [ """a""", \'\'\'b\'\'\', "c" ] # [', '',
+  ].join('\n'),
   'line-ending backslashes and escapes in multi-line strings': 'a = """one \\\n   two \\\n"""\nb = """\\\\\n"""\nc = 1\n',
   'date-times: offset, local, space separator, fractions, in arrays and inline tables': [
     'a = 1979-05-27T07:32:00Z', 'b = 1979-05-27 07:32:00', 'c = 1979-05-27 07:32:00.999999-07:00', 'd = 1979-05-27', 'e = 07:32:00',
