@@ -241,19 +241,37 @@ function innermostAt(o: ArrayLike<number>, offset: number, entries: Iterable<rea
 /** Children of one parent beyond which a lookup by key goes through a map, not a scan. */
 const WIDE = 16;
 
+/** Per slot in `TreeSourceMap.links`: parent, first child, last child, next sibling, number of children. */
+const LINKS = 5;
+const PARENT = 0;
+const FIRST = 1;
+const LAST = 2;
+const NEXT = 3;
+const COUNT = 4;
+
+/** A larger copy of `from` (doubled, at least `min` long). */
+function grow(from: Int32Array, min: number): Int32Array {
+  const to = new Int32Array(Math.max(min, from.length * 2));
+  to.set(from);
+  return to;
+}
+
 /**
  * A SourceMap recorded as a tree of slots (a slot: its parent slot, its key or index, its
- * offsets), for the TOML walk: no pointer string is made or hashed while parsing. `get` and
+ * offsets), for the TOML scanner: no pointer string is made or hashed while parsing. `get` and
  * `offsets` descend from the root by the pointer's tokens; `pointers`, `children` and `pointerAt`
  * (completion, hover, fixes) make every pointer once, on first use. Slots are in document order.
+ * The tree and the offsets live in typed arrays grown by doubling: no object or array per slot
+ * (a JavaScript array per parent and a push per number made most of the cost of recording).
  */
 export class TreeSourceMap implements SourceMap {
   static readonly ROOT = 0;
-  private readonly parentOf: number[] = [-1];
-  private readonly tokenOf: (string | number)[] = [''];
+  private count = 1;
+  /** LINKS numbers a slot (-1: none). */
+  private links: Int32Array;
   /** Four numbers a slot: key start, key end (-1: no key), value start, value end. */
-  private readonly offsetsOf: number[];
-  private readonly childrenOf: (number[] | undefined)[] = [undefined];
+  private offsetsOf: Int32Array;
+  private readonly tokenOf: (string | number)[] = [''];
   /** Parents with many children: their children by key. */
   private readonly wide = new Map<number, Map<string | number, number>>();
   private pointerOf: Pointer[] | undefined;
@@ -261,7 +279,12 @@ export class TreeSourceMap implements SourceMap {
   private readonly errors: SyntaxError[] = [];
 
   constructor(readonly format: Format, readonly lines: LineIndex) {
-    this.offsetsOf = [-1, -1, 0, lines.text.length];
+    // About one slot per 32 characters of a config; doubled when short.
+    const capacity = 64 + (lines.text.length >> 5);
+    this.links = new Int32Array(capacity * LINKS);
+    this.offsetsOf = new Int32Array(capacity * 4);
+    this.links.set([-1, -1, -1, -1, 0]);
+    this.offsetsOf.set([-1, -1, 0, lines.text.length]);
   }
 
   /**
@@ -269,12 +292,11 @@ export class TreeSourceMap implements SourceMap {
    * offsets when it exists (table headers and dotted keys reopen tables), else a new one.
    */
   open(parent: number, token: string | number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): number {
-    const o = this.offsetsOf;
     const known = this.child(parent, token);
     if (known >= 0) {
+      const o = this.offsetsOf;
       const at = known * 4;
-      if (valueStart < o[at + 2]) { o[at + 2] = valueStart; }
-      if (valueEnd > o[at + 3]) { o[at + 3] = valueEnd; }
+      this.widen(known, valueStart, valueEnd);
       if (o[at] < 0 && keyStart >= 0) {
         o[at] = keyStart;
         o[at + 1] = keyEnd;
@@ -285,19 +307,46 @@ export class TreeSourceMap implements SourceMap {
   }
 
   /**
+   * Widens a slot's value range to hold `valueStart..valueEnd` (the TOML scanner learns where a
+   * table or value ends after it has recorded what is inside).
+   */
+  widen(slot: number, valueStart: number, valueEnd: number): void {
+    const o = this.offsetsOf;
+    const at = slot * 4;
+    if (valueStart < o[at + 2]) { o[at + 2] = valueStart; }
+    if (valueEnd > o[at + 3]) { o[at + 3] = valueEnd; }
+  }
+
+  /**
    * A new child slot, for a key the caller knows is new (a TOML key that is not a table: the
    * parser rejects a key defined twice) or the next element of an array.
    */
   add(parent: number, token: string | number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): number {
+    const slot = this.count++;
+    if (slot * LINKS >= this.links.length) {
+      this.links = grow(this.links, (slot + 1) * LINKS);
+      this.offsetsOf = grow(this.offsetsOf, (slot + 1) * 4);
+    }
+    const l = this.links;
+    const at = slot * LINKS;
+    l[at + PARENT] = parent;
+    l[at + FIRST] = -1;
+    l[at + LAST] = -1;
+    l[at + NEXT] = -1;
+    l[at + COUNT] = 0;
+    const p = parent * LINKS;
+    const last = l[p + LAST];
+    if (last < 0) { l[p + FIRST] = slot; } else { l[last * LINKS + NEXT] = slot; }
+    l[p + LAST] = slot;
+    l[p + COUNT]++;
     const o = this.offsetsOf;
-    const slot = this.parentOf.length;
-    this.parentOf.push(parent);
+    const to = slot * 4;
+    o[to] = keyStart;
+    o[to + 1] = keyEnd;
+    o[to + 2] = valueStart;
+    o[to + 3] = valueEnd;
     this.tokenOf.push(token);
-    this.childrenOf.push(undefined);
-    o.push(keyStart, keyEnd, valueStart, valueEnd);
-    const siblings = this.childrenOf[parent];
-    if (siblings) { siblings.push(slot); } else { this.childrenOf[parent] = [slot]; }
-    this.wide.get(parent)?.set(token, slot);
+    if (this.wide.size > 0) { this.wide.get(parent)?.set(token, slot); }
     this.pointerOf = undefined;
     this.slotOf = undefined;
     return slot;
@@ -305,21 +354,21 @@ export class TreeSourceMap implements SourceMap {
 
   /** The child slot of `parent` with this key or index, or -1. */
   private child(parent: number, token: string | number): number {
-    const siblings = this.childrenOf[parent];
-    if (!siblings) { return -1; }
-    if (typeof token === 'number') {
-      // Array elements are recorded in order: the n-th child is element n.
-      const at = siblings[token];
-      if (at !== undefined && this.tokenOf[at] === token) { return at; }
-    }
-    if (siblings.length <= WIDE) {
-      for (const s of siblings) { if (this.tokenOf[s] === token) { return s; } }
+    const l = this.links;
+    const p = parent * LINKS;
+    const count = l[p + COUNT];
+    if (count === 0) { return -1; }
+    // The last child first: an array of tables' current element, a table its header just opened.
+    const last = l[p + LAST];
+    if (this.tokenOf[last] === token) { return last; }
+    if (count <= WIDE) {
+      for (let s = l[p + FIRST]; s >= 0; s = l[s * LINKS + NEXT]) { if (this.tokenOf[s] === token) { return s; } }
       return -1;
     }
     let byToken = this.wide.get(parent);
     if (!byToken) {
       byToken = new Map();
-      for (const s of siblings) { if (!byToken.has(this.tokenOf[s])) { byToken.set(this.tokenOf[s], s); } }
+      for (let s = l[p + FIRST]; s >= 0; s = l[s * LINKS + NEXT]) { if (!byToken.has(this.tokenOf[s])) { byToken.set(this.tokenOf[s], s); } }
       this.wide.set(parent, byToken);
     }
     return byToken.get(token) ?? -1;
@@ -336,9 +385,9 @@ export class TreeSourceMap implements SourceMap {
       const raw = pointer.slice(at + 1, end);
       at = end;
       const key = raw.includes('~') ? unescapePointerToken(raw) : raw;
-      const siblings = this.childrenOf[slot];
+      const first = this.links[slot * LINKS + FIRST];
       // An array's elements have number tokens; the pointer names them by their decimal index.
-      const index = siblings && typeof this.tokenOf[siblings[0]] === 'number' && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
+      const index = first >= 0 && typeof this.tokenOf[first] === 'number' && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
       slot = this.child(slot, index);
     }
     return slot;
@@ -375,8 +424,8 @@ export class TreeSourceMap implements SourceMap {
     if (!this.pointerOf) {
       const out: Pointer[] = [''];
       const slots = new Map<Pointer, number>([['', 0]]);
-      for (let s = 1; s < this.parentOf.length; s++) {
-        const p = joinPointer(out[this.parentOf[s]], this.tokenOf[s]);
+      for (let s = 1; s < this.count; s++) {
+        const p = joinPointer(out[this.links[s * LINKS + PARENT]], this.tokenOf[s]);
         out.push(p);
         slots.set(p, s);
       }
@@ -392,10 +441,11 @@ export class TreeSourceMap implements SourceMap {
 
   children(pointer: Pointer): readonly Pointer[] {
     const slot = this.slot(pointer);
-    const siblings = slot >= 0 ? this.childrenOf[slot] : undefined;
-    if (!siblings) { return []; }
+    if (slot < 0) { return []; }
     const all = this.allPointers();
-    return siblings.map(s => all[s]);
+    const out: Pointer[] = [];
+    for (let s = this.links[slot * LINKS + FIRST]; s >= 0; s = this.links[s * LINKS + NEXT]) { out.push(all[s]); }
+    return out;
   }
 
   /** Each slot's pointer, with where its offsets start in `offsetsOf`. */

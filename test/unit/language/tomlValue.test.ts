@@ -1,8 +1,8 @@
 /**
- * parseToml builds the plain value in the same walk as the source map (no getStaticTOMLValue
- * pass): it must merge tables, dotted keys and arrays of tables exactly as TOML does. Compared
- * with toml-eslint-parser's own getStaticTOMLValue (made plain the way the service wants it) and
- * with smol-toml, a second, independent TOML implementation.
+ * parseToml's plain value (smol-toml's, made plain) must merge tables, dotted keys and arrays of
+ * tables exactly as TOML does, and its source map (a scanner's) must agree with it. Compared with
+ * toml-eslint-parser's own getStaticTOMLValue (made plain the way the service wants it), the parser
+ * it replaced, and with smol-toml's bare value.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
