@@ -15,9 +15,10 @@ import { dialectOf as definitionOf } from './dialects/registry';
 import { applyEdits, fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
 import { formatOperations } from './formats';
-import { RULES, ruleApplies } from './rules/catalogue';
+import { UNGUARDED_RULES as RULES, dropAbsences, ruleApplies } from './rules/catalogue';
+import { hasLazyFixes } from './rules/shared';
 import { validateSchema } from './schema';
-import { LineIndex, joinPointer, parentPointer } from './sourcemap';
+import { LineIndex, joinPointer, parentPointer, type OffsetLocation } from './sourcemap';
 import { complete } from './completion';
 import { hover } from './hover';
 import type { Finding, Format, ParsedConfig, ResolvedFinding, ResolvedFix, RuleContext } from './types';
@@ -80,7 +81,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
     }
     return undefined;
   }
-  const config = parseConfig(text, format);
+  return analyzeParsed(parseConfig(text, format), dialect, options);
+}
+
+/**
+ * Everything after the parse: schema, values left to deploy time, tables, design, rules, ranges
+ * (the bench times it alone). Never throws.
+ */
+export function analyzeParsed(config: ParsedConfig, dialect: Dialect, options: AnalyzeOptions = {}): Analysis {
+  const format = config.format;
   const findings: Finding[] = config.map.syntaxErrors.map(e => ({
     code: 'syntax',
     severity: e.severity ?? 'error',
@@ -124,16 +133,32 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   const advice = options.advice ?? true;
   const context: RuleContext = { dialect, config, tables, advice, invalidPointers, design, ...(unknown ? { unknownPointers: unknown } : {}) };
   const definition = definitionOf(dialect);
-  for (const rule of RULES) {
+  let ruleFindings: Finding[] = [];
+  // Indexed loops: this function runs too seldom to be optimized, and its loops run rules x tables times.
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r];
     if (!ruleApplies(rule, definition)) { continue; }
     if (!advice && rule.severity === 'hint') { continue; }
-    for (const table of tables) {
-      try { findings.push(...rule.check(table, context)); } catch (e) { findings.push(internal(`rule ${rule.id}`, e)); }
+    for (let t = 0; t < tables.length; t++) {
+      const table = tables[t];
+      // Most checks find nothing: no spread of their (empty) answers.
+      try {
+        const found = rule.check(table, context);
+        for (let i = 0; i < found.length; i++) { ruleFindings.push(found[i]); }
+      } catch (e) { ruleFindings.push(internal(`rule ${rule.id}`, e)); }
     }
   }
+  // While the file has syntax errors, findings of something missing are dropped (catalogue.ts).
+  ruleFindings = dropAbsences(ruleFindings, context);
+  for (let i = 0; i < ruleFindings.length; i++) { findings.push(ruleFindings[i]); }
 
-  const tablePointers = new Set(tables.map(t => t.pointer));
-  const resolved = findings.map(f => (f.range ? f as ResolvedFinding : withRange(f, rangeIn(config, f.pointer ?? '', f.target, tablePointers))));
+  const tablePointers = new Set<Pointer>();
+  for (let t = 0; t < tables.length; t++) { tablePointers.add(tables[t].pointer); }
+  const resolved: ResolvedFinding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    resolved.push(f.range ? f as ResolvedFinding : withRange(f, rangeIn(config, f.pointer ?? '', f.target, tablePointers)));
+  }
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options, design };
 }
@@ -148,8 +173,7 @@ function underAny(pointer: Pointer, set: ReadonlySet<Pointer>): boolean {
 
 /** The finding with its range; fixes a rule left to be made on request (rules/shared.ts `finding`) are not made here. */
 function withRange(f: Finding, range: Range): ResolvedFinding {
-  const fixes = Object.getOwnPropertyDescriptor(f, 'fixes');
-  if (!fixes?.get) { return { ...f, range }; }
+  if (!hasLazyFixes(f)) { return { ...f, range }; }
   const { code, severity, message, pointer, target } = f;
   const out = { code, severity, message, pointer, target } as ResolvedFinding;
   Object.defineProperty(out, 'fixes', { get: () => f.fixes, enumerable: true, configurable: true });
@@ -197,20 +221,25 @@ export function rangeOf(config: ParsedConfig, pointer: Pointer, target: 'key' | 
 
 function rangeIn(config: ParsedConfig, pointer: Pointer, target: 'key' | 'value', tablePointers: ReadonlySet<Pointer>): Range {
   const map = config.map;
-  const here = map.get(pointer);
-  if (here) { return target === 'key' && here.keyRange ? here.keyRange : here.valueRange; }
+  const here = map.offsets(pointer);
+  if (here) { return rangeOfTarget(map.lines, here, target); }
   // The deepest enclosing table entry (walking up: no scan of the tables per finding).
   for (let p: Pointer | undefined = pointer; p !== undefined; p = parentPointer(p)) {
     if (!tablePointers.has(p)) { continue; }
-    const at = map.get(p);
-    if (at) { return at.keyRange ?? at.valueRange; }
+    const at = map.offsets(p);
+    if (at) { return rangeOfTarget(map.lines, at, 'key'); }
     break;
   }
   for (let p = parentPointer(pointer); p !== undefined; p = parentPointer(p)) {
-    const at = map.get(p);
-    if (at) { return at.keyRange ?? at.valueRange; }
+    const at = map.offsets(p);
+    if (at) { return rangeOfTarget(map.lines, at, 'key'); }
   }
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** The key's range (the value's when there is no key) or the value's: only the range used is made. */
+function rangeOfTarget(lines: LineIndex, at: Readonly<OffsetLocation>, target: 'key' | 'value'): Range {
+  return target === 'key' && at.keyStart !== undefined && at.keyEnd !== undefined ? lines.range(at.keyStart, at.keyEnd) : lines.range(at.valueStart, at.valueEnd);
 }
 
 // ---- quick-fixes, computed on request ------------------------------------------------------

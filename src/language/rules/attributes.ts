@@ -8,7 +8,7 @@ import type { AttributeType, IndexSpec, KeyElementSpec, Pointer } from '../../mo
 import type { Finding, Rule } from '../types';
 import { vocabulary, type DialectDefinition } from '../dialects/registry';
 import { decodeEnum } from '../dialects/vocabulary';
-import { Writer, child, finding, fix, keyValue, listBroken, missing, markValue, q, read, usable } from './shared';
+import { Writer, child, finding, fix, keyElementsOf, keyListsBroken, keyValue, listBroken, missing, markValue, q, read, usable } from './shared';
 import { defineAttribute } from './keys';
 
 /** The dialects with an attribute definition list. */
@@ -24,11 +24,7 @@ export const keyAttributeUndefined: Rule = {
     const defined = new Set(table.attributes.map(a => usable(a.name, ctx)));
     const w = new Writer(ctx, table);
     const listKey = w.key(w.v.attributes?.list ?? 'attributeDefinitions');
-    const elements: KeyElementSpec[] = [
-      ...table.keySchema,
-      ...table.globalSecondaryIndexes.flatMap(i => i.keySchema),
-      ...table.localSecondaryIndexes.flatMap(i => i.keySchema),
-    ];
+    const elements = keyElementsOf(table);
     const reported = new Set<string>();
     const findings: Finding[] = [];
     for (const e of elements) {
@@ -51,13 +47,8 @@ export const attributeDefinitionUnused: Rule = {
   description: 'Every attribute definition is used by the key of the table or of an index.',
   appliesTo: withDefinitionList,
   check(table, ctx) {
-    const elements = [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)];
-    if (elements.some(e => read(e.name, ctx).state === 'invalid')) { return []; }
-    const lists = [
-      [table.keySchemaPointer, table.pointer],
-      ...[...table.globalSecondaryIndexes, ...table.localSecondaryIndexes].map(i => [i.keySchemaPointer, i.pointer]),
-    ];
-    if (lists.some(([list, owner]) => listBroken(ctx, list, owner))) { return []; }
+    const elements = keyElementsOf(table);
+    if (elements.some(e => read(e.name, ctx).state === 'invalid') || keyListsBroken(ctx, table)) { return []; }
     const used = new Set(elements.map(e => usable(e.name, ctx)));
     const w = new Writer(ctx, table);
     const listKey = w.key(w.v.attributes?.list ?? 'attributeDefinitions');
@@ -116,7 +107,8 @@ export const attributeTypeConflict: Rule = {
   description: 'An attribute used by several keys (table, GSI, LSI) has one type everywhere: each *_key_type of a name agrees (flat dialect).',
   appliesTo: d => d.vocabulary.flatKeys !== undefined,
   check(table, ctx) {
-    const flat = vocabulary(table.dialect).flatKeys;
+    const V = vocabulary(table.dialect);
+    const flat = V.flatKeys;
     if (!flat) { return []; }
     // Per table a handful of key pairs: read from the blocks; pointers, names and messages only for a conflict.
     const first = new Map<string, { type: AttributeType; index?: IndexSpec }>();
@@ -133,7 +125,7 @@ export const attributeTypeConflict: Rule = {
       if (ctx.invalidPointers.size > 0 && ctx.invalidPointers.has(child(owner, typeKey))) { return undefined; }
       // A range key repeating its own hash key is the key shape rule's problem.
       if (name === inOwner) { return name; }
-      const type = decodeEnum(vocabulary(table.dialect), 'attributeType', keyValue(ctx, owner, typeKey)) as AttributeType | undefined;
+      const type = decodeEnum(V, 'attributeType', keyValue(ctx, owner, typeKey)) as AttributeType | undefined;
       if (type === undefined) { return name; }
       const seen = first.get(name);
       if (!seen) { first.set(name, { type, index }); return name; }
