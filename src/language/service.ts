@@ -21,7 +21,7 @@ import { validateSchema } from './schema';
 import { LineIndex, joinPointer, parentPointer, type OffsetLocation } from './sourcemap';
 import { complete } from './completion';
 import { hover } from './hover';
-import type { Finding, Format, ParsedConfig, ResolvedFinding, ResolvedFix, RuleContext } from './types';
+import type { Finding, Format, ParsedConfig, ResolvedFinding, ResolvedFix, Rule, RuleContext } from './types';
 
 export interface AnalyzeOptions {
   /** The document's URI or path: its extension decides the format when present. */
@@ -133,34 +133,47 @@ export function analyzeParsed(config: ParsedConfig, dialect: Dialect, options: A
   const advice = options.advice ?? true;
   const context: RuleContext = { dialect, config, tables, advice, invalidPointers, design, ...(unknown ? { unknownPointers: unknown } : {}) };
   const definition = definitionOf(dialect);
-  let ruleFindings: Finding[] = [];
-  // Indexed loops: this function runs too seldom to be optimized, and its loops run rules x tables times.
+  const ruleFindings: Finding[] = [];
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r];
     if (!ruleApplies(rule, definition)) { continue; }
     if (!advice && rule.severity === 'hint') { continue; }
-    for (let t = 0; t < tables.length; t++) {
-      const table = tables[t];
-      // Most checks find nothing: no spread of their (empty) answers.
-      try {
-        const found = rule.check(table, context);
-        for (let i = 0; i < found.length; i++) { ruleFindings.push(found[i]); }
-      } catch (e) { ruleFindings.push(internal(`rule ${rule.id}`, e)); }
-    }
+    checkTables(rule, tables, context, ruleFindings, internal);
   }
   // While the file has syntax errors, findings of something missing are dropped (catalogue.ts).
-  ruleFindings = dropAbsences(ruleFindings, context);
-  for (let i = 0; i < ruleFindings.length; i++) { findings.push(ruleFindings[i]); }
+  for (const f of dropAbsences(ruleFindings, context)) { findings.push(f); }
 
   const tablePointers = new Set<Pointer>();
-  for (let t = 0; t < tables.length; t++) { tablePointers.add(tables[t].pointer); }
+  for (const t of tables) { tablePointers.add(t.pointer); }
+  const resolved = resolveRanges(config, findings, tablePointers);
+  resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options, design };
+}
+
+/*
+ * The loops over rules x tables and over the findings live in small functions of their own: they
+ * become hot and optimized after a few analyses, where analyzeParsed itself (run once per
+ * document version) would stay interpreted, spending an iterator object per step.
+ */
+
+/** One rule on every table, its findings appended to `out` (no spread: most checks find nothing). */
+function checkTables(rule: Rule, tables: readonly TableSpec[], context: RuleContext, out: Finding[], internal: (stage: string, e: unknown) => Finding): void {
+  for (let t = 0; t < tables.length; t++) {
+    try {
+      const found = rule.check(tables[t], context);
+      for (let i = 0; i < found.length; i++) { out.push(found[i]); }
+    } catch (e) { out.push(internal(`rule ${rule.id}`, e)); }
+  }
+}
+
+/** Each finding with its range (syntax findings carry theirs). */
+function resolveRanges(config: ParsedConfig, findings: readonly Finding[], tablePointers: ReadonlySet<Pointer>): ResolvedFinding[] {
   const resolved: ResolvedFinding[] = [];
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
     resolved.push(f.range ? f as ResolvedFinding : withRange(f, rangeIn(config, f.pointer ?? '', f.target, tablePointers)));
   }
-  resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options, design };
+  return resolved;
 }
 
 /** True when the pointer or one of its ancestors is in the set. */
@@ -175,10 +188,8 @@ function underAny(pointer: Pointer, set: ReadonlySet<Pointer>): boolean {
 function withRange(f: Finding, range: Range): ResolvedFinding {
   if (!hasLazyFixes(f)) { return { ...f, range }; }
   const { code, severity, message, pointer, target } = f;
-  const out = { code, severity, message, pointer, target } as ResolvedFinding;
-  Object.defineProperty(out, 'fixes', { get: () => f.fixes, enumerable: true, configurable: true });
-  (out as { range: Range }).range = range;
-  return out;
+  // A getter in the literal: enumerable and configurable as defineProperty made it, without the descriptor.
+  return { code, severity, message, pointer, target, get fixes() { return f.fixes; }, range };
 }
 
 /** Findings shown per code; the rest are counted in one summary finding of that code. */

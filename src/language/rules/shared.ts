@@ -54,7 +54,8 @@ export function child(pointer: Pointer, ...keys: (string | number)[]): Pointer {
 /** Blocks of one parsed document by pointer, each looked up once: every rule reads the same table and index blocks. */
 const BLOCKS = new WeakMap<ParsedConfig, Map<Pointer, unknown>>();
 
-function blockAt(ctx: RuleContext, pointer: Pointer): unknown {
+/** `valueAt(ctx.config.value, pointer)`, looked up once per analysis and pointer (table and index blocks). */
+export function blockAt(ctx: RuleContext, pointer: Pointer): unknown {
   let blocks = BLOCKS.get(ctx.config);
   if (!blocks) {
     blocks = new Map();
