@@ -5,6 +5,8 @@
  *   fixable findings), as a ratio of the bare parse (yaml `parseDocument`; for TOML the issue's
  *   floor, toml-eslint-parser `parseTOML`, and smol-toml's `parse`, which the analysis uses) and as
  *   time per line;
+ *   and the work after the parse alone (schema, tables, rules, ranges: `analyzeParsed` on a
+ *   fresh parse), per line and against our parse and the bare one;
  * - the editor loop against yaml-language-server 1.25 driven over LSP (bench/languagePeer.ts):
  *   keystroke -> diagnostics, completion right after an edit, hover;
  * - the CLI's start-up.
@@ -16,7 +18,9 @@ import { join } from 'node:path';
 import { parse as smolParse } from 'smol-toml';
 import { parseTOML } from 'toml-eslint-parser';
 import { parseDocument } from 'yaml';
-import { analyze, fixesOf } from '../src/language/service';
+import { parseConfig } from '../src/language/parse';
+import { analyze, analyzeParsed, fixesOf, formatOf } from '../src/language/service';
+import type { Dialect } from '../src/model/spec';
 import { Analyses } from '../src/vscode/language/analyses';
 import { DEBOUNCE_MS } from '../src/vscode/language/debounce';
 import { componentWithFindings, genesysWithFindings } from '../test/support/configs';
@@ -82,6 +86,7 @@ async function validationRows(): Promise<Row[]> {
         : `${(row.medianMs / issueFloor.medianMs).toFixed(2)}x the parse (parseTOML), ${(row.medianMs / ownParse.medianMs).toFixed(2)}x ${floors[0].name}; ${perLine(row.medianMs)} us/line, of which ${perLine(row.medianMs - ownParse.medianMs)} over ${floors[0].name}`;
       rows.push({ ...row, note });
       for (const f of floorRows) { rows.push({ ...f, note: `${perLine(f.medianMs)} us/line` }); }
+      if (all) { rows.push(afterTheParse(text, all.dialect, uri, n, issueFloor.medianMs, perLine)); }
     }
   }
   // What a code action costs now that fixes are computed on request: one finding's fixes.
@@ -94,6 +99,28 @@ async function validationRows(): Promise<Row[]> {
     return analysis && fixesOf(analysis, { ...f });
   }));
   return rows;
+}
+
+/**
+ * What `analyze` does after the parse (schema, values left to deploy time, tables, design, rules,
+ * ranges, sort), timed alone on a freshly parsed config each time (the parse is not timed), so its
+ * time per line shows in the same run as the parse it follows.
+ */
+function afterTheParse(text: string, dialect: Dialect, uri: string, n: number, floorMs: number, perLine: (ms: number) => string): Row {
+  const format = formatOf(text, { uri });
+  const after: number[] = [];
+  const parses: number[] = [];
+  for (let i = 0; i < n + 2; i++) {
+    let t = process.hrtime.bigint();
+    const config = parseConfig(text, format);
+    const parsed = Number(process.hrtime.bigint() - t) / 1e6;
+    t = process.hrtime.bigint();
+    analyzeParsed(config, dialect, { uri });
+    if (i >= 2) { after.push(Number(process.hrtime.bigint() - t) / 1e6); parses.push(parsed); }
+  }
+  const row = summarize(`  analysis after the parse, ${format} ${lineCount(text)} lines`, after);
+  const ours = summarize('', parses).medianMs;
+  return { ...row, note: `${perLine(row.medianMs)} us/line; ${(row.medianMs / ours).toFixed(2)}x our parse (source map included), ${(row.medianMs / floorMs).toFixed(2)}x the bare parse` };
 }
 
 /** Ours through the same pure path the editor uses (analyses.ts), and the peer over LSP. */

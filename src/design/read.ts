@@ -17,7 +17,7 @@ import type {
 } from '../model/design';
 import { parseTemplate } from '../model/design';
 import type { Dialect, Pointer, TableSpec } from '../model/spec';
-import { joinPointer } from '../language/sourcemap';
+import { joinPointer, valueAt as valueAtPointer } from '../language/sourcemap';
 import { dialectOf, dialects } from '../language/dialects/registry';
 import type { DesignKeys, DialectDefinition } from '../language/dialects/registry';
 import { isObj } from '../language/dialects/fields';
@@ -171,9 +171,11 @@ export function readDesign(value: unknown, tables: readonly TableSpec[], dialect
   const patterns: AccessPatternSpec[] = [];
   for (const t of tables) {
     const block = valueAtPointer(value, t.pointer);
+    // Most tables declare no design: nothing to read, nothing made.
+    if (!isObj(block) || (block[v.entities] === undefined && block[v.patterns] === undefined)) { continue; }
     const d = readDesignBlock(block, t.pointer, tableNameOf(t), v);
-    entities.push(...d.entities);
-    patterns.push(...d.patterns);
+    for (const e of d.entities) { entities.push(e); }
+    for (const p of d.patterns) { patterns.push(p); }
   }
   return { entities, patterns };
 }
@@ -203,14 +205,4 @@ export function manifestPathsOf(sidecar: string): string[] {
 /** The sidecar of a manifest (`x.yaml` -> `x.design.yaml`). */
 export function sidecarPathOf(manifest: string): string {
   return manifest.replace(/\.(ya?ml)$/i, '.design.$1');
-}
-
-function valueAtPointer(root: unknown, pointer: Pointer): unknown {
-  if (pointer === '') { return root; }
-  let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) { node = node[Number(key)]; } else if (isObj(node)) { node = node[key]; } else { return undefined; }
-  }
-  return node;
 }

@@ -15,12 +15,13 @@ import { dialectOf as definitionOf } from './dialects/registry';
 import { applyEdits, fixEdits } from './edits';
 import { detectFormat, parseConfig } from './parse';
 import { formatOperations } from './formats';
-import { RULES, ruleApplies } from './rules/catalogue';
+import { UNGUARDED_RULES as RULES, dropAbsences, ruleApplies } from './rules/catalogue';
+import { hasLazyFixes } from './rules/shared';
 import { validateSchema } from './schema';
-import { LineIndex, joinPointer, parentPointer } from './sourcemap';
+import { LineIndex, joinPointer, parentPointer, type OffsetLocation } from './sourcemap';
 import { complete } from './completion';
 import { hover } from './hover';
-import type { Finding, Format, ParsedConfig, ResolvedFinding, ResolvedFix, RuleContext } from './types';
+import type { Finding, Format, ParsedConfig, ResolvedFinding, ResolvedFix, Rule, RuleContext } from './types';
 
 export interface AnalyzeOptions {
   /** The document's URI or path: its extension decides the format when present. */
@@ -80,7 +81,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
     }
     return undefined;
   }
-  const config = parseConfig(text, format);
+  return analyzeParsed(parseConfig(text, format), dialect, options);
+}
+
+/**
+ * Everything after the parse: schema, values left to deploy time, tables, design, rules, ranges
+ * (the bench times it alone). Never throws.
+ */
+export function analyzeParsed(config: ParsedConfig, dialect: Dialect, options: AnalyzeOptions = {}): Analysis {
+  const format = config.format;
   const findings: Finding[] = config.map.syntaxErrors.map(e => ({
     code: 'syntax',
     severity: e.severity ?? 'error',
@@ -124,18 +133,47 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis | 
   const advice = options.advice ?? true;
   const context: RuleContext = { dialect, config, tables, advice, invalidPointers, design, ...(unknown ? { unknownPointers: unknown } : {}) };
   const definition = definitionOf(dialect);
-  for (const rule of RULES) {
+  const ruleFindings: Finding[] = [];
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r];
     if (!ruleApplies(rule, definition)) { continue; }
     if (!advice && rule.severity === 'hint') { continue; }
-    for (const table of tables) {
-      try { findings.push(...rule.check(table, context)); } catch (e) { findings.push(internal(`rule ${rule.id}`, e)); }
-    }
+    checkTables(rule, tables, context, ruleFindings, internal);
   }
+  // While the file has syntax errors, findings of something missing are dropped (catalogue.ts).
+  for (const f of dropAbsences(ruleFindings, context)) { findings.push(f); }
 
-  const tablePointers = new Set(tables.map(t => t.pointer));
-  const resolved = findings.map(f => (f.range ? f as ResolvedFinding : withRange(f, rangeIn(config, f.pointer ?? '', f.target, tablePointers))));
+  const tablePointers = new Set<Pointer>();
+  for (const t of tables) { tablePointers.add(t.pointer); }
+  const resolved = resolveRanges(config, findings, tablePointers);
   resolved.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { format, dialect, tables, findings: capFindings(resolved, options.maxPerCode), config, options, design };
+}
+
+/*
+ * The loops over rules x tables and over the findings live in small functions of their own: they
+ * become hot and optimized after a few analyses, where analyzeParsed itself (run once per
+ * document version) would stay interpreted, spending an iterator object per step.
+ */
+
+/** One rule on every table, its findings appended to `out` (no spread: most checks find nothing). */
+function checkTables(rule: Rule, tables: readonly TableSpec[], context: RuleContext, out: Finding[], internal: (stage: string, e: unknown) => Finding): void {
+  for (let t = 0; t < tables.length; t++) {
+    try {
+      const found = rule.check(tables[t], context);
+      for (let i = 0; i < found.length; i++) { out.push(found[i]); }
+    } catch (e) { out.push(internal(`rule ${rule.id}`, e)); }
+  }
+}
+
+/** Each finding with its range (syntax findings carry theirs). */
+function resolveRanges(config: ParsedConfig, findings: readonly Finding[], tablePointers: ReadonlySet<Pointer>): ResolvedFinding[] {
+  const resolved: ResolvedFinding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    resolved.push(f.range ? f as ResolvedFinding : withRange(f, rangeIn(config, f.pointer ?? '', f.target, tablePointers)));
+  }
+  return resolved;
 }
 
 /** True when the pointer or one of its ancestors is in the set. */
@@ -148,13 +186,10 @@ function underAny(pointer: Pointer, set: ReadonlySet<Pointer>): boolean {
 
 /** The finding with its range; fixes a rule left to be made on request (rules/shared.ts `finding`) are not made here. */
 function withRange(f: Finding, range: Range): ResolvedFinding {
-  const fixes = Object.getOwnPropertyDescriptor(f, 'fixes');
-  if (!fixes?.get) { return { ...f, range }; }
+  if (!hasLazyFixes(f)) { return { ...f, range }; }
   const { code, severity, message, pointer, target } = f;
-  const out = { code, severity, message, pointer, target } as ResolvedFinding;
-  Object.defineProperty(out, 'fixes', { get: () => f.fixes, enumerable: true, configurable: true });
-  (out as { range: Range }).range = range;
-  return out;
+  // A getter in the literal: enumerable and configurable as defineProperty made it, without the descriptor.
+  return { code, severity, message, pointer, target, get fixes() { return f.fixes; }, range };
 }
 
 /** Findings shown per code; the rest are counted in one summary finding of that code. */
@@ -197,20 +232,25 @@ export function rangeOf(config: ParsedConfig, pointer: Pointer, target: 'key' | 
 
 function rangeIn(config: ParsedConfig, pointer: Pointer, target: 'key' | 'value', tablePointers: ReadonlySet<Pointer>): Range {
   const map = config.map;
-  const here = map.get(pointer);
-  if (here) { return target === 'key' && here.keyRange ? here.keyRange : here.valueRange; }
+  const here = map.offsets(pointer);
+  if (here) { return rangeOfTarget(map.lines, here, target); }
   // The deepest enclosing table entry (walking up: no scan of the tables per finding).
   for (let p: Pointer | undefined = pointer; p !== undefined; p = parentPointer(p)) {
     if (!tablePointers.has(p)) { continue; }
-    const at = map.get(p);
-    if (at) { return at.keyRange ?? at.valueRange; }
+    const at = map.offsets(p);
+    if (at) { return rangeOfTarget(map.lines, at, 'key'); }
     break;
   }
   for (let p = parentPointer(pointer); p !== undefined; p = parentPointer(p)) {
-    const at = map.get(p);
-    if (at) { return at.keyRange ?? at.valueRange; }
+    const at = map.offsets(p);
+    if (at) { return rangeOfTarget(map.lines, at, 'key'); }
   }
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** The key's range (the value's when there is no key) or the value's: only the range used is made. */
+function rangeOfTarget(lines: LineIndex, at: Readonly<OffsetLocation>, target: 'key' | 'value'): Range {
+  return target === 'key' && at.keyStart !== undefined && at.keyEnd !== undefined ? lines.range(at.keyStart, at.keyEnd) : lines.range(at.valueStart, at.valueEnd);
 }
 
 // ---- quick-fixes, computed on request ------------------------------------------------------

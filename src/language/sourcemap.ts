@@ -127,6 +127,23 @@ export function parentPointer(pointer: Pointer): Pointer | undefined {
   return pointer.slice(0, pointer.lastIndexOf('/'));
 }
 
+/** The plain value at a pointer of a parsed document, or undefined. */
+export function valueAt(root: unknown, pointer: Pointer): unknown {
+  let node: unknown = root;
+  // Token by token with indexOf (no split array, no regex unless a token is escaped).
+  for (let at = 0; at < pointer.length;) {
+    const next = pointer.indexOf('/', at + 1);
+    const end = next < 0 ? pointer.length : next;
+    const raw = pointer.slice(at + 1, end);
+    at = end;
+    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    if (Array.isArray(node)) { node = node[Number(key)]; }
+    else if (node !== null && typeof node === 'object') { node = (node as Record<string, unknown>)[key]; }
+    else { return undefined; }
+  }
+  return node;
+}
+
 /** A SourceMap over offset locations; ranges are made when asked for. */
 export class OffsetSourceMap implements SourceMap {
   /** Pointer -> its slot; a slot is four numbers in `offsetsOf`: key start, key end (-1: no key), value start, value end. */

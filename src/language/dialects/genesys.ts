@@ -64,7 +64,12 @@ interface FlatKeys { readonly attributes: AttributeSpec[]; readonly keySchema: K
 function flatKeys(r: FieldReader, obj: Obj, base: Pointer, hash: boolean): FlatKeys {
   const attributes: AttributeSpec[] = [];
   const keySchema: KeyElementSpec[] = [];
-  for (const [nameKey, typeKey, keyType] of hash ? HASH_AND_RANGE : RANGE_ONLY) {
+  const pairs = hash ? HASH_AND_RANGE : RANGE_ONLY;
+  // Indexed, not destructured: this runs for every table and index.
+  for (let i = 0; i < pairs.length; i++) {
+    const nameKey = pairs[i][0];
+    const typeKey = pairs[i][1];
+    const keyType = pairs[i][2];
     const name = r.string(obj, nameKey, base);
     if (!name) { continue; }
     const type = r.enumeration<'S' | 'N' | 'B'>(obj, typeKey, base, 'attributeType');

@@ -6,7 +6,7 @@ import type { Dialect, TableSpec } from '../../model/spec';
 import { vocabulary } from '../dialects/registry';
 import { snakeCase, type UnmanagedKey } from '../dialects/vocabulary';
 import type { Finding, Rule, RuleContext } from '../types';
-import { HINT, Writer, elementsOf, finding, missing, fix, markKey, markValue, q, read, tableMark, usable, valueAt } from './shared';
+import { HINT, Writer, blockAt, elementsOf, finding, missing, fix, markKey, markValue, q, read, tableMark, usable } from './shared';
 
 /**
  * Keys of a table entry that the dialect's schema knows but preview/apply does not manage (the
@@ -24,7 +24,7 @@ export const notApplied: Rule = {
   severity: HINT,
   description: 'Settings that preview/apply does not manage (DAX, auto scaling, backup plans, global tables, monitoring) are informational.',
   check(table, ctx) {
-    const entry = valueAt(ctx.config.value, table.pointer);
+    const entry = blockAt(ctx, table.pointer);
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) { return []; }
     const findings: Finding[] = [];
     for (const u of unmanagedKeys(table.dialect)) {

@@ -8,7 +8,7 @@ import { type AttributeType, type IndexSpec, type KeyElementSpec, type Pointer, 
 import type { Finding, Rule } from '../types';
 import { vocabulary, type DialectDefinition } from '../dialects/registry';
 import { decodeEnum } from '../dialects/vocabulary';
-import { Writer, child, eachUsable, finding, fix, keyValue, listBroken, missing, markValue, q, read, usable } from './shared';
+import { Writer, child, eachUsable, finding, fix, keyListsBroken, keyValue, listBroken, missing, markValue, q, read, usable } from './shared';
 import { defineAttribute } from './keys';
 
 /** The key of the attribute definition list, in the file's style. */
@@ -49,12 +49,7 @@ export const attributeDefinitionUnused: Rule = {
   appliesTo: withDefinitionList,
   check(table, ctx) {
     const elements = everyKeyElement(table);
-    if (elements.some(e => read(e.name, ctx).state === 'invalid')) { return []; }
-    const lists = [
-      [table.keySchemaPointer, table.pointer],
-      ...[...table.globalSecondaryIndexes, ...table.localSecondaryIndexes].map(i => [i.keySchemaPointer, i.pointer]),
-    ];
-    if (lists.some(([list, owner]) => listBroken(ctx, list, owner))) { return []; }
+    if (elements.some(e => read(e.name, ctx).state === 'invalid') || keyListsBroken(ctx, table)) { return []; }
     const used = new Set(elements.map(e => usable(e.name, ctx)));
     const w = new Writer(ctx, table);
     const listKey = definitionListKey(w);
@@ -105,7 +100,8 @@ export const attributeTypeConflict: Rule = {
   description: 'An attribute used by several keys (table, GSI, LSI) has one type everywhere: each *_key_type of a name agrees (flat dialect).',
   appliesTo: d => d.vocabulary.flatKeys !== undefined,
   check(table, ctx) {
-    const flat = vocabulary(table.dialect).flatKeys;
+    const V = vocabulary(table.dialect);
+    const flat = V.flatKeys;
     if (!flat) { return []; }
     // Per table a handful of key pairs: read from the blocks; pointers, names and messages only for a conflict.
     const first = new Map<string, { type: AttributeType; index?: IndexSpec }>();
@@ -122,7 +118,7 @@ export const attributeTypeConflict: Rule = {
       if (ctx.invalidPointers.size > 0 && ctx.invalidPointers.has(child(owner, typeKey))) { return undefined; }
       // A range key repeating its own hash key is the key shape rule's problem.
       if (name === inOwner) { return name; }
-      const type = decodeEnum(vocabulary(table.dialect), 'attributeType', keyValue(ctx, owner, typeKey)) as AttributeType | undefined;
+      const type = decodeEnum(V, 'attributeType', keyValue(ctx, owner, typeKey)) as AttributeType | undefined;
       if (type === undefined) { return name; }
       const seen = first.get(name);
       if (!seen) { first.set(name, { type, index }); return name; }

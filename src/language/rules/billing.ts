@@ -173,7 +173,7 @@ export const gsiThroughputMatchesBilling: Rule = {
   severity: 'error',
   description: 'With PROVISIONED billing, each GSI has read and write capacity units greater than 0.',
   check(table, ctx) {
-    if (billingMode(table, ctx) !== 'PROVISIONED') { return []; }
+    if (table.globalSecondaryIndexes.length === 0 || billingMode(table, ctx) !== 'PROVISIONED') { return []; }
     const w = new Writer(ctx, table);
     const units = tableUnits(table, ctx);
     const findings: Finding[] = [];

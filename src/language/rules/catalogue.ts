@@ -10,7 +10,7 @@
 import type { Dialect } from '../../model/spec';
 import { dialectOf, dialects, type DialectDefinition } from '../dialects/registry';
 import { snakeCase } from '../dialects/vocabulary';
-import type { Rule } from '../types';
+import type { Finding, Rule, RuleContext } from '../types';
 import { ADVICE_RULES } from './advice';
 import { ATTRIBUTE_RULES, attributeDefinitionDuplicate, attributeDefinitionUnused, attributeTypeConflict, keyAttributeUndefined } from './attributes';
 import { DESIGN_RULES } from './design';
@@ -31,7 +31,7 @@ function guarded(rule: Rule): Rule {
     ...rule,
     check(table, ctx) {
       const found = rule.check(table, ctx);
-      return parseIncomplete(ctx) ? found.filter(f => !isAbsence(f)) : found;
+      return found.length > 0 && parseIncomplete(ctx) ? found.filter(f => !isAbsence(f)) : found;
     },
   };
 }
@@ -72,6 +72,17 @@ const RAW_RULES: readonly Rule[] = [
 ];
 
 export const RULES: readonly Rule[] = RAW_RULES.map(guarded);
+
+/**
+ * The same rules without the guard, for the service: it drops the absence findings of a file
+ * with syntax errors itself, once per analysis (`dropAbsences`), instead of once per rule and table.
+ */
+export const UNGUARDED_RULES: readonly Rule[] = RAW_RULES;
+
+/** What the guard does, for findings of unguarded rules: `findings` itself when nothing goes. */
+export function dropAbsences(findings: Finding[], ctx: RuleContext): Finding[] {
+  return findings.length > 0 && parseIncomplete(ctx) ? findings.filter(f => !isAbsence(f)) : findings;
+}
 
 // Every group's rules are in the catalogue (a rule added to a group and forgotten here fails the tests).
 export const RULE_GROUPS: Readonly<Record<string, readonly Rule[]>> = {

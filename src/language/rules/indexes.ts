@@ -97,6 +97,7 @@ export const gsiKeySchemaShape: Rule = {
   severity: 'error',
   description: 'Each GSI key schema has 1-4 HASH elements, then 0-4 RANGE elements (planton: one HASH, at most one RANGE), each naming another attribute.',
   check(table, ctx) {
+    if (table.globalSecondaryIndexes.length === 0) { return []; }
     const shape = dialectOf(table.dialect).limits?.singleAttributeGsiKeys ? SINGLE_SHAPE : GSI_SHAPE;
     const what = shape === SINGLE_SHAPE ? 'one HASH key and at most one RANGE key' : '1-4 HASH keys followed by 0-4 RANGE keys';
     const w = new Writer(ctx, table);
@@ -144,6 +145,7 @@ export const lsiKeySchemaShape: Rule = {
   severity: 'error',
   description: 'Each LSI key schema has exactly one HASH key and exactly one RANGE key, naming another attribute.',
   check(table, ctx) {
+    if (table.localSecondaryIndexes.length === 0) { return []; }
     const w = new Writer(ctx, table);
     const implicitHash = w.v.flatKeys !== undefined; // flat dialect: the LSI's HASH is the table's
     const findings: Finding[] = [];
@@ -296,6 +298,7 @@ export const lsiRequiresSortKey: Rule = {
   description: 'A table with local secondary indexes has a RANGE key.',
   check(table, ctx) {
     // An LSI entry that is itself reported or unknown (a template's `!If` that may add one) does not count.
+    if (table.localSecondaryIndexes.length === 0) { return []; }
     const lsis = table.localSecondaryIndexes.filter(i => !ctx.invalidPointers.has(i.pointer));
     if (lsis.length === 0 || !keyTypesUsable(table.keySchema, ctx)
       || listBroken(ctx, table.keySchemaPointer, table.pointer)) { return []; }
@@ -346,15 +349,16 @@ export const projectionAttributeLimit: Rule = {
   description: `At most ${MAX_PROJECTED_ATTRIBUTES} non-key attributes are projected across all indexes of a table.`,
   check(table, ctx) {
     let total = 0;
+    if (table.globalSecondaryIndexes.length + table.localSecondaryIndexes.length === 0) { return []; }
+    const indexes = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes];
     // An index over its own limit (projection-non-key-attributes) is fixed first: one problem, one diagnostic.
-    if ([...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]
-      .some(i => (usable(i.projection?.nonKeyAttributes, ctx)?.length ?? 0) > MAX_NON_KEY_ATTRIBUTES)) { return []; }
-    for (const index of [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]) {
+    if (indexes.some(i => (usable(i.projection?.nonKeyAttributes, ctx)?.length ?? 0) > MAX_NON_KEY_ATTRIBUTES)) { return []; }
+    for (const index of indexes) {
       const nka = read(index.projection?.nonKeyAttributes, ctx);
       if (nka.state !== 'ok') { continue; }
       total += nka.value.length;
       if (total > MAX_PROJECTED_ATTRIBUTES) {
-        const all = [...table.globalSecondaryIndexes, ...table.localSecondaryIndexes]
+        const all = indexes
           .reduce((n, i) => n + (usable(i.projection?.nonKeyAttributes, ctx)?.length ?? 0), 0);
         return [finding(this, markValue(nka.pointer),
           `The indexes project ${all} non-key attributes in all (index ${indexName(index, ctx)} passes the limit); DynamoDB allows at most ${MAX_PROJECTED_ATTRIBUTES} per table.`)];

@@ -2,7 +2,7 @@
  * Table keys: key-schema-shape (all dialects), hash-key-type / range-key-type (flat dialect:
  * a key name comes with its type).
  */
-import type { IndexSpec, KeyElementSpec, Pointer, TableSpec } from '../../model/spec';
+import { type IndexSpec, type KeyElementSpec, type Pointer, type TableSpec, everyKeyElement } from '../../model/spec';
 import type { Finding, FixIntent, Rule, RuleContext } from '../types';
 import type { BlockKind } from '../dialects/vocabulary';
 import { vocabulary } from '../dialects/registry';
@@ -13,7 +13,7 @@ import {
 /** Attribute names used by any key of the table or its indexes. */
 export function usedKeyNames(table: TableSpec, ctx: RuleContext): Set<string> {
   const used = new Set<string>();
-  for (const e of [...table.keySchema, ...table.globalSecondaryIndexes.flatMap(i => i.keySchema), ...table.localSecondaryIndexes.flatMap(i => i.keySchema)]) {
+  for (const e of everyKeyElement(table)) {
     const n = usable(e.name, ctx);
     if (n !== undefined) { used.add(n); }
   }
@@ -170,7 +170,8 @@ function keyTypeRule(id: 'hash-key-type' | 'range-key-type', which: 'hash' | 'ra
     check(table, ctx) {
       const flat = vocabulary(table.dialect).flatKeys;
       if (!flat) { return []; }
-      const [nameKey, typeKey] = which === 'hash' ? [flat.hashName, flat.hashType] : [flat.rangeName, flat.rangeType];
+      const nameKey = which === 'hash' ? flat.hashName : flat.rangeName;
+      const typeKey = which === 'hash' ? flat.hashType : flat.rangeType;
       // Most entries are fine: the owners' blocks are read without a pointer or an object per owner.
       let findings: Finding[] | undefined;
       const checkOwner = (pointer: Pointer, kind: BlockKind, index?: IndexSpec): void => {

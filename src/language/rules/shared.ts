@@ -8,7 +8,9 @@ import type { Dialect, Field, IndexSpec, KeyElementSpec, Pointer, TableSpec } fr
 import type { Finding, Fix, FixIntent, ParsedConfig, Rule, RuleContext, Severity } from '../types';
 import { dialectOf, vocabulary } from '../dialects/registry';
 import { type BlockKind, type EnumKind, type Vocabulary, encodeEnum, keysBefore, snakeCase } from '../dialects/vocabulary';
-import { joinPointer } from '../sourcemap';
+import { joinPointer, valueAt } from '../sourcemap';
+
+export { valueAt };
 
 /** What a rule may know of a field: absent, present but reported elsewhere, or usable. */
 export type Read<T> =
@@ -21,9 +23,13 @@ export function reported(ctx: RuleContext, pointer: Pointer): boolean {
   return ctx.invalidPointers.size > 0 && ctx.invalidPointers.has(pointer);
 }
 
+// Rules read every field of every table: the answers without a value are made once.
+const ABSENT: Read<never> = Object.freeze({ state: 'absent' });
+const INVALID: Read<never> = Object.freeze({ state: 'invalid' });
+
 export function read<T>(field: Field<T> | undefined, ctx: RuleContext): Read<T> {
-  if (!field) { return { state: 'absent' }; }
-  if (!field.valid || reported(ctx, field.pointer)) { return { state: 'invalid' }; }
+  if (!field) { return ABSENT; }
+  if (!field.valid || reported(ctx, field.pointer)) { return INVALID; }
   return { state: 'ok', value: field.value, pointer: field.pointer };
 }
 
@@ -45,27 +51,11 @@ export function child(pointer: Pointer, ...keys: (string | number)[]): Pointer {
   return p;
 }
 
-/** The plain value at a pointer of the parsed document, or undefined. */
-export function valueAt(root: unknown, pointer: Pointer): unknown {
-  let node: unknown = root;
-  // Token by token with indexOf (no split array, no regex unless a token is escaped).
-  for (let at = 0; at < pointer.length;) {
-    const next = pointer.indexOf('/', at + 1);
-    const end = next < 0 ? pointer.length : next;
-    const raw = pointer.slice(at + 1, end);
-    at = end;
-    const key = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-    if (Array.isArray(node)) { node = node[Number(key)]; }
-    else if (node !== null && typeof node === 'object') { node = (node as Record<string, unknown>)[key]; }
-    else { return undefined; }
-  }
-  return node;
-}
-
 /** Blocks of one parsed document by pointer, each looked up once: every rule reads the same table and index blocks. */
 const BLOCKS = new WeakMap<ParsedConfig, Map<Pointer, unknown>>();
 
-function blockAt(ctx: RuleContext, pointer: Pointer): unknown {
+/** `valueAt(ctx.config.value, pointer)`, looked up once per analysis and pointer (table and index blocks). */
+export function blockAt(ctx: RuleContext, pointer: Pointer): unknown {
   let blocks = BLOCKS.get(ctx.config);
   if (!blocks) {
     blocks = new Map();
@@ -88,7 +78,7 @@ export function keyValue(ctx: RuleContext, parent: Pointer, key: string): unknow
 
 /** True when the document holds a node at the pointer (read from the plain value: no range work). */
 export function exists(ctx: RuleContext, pointer: Pointer): boolean {
-  return valueAt(ctx.config.value, pointer) !== undefined;
+  return blockAt(ctx, pointer) !== undefined;
 }
 
 /**
@@ -99,7 +89,7 @@ export function exists(ctx: RuleContext, pointer: Pointer): boolean {
 export function listBroken(ctx: RuleContext, pointer: Pointer, owner: Pointer): boolean {
   if (pointer === owner) { return false; }
   if (reported(ctx, pointer)) { return true; }
-  const v = valueAt(ctx.config.value, pointer);
+  const v = blockAt(ctx, pointer);
   return v !== undefined && v !== null && !Array.isArray(v);
 }
 
@@ -152,6 +142,7 @@ export function parseIncomplete(ctx: RuleContext): boolean {
 export function finding(rule: Pick<Rule, 'id' | 'severity'>, mark: Mark, message: string, fixes?: Fix[] | (() => Fix[])): Finding {
   const f: Finding = { code: rule.id, severity: rule.severity, message, pointer: mark.pointer, target: mark.target };
   if (typeof fixes === 'function') {
+    LAZY_FIXES.add(f);
     const make = fixes;
     Object.defineProperty(f, 'fixes', {
       enumerable: true,
@@ -168,6 +159,13 @@ export function finding(rule: Pick<Rule, 'id' | 'severity'>, mark: Mark, message
     (f as { fixes?: readonly Fix[] }).fixes = fixes;
   }
   return f;
+}
+
+const LAZY_FIXES = new WeakSet<Finding>();
+
+/** True when the finding's fixes are made on request (`finding` given a function): a copy must not read them. */
+export function hasLazyFixes(f: Finding): boolean {
+  return LAZY_FIXES.has(f);
 }
 
 export function fix(title: string, changes: FixIntent[], preferred = false): Fix {
@@ -197,16 +195,19 @@ export interface Place {
 export class Writer {
   readonly dialect: Dialect;
   readonly v: Vocabulary;
-  private readonly snake: boolean;
+  /** Whether the file writes snake_case keys: looked at on the first key asked for (most writers write none). */
+  private snake: boolean | undefined;
 
   constructor(readonly ctx: RuleContext, readonly table: TableSpec) {
     this.dialect = table.dialect;
     this.v = vocabulary(table.dialect);
-    this.snake = this.v.snakeCaseAliases === true && usesSnakeCase(blockAt(ctx, table.pointer));
   }
 
   /** A vocabulary key in the file's style. */
-  key(name: string): string { return this.snake ? snakeCase(name) : name; }
+  key(name: string): string {
+    this.snake ??= this.v.snakeCaseAliases === true && usesSnakeCase(blockAt(this.ctx, this.table.pointer));
+    return this.snake ? snakeCase(name) : name;
+  }
 
   enc(kind: EnumKind, canonical: string): string { return encodeEnum(this.v, kind, canonical); }
 
@@ -271,14 +272,26 @@ function usesSnakeCase(block: unknown): boolean {
   return keys.some(k => k.includes('_')) && !keys.some(k => /[a-z][A-Z]/.test(k));
 }
 
+/** True when the key schema list of the table or of one of its indexes is broken (see listBroken). */
+export function keyListsBroken(ctx: RuleContext, table: TableSpec): boolean {
+  if (listBroken(ctx, table.keySchemaPointer, table.pointer)) { return true; }
+  for (const list of [table.globalSecondaryIndexes, table.localSecondaryIndexes]) {
+    for (const index of list) { if (listBroken(ctx, index.keySchemaPointer, index.pointer)) { return true; } }
+  }
+  return false;
+}
+
 /** The key elements of a given type whose type is usable. */
 export function elementsOf(elements: readonly KeyElementSpec[], type: 'HASH' | 'RANGE', ctx: RuleContext): KeyElementSpec[] {
-  return elements.filter(e => usable(e.keyType, ctx) === type);
+  const out: KeyElementSpec[] = [];
+  for (const e of elements) { if (usable(e.keyType, ctx) === type) { out.push(e); } }
+  return out;
 }
 
 /** True when every element's key type is usable (else a rule on the shape stays silent). */
 export function keyTypesUsable(elements: readonly KeyElementSpec[], ctx: RuleContext): boolean {
-  return elements.every(e => read(e.keyType, ctx).state === 'ok');
+  for (const e of elements) { if (!e.keyType.valid || reported(ctx, e.keyType.pointer)) { return false; } }
+  return true;
 }
 
 /** The table's effective billing mode: a missing mode is the dialect's default (component: PROVISIONED). */
@@ -291,8 +304,13 @@ export function billingMode(table: TableSpec, ctx: RuleContext): 'PAY_PER_REQUES
 
 /** The table's HASH key name, when known. */
 export function tableHashName(table: TableSpec, ctx: RuleContext): string | undefined {
-  const hashes = elementsOf(table.keySchema, 'HASH', ctx);
-  return hashes.length === 1 ? usable(hashes[0].name, ctx) : undefined;
+  let hash: KeyElementSpec | undefined;
+  for (const e of table.keySchema) {
+    if (usable(e.keyType, ctx) !== 'HASH') { continue; }
+    if (hash) { return undefined; }
+    hash = e;
+  }
+  return hash ? usable(hash.name, ctx) : undefined;
 }
 
 /** A field a rule may use: its value and pointer (what `read` gives when the field is usable). */

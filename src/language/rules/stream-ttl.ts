@@ -71,7 +71,7 @@ function enabledPairRule(pair: EnabledPair): Rule {
       if (enabled && pair.blank(value) && enabledRead.state === 'ok') {
         const m = pair.whenMissing(w, value, valueKey);
         return [missing(finding(this, value.state === 'ok' ? markValue(value.pointer) : markValue(enabledRead.pointer), m.message,
-          [fix(m.title, w.set(place, [[valueName, m.value]]), true)]), value.state === 'absent')];
+          () => [fix(m.title, w.set(place, [[valueName, m.value]]), true)]), value.state === 'absent')];
       }
       if (!enabled && !pair.blank(value) && value.state === 'ok') {
         const d = pair.whenDisabled(w, value.value, valueKey);
