@@ -336,10 +336,10 @@ export class TreeSourceMap implements SourceMap {
       const raw = pointer.slice(at + 1, end);
       at = end;
       const key = raw.includes('~') ? unescapePointerToken(raw) : raw;
-      const siblings = this.childrenOf[slot];
-      // An array's elements have number tokens; the pointer names them by their decimal index.
-      const index = siblings && typeof this.tokenOf[siblings[0]] === 'number' && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
-      slot = this.child(slot, index);
+      // An array's elements have number tokens; the pointer names them by their decimal index. (A
+      // YAML key written twice shares one slot, which can then hold elements and keys alike.)
+      const index = /^(0|[1-9][0-9]*)$/.test(key) ? this.child(slot, Number(key)) : -1;
+      slot = index >= 0 ? index : this.child(slot, key);
     }
     return slot;
   }
