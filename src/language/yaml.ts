@@ -32,6 +32,14 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/**
+ * The parse's custom tags: CloudFormation's, when the text has a `!` at all (no tag can appear
+ * without one, and a schema with 63 more tags makes every plain scalar's type test scan them).
+ */
+function customTagsFor(text: string): (ScalarTag | CollectionTag)[] | undefined {
+  return text.includes('!') ? CFN_TAGS : undefined;
+}
+
 export function parseYaml(text: string): ParsedConfig {
   const lines = new LineIndex(text);
   const map = new TreeSourceMap('yaml', lines);
@@ -40,7 +48,7 @@ export function parseYaml(text: string): ParsedConfig {
     // No LineCounter: positions come from the LineIndex every consumer shares. Duplicate keys are
     // found by the walk below (the parser's own check compares every key with every other:
     // quadratic in a wide mapping).
-    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: CFN_TAGS });
+    const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error', customTags: customTagsFor(text) });
     // One pass records the source map and builds the plain value; a document it cannot build
     // exactly as `toJS` would (aliases, keys that are not scalars) gets `toJS` instead.
     const built: Built = { exact: true, duplicates: [], map };
