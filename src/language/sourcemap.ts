@@ -9,16 +9,24 @@ import type { Format, SourceLocation, SourceMap, SyntaxError } from './types';
 
 /** Line starts of a text, for offset <-> position conversion. */
 export class LineIndex {
-  private readonly starts: number[];
+  /**
+   * A typed array, counted before it is filled: a JS array of a large file's line starts grows
+   * through several copies, each a fresh large object on the JS heap (slow to map in).
+   */
+  private readonly starts: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
     if (text.indexOf('\r') < 0) {
       // LF only (the common case): indexOf finds each line break far faster than a char loop.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { starts.push(i + 1); }
+      let count = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { count++; }
+      const starts = new Int32Array(count);
+      let line = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { starts[line++] = i + 1; }
       this.starts = starts;
       return;
     }
+    const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
@@ -28,7 +36,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.starts = Int32Array.from(starts);
   }
 
   get lineCount(): number { return this.starts.length; }
@@ -241,19 +249,30 @@ function innermostAt(o: ArrayLike<number>, offset: number, entries: Iterable<rea
 /** Children of one parent beyond which a lookup by key goes through a map, not a scan. */
 const WIDE = 16;
 
+/** A chunk of `TreeSourceMap`'s token list holds 2^CHUNK_BITS tokens. */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** Per slot in `TreeSourceMap.links`: parent, first child, last child, next sibling (-1: none), child count. */
+const LINKS = 5;
+
 /**
  * A SourceMap recorded as a tree of slots (a slot: its parent slot, its key or index, its
- * offsets), for the TOML walk: no pointer string is made or hashed while parsing. `get` and
- * `offsets` descend from the root by the pointer's tokens; `pointers`, `children` and `pointerAt`
- * (completion, hover, fixes) make every pointer once, on first use. Slots are in document order.
+ * offsets), for the TOML and YAML walks: no pointer string is made or hashed while parsing. `get`
+ * and `offsets` descend from the root by the pointer's tokens; `pointers`, `children` and
+ * `pointerAt` (completion, hover, fixes) make every pointer once, on first use. Slots are in
+ * document order. Slots live in typed arrays and tokens in small chunks: a large JS array grows
+ * through copies that are each a fresh large object on the JS heap, which showed as most of the
+ * cost of recording a 50,000-line file.
  */
 export class TreeSourceMap implements SourceMap {
   static readonly ROOT = 0;
-  private readonly parentOf: number[] = [-1];
-  private readonly tokenOf: (string | number)[] = [''];
+  private size = 1;
+  private links: Int32Array;
   /** Four numbers a slot: key start, key end (-1: no key), value start, value end. */
-  private readonly offsetsOf: number[];
-  private readonly childrenOf: (number[] | undefined)[] = [undefined];
+  private offsetsOf: Int32Array;
+  /** Each slot's key (a string) or array index (a number), CHUNK a chunk. */
+  private readonly tokens: (string | number)[][] = [['']];
   /** Parents with many children: their children by key. */
   private readonly wide = new Map<number, Map<string | number, number>>();
   private pointerOf: Pointer[] | undefined;
@@ -261,7 +280,12 @@ export class TreeSourceMap implements SourceMap {
   private readonly errors: SyntaxError[] = [];
 
   constructor(readonly format: Format, readonly lines: LineIndex) {
-    this.offsetsOf = [-1, -1, 0, lines.text.length];
+    // About a slot a line in a config; the arrays double when that is not enough.
+    const capacity = Math.max(16, lines.lineCount + 1);
+    this.links = new Int32Array(capacity * LINKS);
+    this.links.set([-1, -1, -1, -1, 0]);
+    this.offsetsOf = new Int32Array(capacity * 4);
+    this.offsetsOf.set([-1, -1, 0, lines.text.length]);
   }
 
   /**
@@ -289,37 +313,63 @@ export class TreeSourceMap implements SourceMap {
    * parser rejects a key defined twice) or the next element of an array.
    */
   add(parent: number, token: string | number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): number {
+    const slot = this.size;
+    if (slot * 4 === this.offsetsOf.length) { this.grow(); }
+    this.size = slot + 1;
     const o = this.offsetsOf;
-    const slot = this.parentOf.length;
-    this.parentOf.push(parent);
-    this.tokenOf.push(token);
-    this.childrenOf.push(undefined);
-    o.push(keyStart, keyEnd, valueStart, valueEnd);
-    const siblings = this.childrenOf[parent];
-    if (siblings) { siblings.push(slot); } else { this.childrenOf[parent] = [slot]; }
-    this.wide.get(parent)?.set(token, slot);
+    const at = slot * 4;
+    o[at] = keyStart;
+    o[at + 1] = keyEnd;
+    o[at + 2] = valueStart;
+    o[at + 3] = valueEnd;
+    const l = this.links;
+    const me = slot * LINKS;
+    l[me] = parent;
+    l[me + 1] = -1;
+    l[me + 2] = -1;
+    l[me + 3] = -1;
+    l[me + 4] = 0;
+    const p = parent * LINKS;
+    if (l[p + 2] < 0) { l[p + 1] = slot; } else { l[l[p + 2] * LINKS + 3] = slot; }
+    l[p + 2] = slot;
+    if (++l[p + 4] > WIDE) {
+      const byToken = this.wide.get(parent);
+      if (byToken && !byToken.has(token)) { byToken.set(token, slot); }
+    }
+    const chunk = this.tokens[this.tokens.length - 1];
+    if (chunk.length < CHUNK) { chunk.push(token); } else { this.tokens.push([token]); }
     this.pointerOf = undefined;
     this.slotOf = undefined;
     return slot;
   }
 
+  private grow(): void {
+    const links = new Int32Array(this.links.length * 2);
+    links.set(this.links);
+    this.links = links;
+    const offsets = new Int32Array(this.offsetsOf.length * 2);
+    offsets.set(this.offsetsOf);
+    this.offsetsOf = offsets;
+  }
+
+  private token(slot: number): string | number {
+    return this.tokens[slot >> CHUNK_BITS][slot & (CHUNK - 1)];
+  }
+
   /** The child slot of `parent` with this key or index, or -1. */
   private child(parent: number, token: string | number): number {
-    const siblings = this.childrenOf[parent];
-    if (!siblings) { return -1; }
-    if (typeof token === 'number') {
-      // Array elements are recorded in order: the n-th child is element n.
-      const at = siblings[token];
-      if (at !== undefined && this.tokenOf[at] === token) { return at; }
-    }
-    if (siblings.length <= WIDE) {
-      for (const s of siblings) { if (this.tokenOf[s] === token) { return s; } }
+    const l = this.links;
+    if (l[parent * LINKS + 4] <= WIDE) {
+      for (let s = l[parent * LINKS + 1]; s >= 0; s = l[s * LINKS + 3]) { if (this.token(s) === token) { return s; } }
       return -1;
     }
     let byToken = this.wide.get(parent);
     if (!byToken) {
       byToken = new Map();
-      for (const s of siblings) { if (!byToken.has(this.tokenOf[s])) { byToken.set(this.tokenOf[s], s); } }
+      for (let s = l[parent * LINKS + 1]; s >= 0; s = l[s * LINKS + 3]) {
+        const t = this.token(s);
+        if (!byToken.has(t)) { byToken.set(t, s); }
+      }
       this.wide.set(parent, byToken);
     }
     return byToken.get(token) ?? -1;
@@ -375,8 +425,8 @@ export class TreeSourceMap implements SourceMap {
     if (!this.pointerOf) {
       const out: Pointer[] = [''];
       const slots = new Map<Pointer, number>([['', 0]]);
-      for (let s = 1; s < this.parentOf.length; s++) {
-        const p = joinPointer(out[this.parentOf[s]], this.tokenOf[s]);
+      for (let s = 1; s < this.size; s++) {
+        const p = joinPointer(out[this.links[s * LINKS]], this.token(s));
         out.push(p);
         slots.set(p, s);
       }
@@ -392,10 +442,11 @@ export class TreeSourceMap implements SourceMap {
 
   children(pointer: Pointer): readonly Pointer[] {
     const slot = this.slot(pointer);
-    const siblings = slot >= 0 ? this.childrenOf[slot] : undefined;
-    if (!siblings) { return []; }
+    if (slot < 0) { return []; }
     const all = this.allPointers();
-    return siblings.map(s => all[s]);
+    const out: Pointer[] = [];
+    for (let s = this.links[slot * LINKS + 1]; s >= 0; s = this.links[s * LINKS + 3]) { out.push(all[s]); }
+    return out;
   }
 
   /** Each slot's pointer, with where its offsets start in `offsetsOf`. */
