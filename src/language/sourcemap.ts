@@ -9,16 +9,24 @@ import type { Format, SourceLocation, SourceMap, SyntaxError } from './types';
 
 /** Line starts of a text, for offset <-> position conversion. */
 export class LineIndex {
-  private readonly starts: number[];
+  /**
+   * A typed array, counted before it is filled: a JS array of a large file's line starts grows
+   * through several copies, each a fresh large object on the JS heap (slow to map in).
+   */
+  private readonly starts: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
     if (text.indexOf('\r') < 0) {
       // LF only (the common case): indexOf finds each line break far faster than a char loop.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { starts.push(i + 1); }
+      let count = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { count++; }
+      const starts = new Int32Array(count);
+      let line = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { starts[line++] = i + 1; }
       this.starts = starts;
       return;
     }
+    const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
@@ -28,7 +36,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.starts = Int32Array.from(starts);
   }
 
   get lineCount(): number { return this.starts.length; }
@@ -258,37 +266,30 @@ function innermostAt(o: ArrayLike<number>, offset: number, entries: Iterable<rea
 /** Children of one parent beyond which a lookup by key goes through a map, not a scan. */
 const WIDE = 16;
 
-/** Per slot in `TreeSourceMap.links`: parent, first child, last child, next sibling, number of children. */
-const LINKS = 5;
-const PARENT = 0;
-const FIRST = 1;
-const LAST = 2;
-const NEXT = 3;
-const COUNT = 4;
+/** A chunk of `TreeSourceMap`'s token list holds 2^CHUNK_BITS tokens. */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
 
-/** A larger copy of `from` (doubled, at least `min` long). */
-function grow(from: Int32Array, min: number): Int32Array {
-  const to = new Int32Array(Math.max(min, from.length * 2));
-  to.set(from);
-  return to;
-}
+/** Per slot in `TreeSourceMap.links`: parent, first child, last child, next sibling (-1: none), child count. */
+const LINKS = 5;
 
 /**
  * A SourceMap recorded as a tree of slots (a slot: its parent slot, its key or index, its
- * offsets), for the TOML scanner: no pointer string is made or hashed while parsing. `get` and
- * `offsets` descend from the root by the pointer's tokens; `pointers`, `children` and `pointerAt`
- * (completion, hover, fixes) make every pointer once, on first use. Slots are in document order.
- * The tree and the offsets live in typed arrays grown by doubling: no object or array per slot
- * (a JavaScript array per parent and a push per number made most of the cost of recording).
+ * offsets), for the TOML and YAML walks: no pointer string is made or hashed while parsing. `get`
+ * and `offsets` descend from the root by the pointer's tokens; `pointers`, `children` and
+ * `pointerAt` (completion, hover, fixes) make every pointer once, on first use. Slots are in
+ * document order. Slots live in typed arrays and tokens in small chunks: a large JS array grows
+ * through copies that are each a fresh large object on the JS heap, which showed as most of the
+ * cost of recording a 50,000-line file.
  */
 export class TreeSourceMap implements SourceMap {
   static readonly ROOT = 0;
-  private count = 1;
-  /** LINKS numbers a slot (-1: none). */
+  private size = 1;
   private links: Int32Array;
   /** Four numbers a slot: key start, key end (-1: no key), value start, value end. */
   private offsetsOf: Int32Array;
-  private readonly tokenOf: (string | number)[] = [''];
+  /** Each slot's key (a string) or array index (a number), CHUNK a chunk. */
+  private readonly tokens: (string | number)[][] = [['']];
   /** Parents with many children: their children by key. */
   private readonly wide = new Map<number, Map<string | number, number>>();
   private pointerOf: Pointer[] | undefined;
@@ -296,11 +297,11 @@ export class TreeSourceMap implements SourceMap {
   private readonly errors: SyntaxError[] = [];
 
   constructor(readonly format: Format, readonly lines: LineIndex) {
-    // About one slot per 32 characters of a config; doubled when short.
-    const capacity = 64 + (lines.text.length >> 5);
+    // About a slot a line in a config; the arrays double when that is not enough.
+    const capacity = Math.max(16, lines.lineCount + 1);
     this.links = new Int32Array(capacity * LINKS);
-    this.offsetsOf = new Int32Array(capacity * 4);
     this.links.set([-1, -1, -1, -1, 0]);
+    this.offsetsOf = new Int32Array(capacity * 4);
     this.offsetsOf.set([-1, -1, 0, lines.text.length]);
   }
 
@@ -339,53 +340,63 @@ export class TreeSourceMap implements SourceMap {
    * parser rejects a key defined twice) or the next element of an array.
    */
   add(parent: number, token: string | number, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): number {
-    const slot = this.count++;
-    if (slot * LINKS >= this.links.length) {
-      this.links = grow(this.links, (slot + 1) * LINKS);
-      this.offsetsOf = grow(this.offsetsOf, (slot + 1) * 4);
-    }
-    const l = this.links;
-    const at = slot * LINKS;
-    l[at + PARENT] = parent;
-    l[at + FIRST] = -1;
-    l[at + LAST] = -1;
-    l[at + NEXT] = -1;
-    l[at + COUNT] = 0;
-    const p = parent * LINKS;
-    const last = l[p + LAST];
-    if (last < 0) { l[p + FIRST] = slot; } else { l[last * LINKS + NEXT] = slot; }
-    l[p + LAST] = slot;
-    l[p + COUNT]++;
+    const slot = this.size;
+    if (slot * 4 === this.offsetsOf.length) { this.grow(); }
+    this.size = slot + 1;
     const o = this.offsetsOf;
-    const to = slot * 4;
-    o[to] = keyStart;
-    o[to + 1] = keyEnd;
-    o[to + 2] = valueStart;
-    o[to + 3] = valueEnd;
-    this.tokenOf.push(token);
-    if (this.wide.size > 0) { this.wide.get(parent)?.set(token, slot); }
+    const at = slot * 4;
+    o[at] = keyStart;
+    o[at + 1] = keyEnd;
+    o[at + 2] = valueStart;
+    o[at + 3] = valueEnd;
+    const l = this.links;
+    const me = slot * LINKS;
+    l[me] = parent;
+    l[me + 1] = -1;
+    l[me + 2] = -1;
+    l[me + 3] = -1;
+    l[me + 4] = 0;
+    const p = parent * LINKS;
+    if (l[p + 2] < 0) { l[p + 1] = slot; } else { l[l[p + 2] * LINKS + 3] = slot; }
+    l[p + 2] = slot;
+    if (++l[p + 4] > WIDE) {
+      const byToken = this.wide.get(parent);
+      if (byToken && !byToken.has(token)) { byToken.set(token, slot); }
+    }
+    const chunk = this.tokens[this.tokens.length - 1];
+    if (chunk.length < CHUNK) { chunk.push(token); } else { this.tokens.push([token]); }
     this.pointerOf = undefined;
     this.slotOf = undefined;
     return slot;
   }
 
+  private grow(): void {
+    const links = new Int32Array(this.links.length * 2);
+    links.set(this.links);
+    this.links = links;
+    const offsets = new Int32Array(this.offsetsOf.length * 2);
+    offsets.set(this.offsetsOf);
+    this.offsetsOf = offsets;
+  }
+
+  private token(slot: number): string | number {
+    return this.tokens[slot >> CHUNK_BITS][slot & (CHUNK - 1)];
+  }
+
   /** The child slot of `parent` with this key or index, or -1. */
   private child(parent: number, token: string | number): number {
     const l = this.links;
-    const p = parent * LINKS;
-    const count = l[p + COUNT];
-    if (count === 0) { return -1; }
-    // The last child first: an array of tables' current element, a table its header just opened.
-    const last = l[p + LAST];
-    if (this.tokenOf[last] === token) { return last; }
-    if (count <= WIDE) {
-      for (let s = l[p + FIRST]; s >= 0; s = l[s * LINKS + NEXT]) { if (this.tokenOf[s] === token) { return s; } }
+    if (l[parent * LINKS + 4] <= WIDE) {
+      for (let s = l[parent * LINKS + 1]; s >= 0; s = l[s * LINKS + 3]) { if (this.token(s) === token) { return s; } }
       return -1;
     }
     let byToken = this.wide.get(parent);
     if (!byToken) {
       byToken = new Map();
-      for (let s = l[p + FIRST]; s >= 0; s = l[s * LINKS + NEXT]) { if (!byToken.has(this.tokenOf[s])) { byToken.set(this.tokenOf[s], s); } }
+      for (let s = l[parent * LINKS + 1]; s >= 0; s = l[s * LINKS + 3]) {
+        const t = this.token(s);
+        if (!byToken.has(t)) { byToken.set(t, s); }
+      }
       this.wide.set(parent, byToken);
     }
     return byToken.get(token) ?? -1;
@@ -402,10 +413,10 @@ export class TreeSourceMap implements SourceMap {
       const raw = pointer.slice(at + 1, end);
       at = end;
       const key = raw.includes('~') ? unescapePointerToken(raw) : raw;
-      const first = this.links[slot * LINKS + FIRST];
-      // An array's elements have number tokens; the pointer names them by their decimal index.
-      const index = first >= 0 && typeof this.tokenOf[first] === 'number' && /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
-      slot = this.child(slot, index);
+      // An array's elements have number tokens; the pointer names them by their decimal index. (A
+      // YAML key written twice shares one slot, which can then hold elements and keys alike.)
+      const index = /^(0|[1-9][0-9]*)$/.test(key) ? this.child(slot, Number(key)) : -1;
+      slot = index >= 0 ? index : this.child(slot, key);
     }
     return slot;
   }
@@ -441,8 +452,8 @@ export class TreeSourceMap implements SourceMap {
     if (!this.pointerOf) {
       const out: Pointer[] = [''];
       const slots = new Map<Pointer, number>([['', 0]]);
-      for (let s = 1; s < this.count; s++) {
-        const p = joinPointer(out[this.links[s * LINKS + PARENT]], this.tokenOf[s]);
+      for (let s = 1; s < this.size; s++) {
+        const p = joinPointer(out[this.links[s * LINKS]], this.token(s));
         out.push(p);
         slots.set(p, s);
       }
@@ -461,7 +472,7 @@ export class TreeSourceMap implements SourceMap {
     if (slot < 0) { return []; }
     const all = this.allPointers();
     const out: Pointer[] = [];
-    for (let s = this.links[slot * LINKS + FIRST]; s >= 0; s = this.links[s * LINKS + NEXT]) { out.push(all[s]); }
+    for (let s = this.links[slot * LINKS + 1]; s >= 0; s = this.links[s * LINKS + 3]) { out.push(all[s]); }
     return out;
   }
 
