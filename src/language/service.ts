@@ -131,8 +131,8 @@ export function analyzeParsed(config: ParsedConfig, dialect: Dialect, options: A
   try { design = readDesign(config.value, tables, dialect); } catch (e) { findings.push(internal('reading the design', e)); }
 
   const advice = options.advice ?? true;
-  const context: RuleContext = { dialect, config, tables, advice, invalidPointers, design, ...(unknown ? { unknownPointers: unknown } : {}) };
   const definition = definitionOf(dialect);
+  const context: RuleContext = { dialect, config, tables, advice, invalidPointers, design, ...(unknown && definition.unknownToRules !== false ? { unknownPointers: unknown } : {}) };
   const ruleFindings: Finding[] = [];
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r];

@@ -37,7 +37,7 @@
  * - `normalize(config)`: ParsedConfig -> TableSpec[] (every Field with its JSON pointer;
  *   fields.ts, structured.ts help).
  * Optional (absent = the plain behaviour said at each member): `schema` and `validator`
- * (run-time dialects), `defaults`, `optIn`, `limits`, `rules`, `write`, `unknown`, `appliedBy`,
+ * (run-time dialects), `defaults`, `optIn`, `limits`, `rules`, `write`, `unknown`, `unknownToRules`, `appliedBy`,
  * `design` (where the entities and access patterns of a single-table design live, and their key
  * names).
  *
@@ -153,6 +153,13 @@ export interface DialectDefinition {
    * treat them as reported (a rule that needs the value says nothing). Absent: every value is known.
    */
   unknown?(value: unknown): ReadonlySet<Pointer>;
+  /**
+   * False: rules are not told which invalid values are unknown (RuleContext.unknownPointers), so
+   * none counts one as given (sse-kms-key counts a template's `!GetAtt Key.Arn` key as given). The
+   * Terraform dialects: their rules have always stayed silent on a value Terraform computes, and
+   * their `unknown` serves Compare with Live Table. Absent: rules are told.
+   */
+  readonly unknownToRules?: false;
   /**
    * The tool that applies files of this dialect when it is not DynamoDB Designer (`Terraform`,
    * `CloudFormation`): apply and delete refuse, since the table would then no longer match that

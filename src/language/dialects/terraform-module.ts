@@ -10,6 +10,7 @@ import type { LiveIndex, LiveTable } from '../../model/live';
 import type { WrittenConfig } from '../formats/format';
 
 import { ARC_MODULE_SOURCE, MODULE_DETECT, TERRAFORM_MODULE_VOCABULARY, readTerraform, terraformLabel, HCL } from './terraform-vocabularies';
+import { unknownPointers } from '../hcl/values';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { flatIndexRest, singleKeys, userTags } from './write';
 
@@ -60,6 +61,9 @@ export const TERRAFORM_MODULE: DialectDefinition = {
   defaults: { billingMode: 'PAY_PER_REQUEST', enabled: false },
   limits: { singleAttributeGsiKeys: true },
   write,
+  // Values Terraform computes (variables, locals, expressions, dynamic blocks): known when it plans.
+  unknown: unknownPointers,
+  unknownToRules: false,
   appliedBy: 'Terraform',
   // not-applied speaks of what preview/apply leaves out: Terraform applies these files.
   rules: { skip: ['not-applied'] },

@@ -11,6 +11,7 @@ import type { LiveIndex, LiveTable } from '../../model/live';
 import type { WrittenConfig } from '../formats/format';
 
 import { RESOURCE_DETECT, TERRAFORM_VOCABULARY, readTerraform, terraformLabel, HCL } from './terraform-vocabularies';
+import { unknownPointers } from '../hcl/values';
 import type { DialectDefinition, WriteOptions } from './registry';
 import { flatIndexRest, userTags } from './write';
 
@@ -68,6 +69,9 @@ export const TERRAFORM: DialectDefinition = {
   // The provider's defaults: PROVISIONED; a ttl block without `enabled` is off.
   defaults: { billingMode: 'PROVISIONED', enabled: false },
   write,
+  // Values Terraform computes (variables, locals, expressions, dynamic blocks): known when it plans.
+  unknown: unknownPointers,
+  unknownToRules: false,
   appliedBy: 'Terraform',
   // not-applied speaks of what preview/apply leaves out: Terraform applies these files.
   rules: { skip: ['not-applied'] },

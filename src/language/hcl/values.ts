@@ -3,6 +3,8 @@
  * and the pointer conventions the Terraform dialects and the HCL edits share. Light (no parser):
  * the dialect modules, which the activation entry bundles, import it.
  */
+import type { Pointer } from '../../model/spec';
+import { joinPointer } from '../sourcemap';
 
 /** A value Terraform computes (variable, local, call, interpolation): unknown to the rules. */
 export class HclUnknown {
@@ -12,6 +14,22 @@ export class HclUnknown {
 
 export function isUnknown(value: unknown): value is HclUnknown {
   return value instanceof HclUnknown;
+}
+
+/**
+ * The pointers of the values Terraform computes (the Terraform dialects' `unknown` member): each
+ * HclUnknown, which holds no value inside it, so every one is outermost.
+ */
+export function unknownPointers(value: unknown): Set<Pointer> {
+  const out = new Set<Pointer>();
+  const visit = (node: unknown, pointer: Pointer, depth: number): void => {
+    if (isUnknown(node)) { out.add(pointer); return; }
+    if (depth > 200 || node === null || typeof node !== 'object') { return; }
+    if (Array.isArray(node)) { node.forEach((x, i) => visit(x, joinPointer(pointer, i), depth + 1)); return; }
+    for (const [k, v] of Object.entries(node)) { visit(v, joinPointer(pointer, k), depth + 1); }
+  };
+  visit(value, '', 0);
+  return out;
 }
 
 /** Block types that may repeat in an aws_dynamodb_table resource: always arrays. */

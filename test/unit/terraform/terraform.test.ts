@@ -285,6 +285,12 @@ resource "aws_dynamodb_table" "computed" {
     assert.equal(a.tables.length, 1);
   });
 
+  it('a computed KMS key with encryption off stays silent, as every computed value (the dialect\'s unknown values serve Compare only)', () => {
+    const text = RESOURCE_DYNAMIC.replace('enabled     = var.sse', 'enabled     = false');
+    assert.notEqual(text, RESOURCE_DYNAMIC);
+    assert.deepEqual(run(text).findings.map(f => `${f.code}: ${f.message}`), []);
+  });
+
   it('a known hash key with computed attributes: no key-attribute-undefined', () => {
     const text = RESOURCE_DYNAMIC.replace('hash_key       = var.hash_key', 'hash_key       = "id"');
     assert.deepEqual(problems(run(text)), []);
