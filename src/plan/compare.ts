@@ -3,11 +3,13 @@
  * in a read-only document. For a CloudFormation template nothing is applied from here: the
  * stack owns the table, and a change made beside it would drift from the stack's state (the next
  * deploy would undo it or fail on it). Values a template leaves to CloudFormation (intrinsic
- * functions) are listed as not known from the template, never as differences. Pure.
+ * functions) are listed as not known from the template, never as differences; so are those a
+ * Terraform file leaves to Terraform (variables, locals, expressions: HclUnknown). Pure.
  */
 import type { Plan } from '../model/plan';
 import type { Pointer, TableSpec } from '../model/spec';
 import { appliedByOtherTool, dialectOf } from '../language/dialects/registry';
+import { isUnknown } from '../language/hcl/values';
 import { valueAt } from '../language/rules/shared';
 import type { Analysis } from '../language/service';
 import { parentPointer, splitPointer } from '../language/sourcemap';
@@ -41,11 +43,19 @@ function functionOf(value: unknown): string | undefined {
   return single(value) ?? (value !== null && typeof value === 'object' ? Object.keys(value).find(k => k.startsWith('Fn::')) : undefined);
 }
 
-/** `/Resources/Orders/Properties/BillingMode` ({ Fn::If }) -> `BillingMode (Fn::If)`, relative to the table. */
+/**
+ * `/Resources/Orders/Properties/BillingMode` ({ Fn::If }) -> `BillingMode (Fn::If)`, relative to the
+ * table; a Terraform value with its expression: `billing_mode = var.billing`.
+ */
 function describeUnknown(tablePointer: Pointer, pointer: Pointer, root: unknown): string {
   const rel = splitPointer(pointer).slice(splitPointer(tablePointer).length);
   const path = rel.map(s => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '') || '(all properties)';
-  const fn = functionOf(valueAt(root, pointer));
+  const value = valueAt(root, pointer);
+  if (isUnknown(value)) {
+    const text = value.text.replace(/\s+/g, ' ').trim();
+    return `${path} = ${text.length > 60 ? `${text.slice(0, 59)}…` : text}`;
+  }
+  const fn = functionOf(value);
   return fn ? `${path} (${fn})` : path;
 }
 
@@ -140,13 +150,15 @@ export interface ComparisonInput {
 }
 
 /** How each tool that applies files is told to apply them, and what its unknown values are. */
-const OWNER_WORDS: Readonly<Record<string, { apply: string; state: string; unknown: string }>> = {
+const OWNER_WORDS: Readonly<Record<string, { apply: string; state: string; unknown: string; notKnown: string }>> = {
   CloudFormation: {
+    notKnown: 'not known from the template',
     apply: 'deploy the template (aws cloudformation deploy, sam deploy, or your pipeline)',
     state: "the stack's state",
     unknown: 'Values written with intrinsic functions (Ref, Fn::If, Fn::Sub, ...) are known only at deploy time: they are listed as not known, not as differences.',
   },
   Terraform: {
+    notKnown: 'not known from the file (Terraform computes it when it plans)',
     apply: 'run terraform plan and terraform apply',
     state: "Terraform's state",
     unknown: 'Values from variables, locals and expressions are known only when Terraform plans: they are listed as not known, not as differences.',
@@ -158,6 +170,7 @@ export function formatComparison(input: ComparisonInput): string {
   const { plans, compared } = input;
   const differing = plans.filter(p => p.kind !== 'none').length;
   const owner = input.appliedBy;
+  const words = owner ? OWNER_WORDS[owner] ?? { apply: `apply it with ${owner}`, state: `${owner}'s state`, unknown: 'Values known only when it applies the file are listed as not known, not as differences.', notKnown: 'not known from the file' } : undefined;
   const lines = [
     `Comparison of ${input.fileName} with the live tables on ${input.where}, read ${(input.at ?? new Date()).toISOString().slice(11, 19)} UTC`,
     `${plans.length} table${plans.length === 1 ? '' : 's'} compared: ${differing === 0 ? 'no differences' : `${differing} differ${differing === 1 ? 's' : ''}`}. Read-only: nothing has been changed.`,
@@ -168,12 +181,11 @@ export function formatComparison(input: ComparisonInput): string {
     lines.push(formatDifference(p, input.notes));
     const spec = byName.get(p.table);
     const unknown = spec ? compared.unknown.get(spec.pointer) ?? [] : [];
-    for (const u of unknown) { lines.push(`  not known from the template: ${u}`); }
+    for (const u of unknown) { lines.push(`  ${words?.notKnown ?? 'not known from the file'}: ${u}`); }
     lines.push('');
   }
   for (const n of compared.notCompared) { lines.push(`Resource ${n.label}: not compared: ${n.reason}.`, ''); }
-  if (owner) {
-    const words = OWNER_WORDS[owner] ?? { apply: `apply it with ${owner}`, state: `${owner}'s state`, unknown: 'Values known only when it applies the file are listed as not known, not as differences.' };
+  if (owner && words) {
     lines.push(
       `Applying stays with ${owner}: ${words.apply}.`,
       `A change made here would drift from ${words.state}: ${owner} would not know of it, and its next update would undo it or fail on it.`,

@@ -7,7 +7,9 @@ import { strict as assert } from 'node:assert';
 import { before, describe, it } from 'node:test';
 import { loadHcl } from '../../../src/language/hcl/parser';
 import { analyze } from '../../../src/language/service';
-import { comparableOf } from '../../../src/plan/compare';
+import { dialectOf } from '../../../src/language/dialects/registry';
+import { comparableOf, formatComparison } from '../../../src/plan/compare';
+import { plan } from '../../../src/plan/plan';
 
 const TABLE = (name: string) => `    Type: AWS::DynamoDB::Table
     Properties:
@@ -51,5 +53,57 @@ describe('comparable tables of a file another tool applies', () => {
     assert.deepEqual(compared.tables.map(t => t.name?.value), ['orders']);
     const why = 'its name is not known from the file (a variable, local or expression): Terraform resolves it when it plans';
     assert.deepEqual(compared.notCompared, [{ label: 'aws_dynamodb_table.events', reason: why }, { label: 'aws_dynamodb_table.audit', reason: why }]);
+  });
+
+  it('Terraform: values from variables, locals and expressions are listed per table with their expressions, not as differences', () => {
+    const text = `variable "billing" {}
+variable "stream" {}
+resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = var.billing
+  hash_key     = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  ttl {
+    enabled        = local.ttl_on
+    attribute_name = "expires"
+  }
+  stream_enabled = length(local.consumers) > 0
+}
+module "events" {
+  source                   = "sourcefuse/arc-dynamodb/aws"
+  table_name               = "events"
+  hash_key                 = "pk"
+  attributes               = [{ name = "pk", type = "S" }, var.extra_attribute]
+  stream_enabled           = var.stream
+}
+`;
+    const analysis = analyze(text, { uri: 'main.tf' })!;
+    assert.deepEqual(analysis.findings.filter(f => f.severity === 'error'), []);
+    const compared = comparableOf(analysis);
+    assert.deepEqual(compared.tables.map(t => t.name?.value), ['orders', 'events']);
+    assert.deepEqual([...compared.unknown], [
+      ['/resource/aws_dynamodb_table/orders', ['billing_mode = var.billing', 'ttl.enabled = local.ttl_on', 'stream_enabled = length(local.consumers) > 0']],
+      ['/module/events', ['attributes[1] = var.extra_attribute', 'stream_enabled = var.stream']],
+    ]);
+    const doc = formatComparison({
+      fileName: 'main.tf', where: 'us-east-1', appliedBy: dialectOf(analysis.dialect).appliedBy,
+      plans: compared.tables.map(t => plan(t, undefined)), compared, at: new Date(0),
+    });
+    const unknownLines = doc.split('\n').filter(l => l.includes('not known'));
+    assert.deepEqual(unknownLines, [
+      '  not known from the file (Terraform computes it when it plans): billing_mode = var.billing',
+      '  not known from the file (Terraform computes it when it plans): ttl.enabled = local.ttl_on',
+      '  not known from the file (Terraform computes it when it plans): stream_enabled = length(local.consumers) > 0',
+      '  not known from the file (Terraform computes it when it plans): attributes[1] = var.extra_attribute',
+      '  not known from the file (Terraform computes it when it plans): stream_enabled = var.stream',
+      'Values from variables, locals and expressions are known only when Terraform plans: they are listed as not known, not as differences.',
+    ]);
+    // Each under its own table's heading.
+    const at = (line: string) => doc.indexOf(line);
+    assert.ok(at('Table orders:') < at('billing_mode = var.billing') && at('billing_mode = var.billing') < at('Table events:'));
+    assert.ok(at('Table events:') < at('attributes[1] = var.extra_attribute'));
   });
 });
