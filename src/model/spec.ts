@@ -73,6 +73,12 @@ export interface IndexSpec {
   readonly throughput?: ThroughputSpec;
   /** The index block itself. */
   readonly pointer: Pointer;
+  /**
+   * Stands for indexes known only when the tool that applies the file runs (a Terraform list from
+   * a variable, a `dynamic` block): its fields are unknown, and a plan keeps the live indexes of
+   * its kind as they are rather than guess.
+   */
+  readonly computed?: true;
 }
 
 export interface TagSpec {

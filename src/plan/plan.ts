@@ -85,6 +85,8 @@ interface Wanted {
   readonly keySchema: readonly Key[];
   readonly gsis: readonly WantedIndex[];
   readonly lsis: readonly WantedIndex[];
+  /** An index list known only when the file's tool runs (IndexSpec.computed), by kind: where it stands. */
+  readonly computed: { readonly GSI?: Pointer; readonly LSI?: Pointer };
   readonly stream?: { readonly enabled: boolean; readonly viewType?: StreamViewType; readonly pointer: Pointer };
   readonly ttl?: { readonly enabled: boolean; readonly attributeName?: string; readonly pointer: Pointer };
   readonly pitr?: { readonly enabled: boolean; readonly pointer: Pointer };
@@ -129,6 +131,36 @@ function wantedIndex(index: IndexSpec, table: TableSpec): WantedIndex {
   };
 }
 
+/**
+ * Whether the file gives a setting's flag at all: an `enabled` it gives but that is not known (a
+ * Terraform variable) or not valid is not inferred from the setting's other keys.
+ */
+function given(field: { readonly valid: boolean } | undefined): boolean {
+  return field !== undefined;
+}
+
+/**
+ * The live indexes of a kind whose list the file leaves to its tool (IndexSpec.computed) are
+ * wanted as they are, beside the ones the file states: nothing is planned for what is not known.
+ */
+function keepComputed(wanted: Wanted, live: LiveTable | undefined): Wanted {
+  if (!live || (wanted.computed.GSI === undefined && wanted.computed.LSI === undefined)) { return wanted; }
+  const attributes: Record<string, AttributeType> = { ...wanted.attributes };
+  const keep = (stated: readonly WantedIndex[], liveList: readonly LiveIndex[], pointer: Pointer | undefined): WantedIndex[] => {
+    if (pointer === undefined) { return [...stated]; }
+    const out = [...stated];
+    for (const l of liveList) {
+      if (stated.some(w => w.name === l.name)) { continue; }
+      for (const k of l.keySchema) { attributes[k.name] ??= live.attributes[k.name]; }
+      out.push({ kind: l.kind, name: l.name, keySchema: l.keySchema, projectionType: l.projectionType, nonKeyAttributes: l.nonKeyAttributes, read: l.throughput?.read, write: l.throughput?.write, pointer });
+    }
+    return out;
+  };
+  const gsis = keep(wanted.gsis, live.globalSecondaryIndexes, wanted.computed.GSI);
+  const lsis = keep(wanted.lsis, live.localSecondaryIndexes, wanted.computed.LSI);
+  return { ...wanted, gsis, lsis, attributes };
+}
+
 function readWanted(spec: TableSpec): Wanted {
   const name = valueOf(spec.name);
   if (name === undefined) { throw new Error(`the table config at ${spec.pointer} has no valid table name`); }
@@ -153,19 +185,19 @@ function readWanted(spec: TableSpec): Wanted {
   let stream: Wanted['stream'];
   if (spec.stream) {
     const viewType = valueOf(spec.stream.viewType);
-    const enabled = valueOf(spec.stream.enabled) ?? (viewType !== undefined ? true : undefined);
+    const enabled = given(spec.stream.enabled) ? valueOf(spec.stream.enabled) : (viewType !== undefined ? true : undefined);
     if (enabled !== undefined) { stream = { enabled, viewType, pointer: spec.stream.pointer }; }
   }
   let ttl: Wanted['ttl'];
   if (spec.ttl) {
     const attributeName = valueOf(spec.ttl.attributeName) || undefined;
-    const enabled = valueOf(spec.ttl.enabled) ?? (attributeName !== undefined ? true : undefined);
+    const enabled = given(spec.ttl.enabled) ? valueOf(spec.ttl.enabled) : (attributeName !== undefined ? true : undefined);
     if (enabled !== undefined) { ttl = { enabled, attributeName, pointer: spec.ttl.pointer }; }
   }
   let sse: Wanted['sse'];
   if (spec.sse) {
     const kmsKeyId = valueOf(spec.sse.kmsKeyId) || undefined;
-    const enabled = valueOf(spec.sse.enabled) ?? (kmsKeyId !== undefined ? true : undefined);
+    const enabled = given(spec.sse.enabled) ? valueOf(spec.sse.enabled) : (kmsKeyId !== undefined ? true : undefined);
     if (enabled !== undefined) { sse = { enabled, type: valueOf(spec.sse.type), kmsKeyId, pointer: spec.sse.pointer }; }
   }
   const pitr = valueOf(spec.pointInTimeRecovery);
@@ -189,8 +221,12 @@ function readWanted(spec: TableSpec): Wanted {
     throughputPointer: spec.throughput?.pointer,
     attributes,
     keySchema: keysOf(spec.keySchema),
-    gsis: spec.globalSecondaryIndexes.map(i => wantedIndex(i, spec)),
-    lsis: spec.localSecondaryIndexes.map(i => wantedIndex(i, spec)),
+    gsis: spec.globalSecondaryIndexes.filter(i => !i.computed).map(i => wantedIndex(i, spec)),
+    lsis: spec.localSecondaryIndexes.filter(i => !i.computed).map(i => wantedIndex(i, spec)),
+    computed: {
+      GSI: spec.globalSecondaryIndexes.find(i => i.computed)?.pointer,
+      LSI: spec.localSecondaryIndexes.find(i => i.computed)?.pointer,
+    },
     stream,
     ttl,
     pitr: pitr === undefined ? undefined : { enabled: pitr, pointer: spec.pointInTimeRecovery!.pointer },
@@ -634,7 +670,7 @@ function sameKmsKey(wanted: string, liveArn: string | undefined): boolean {
  * first; a config with validation errors is never planned for apply.
  */
 export function plan(spec: TableSpec, live: LiveTable | undefined): Plan {
-  const wanted = readWanted(spec);
+  const wanted = keepComputed(readWanted(spec), live);
   if (!live) {
     const { steps, changes } = createSteps(wanted);
     return { table: wanted.name, kind: 'create', steps, changes, unknown: [] };

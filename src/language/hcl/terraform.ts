@@ -20,7 +20,7 @@ import { FieldReader, impliedField, isObj } from '../dialects/fields';
 import type { Obj } from '../dialects/fields';
 import { joinPointer } from '../sourcemap';
 import type { ParsedConfig } from '../types';
-import { DUPLICATE_MARK, KEY_TYPE_SUFFIX } from './values';
+import { DUPLICATE_MARK, KEY_TYPE_SUFFIX, isUnknown } from './values';
 import { TERRAFORM_MODULE_VOCABULARY, TERRAFORM_VOCABULARY } from '../dialects/terraform-vocabularies';
 
 
@@ -106,7 +106,7 @@ function attributeList(r: FieldReader, obj: Obj, listKey: string, base: Pointer)
   const attributes: AttributeSpec[] = [];
   found.value.forEach((a, i) => {
     const p = joinPointer(pointer, i);
-    if (!isObj(a)) {
+    if (!isObj(a) || isUnknown(a)) {
       attributes.push({ name: unknownField(p, a), pointer: p });
       return;
     }
@@ -126,6 +126,7 @@ function placeholderIndex(pointer: Pointer): IndexSpec {
     keySchemaPointer: pointer,
     throughput: { read: unknownField(pointer), write: unknownField(pointer), pointer },
     pointer,
+    computed: true,
   };
 }
 
@@ -141,7 +142,7 @@ function indexes(
   let placeholder: IndexSpec | undefined;
   found.value.forEach((x, i) => {
     const p = joinPointer(found.pointer, i);
-    if (!isObj(x)) { placeholder = placeholderIndex(p); return; }
+    if (!isObj(x) || isUnknown(x)) { placeholder = placeholderIndex(p); return; }
     const keys = flatKeyElements(r, x, p, kind === 'GSI');
     const keySchema = kind === 'LSI' && tableHash ? [tableHash, ...keys] : keys;
     const projectionType = r.enumeration<'ALL' | 'KEYS_ONLY' | 'INCLUDE'>(x, 'projection_type', p, 'projectionType');
@@ -163,6 +164,9 @@ function indexes(
 
 function tagList(r: FieldReader, obj: Obj, base: Pointer): { tags: TagSpec[]; pointer?: Pointer } {
   const found = r.find(obj, 'tags', base);
+  // Tags Terraform computes (`merge(local.tags, {...})`, `var.tags`) are not known here: no tags
+  // and no tags block, so a plan neither adds nor removes any.
+  if (found && isUnknown(found.value)) { return { tags: [] }; }
   if (!found || !isObj(found.value)) { return { tags: [], pointer: found?.pointer }; }
   const tags: TagSpec[] = [];
   for (const key of Object.keys(found.value)) {

@@ -10,6 +10,7 @@ import { analyze } from '../../../src/language/service';
 import { dialectOf } from '../../../src/language/dialects/registry';
 import { comparableOf, formatComparison } from '../../../src/plan/compare';
 import { plan } from '../../../src/plan/plan';
+import { liveOf } from './builder';
 
 const TABLE = (name: string) => `    Type: AWS::DynamoDB::Table
     Properties:
@@ -105,5 +106,44 @@ module "events" {
     const at = (line: string) => doc.indexOf(line);
     assert.ok(at('Table orders:') < at('billing_mode = var.billing') && at('billing_mode = var.billing') < at('Table events:'));
     assert.ok(at('Table events:') < at('attributes[1] = var.extra_attribute'));
+  });
+
+  it('Terraform: a computed index list, TTL flag or tags plan nothing: the live indexes, TTL and tags are kept, not deleted, enabled or read as a tag', () => {
+    const text = `module "events" {
+  source                   = "sourcefuse/arc-dynamodb/aws"
+  table_name               = "events"
+  hash_key                 = "pk"
+  attributes               = [{ name = "pk", type = "S" }]
+  global_secondary_indexes = var.gsis
+}
+resource "aws_dynamodb_table" "orders" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "pk"
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+  ttl {
+    enabled        = local.ttl_on
+    attribute_name = "expires"
+  }
+  tags = merge(local.tags, { team = "core" })
+}
+`;
+    const analysis = analyze(text, { uri: 'main.tf' })!;
+    const compared = comparableOf(analysis);
+    const byName = (name: string) => compared.tables.find(t => t.name?.value === name)!;
+    const events = byName('events');
+    const orders = byName('orders');
+    // Live: events has a GSI the file leaves to var.gsis; orders has TTL off and a tag.
+    const liveEvents = liveOf({ name: 'events', attributes: { pk: 'S', gpk: 'S' }, hash: 'pk', gsis: [{ name: 'by-g', hash: 'gpk' }], pitr: true });
+    const liveOrders = liveOf({ name: 'orders', attributes: { pk: 'S' }, hash: 'pk', ttl: { enabled: false }, tags: { team: 'core', env: 'prod' } });
+    const eventsPlan = plan(events, liveEvents);
+    assert.deepEqual(eventsPlan.changes.filter(c => c.setting === 'gsi' || c.setting === 'gsi-throughput'), [], 'the live GSI is neither deleted nor changed');
+    const ordersPlan = plan(orders, liveOrders);
+    assert.equal(ordersPlan.kind, 'none', ordersPlan.changes.map(c => `${c.field}: ${c.from} -> ${c.to}`).join('; '));
+    assert.deepEqual(compared.unknown.get(events.pointer), ['global_secondary_indexes = var.gsis']);
+    assert.deepEqual(compared.unknown.get(orders.pointer), ['ttl.enabled = local.ttl_on', 'tags = merge(local.tags, { team = "core" })']);
   });
 });
