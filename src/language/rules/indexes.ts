@@ -97,7 +97,6 @@ export const gsiKeySchemaShape: Rule = {
   severity: 'error',
   description: 'Each GSI key schema has 1-4 HASH elements, then 0-4 RANGE elements (planton: one HASH, at most one RANGE), each naming another attribute.',
   check(table, ctx) {
-    if (table.globalSecondaryIndexes.length === 0) { return []; }
     const shape = dialectOf(table.dialect).limits?.singleAttributeGsiKeys ? SINGLE_SHAPE : GSI_SHAPE;
     const what = shape === SINGLE_SHAPE ? 'one HASH key and at most one RANGE key' : '1-4 HASH keys followed by 0-4 RANGE keys';
     const w = new Writer(ctx, table);
@@ -145,7 +144,6 @@ export const lsiKeySchemaShape: Rule = {
   severity: 'error',
   description: 'Each LSI key schema has exactly one HASH key and exactly one RANGE key, naming another attribute.',
   check(table, ctx) {
-    if (table.localSecondaryIndexes.length === 0) { return []; }
     const w = new Writer(ctx, table);
     const implicitHash = w.v.flatKeys !== undefined; // flat dialect: the LSI's HASH is the table's
     const findings: Finding[] = [];
